@@ -1,0 +1,29 @@
+//! The typed model of a 政府信息公开工作年度报告 (government information
+//! disclosure annual report) in the national format 国办公开办函〔2021〕30号.
+//!
+//! This crate is data only: it reads no files and renders nothing.
+//!
+//! - [`Span`] and [`LineIndex`]: UTF-8 byte ranges inside, line/column (UTF-8,
+//!   UTF-16 or characters) at the edges.
+//! - [`template`]: the national format as data — sections, tables, verbatim
+//!   labels and the stable keys used in exports.
+//! - [`Report`]: what the parser read — metadata, sections, tables, cells.
+//! - [`Diagnostic`]: the one finding type, with labels, help and fixes; it
+//!   implements [`miette::Diagnostic`].
+
+mod diagnostic;
+mod line_index;
+mod report;
+mod span;
+pub mod template;
+
+pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Label, Severity, apply_edits};
+pub use line_index::{ColumnEncoding, LineCol, LineIndex};
+pub use report::{
+    Cell, CellValue, Date, Fidelity, HeaderCell, HeaderClass, Metadata, Ordinal, OrdinalLevel,
+    Paragraph, Report, Row, RowLabel, Section, SourceInfo, StatisticsPeriod, SubHeading, Table,
+};
+pub use span::{Span, Spanned};
+pub use template::{
+    RowKey, SectionKind, T2Row, T3Col, T3Group, T3Row, T4Col, T4Group, T4Outcome, TableKind,
+};

@@ -1,0 +1,314 @@
+//! The parsed report: metadata, sections, tables, cells.
+
+use serde::{Deserialize, Serialize};
+
+use crate::template::{RowKey, SectionKind, T3Col, T3Row, T4Col, TableKind};
+use crate::{Span, Spanned};
+
+/// A whole report as read from one file.
+///
+/// Built by `nianbao_parser::parse`; never fails to exist. What could not be
+/// read is simply absent (`None`, an empty list) and the rules say so.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    pub source: SourceInfo,
+    pub metadata: Metadata,
+    /// Paragraphs before the first section (title block, preface, contacts).
+    pub preface: Vec<Paragraph>,
+    /// Top-level sections in document order, statutory or not.
+    pub sections: Vec<Section>,
+    /// Tables in document order. Normally one of each kind.
+    pub tables: Vec<Table>,
+}
+
+impl Report {
+    /// The first section of `kind`.
+    pub fn section(&self, kind: SectionKind) -> Option<&Section> {
+        self.sections
+            .iter()
+            .find(|section| section.kind == Some(kind))
+    }
+
+    /// The first table of `kind`.
+    pub fn table(&self, kind: TableKind) -> Option<&Table> {
+        self.tables.iter().find(|table| table.kind == kind)
+    }
+
+    /// Whether the text looks like an annual report at all: a title naming one,
+    /// a statutory heading, or a table label.
+    pub fn looks_like_report(&self) -> bool {
+        let titled = self.metadata.title.as_ref().is_some_and(|title| {
+            title.value.contains("年度报告") || title.value.contains("工作报告")
+        });
+        titled
+            || !self.tables.is_empty()
+            || self.sections.iter().filter(|s| s.kind.is_some()).count() >= 2
+    }
+
+    /// Every paragraph of prose, preface first, in document order.
+    pub fn paragraphs(&self) -> impl Iterator<Item = &Paragraph> {
+        self.preface.iter().chain(
+            self.sections
+                .iter()
+                .flat_map(|section| section.paragraphs.iter()),
+        )
+    }
+}
+
+/// How the bytes were decoded.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SourceInfo {
+    /// `UTF-8`, `GB18030`, `UTF-16LE`, `UTF-16BE`.
+    pub encoding: String,
+    pub had_bom: bool,
+    /// Some bytes could not be decoded and were replaced with U+FFFD.
+    pub lossy: bool,
+    /// Length of the decoded text in bytes.
+    pub len: usize,
+}
+
+/// Facts about the report, when the text states them.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Metadata {
+    pub title: Option<Spanned<String>>,
+    /// The reporting body, as named in the title: 「淄博市工业和信息化局」.
+    pub agency: Option<Spanned<String>>,
+    /// The year reported on (2024 for a report published in January 2025).
+    pub year: Option<Spanned<i32>>,
+    /// 发文日期 / 发布时间 of a web copy, or a dated signature at the end.
+    pub publish_date: Option<Spanned<Date>>,
+    /// The sentence naming the statistics period.
+    pub statistics_period: Option<StatisticsPeriod>,
+}
+
+/// A calendar date as written in the report.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Date {
+    pub year: i32,
+    pub month: u8,
+    pub day: u8,
+}
+
+impl std::fmt::Display for Date {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+/// 「本年度报告中所列数据的统计期限自2024年1月1日起至2024年12月31日止」.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StatisticsPeriod {
+    /// The sentence.
+    pub span: Span,
+    /// Every year the sentence names, with its span, in order.
+    pub years: Vec<Spanned<i32>>,
+}
+
+/// A paragraph of prose: one non-blank line outside the tables.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Paragraph {
+    pub span: Span,
+    pub text: String,
+}
+
+/// How closely a heading or label matches the verbatim template text.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Fidelity {
+    /// Verbatim, up to width, spacing and bracket style.
+    Verbatim,
+    /// A known variant of `canonical`.
+    Variant { canonical: String },
+}
+
+/// A numbered ordinal: 「三、」 (top), 「（二）」 (second), 「1.」 (third).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OrdinalLevel {
+    Top,
+    Second,
+    Third,
+}
+
+/// An ordinal as written.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Ordinal {
+    pub level: OrdinalLevel,
+    /// 1 for 「一、」「（一）」「1.」.
+    pub value: u32,
+    /// The ordinal text itself, such as 「（一）」.
+    pub span: Span,
+}
+
+/// A top-level section: heading plus everything up to the next one.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Section {
+    /// Which statutory section the heading names, if it names one.
+    pub kind: Option<SectionKind>,
+    pub ordinal: Ordinal,
+    /// The heading text after the ordinal, trimmed.
+    pub title: Spanned<String>,
+    /// The whole heading line (ordinal and title), without Markdown markers.
+    pub heading_span: Span,
+    /// `Verbatim` or a known variant; meaningless when `kind` is `None`.
+    pub fidelity: Fidelity,
+    /// From the heading to the start of the next section.
+    pub span: Span,
+    pub paragraphs: Vec<Paragraph>,
+    /// Numbered lines inside the section (outside tables), in order.
+    pub subheadings: Vec<SubHeading>,
+}
+
+/// A line inside a section that starts with an ordinal.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SubHeading {
+    pub ordinal: Ordinal,
+    /// The rest of the line.
+    pub text: String,
+    /// The whole line.
+    pub span: Span,
+}
+
+/// One statistical table.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Table {
+    pub kind: TableKind,
+    /// From the first to the last cell read as part of the table.
+    pub span: Span,
+    /// Text cells that are not row labels: column headers, group labels, notes.
+    pub headers: Vec<HeaderCell>,
+    /// Rows in document order, including unknown and repeated ones.
+    pub rows: Vec<Row>,
+}
+
+impl Table {
+    /// The first row with `key`.
+    pub fn row(&self, key: RowKey) -> Option<&Row> {
+        self.rows.iter().find(|row| row.key == Some(key))
+    }
+
+    /// The cell at `key`/`index`, only when the row has exactly the template's
+    /// number of values (otherwise positions are guesses and arithmetic on
+    /// them would cry wolf).
+    pub fn cell(&self, key: RowKey, index: usize) -> Option<&Cell> {
+        let row = self.row(key)?;
+        if row.cells.len() != key.value_count() {
+            return None;
+        }
+        row.cells.get(index)
+    }
+
+    /// A table 三 cell.
+    pub fn t3(&self, row: T3Row, col: T3Col) -> Option<&Cell> {
+        self.cell(RowKey::T3(row), col.index())
+    }
+
+    /// A table 四 cell.
+    pub fn t4(&self, col: T4Col) -> Option<&Cell> {
+        self.cell(RowKey::T4, col.index())
+    }
+}
+
+/// A text cell of a table that is not a row label.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HeaderCell {
+    pub text: String,
+    pub span: Span,
+    pub class: HeaderClass,
+}
+
+/// What a header cell was recognised as.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum HeaderClass {
+    /// A template header or group label; `fidelity` says whether verbatim.
+    Known {
+        canonical: String,
+        fidelity: Fidelity,
+    },
+    /// A part the template does not have: 「法人或其他组织小计」, 「第二十条第（九）项」.
+    Extra { description: String },
+    /// A column or row of the obsolete 2019 trial format.
+    Obsolete { description: String },
+    /// Anything else (split header words, notes).
+    Other,
+}
+
+/// One row of values.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Row {
+    /// The template row, or `None` for a row the template does not have.
+    pub key: Option<RowKey>,
+    /// The label cell; table 四's data row has none.
+    pub label: Option<RowLabel>,
+    /// Value cells in order. More or fewer than the template's count is kept
+    /// as found; rule S007 reports it.
+    pub cells: Vec<Cell>,
+    /// From the label (or first cell) to the last cell.
+    pub span: Span,
+}
+
+impl Row {
+    /// Whether the row has the template's number of values.
+    pub fn has_template_shape(&self) -> bool {
+        self.key
+            .is_some_and(|key| key.value_count() == self.cells.len())
+    }
+}
+
+/// A row label as written.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RowLabel {
+    pub text: String,
+    pub span: Span,
+    pub fidelity: Fidelity,
+}
+
+/// One value cell.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Cell {
+    /// The cell's text, trimmed; empty for a blank cell (then the span is empty
+    /// and sits where the cell is).
+    pub span: Span,
+    pub raw: String,
+    pub value: CellValue,
+    /// Text after the number: 「（其中修订16件）」, a unit such as 「万元」.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+impl Cell {
+    /// The count for arithmetic: integers as they are, blanks and placeholders
+    /// as 0 (the template says so), anything else `None`.
+    pub fn count(&self) -> Option<i64> {
+        match self.value {
+            CellValue::Integer(value) => Some(value),
+            CellValue::Blank | CellValue::Placeholder => Some(0),
+            CellValue::Decimal(_) | CellValue::Text => None,
+        }
+    }
+
+    /// The numeric value, decimals included; blanks and placeholders as 0.
+    pub fn number(&self) -> Option<f64> {
+        match self.value {
+            CellValue::Integer(value) => Some(value as f64),
+            CellValue::Decimal(value) => Some(value),
+            CellValue::Blank | CellValue::Placeholder => Some(0.0),
+            CellValue::Text => None,
+        }
+    }
+}
+
+/// What a cell holds.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", content = "value", rename_all = "snake_case")]
+pub enum CellValue {
+    Integer(i64),
+    Decimal(f64),
+    /// Nothing at all.
+    Blank,
+    /// 「/」「-」「—」「无」「不适用」 and the like.
+    Placeholder,
+    /// Something that is not a number.
+    Text,
+}

@@ -1,0 +1,121 @@
+//! Bytes → text: UTF-8 (BOM or not), UTF-16 (BOM, or detected by its NULs) and
+//! GB18030/GBK, the encoding of many government sites and Windows files.
+//! Never fails: undecodable bytes become U+FFFD and the report says so.
+
+use nianbao_model::SourceInfo;
+
+/// Decodes a report file.
+pub fn decode(bytes: &[u8]) -> (String, SourceInfo) {
+    let (text, encoding, had_bom, lossy) = decode_inner(bytes);
+    let info = SourceInfo {
+        encoding: encoding.to_string(),
+        had_bom,
+        lossy,
+        len: text.len(),
+    };
+    (text, info)
+}
+
+fn decode_inner(bytes: &[u8]) -> (String, &'static str, bool, bool) {
+    if let Some((encoding, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
+        let (text, lossy) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
+        return (text.into_owned(), encoding.name(), true, lossy);
+    }
+    // Before UTF-8: UTF-16 ASCII is valid UTF-8 too, NULs and all.
+    if let Some(encoding) = sniff_utf16(bytes) {
+        let (text, lossy) = encoding.decode_without_bom_handling(bytes);
+        return (text.into_owned(), encoding.name(), false, lossy);
+    }
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return (text.to_string(), "UTF-8", false, false);
+    }
+    if let Some(text) =
+        encoding_rs::GB18030.decode_without_bom_handling_and_without_replacement(bytes)
+    {
+        return (text.into_owned(), "GB18030", false, false);
+    }
+    (
+        String::from_utf8_lossy(bytes).into_owned(),
+        "UTF-8",
+        false,
+        true,
+    )
+}
+
+/// UTF-16 without a BOM: Chinese text in UTF-16 has few NULs, but its ASCII
+/// (digits, newlines, punctuation) has one in every pair; plain 8-bit text has
+/// none. Looks for NULs concentrated on one parity.
+fn sniff_utf16(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    if bytes.len() < 4 || !bytes.len().is_multiple_of(2) {
+        return None;
+    }
+    let sample = &bytes[..bytes.len().min(4096)];
+    let (mut even, mut odd) = (0usize, 0usize);
+    for (i, &b) in sample.iter().enumerate() {
+        if b == 0 {
+            if i % 2 == 0 { even += 1 } else { odd += 1 }
+        }
+    }
+    let pairs = sample.len() / 2;
+    let threshold = pairs / 10 + 1;
+    if odd >= threshold && even == 0 {
+        Some(encoding_rs::UTF_16LE)
+    } else if even >= threshold && odd == 0 {
+        Some(encoding_rs::UTF_16BE)
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_with_and_without_bom() {
+        let (text, info) = decode("\u{feff}一、总体情况".as_bytes());
+        assert_eq!(text, "一、总体情况");
+        assert!(info.had_bom);
+        let (text, info) = decode("一、总体情况".as_bytes());
+        assert_eq!(
+            (text.as_str(), info.encoding.as_str()),
+            ("一、总体情况", "UTF-8")
+        );
+    }
+
+    #[test]
+    fn gbk_is_detected() {
+        let (bytes, _, _) = encoding_rs::GBK.encode("二、主动公开政府信息情况\r\n规章\t0");
+        let (text, info) = decode(&bytes);
+        assert_eq!(text, "二、主动公开政府信息情况\r\n规章\t0");
+        assert_eq!(info.encoding, "GB18030");
+        assert!(!info.lossy);
+    }
+
+    #[test]
+    fn utf16_with_bom_and_without() {
+        let mut le = vec![0xFF, 0xFE];
+        le.extend(
+            "一、总体情况 2024"
+                .encode_utf16()
+                .flat_map(u16::to_le_bytes),
+        );
+        assert_eq!(decode(&le).0, "一、总体情况 2024");
+        let be: Vec<u8> = "2024年\n0\n"
+            .encode_utf16()
+            .flat_map(u16::to_be_bytes)
+            .collect();
+        let (text, info) = decode(&be);
+        assert_eq!(
+            (text.as_str(), info.encoding.as_str()),
+            ("2024年\n0\n", "UTF-16BE")
+        );
+    }
+
+    #[test]
+    fn garbage_is_replaced_not_rejected() {
+        let (text, info) = decode(&[0xff, 0xfe, 0xfd, b'a', 0x80]);
+        assert!(!text.is_empty());
+        assert!(info.lossy || info.encoding != "UTF-8");
+    }
+}

@@ -1,0 +1,60 @@
+//! Reads a 政府信息公开工作年度报告 in any plain-text layout into a
+//! [`nianbao_model::Report`].
+//!
+//! **Parsing never fails.** Any input — damaged, truncated, binary — yields a
+//! report; what could not be read is absent from it, and the rules of
+//! `nianbao_rules` say what is missing. The parser reads no files: callers pass
+//! bytes or text.
+//!
+//! ```
+//! let text = "三、收到和处理政府信息公开申请情况\n\
+//!             一、本年新收政府信息公开申请数量\t3\t0\t0\t0\t0\t0\t3\n";
+//! let report = nianbao_parser::parse(text);
+//! let table = report.table(nianbao_model::TableKind::Applications).unwrap();
+//! let cell = table.t3(nianbao_model::T3Row::NewReceived, nianbao_model::T3Col::Total).unwrap();
+//! assert_eq!(cell.count(), Some(3));
+//! assert_eq!(&text[cell.span.start..cell.span.end], "3");
+//! ```
+
+mod decode;
+mod labels;
+mod lines;
+mod metadata;
+mod normalize;
+mod number;
+mod ordinal;
+mod sections;
+mod tables;
+
+use nianbao_model::{Report, SourceInfo};
+
+pub use decode::decode;
+
+/// Parses report text. Spans in the result are byte offsets into `text`.
+pub fn parse(text: &str) -> Report {
+    let lines = lines::split_lines(text);
+    let tables = tables::read_tables(text, &lines);
+    let sections = sections::read_sections(text, &lines, &tables.consumed);
+    let metadata = metadata::read_metadata(text, &sections.preface, &sections.sections);
+    Report {
+        source: SourceInfo {
+            encoding: "UTF-8".to_string(),
+            had_bom: false,
+            lossy: false,
+            len: text.len(),
+        },
+        metadata,
+        preface: sections.preface,
+        sections: sections.sections,
+        tables: tables.tables,
+    }
+}
+
+/// Decodes and parses a file's bytes. Returns the decoded text (which spans
+/// point into) with the report.
+pub fn parse_bytes(bytes: &[u8]) -> (String, Report) {
+    let (text, source) = decode(bytes);
+    let mut report = parse(&text);
+    report.source = source;
+    (text, report)
+}

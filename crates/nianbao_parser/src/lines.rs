@@ -1,0 +1,283 @@
+//! Lines and the cells on them.
+
+use nianbao_model::Span;
+
+use crate::number::is_value_word;
+
+/// One line's content, without its terminator (`\n`, `\r\n` or lone `\r`).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Line {
+    pub(crate) span: Span,
+}
+
+pub(crate) fn split_lines(text: &str) -> Vec<Line> {
+    let bytes = text.as_bytes();
+    let mut lines = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\n' => {
+                lines.push(Line {
+                    span: Span::new(start, i),
+                });
+                start = i + 1;
+            }
+            b'\r' => {
+                lines.push(Line {
+                    span: Span::new(start, i),
+                });
+                if bytes.get(i + 1) == Some(&b'\n') {
+                    i += 1;
+                }
+                start = i + 1;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    if start < bytes.len() {
+        lines.push(Line {
+            span: Span::new(start, bytes.len()),
+        });
+    }
+    lines
+}
+
+/// What a cell holds, at a glance.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum TokenKind {
+    /// An empty field: a blank cell or merged-cell filler.
+    Empty,
+    /// A number or placeholder.
+    Value,
+    /// Anything else: a label, a header, a note.
+    Text,
+}
+
+/// A cell read off a line: its trimmed span and kind.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Token {
+    pub(crate) span: Span,
+    pub(crate) kind: TokenKind,
+}
+
+/// How a line is laid out.
+#[derive(Debug)]
+pub(crate) enum Shape {
+    Blank,
+    /// A GFM delimiter row `|---|:--:|`.
+    Delimiter,
+    /// A page footer copied out of a PDF: 「- 4 -」, 「第 4 页」.
+    Footer,
+    /// Cells separated by tabs or pipes.
+    Cells(Vec<Token>),
+    /// No separators: a label, values separated by spaces, or prose.
+    Plain(Vec<Token>),
+}
+
+fn is_space(c: char) -> bool {
+    c.is_whitespace() || c == '\u{3000}'
+}
+
+/// The trimmed sub-span of `span`.
+fn trim_span(source: &str, span: Span) -> Span {
+    let text = span.slice(source);
+    let start = span.start + (text.len() - text.trim_start_matches(is_space).len());
+    let end = span.start + text.trim_end_matches(is_space).len();
+    if start >= end {
+        Span::empty(span.start)
+    } else {
+        Span::new(start, end)
+    }
+}
+
+fn token(source: &str, span: Span) -> Token {
+    let span = trim_span(source, span);
+    let text = span.slice(source);
+    let kind = if text.is_empty() {
+        TokenKind::Empty
+    } else if is_value_word(text) {
+        TokenKind::Value
+    } else {
+        TokenKind::Text
+    };
+    Token { span, kind }
+}
+
+pub(crate) fn shape(source: &str, line: Line) -> Shape {
+    let trimmed = trim_span(source, line.span);
+    let text = trimmed.slice(source);
+    if text.is_empty() {
+        return Shape::Blank;
+    }
+    if text.contains('\t') {
+        return Shape::Cells(split_on(source, line.span, '\t'));
+    }
+    if text.contains('|') {
+        if text.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ')) && text.contains('-') {
+            return Shape::Delimiter;
+        }
+        // Outer pipes are borders, not separators: 「| a | b |」 and 「3 |」.
+        let mut inner = trimmed;
+        if text.starts_with('|') {
+            inner.start += 1;
+        }
+        if inner.slice(source).ends_with('|') && !inner.is_empty() {
+            inner.end -= 1;
+        }
+        if inner.start > inner.end {
+            return Shape::Cells(Vec::new());
+        }
+        return Shape::Cells(split_on(source, inner, '|'));
+    }
+    if is_footer(text) {
+        return Shape::Footer;
+    }
+    Shape::Plain(split_plain(source, trimmed))
+}
+
+fn split_on(source: &str, span: Span, separator: char) -> Vec<Token> {
+    let text = span.slice(source);
+    let mut tokens = Vec::new();
+    let mut start = span.start;
+    for (i, ch) in text.char_indices() {
+        if ch == separator {
+            tokens.push(token(source, Span::new(start, span.start + i)));
+            start = span.start + i + ch.len_utf8();
+        }
+    }
+    tokens.push(token(source, Span::new(start, span.end)));
+    tokens
+}
+
+/// A plain line: a label followed by space-separated values (text copied out of
+/// a PDF, a flattened table 四), values only, or a single text.
+fn split_plain(source: &str, span: Span) -> Vec<Token> {
+    let text = span.slice(source);
+    let mut words: Vec<Span> = Vec::new();
+    let mut word_start = None;
+    for (i, ch) in text.char_indices() {
+        match (is_space(ch), word_start) {
+            (true, Some(start)) => {
+                words.push(Span::new(span.start + start, span.start + i));
+                word_start = None;
+            }
+            (false, None) => word_start = Some(i),
+            _ => {}
+        }
+    }
+    if let Some(start) = word_start {
+        words.push(Span::new(span.start + start, span.end));
+    }
+    let values_from = words
+        .iter()
+        .rposition(|word| !is_value_word(word.slice(source)))
+        .map_or(0, |last_text| last_text + 1);
+    if values_from == words.len() {
+        return vec![Token {
+            span,
+            kind: TokenKind::Text,
+        }];
+    }
+    let mut tokens = Vec::new();
+    if values_from > 0 {
+        let label = Span::new(words[0].start, words[values_from - 1].end);
+        tokens.push(Token {
+            span: label,
+            kind: TokenKind::Text,
+        });
+    }
+    tokens.extend(words[values_from..].iter().map(|&word| Token {
+        span: word,
+        kind: TokenKind::Value,
+    }));
+    tokens
+}
+
+fn is_footer(text: &str) -> bool {
+    let compact: String = text.chars().filter(|c| !is_space(*c)).collect();
+    let inner = compact
+        .strip_prefix('-')
+        .and_then(|rest| rest.strip_suffix('-'))
+        .or_else(|| {
+            compact
+                .strip_prefix('第')
+                .and_then(|rest| rest.strip_suffix('页'))
+        });
+    inner.is_some_and(|digits| !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cells(text: &str) -> Vec<(&str, TokenKind)> {
+        let line = split_lines(text)[0];
+        match shape(text, line) {
+            Shape::Cells(tokens) | Shape::Plain(tokens) => tokens
+                .iter()
+                .map(|t| (t.span.slice(text), t.kind))
+                .collect(),
+            other => panic!("not cells: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn lines_split_on_lf_crlf_and_cr() {
+        let text = "a\r\nb\rc\nd";
+        let lines: Vec<&str> = split_lines(text)
+            .iter()
+            .map(|l| l.span.slice(text))
+            .collect();
+        assert_eq!(lines, ["a", "b", "c", "d"]);
+    }
+
+    #[test]
+    fn tab_and_pipe_rows_keep_empty_fields() {
+        use TokenKind::*;
+        assert_eq!(
+            cells("规章\t0\t\t1"),
+            [("规章", Text), ("0", Value), ("", Empty), ("1", Value)]
+        );
+        assert_eq!(
+            cells("| 规章 | 0 | 1 |"),
+            [("规章", Text), ("0", Value), ("1", Value)]
+        );
+        assert_eq!(cells("3 |"), [("3", Value)]);
+        assert_eq!(
+            cells("商业 企业 | 科研 机构 | ||"),
+            [
+                ("商业 企业", Text),
+                ("科研 机构", Text),
+                ("", Empty),
+                ("", Empty)
+            ]
+        );
+    }
+
+    #[test]
+    fn plain_lines_split_trailing_values() {
+        use TokenKind::*;
+        assert_eq!(
+            cells("一、本年新收政府信息公开申请数量 21 0 0"),
+            [
+                ("一、本年新收政府信息公开申请数量", Text),
+                ("21", Value),
+                ("0", Value),
+                ("0", Value)
+            ]
+        );
+        assert_eq!(cells("结 果 维 持"), [("结 果 维 持", Text)]);
+        assert_eq!(cells("0 0 0"), [("0", Value), ("0", Value), ("0", Value)]);
+    }
+
+    #[test]
+    fn delimiters_and_footers() {
+        let text = "|---|:--:|\n- 4 -\n第 12 页";
+        let lines = split_lines(text);
+        assert!(matches!(shape(text, lines[0]), Shape::Delimiter));
+        assert!(matches!(shape(text, lines[1]), Shape::Footer));
+        assert!(matches!(shape(text, lines[2]), Shape::Footer));
+    }
+}

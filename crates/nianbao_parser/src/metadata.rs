@@ -1,0 +1,276 @@
+//! Facts the report states about itself: title, agency, year, publish date,
+//! statistics period.
+
+use nianbao_model::{Date, Metadata, Paragraph, Section, Span, Spanned, StatisticsPeriod};
+
+/// Labels of the publish date in a web copy's metadata block.
+const DATE_LABELS: &[&str] = &["发文日期", "发布时间", "发布日期", "成文日期", "印发日期"];
+
+pub(crate) fn read_metadata(source: &str, preface: &[Paragraph], sections: &[Section]) -> Metadata {
+    let title = find_title(source, preface);
+    let title_year = title
+        .as_ref()
+        .and_then(|title| first_year(source, title.span));
+    let agency = title
+        .as_ref()
+        .zip(title_year.as_ref())
+        .and_then(|(title, year)| agency_before(source, title.span, year.span));
+    let statistics_period = find_statistics_period(source, preface, sections);
+    let year = title_year
+        .or_else(|| {
+            statistics_period
+                .as_ref()
+                .and_then(|period| period.years.first().cloned())
+        })
+        .or_else(|| {
+            preface
+                .iter()
+                .find(|p| p.text.contains("报告"))
+                .and_then(|p| first_year(source, p.span))
+        });
+    let publish_date =
+        find_publish_date(source, preface).or_else(|| find_signature_date(source, sections));
+    Metadata {
+        title,
+        agency,
+        year,
+        publish_date,
+        statistics_period,
+    }
+}
+
+/// The first short preface line naming a report, or a metadata 「标题」 cell.
+fn find_title(source: &str, preface: &[Paragraph]) -> Option<Spanned<String>> {
+    preface.iter().take(12).find_map(|paragraph| {
+        // A metadata block row: 「标题: | …报告 | |」.
+        let cells = split_cells(paragraph.span, source);
+        cells.into_iter().find_map(|cell| {
+            let text = cell.slice(source);
+            let is_title = text.contains("报告")
+                && text.chars().count() <= 80
+                && !text.ends_with('。')
+                && !text.contains("如下")
+                && !text.starts_with("根据");
+            is_title.then(|| Spanned::new(text.to_string(), cell))
+        })
+    })
+}
+
+/// Pipe-separated cells of a line, trimmed (the line itself if it has no pipes).
+fn split_cells(span: Span, source: &str) -> Vec<Span> {
+    let text = span.slice(source);
+    let mut cells = Vec::new();
+    let mut start = 0;
+    for (i, ch) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), '|')))
+    {
+        if ch == '|' {
+            let cell = &text[start..i];
+            let lead = cell.len() - cell.trim_start().len();
+            let trimmed = cell.trim();
+            if !trimmed.is_empty() {
+                cells.push(Span::new(
+                    span.start + start + lead,
+                    span.start + start + lead + trimmed.len(),
+                ));
+            }
+            start = i + 1;
+        }
+    }
+    cells
+}
+
+/// The first 「2024年」 (spaces allowed: 「2024 年」) in `span`.
+fn first_year(source: &str, span: Span) -> Option<Spanned<i32>> {
+    years_in(source, span).into_iter().next()
+}
+
+/// Every 「YYYY年」 in `span`, with the span of the four digits.
+fn years_in(source: &str, span: Span) -> Vec<Spanned<i32>> {
+    let text = span.slice(source);
+    let bytes = text.as_bytes();
+    let mut years = Vec::new();
+    let mut i = 0;
+    while i + 4 <= bytes.len() {
+        let digits = &bytes[i..i + 4];
+        let boundary_before = i == 0 || !bytes[i - 1].is_ascii_digit();
+        if boundary_before && digits.iter().all(u8::is_ascii_digit) {
+            let rest = text[i + 4..].trim_start_matches([' ', '\u{3000}']);
+            if rest.starts_with('年') {
+                let year: i32 = text[i..i + 4].parse().unwrap_or(0);
+                if (1990..=2100).contains(&year) {
+                    years.push(Spanned::new(
+                        year,
+                        Span::new(span.start + i, span.start + i + 4),
+                    ));
+                }
+            }
+            i += 4;
+        } else {
+            i += 1;
+        }
+    }
+    years
+}
+
+/// The agency is the title text before the year: 「淄博市工业和信息化局 2024 年…」.
+fn agency_before(source: &str, title: Span, year: Span) -> Option<Spanned<String>> {
+    let before = Span::new(title.start, year.start);
+    let text = before.slice(source);
+    let trimmed = text.trim_end();
+    let trimmed = trimmed.trim_end_matches(['(', '（']);
+    if trimmed.chars().count() < 2 {
+        return None;
+    }
+    Some(Spanned::new(
+        trimmed.to_string(),
+        Span::new(title.start, title.start + trimmed.len()),
+    ))
+}
+
+/// The sentence holding 「统计期限」 (or 统计期/统计时限), anywhere in the prose.
+fn find_statistics_period(
+    source: &str,
+    preface: &[Paragraph],
+    sections: &[Section],
+) -> Option<StatisticsPeriod> {
+    let paragraphs = preface
+        .iter()
+        .chain(sections.iter().flat_map(|s| s.paragraphs.iter()));
+    for paragraph in paragraphs {
+        let Some(at) = ["统计期限", "统计时限", "统计期", "统计时间"]
+            .iter()
+            .find_map(|w| paragraph.text.find(w))
+        else {
+            continue;
+        };
+        let text = &paragraph.text;
+        let start = text[..at].rfind('。').map_or(0, |i| i + '。'.len_utf8());
+        let end = text[at..]
+            .find('。')
+            .map_or(text.len(), |i| at + i + '。'.len_utf8());
+        let span = Span::new(paragraph.span.start + start, paragraph.span.start + end);
+        let years = years_in(source, span);
+        return Some(StatisticsPeriod { span, years });
+    }
+    None
+}
+
+/// 「发文日期: | 2025-01-15」, 「发布时间: 2025-01-17」.
+fn find_publish_date(source: &str, preface: &[Paragraph]) -> Option<Spanned<Date>> {
+    preface.iter().take(15).find_map(|paragraph| {
+        let at = DATE_LABELS
+            .iter()
+            .find_map(|label| paragraph.text.find(label).map(|i| i + label.len()))?;
+        let from = Span::new(paragraph.span.start + at, paragraph.span.end);
+        first_date(source, from)
+    })
+}
+
+/// A dated signature: one of the last lines of the report is only a date.
+fn find_signature_date(source: &str, sections: &[Section]) -> Option<Spanned<Date>> {
+    let last = sections.last()?;
+    last.paragraphs.iter().rev().take(3).find_map(|paragraph| {
+        let date = first_date(source, paragraph.span)?;
+        let rest: String = paragraph
+            .text
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect();
+        (rest.chars().count() <= 12).then_some(date)
+    })
+}
+
+/// The first date in `span`: 2025-01-15, 2025/1/15, 2025.1.15 or 2025年1月15日.
+fn first_date(source: &str, span: Span) -> Option<Spanned<Date>> {
+    let text = span.slice(source);
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    for (k, &(start, ch)) in chars.iter().enumerate() {
+        if !ch.is_ascii_digit() || (k > 0 && chars[k - 1].1.is_ascii_digit()) {
+            continue;
+        }
+        let mut numbers = Vec::new();
+        let mut j = k;
+        let mut end = start;
+        while numbers.len() < 3 {
+            let number_start = j;
+            while j < chars.len() && chars[j].1.is_ascii_digit() {
+                j += 1;
+            }
+            if j == number_start {
+                break;
+            }
+            let digits: String = chars[number_start..j].iter().map(|(_, c)| c).collect();
+            numbers.push(digits.parse::<u32>().ok()?);
+            end = chars.get(j).map_or(text.len(), |(i, _)| *i);
+            let separator = chars.get(j).map(|(_, c)| *c);
+            let expected = match numbers.len() {
+                1 => matches!(separator, Some('-' | '/' | '.' | '年')),
+                2 => matches!(separator, Some('-' | '/' | '.' | '月')),
+                _ => true,
+            };
+            if numbers.len() < 3 {
+                if !expected {
+                    break;
+                }
+                j += 1;
+                while j < chars.len() && chars[j].1 == ' ' {
+                    j += 1;
+                }
+            } else if separator == Some('日') {
+                end += '日'.len_utf8();
+            }
+        }
+        if let [year, month, day] = numbers[..]
+            && (1990..=2100).contains(&year)
+            && (1..=12).contains(&month)
+            && (1..=31).contains(&day)
+        {
+            let date = Date {
+                year: year as i32,
+                month: month as u8,
+                day: day as u8,
+            };
+            return Some(Spanned::new(
+                date,
+                Span::new(span.start + start, span.start + end),
+            ));
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(text: &str) -> Option<(String, &str)> {
+        first_date(text, Span::new(0, text.len()))
+            .map(|d| (d.value.to_string(), d.span.slice(text)))
+    }
+
+    #[test]
+    fn dates_in_every_style() {
+        assert_eq!(
+            date(": | 2025-01-15 |"),
+            Some(("2025-01-15".into(), "2025-01-15"))
+        );
+        assert_eq!(
+            date("2025年1月17日"),
+            Some(("2025-01-17".into(), "2025年1月17日"))
+        );
+        assert_eq!(date("2025/1/5"), Some(("2025-01-05".into(), "2025/1/5")));
+        assert_eq!(date("电话3581178"), None);
+    }
+
+    #[test]
+    fn years_allow_a_space_before_nian() {
+        let text = "自 2024 年1月1日起,至2024 年12 月";
+        let years: Vec<i32> = years_in(text, Span::new(0, text.len()))
+            .iter()
+            .map(|y| y.value)
+            .collect();
+        assert_eq!(years, [2024, 2024]);
+    }
+}

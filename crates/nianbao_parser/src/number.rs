@@ -1,0 +1,146 @@
+//! Reading a table cell's value.
+
+use nianbao_model::CellValue;
+use unicode_normalization::UnicodeNormalization;
+
+/// Placeholders the template counts as 0 (and rule T203 reports).
+const PLACEHOLDERS: &[&str] = &[
+    "/",
+    "-",
+    "--",
+    "—",
+    "——",
+    "–",
+    "―",
+    "无",
+    "不适用",
+    "暂无",
+    "\\",
+    "×",
+    "*",
+    "空",
+];
+
+/// Units that may follow a number in a cell.
+const UNITS: &[&str] = &["万元", "元", "件", "条", "个", "次", "项", "%"];
+
+/// Reads a cell: `(value, note)`. The note is whatever follows the number:
+/// 「22（其中修订16件）」 → (22, 「（其中修订16件）」).
+pub(crate) fn parse_cell(raw: &str) -> (CellValue, Option<String>) {
+    let text: String = raw.nfkc().filter(|c| !c.is_whitespace()).collect();
+    if text.is_empty() {
+        return (CellValue::Blank, None);
+    }
+    if PLACEHOLDERS.contains(&text.as_str()) {
+        return (CellValue::Placeholder, None);
+    }
+    let Some((value, rest)) = leading_number(&text) else {
+        return (CellValue::Text, None);
+    };
+    if rest.is_empty() {
+        return (value, None);
+    }
+    let note_ok = rest.starts_with('(') || UNITS.iter().any(|unit| rest.starts_with(unit));
+    if note_ok {
+        // Keep the note as written (full-width brackets and all).
+        let written = raw.trim();
+        let note_start = written.char_indices().map(|(i, _)| i).find(|&i| {
+            let tail: String = written[i..].nfkc().filter(|c| !c.is_whitespace()).collect();
+            tail == rest
+        });
+        let note = note_start.map_or_else(|| rest.to_string(), |i| written[i..].trim().to_string());
+        (value, Some(note))
+    } else {
+        (CellValue::Text, None)
+    }
+}
+
+/// Whether a whitespace-separated word reads as a value (number or placeholder).
+pub(crate) fn is_value_word(word: &str) -> bool {
+    matches!(
+        parse_cell(word).0,
+        CellValue::Integer(_) | CellValue::Decimal(_) | CellValue::Placeholder
+    )
+}
+
+/// A number at the start of `text` (already NFKC, no spaces): sign, digits with
+/// optional thousands separators, optional fraction. Returns it and the rest.
+fn leading_number(text: &str) -> Option<(CellValue, &str)> {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    let negative = matches!(bytes.first(), Some(b'-' | b'+'));
+    if negative {
+        i += 1;
+    }
+    let digits_start = i;
+    let mut digits = String::new();
+    while i < bytes.len() {
+        match bytes[i] {
+            b'0'..=b'9' => digits.push(bytes[i] as char),
+            // A thousands separator only between digit groups of three.
+            b',' if !digits.is_empty()
+                && bytes.len() >= i + 4
+                && bytes[i + 1..i + 4].iter().all(u8::is_ascii_digit)
+                && bytes.get(i + 4).is_none_or(|b| !b.is_ascii_digit()) => {}
+            _ => break,
+        }
+        i += 1;
+    }
+    if i == digits_start || digits.is_empty() {
+        return None;
+    }
+    let mut fraction = None;
+    if bytes.get(i) == Some(&b'.') && bytes.get(i + 1).is_some_and(u8::is_ascii_digit) {
+        let start = i + 1;
+        i = start;
+        while i < bytes.len() && bytes[i].is_ascii_digit() {
+            i += 1;
+        }
+        fraction = Some(&text[start..i]);
+    }
+    let sign = if bytes.first() == Some(&b'-') {
+        "-"
+    } else {
+        ""
+    };
+    let value = match fraction {
+        None => CellValue::Integer(format!("{sign}{digits}").parse().ok()?),
+        Some(fraction) => CellValue::Decimal(format!("{sign}{digits}.{fraction}").parse().ok()?),
+    };
+    Some((value, &text[i..]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_placeholders_and_notes() {
+        assert_eq!(parse_cell("3"), (CellValue::Integer(3), None));
+        assert_eq!(parse_cell(" １２ "), (CellValue::Integer(12), None));
+        assert_eq!(parse_cell("1,234"), (CellValue::Integer(1234), None));
+        assert_eq!(parse_cell("670.5862"), (CellValue::Decimal(670.5862), None));
+        assert_eq!(parse_cell("-1"), (CellValue::Integer(-1), None));
+        assert_eq!(parse_cell(""), (CellValue::Blank, None));
+        assert_eq!(parse_cell("—"), (CellValue::Placeholder, None));
+        assert_eq!(parse_cell("无"), (CellValue::Placeholder, None));
+        assert_eq!(
+            parse_cell("22（其中修订16件）"),
+            (CellValue::Integer(22), Some("（其中修订16件）".to_string()))
+        );
+        assert_eq!(
+            parse_cell("5万元"),
+            (CellValue::Integer(5), Some("万元".to_string()))
+        );
+    }
+
+    #[test]
+    fn labels_with_leading_digits_are_not_numbers() {
+        assert_eq!(parse_cell("2.重复申请").0, CellValue::Text);
+        assert_eq!(parse_cell("1、属于国家秘密").0, CellValue::Text);
+        assert_eq!(parse_cell("2024年").0, CellValue::Text);
+        assert_eq!(parse_cell("12345群众诉求").0, CellValue::Text);
+        assert!(!is_value_word("结果"));
+        assert!(is_value_word("0"));
+    }
+}

@@ -1,0 +1,214 @@
+//! Sections, sub-headings and paragraphs: everything outside the tables.
+
+use nianbao_model::{
+    Fidelity, Ordinal, OrdinalLevel, Paragraph, Section, SectionKind, Span, Spanned, SubHeading,
+};
+
+use crate::lines::Line;
+use crate::normalize::normalize_label;
+use crate::ordinal::leading_ordinal;
+
+/// Prose before the first section, and the sections.
+pub(crate) struct SectionsRead {
+    pub(crate) preface: Vec<Paragraph>,
+    pub(crate) sections: Vec<Section>,
+}
+
+pub(crate) fn read_sections(source: &str, lines: &[Line], consumed: &[bool]) -> SectionsRead {
+    let mut preface = Vec::new();
+    let mut sections: Vec<Section> = Vec::new();
+    for (line, _) in lines
+        .iter()
+        .zip(consumed)
+        .filter(|(_, consumed)| !**consumed)
+    {
+        let Some(content) = content_span(source, line.span) else {
+            continue;
+        };
+        let text = content.slice(source);
+        let ordinal = leading_ordinal(text);
+        if let Some(found) = ordinal.filter(|o| o.level == OrdinalLevel::Top) {
+            let title_span = trim(source, Span::new(content.start + found.len, content.end));
+            let title = title_span.slice(source);
+            let ordinal = Ordinal {
+                level: found.level,
+                value: found.value,
+                span: Span::new(content.start, content.start + found.len),
+            };
+            if let Some((kind, fidelity)) = classify_heading(title)
+                .map(|(k, f)| (Some(k), f))
+                .or_else(|| is_other_heading(title).then_some((None, Fidelity::Verbatim)))
+            {
+                if let Some(previous) = sections.last_mut() {
+                    previous.span.end = line.span.start;
+                }
+                sections.push(Section {
+                    kind,
+                    ordinal,
+                    title: Spanned::new(title.to_string(), title_span),
+                    heading_span: content,
+                    fidelity,
+                    span: Span::new(content.start, source.len()),
+                    paragraphs: Vec::new(),
+                    subheadings: Vec::new(),
+                });
+                continue;
+            }
+        }
+        let paragraph = Paragraph {
+            span: content,
+            text: text.to_string(),
+        };
+        match sections.last_mut() {
+            Some(section) => {
+                if let Some(found) = ordinal {
+                    section.subheadings.push(SubHeading {
+                        ordinal: Ordinal {
+                            level: found.level,
+                            value: found.value,
+                            span: Span::new(content.start, content.start + found.len),
+                        },
+                        text: text[found.len..].trim().to_string(),
+                        span: content,
+                    });
+                }
+                section.paragraphs.push(paragraph);
+            }
+            None => preface.push(paragraph),
+        }
+    }
+    SectionsRead { preface, sections }
+}
+
+/// The line's content without Markdown heading marks, emphasis or HTML
+/// comments; `None` for lines with no prose.
+fn content_span(source: &str, line: Span) -> Option<Span> {
+    let mut span = trim(source, line);
+    let text = span.slice(source);
+    if text.is_empty() || text.starts_with("<!--") {
+        return None;
+    }
+    let hashes = text.len() - text.trim_start_matches('#').len();
+    if hashes > 0 && hashes <= 6 {
+        span.start += hashes;
+        span = trim(source, span);
+    }
+    let text = span.slice(source);
+    if let Some(inner) = text.strip_prefix("**").and_then(|t| t.strip_suffix("**"))
+        && !inner.contains("**")
+    {
+        span = trim(source, Span::new(span.start + 2, span.end - 2));
+    }
+    (!span.is_empty()).then_some(span)
+}
+
+fn trim(source: &str, span: Span) -> Span {
+    let text = span.slice(source);
+    let is_space = |c: char| c.is_whitespace() || c == '\u{3000}';
+    let start = span.start + (text.len() - text.trim_start_matches(is_space).len());
+    let end = span.start + text.trim_end_matches(is_space).len();
+    if start >= end {
+        Span::empty(span.start)
+    } else {
+        Span::new(start, end)
+    }
+}
+
+/// Recognises a statutory section heading (the text after 「一、」).
+///
+/// Verbatim titles and the variants seen in real reports are accepted;
+/// anything sentence-like is not a heading.
+pub(crate) fn classify_heading(title: &str) -> Option<(SectionKind, Fidelity)> {
+    let normalized = normalize_label(title);
+    let normalized = normalized.trim_end_matches([':', '。']);
+    if normalized.chars().count() > 40 || normalized.contains('。') {
+        return None;
+    }
+    if let Some(kind) = SectionKind::ALL
+        .iter()
+        .find(|kind| normalize_label(kind.title()) == normalized)
+    {
+        return Some((*kind, Fidelity::Verbatim));
+    }
+    let has = |word: &str| normalized.contains(word);
+    let kind = if has("总体情况") {
+        SectionKind::Overview
+    } else if has("行政复议") || has("行政诉讼") {
+        SectionKind::ReviewLitigation
+    } else if has("申请") && (has("收到") || has("办理") || has("处理")) {
+        SectionKind::Applications
+    } else if has("主动公开") && has("信息") && !has("申请") {
+        SectionKind::ProactiveDisclosure
+    } else if has("问题") && (has("改进") || has("存在")) {
+        SectionKind::Problems
+    } else if has("其他需要报告") || has("其他需要说明") || normalized.starts_with("其他事项")
+    {
+        SectionKind::OtherMatters
+    } else {
+        return None;
+    };
+    Some((
+        kind,
+        Fidelity::Variant {
+            canonical: kind.heading(),
+        },
+    ))
+}
+
+/// A short top-level heading that names no statutory section (「七、附件」).
+/// Sub-topics of 总体情况 written with a top-level ordinal are not headings:
+/// rule S003 reports them where they stand.
+fn is_other_heading(title: &str) -> bool {
+    const OVERVIEW_TOPICS: &[&str] = &[
+        "主动公开",
+        "依申请公开",
+        "政府信息管理",
+        "平台建设",
+        "监督保障",
+    ];
+    let count = title.chars().count();
+    count > 0
+        && count <= 12
+        && !title.contains(['。', '，', ',', '；', ':', '：'])
+        && !OVERVIEW_TOPICS.iter().any(|topic| title.contains(topic))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn verbatim_and_variant_headings() {
+        assert_eq!(
+            classify_heading("总体情况"),
+            Some((SectionKind::Overview, Fidelity::Verbatim))
+        );
+        assert!(matches!(
+            classify_heading("行政机关主动公开政府信息情况"),
+            Some((SectionKind::ProactiveDisclosure, Fidelity::Variant { .. }))
+        ));
+        assert!(matches!(
+            classify_heading("因政府信息公开行政复议、行政诉讼情况"),
+            Some((SectionKind::ReviewLitigation, Fidelity::Variant { .. }))
+        ));
+        assert!(matches!(
+            classify_heading("收到和办理政府信息公开申请情况"),
+            Some((SectionKind::Applications, _))
+        ));
+        assert!(matches!(
+            classify_heading("政府信息公开工作存在的主要问题及改进措施"),
+            Some((SectionKind::Problems, _))
+        ));
+    }
+
+    #[test]
+    fn sentences_are_not_headings() {
+        assert_eq!(
+            classify_heading(
+                "按照《国务院办公厅关于印发<政府信息公开处理费管理办法>的通知》规定。"
+            ),
+            None
+        );
+        assert_eq!(classify_heading("主动公开情况"), None);
+    }
+}

@@ -1,0 +1,413 @@
+//! Reading the three tables.
+//!
+//! Every layout is first cut into a stream of cells (see [`crate::lines`]);
+//! rows are then found by their *label*, never by position: a row label opens
+//! a row, the values after it fill it, the next label closes it. Table 四 has
+//! no row label: its values follow its headers. Line breaks are only hints, so
+//! one-cell-per-line layouts, rows broken by a stray newline (seed 002) and
+//! flattened runs of values all read the same.
+
+use nianbao_model::{
+    Cell, CellValue, Fidelity, HeaderCell, HeaderClass, RowKey, RowLabel, Span, Table, TableKind,
+};
+
+use crate::labels::{HeaderRole, LabelMatch, classify, is_header_like};
+use crate::lines::{Line, Shape, Token, TokenKind, shape};
+use crate::normalize::normalize_label;
+use crate::number::parse_cell;
+use crate::ordinal::leading_ordinal;
+
+/// The tables of a text, and which lines they took.
+pub(crate) struct TablesRead {
+    pub(crate) tables: Vec<Table>,
+    /// `consumed[i]`: line `i` belongs to a table (and so is not prose).
+    pub(crate) consumed: Vec<bool>,
+}
+
+pub(crate) fn read_tables(source: &str, lines: &[Line]) -> TablesRead {
+    let mut reader = Reader {
+        source,
+        tables: [None, None, None],
+        current: None,
+        row: None,
+        pending: None,
+    };
+    let mut consumed = vec![false; lines.len()];
+    for (index, &line) in lines.iter().enumerate() {
+        consumed[index] = reader.line(line, index);
+    }
+    reader.close_context();
+    let mut tables: Vec<Table> = reader.tables.into_iter().flatten().collect();
+    tables.sort_by_key(|table| table.span.start);
+    TablesRead { tables, consumed }
+}
+
+struct Reader<'a> {
+    source: &'a str,
+    tables: [Option<Table>; 3],
+    /// The table being read, if any.
+    current: Option<TableKind>,
+    /// The row being filled.
+    row: Option<OpenRow>,
+    /// A group label or unknown text that labels a row if values follow it.
+    pending: Option<(TableKind, RowLabel)>,
+}
+
+struct OpenRow {
+    table: TableKind,
+    key: Option<RowKey>,
+    label: Option<RowLabel>,
+    cells: Vec<(Token, usize)>,
+}
+
+fn table_index(kind: TableKind) -> usize {
+    kind as usize
+}
+
+impl<'a> Reader<'a> {
+    /// Reads one line; returns whether it belongs to a table.
+    fn line(&mut self, line: Line, index: usize) -> bool {
+        match shape(self.source, line) {
+            Shape::Blank => false,
+            Shape::Delimiter => true,
+            Shape::Footer => self.current.is_some(),
+            Shape::Cells(tokens) => {
+                let opens_table = tokens.iter().any(|token| {
+                    token.kind == TokenKind::Text
+                        && classify(self.text(*token), self.current, false).is_some()
+                });
+                if self.current.is_none() && !opens_table {
+                    return false;
+                }
+                for token in tokens {
+                    self.token(token, index, false);
+                }
+                true
+            }
+            Shape::Plain(tokens) => self.plain_line(&tokens, index),
+        }
+    }
+
+    /// A line without separators belongs to a table only if it is a label, a
+    /// header fragment or values inside a table; anything else is prose and
+    /// ends the table.
+    fn plain_line(&mut self, tokens: &[Token], index: usize) -> bool {
+        let has_values = tokens.iter().any(|token| token.kind == TokenKind::Value);
+        let label = tokens
+            .first()
+            .filter(|token| token.kind == TokenKind::Text)
+            .copied();
+        let belongs = match (label, has_values) {
+            (Some(label), false) => {
+                let text = self.text(label);
+                classify(text, self.current, true).is_some()
+                    || (self.current.is_some()
+                        && is_header_like(text)
+                        && leading_ordinal(text)
+                            .is_none_or(|o| o.level != nianbao_model::OrdinalLevel::Top))
+            }
+            (Some(label), true) => {
+                self.current.is_some() || classify(self.text(label), self.current, false).is_some()
+            }
+            (None, _) => self.current.is_some(),
+        };
+        if !belongs {
+            self.close_context();
+            return false;
+        }
+        for &token in tokens {
+            self.token(token, index, true);
+        }
+        true
+    }
+
+    fn text(&self, token: Token) -> &'a str {
+        token.span.slice(self.source)
+    }
+
+    fn token(&mut self, token: Token, line: usize, plain: bool) {
+        match token.kind {
+            TokenKind::Empty => {
+                if let Some(row) = &mut self.row {
+                    row.cells.push((token, line));
+                }
+            }
+            TokenKind::Value => self.value(token, line),
+            TokenKind::Text => self.text_token(token, line, plain),
+        }
+    }
+
+    fn value(&mut self, token: Token, line: usize) {
+        if self.row.is_none() {
+            if let Some((table, label)) = self.pending.take() {
+                // Values right after a group label or unknown text: a row the
+                // template does not have (a subtotal, an obsolete single row).
+                self.row = Some(OpenRow {
+                    table,
+                    key: None,
+                    label: Some(label),
+                    cells: Vec::new(),
+                });
+            } else if self.current == Some(TableKind::ReviewLitigation) {
+                self.reopen_table4_row();
+            } else {
+                return;
+            }
+        }
+        if let Some(row) = &mut self.row {
+            row.cells.push((token, line));
+        }
+    }
+
+    /// Table 四's values form one row however they are laid out, so values
+    /// after a header continue the row read so far.
+    fn reopen_table4_row(&mut self) {
+        let table = self.table_mut(TableKind::ReviewLitigation);
+        let position = table
+            .rows
+            .iter()
+            .position(|row| row.key == Some(RowKey::T4));
+        let row = match position {
+            Some(position) => {
+                let row = table.rows.remove(position);
+                let cells = row
+                    .cells
+                    .into_iter()
+                    .map(|cell| (cell_token(&cell), usize::MAX))
+                    .collect();
+                OpenRow {
+                    table: TableKind::ReviewLitigation,
+                    key: Some(RowKey::T4),
+                    label: None,
+                    cells,
+                }
+            }
+            None => OpenRow {
+                table: TableKind::ReviewLitigation,
+                key: Some(RowKey::T4),
+                label: None,
+                cells: Vec::new(),
+            },
+        };
+        self.row = Some(row);
+    }
+
+    fn text_token(&mut self, token: Token, line: usize, plain: bool) {
+        let text = self.text(token);
+        match classify(text, self.current, false) {
+            Some(LabelMatch::Row { key, fidelity }) => {
+                self.finish_row();
+                self.pending = None;
+                self.current = Some(key.table());
+                let label = RowLabel {
+                    text: text.to_string(),
+                    span: token.span,
+                    fidelity,
+                };
+                self.row = Some(OpenRow {
+                    table: key.table(),
+                    key: Some(key),
+                    label: Some(label),
+                    cells: Vec::new(),
+                });
+            }
+            Some(LabelMatch::Header { table, class, role }) => {
+                self.finish_row();
+                self.current = Some(table);
+                let header = HeaderCell {
+                    text: text.to_string(),
+                    span: token.span,
+                    class,
+                };
+                self.pending = (role == HeaderRole::Group).then(|| {
+                    let fidelity = Fidelity::Verbatim;
+                    (
+                        table,
+                        RowLabel {
+                            text: header.text.clone(),
+                            span: header.span,
+                            fidelity,
+                        },
+                    )
+                });
+                self.push_header(table, header);
+            }
+            None => self.unknown_text(token, line, plain),
+        }
+    }
+
+    /// Text that is no known label: a text value inside a row, the second half
+    /// of a label wrapped onto the next line, or a header or row the template
+    /// does not have.
+    fn unknown_text(&mut self, token: Token, line: usize, plain: bool) {
+        let text = self.text(token).to_string();
+        if let Some(row) = &mut self.row {
+            let values = row
+                .cells
+                .iter()
+                .filter(|(t, _)| t.kind != TokenKind::Empty)
+                .count();
+            let expected = row.key.map_or(usize::MAX, RowKey::value_count);
+            if values > 0 && values < expected && text.chars().count() <= 8 && !plain {
+                row.cells.push((token, line));
+                return;
+            }
+            if values == 0
+                && let Some(label) = &mut row.label
+            {
+                let joined = format!("{}{}", label.text, text);
+                if let Some(LabelMatch::Row { key, fidelity }) =
+                    classify(&joined, Some(row.table), true)
+                    && Some(key) == row.key.or(Some(key))
+                {
+                    label.text = joined;
+                    label.span = label.span.cover(token.span);
+                    label.fidelity = fidelity;
+                    row.key = Some(key);
+                    return;
+                }
+            }
+        }
+        let Some(table) = self.current else { return };
+        self.finish_row();
+        let normalized = normalize_label(&text);
+        let label = RowLabel {
+            text: text.clone(),
+            span: token.span,
+            fidelity: Fidelity::Verbatim,
+        };
+        // Short text may label a row the template lacks; long text is a note.
+        self.pending = (normalized.chars().count() <= 30).then_some((table, label));
+        self.push_header(
+            table,
+            HeaderCell {
+                text,
+                span: token.span,
+                class: HeaderClass::Other,
+            },
+        );
+    }
+
+    fn push_header(&mut self, kind: TableKind, header: HeaderCell) {
+        let table = self.table_mut(kind);
+        table.span = if table.rows.is_empty() && table.headers.is_empty() {
+            header.span
+        } else {
+            table.span.cover(header.span)
+        };
+        table.headers.push(header);
+    }
+
+    fn table_mut(&mut self, kind: TableKind) -> &mut Table {
+        self.tables[table_index(kind)].get_or_insert_with(|| Table {
+            kind,
+            span: Span::default(),
+            headers: Vec::new(),
+            rows: Vec::new(),
+        })
+    }
+
+    fn close_context(&mut self) {
+        self.finish_row();
+        self.current = None;
+        self.pending = None;
+    }
+
+    fn finish_row(&mut self) {
+        let Some(open) = self.row.take() else { return };
+        let source = self.source;
+        let cells = settle_cells(&open);
+        let cells: Vec<Cell> = cells.iter().map(|token| to_cell(source, *token)).collect();
+        if open.key.is_none() && cells.is_empty() {
+            return;
+        }
+        let first = open
+            .label
+            .as_ref()
+            .map(|label| label.span)
+            .or(cells.first().map(|c| c.span));
+        let last = cells.last().map(|cell| cell.span).or(first);
+        let (Some(first), Some(last)) = (first, last) else {
+            return;
+        };
+        let span = first.cover(last);
+        let row = nianbao_model::Row {
+            key: open.key,
+            label: open.label,
+            cells,
+            span,
+        };
+        let table = self.table_mut(open.table);
+        table.span = if table.rows.is_empty() && table.headers.is_empty() {
+            span
+        } else {
+            table.span.cover(span)
+        };
+        table.rows.push(row);
+    }
+}
+
+/// The value cells of a finished row. Empty fields before the first and after
+/// the last value are merged-cell filler, unless the row is short of values:
+/// then empties on the same line are blank cells (trailing ones first).
+fn settle_cells(row: &OpenRow) -> Vec<Token> {
+    let cells = &row.cells;
+    let first = cells.iter().position(|(t, _)| t.kind != TokenKind::Empty);
+    let Some(first) = first else {
+        return Vec::new();
+    };
+    let last = cells
+        .iter()
+        .rposition(|(t, _)| t.kind != TokenKind::Empty)
+        .unwrap_or(first);
+    let mut core: Vec<Token> = cells[first..=last].iter().map(|(t, _)| *t).collect();
+    let expected = row.key.map_or(0, RowKey::value_count);
+    if core.len() < expected {
+        let last_line = cells[last].1;
+        let trailing: Vec<Token> = cells[last + 1..]
+            .iter()
+            .take_while(|(_, line)| *line == last_line)
+            .map(|(t, _)| *t)
+            .collect();
+        let take = trailing.len().min(expected - core.len());
+        core.extend_from_slice(&trailing[..take]);
+    }
+    if core.len() < expected {
+        let first_line = cells[first].1;
+        let leading: Vec<Token> = cells[..first]
+            .iter()
+            .rev()
+            .take_while(|(_, line)| *line == first_line)
+            .map(|(t, _)| *t)
+            .collect();
+        let take = leading.len().min(expected - core.len());
+        let mut front: Vec<Token> = leading[..take].to_vec();
+        front.reverse();
+        front.extend(core);
+        core = front;
+    }
+    core
+}
+
+fn to_cell(source: &str, token: Token) -> Cell {
+    let raw = token.span.slice(source).to_string();
+    let (value, note) = parse_cell(&raw);
+    Cell {
+        span: token.span,
+        raw,
+        value,
+        note,
+    }
+}
+
+fn cell_token(cell: &Cell) -> Token {
+    let kind = match cell.value {
+        CellValue::Blank => TokenKind::Empty,
+        CellValue::Text => TokenKind::Text,
+        _ => TokenKind::Value,
+    };
+    Token {
+        span: cell.span,
+        kind,
+    }
+}
