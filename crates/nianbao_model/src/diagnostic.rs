@@ -54,17 +54,11 @@ pub struct Label {
 
 impl Label {
     pub fn new(span: Span, message: impl Into<String>) -> Self {
-        Self {
-            span,
-            message: Some(message.into()),
-        }
+        Self { span, message: Some(message.into()) }
     }
 
     pub const fn bare(span: Span) -> Self {
-        Self {
-            span,
-            message: None,
-        }
+        Self { span, message: None }
     }
 }
 
@@ -87,17 +81,11 @@ pub struct Edit {
 
 impl Edit {
     pub fn replace(span: Span, replacement: impl Into<String>) -> Self {
-        Self {
-            span,
-            replacement: replacement.into(),
-        }
+        Self { span, replacement: replacement.into() }
     }
 
     pub fn insert(offset: usize, text: impl Into<String>) -> Self {
-        Self {
-            span: Span::empty(offset),
-            replacement: text.into(),
-        }
+        Self { span: Span::empty(offset), replacement: text.into() }
     }
 }
 
@@ -112,19 +100,11 @@ pub struct Fix {
 
 impl Fix {
     pub fn safe(message: impl Into<String>, edits: Vec<Edit>) -> Self {
-        Self {
-            message: message.into(),
-            applicability: Applicability::Safe,
-            edits,
-        }
+        Self { message: message.into(), applicability: Applicability::Safe, edits }
     }
 
     pub fn unsafe_(message: impl Into<String>, edits: Vec<Edit>) -> Self {
-        Self {
-            message: message.into(),
-            applicability: Applicability::Unsafe,
-            edits,
-        }
+        Self { message: message.into(), applicability: Applicability::Unsafe, edits }
     }
 
     /// Applies the edits to `source`. Overlapping edits after the first are skipped.
@@ -142,10 +122,8 @@ pub fn apply_edits<'a>(source: &str, edits: impl IntoIterator<Item = &'a Edit>) 
     let mut cursor = 0;
     for edit in edits {
         let Span { start, end } = edit.span;
-        let fits = start >= cursor
-            && end <= source.len()
-            && source.is_char_boundary(start)
-            && source.is_char_boundary(end);
+        let fits =
+            start >= cursor && end <= source.len() && source.is_char_boundary(start) && source.is_char_boundary(end);
         if !fits {
             continue;
         }
@@ -187,12 +165,7 @@ pub struct Diagnostic {
 impl Diagnostic {
     /// Sort key for deterministic output: position, then code, then message.
     pub fn sort_key(&self) -> (usize, usize, &str, &str) {
-        (
-            self.primary.span.start,
-            self.primary.span.end,
-            &self.code,
-            &self.message,
-        )
+        (self.primary.span.start, self.primary.span.end, &self.code, &self.message)
     }
 }
 
@@ -218,26 +191,17 @@ impl miette::Diagnostic for Diagnostic {
     }
 
     fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        self.help
-            .as_ref()
-            .map(|help| Box::new(help) as Box<dyn fmt::Display>)
+        self.help.as_ref().map(|help| Box::new(help) as Box<dyn fmt::Display>)
     }
 
     fn url<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        self.url
-            .as_ref()
-            .map(|url| Box::new(url) as Box<dyn fmt::Display>)
+        self.url.as_ref().map(|url| Box::new(url) as Box<dyn fmt::Display>)
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = miette::LabeledSpan> + '_>> {
-        let primary = miette::LabeledSpan::new_primary_with_span(
-            self.primary.message.clone(),
-            self.primary.span,
-        );
-        let secondary = self
-            .secondary
-            .iter()
-            .map(|label| miette::LabeledSpan::new_with_span(label.message.clone(), label.span));
+        let primary = miette::LabeledSpan::new_primary_with_span(self.primary.message.clone(), self.primary.span);
+        let secondary =
+            self.secondary.iter().map(|label| miette::LabeledSpan::new_with_span(label.message.clone(), label.span));
         Some(Box::new(std::iter::once(primary).chain(secondary)))
     }
 }
@@ -248,11 +212,8 @@ mod tests {
 
     #[test]
     fn edits_apply_in_order_and_skip_overlaps() {
-        let edits = [
-            Edit::replace(Span::new(4, 5), "X"),
-            Edit::insert(0, ">"),
-            Edit::replace(Span::new(3, 5), "overlapped"),
-        ];
+        let edits =
+            [Edit::replace(Span::new(4, 5), "X"), Edit::insert(0, ">"), Edit::replace(Span::new(3, 5), "overlapped")];
         // Sorted by start: the edit at 3..5 is applied, the one at 4..5 overlaps it.
         assert_eq!(apply_edits("abcdef", edits.iter()), ">abcoverlappedf");
     }

@@ -20,10 +20,8 @@ pub mod template;
 pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Label, Severity, apply_edits};
 pub use line_index::{ColumnEncoding, LineCol, LineIndex};
 pub use report::{
-    Cell, CellValue, Date, Fidelity, HeaderCell, HeaderClass, Metadata, Ordinal, OrdinalLevel,
-    Paragraph, Report, Row, RowLabel, Section, SourceInfo, StatisticsPeriod, SubHeading, Table,
+    Cell, CellValue, Date, Fidelity, HeaderCell, HeaderClass, Metadata, Ordinal, OrdinalLevel, Paragraph, Report, Row,
+    RowLabel, Section, SourceInfo, StatisticsPeriod, SubHeading, Table,
 };
 pub use span::{Span, Spanned};
-pub use template::{
-    RowKey, SectionKind, T2Row, T3Col, T3Group, T3Row, T4Col, T4Group, T4Outcome, TableKind,
-};
+pub use template::{RowKey, SectionKind, T2Row, T3Col, T3Group, T3Row, T4Col, T4Group, T4Outcome, TableKind};

@@ -49,10 +49,7 @@ impl LineIndex {
             }
             i += 1;
         }
-        Self {
-            line_starts,
-            len: text.len(),
-        }
+        Self { line_starts, len: text.len() }
     }
 
     pub fn line_count(&self) -> usize {
@@ -134,10 +131,7 @@ mod tests {
         let index = LineIndex::new(text);
         assert_eq!(index.line_count(), 4);
         assert_eq!(index.line_range(1, text), Some(2..3));
-        assert_eq!(
-            index.line_range(3, text).map(|r| &text[r]),
-            Some("d\u{2028}e")
-        );
+        assert_eq!(index.line_range(3, text).map(|r| &text[r]), Some("d\u{2028}e"));
     }
 
     #[test]
@@ -145,18 +139,9 @@ mod tests {
         let text = "𠮷a\n表";
         let index = LineIndex::new(text);
         let a = text.find('a').unwrap();
-        assert_eq!(
-            index.line_col(text, a, ColumnEncoding::Utf16),
-            LineCol { line: 0, col: 2 }
-        );
-        assert_eq!(
-            index.line_col(text, a, ColumnEncoding::Utf32),
-            LineCol { line: 0, col: 1 }
-        );
-        assert_eq!(
-            index.line_col(text, a, ColumnEncoding::Utf8),
-            LineCol { line: 0, col: 4 }
-        );
+        assert_eq!(index.line_col(text, a, ColumnEncoding::Utf16), LineCol { line: 0, col: 2 });
+        assert_eq!(index.line_col(text, a, ColumnEncoding::Utf32), LineCol { line: 0, col: 1 });
+        assert_eq!(index.line_col(text, a, ColumnEncoding::Utf8), LineCol { line: 0, col: 4 });
         let back = index.offset(text, LineCol { line: 0, col: 2 }, ColumnEncoding::Utf16);
         assert_eq!(back, Some(a));
     }
@@ -166,34 +151,19 @@ mod tests {
         let text = "𠮷b";
         let index = LineIndex::new(text);
         // Column 1 is inside the surrogate pair: moved to the character's end.
-        assert_eq!(
-            index.offset(text, LineCol { line: 0, col: 1 }, ColumnEncoding::Utf16),
-            Some(4)
-        );
-        assert_eq!(
-            index.offset(text, LineCol { line: 0, col: 99 }, ColumnEncoding::Utf16),
-            Some(5)
-        );
-        assert_eq!(
-            index.offset(text, LineCol { line: 5, col: 0 }, ColumnEncoding::Utf16),
-            None
-        );
+        assert_eq!(index.offset(text, LineCol { line: 0, col: 1 }, ColumnEncoding::Utf16), Some(4));
+        assert_eq!(index.offset(text, LineCol { line: 0, col: 99 }, ColumnEncoding::Utf16), Some(5));
+        assert_eq!(index.offset(text, LineCol { line: 5, col: 0 }, ColumnEncoding::Utf16), None);
         // A trailing line without newline, and the empty line after a final newline.
         let text = "x\n";
         let index = LineIndex::new(text);
-        assert_eq!(
-            index.offset(text, LineCol { line: 1, col: 0 }, ColumnEncoding::Utf16),
-            Some(2)
-        );
+        assert_eq!(index.offset(text, LineCol { line: 1, col: 0 }, ColumnEncoding::Utf16), Some(2));
     }
 
     #[test]
     fn offsets_inside_a_character_move_back_to_its_start() {
         let text = "表x";
         let index = LineIndex::new(text);
-        assert_eq!(
-            index.line_col(text, 1, ColumnEncoding::Utf32),
-            LineCol { line: 0, col: 0 }
-        );
+        assert_eq!(index.line_col(text, 1, ColumnEncoding::Utf32), LineCol { line: 0, col: 0 });
     }
 }

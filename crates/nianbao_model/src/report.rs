@@ -24,9 +24,7 @@ pub struct Report {
 impl Report {
     /// The first section of `kind`.
     pub fn section(&self, kind: SectionKind) -> Option<&Section> {
-        self.sections
-            .iter()
-            .find(|section| section.kind == Some(kind))
+        self.sections.iter().find(|section| section.kind == Some(kind))
     }
 
     /// The first table of `kind`.
@@ -37,21 +35,17 @@ impl Report {
     /// Whether the text looks like an annual report at all: a title naming one,
     /// a statutory heading, or a table label.
     pub fn looks_like_report(&self) -> bool {
-        let titled = self.metadata.title.as_ref().is_some_and(|title| {
-            title.value.contains("年度报告") || title.value.contains("工作报告")
-        });
-        titled
-            || !self.tables.is_empty()
-            || self.sections.iter().filter(|s| s.kind.is_some()).count() >= 2
+        let titled = self
+            .metadata
+            .title
+            .as_ref()
+            .is_some_and(|title| title.value.contains("年度报告") || title.value.contains("工作报告"));
+        titled || !self.tables.is_empty() || self.sections.iter().filter(|s| s.kind.is_some()).count() >= 2
     }
 
     /// Every paragraph of prose, preface first, in document order.
     pub fn paragraphs(&self) -> impl Iterator<Item = &Paragraph> {
-        self.preface.iter().chain(
-            self.sections
-                .iter()
-                .flat_map(|section| section.paragraphs.iter()),
-        )
+        self.preface.iter().chain(self.sections.iter().flat_map(|section| section.paragraphs.iter()))
     }
 }
 
@@ -138,6 +132,8 @@ pub struct Ordinal {
     pub value: u32,
     /// The ordinal text itself, such as 「（一）」.
     pub span: Span,
+    /// That text, as written.
+    pub raw: String,
 }
 
 /// A top-level section: heading plus everything up to the next one.
@@ -152,7 +148,7 @@ pub struct Section {
     pub heading_span: Span,
     /// `Verbatim` or a known variant; meaningless when `kind` is `None`.
     pub fidelity: Fidelity,
-    /// From the heading to the start of the next section.
+    /// From the start of the heading's line to the start of the next section's.
     pub span: Span,
     pub paragraphs: Vec<Paragraph>,
     /// Numbered lines inside the section (outside tables), in order.
@@ -222,10 +218,7 @@ pub struct HeaderCell {
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum HeaderClass {
     /// A template header or group label; `fidelity` says whether verbatim.
-    Known {
-        canonical: String,
-        fidelity: Fidelity,
-    },
+    Known { canonical: String, fidelity: Fidelity },
     /// A part the template does not have: 「法人或其他组织小计」, 「第二十条第（九）项」.
     Extra { description: String },
     /// A column or row of the obsolete 2019 trial format.
@@ -251,8 +244,7 @@ pub struct Row {
 impl Row {
     /// Whether the row has the template's number of values.
     pub fn has_template_shape(&self) -> bool {
-        self.key
-            .is_some_and(|key| key.value_count() == self.cells.len())
+        self.key.is_some_and(|key| key.value_count() == self.cells.len())
     }
 }
 

@@ -6,9 +6,7 @@ use serde::{Deserialize, Serialize};
 ///
 /// Every cell, label, heading and diagnostic carries one. Line/column and UTF-16
 /// positions are derived from it at the edges (see [`crate::LineIndex`]).
-#[derive(
-    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
-)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Span {
     pub start: usize,
     pub end: usize,
@@ -21,10 +19,7 @@ impl Span {
 
     /// An empty span at `offset`, used for insertions and blank cells.
     pub const fn empty(offset: usize) -> Self {
-        Self {
-            start: offset,
-            end: offset,
-        }
+        Self { start: offset, end: offset }
     }
 
     pub const fn len(self) -> usize {

@@ -85,11 +85,7 @@ pub enum TableKind {
 }
 
 impl TableKind {
-    pub const ALL: [TableKind; 3] = [
-        TableKind::Proactive,
-        TableKind::Applications,
-        TableKind::ReviewLitigation,
-    ];
+    pub const ALL: [TableKind; 3] = [TableKind::Proactive, TableKind::Applications, TableKind::ReviewLitigation];
 
     /// How people name the table: 「表二」.
     pub const fn name(self) -> &'static str {
@@ -174,13 +170,8 @@ impl RowKey {
     /// The key of the value in column `index`, for exports: `licensing.decisions`.
     pub fn value_key(self, index: usize) -> Option<String> {
         match self {
-            RowKey::T2(row) => row
-                .columns()
-                .get(index)
-                .map(|col| format!("{}.{}", row.key(), col.key)),
-            RowKey::T3(row) => T3Col::ALL
-                .get(index)
-                .map(|col| format!("{}.{}", row.key(), col.key())),
+            RowKey::T2(row) => row.columns().get(index).map(|col| format!("{}.{}", row.key(), col.key)),
+            RowKey::T3(row) => T3Col::ALL.get(index).map(|col| format!("{}.{}", row.key(), col.key())),
             RowKey::T4 => T4Col::ALL.get(index).map(|col| col.key()),
         }
     }
@@ -203,27 +194,12 @@ pub struct T2Column {
 }
 
 const T2_RULEMAKING_COLUMNS: &[T2Column] = &[
-    T2Column {
-        key: "issued",
-        label: "本年制发件数",
-    },
-    T2Column {
-        key: "repealed",
-        label: "本年废止件数",
-    },
-    T2Column {
-        key: "in_force",
-        label: "现行有效件数",
-    },
+    T2Column { key: "issued", label: "本年制发件数" },
+    T2Column { key: "repealed", label: "本年废止件数" },
+    T2Column { key: "in_force", label: "现行有效件数" },
 ];
-const T2_DECISION_COLUMNS: &[T2Column] = &[T2Column {
-    key: "decisions",
-    label: "本年处理决定数量",
-}];
-const T2_FEE_COLUMNS: &[T2Column] = &[T2Column {
-    key: "amount",
-    label: "本年收费金额（单位：万元）",
-}];
+const T2_DECISION_COLUMNS: &[T2Column] = &[T2Column { key: "decisions", label: "本年处理决定数量" }];
+const T2_FEE_COLUMNS: &[T2Column] = &[T2Column { key: "amount", label: "本年收费金额（单位：万元）" }];
 
 /// Rows of table 二.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -300,13 +276,8 @@ pub enum T3Group {
 }
 
 impl T3Group {
-    pub const ALL: [T3Group; 5] = [
-        T3Group::Results,
-        T3Group::Withheld,
-        T3Group::Unavailable,
-        T3Group::NotProcessed,
-        T3Group::OtherHandling,
-    ];
+    pub const ALL: [T3Group; 5] =
+        [T3Group::Results, T3Group::Withheld, T3Group::Unavailable, T3Group::NotProcessed, T3Group::OtherHandling];
 
     pub const fn label(self) -> &'static str {
         match self {
@@ -459,11 +430,7 @@ pub enum T4Group {
 }
 
 impl T4Group {
-    pub const ALL: [T4Group; 3] = [
-        T4Group::Review,
-        T4Group::LitigationDirect,
-        T4Group::LitigationAfterReview,
-    ];
+    pub const ALL: [T4Group; 3] = [T4Group::Review, T4Group::LitigationDirect, T4Group::LitigationAfterReview];
 
     pub const fn label(self) -> &'static str {
         match self {
@@ -494,13 +461,8 @@ pub enum T4Outcome {
 }
 
 impl T4Outcome {
-    pub const ALL: [T4Outcome; 5] = [
-        T4Outcome::Upheld,
-        T4Outcome::Corrected,
-        T4Outcome::Other,
-        T4Outcome::Pending,
-        T4Outcome::Total,
-    ];
+    pub const ALL: [T4Outcome; 5] =
+        [T4Outcome::Upheld, T4Outcome::Corrected, T4Outcome::Other, T4Outcome::Pending, T4Outcome::Total];
 
     pub const fn label(self) -> &'static str {
         match self {
@@ -532,18 +494,12 @@ pub struct T4Col {
 
 impl T4Col {
     pub const ALL: [T4Col; 15] = {
-        let mut all = [T4Col {
-            group: T4Group::Review,
-            outcome: T4Outcome::Upheld,
-        }; 15];
+        let mut all = [T4Col { group: T4Group::Review, outcome: T4Outcome::Upheld }; 15];
         let mut g = 0;
         while g < 3 {
             let mut o = 0;
             while o < 5 {
-                all[g * 5 + o] = T4Col {
-                    group: T4Group::ALL[g],
-                    outcome: T4Outcome::ALL[o],
-                };
+                all[g * 5 + o] = T4Col { group: T4Group::ALL[g], outcome: T4Outcome::ALL[o] };
                 o += 1;
             }
             g += 1;
@@ -571,22 +527,11 @@ pub fn chinese_numeral(n: u32) -> String {
     const DIGITS: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
     match n {
         0..=9 => DIGITS[n as usize].to_string(),
-        10..=19 => format!(
-            "十{}",
-            if n == 10 {
-                ""
-            } else {
-                DIGITS[(n % 10) as usize]
-            }
-        ),
+        10..=19 => format!("十{}", if n == 10 { "" } else { DIGITS[(n % 10) as usize] }),
         20..=99 => format!(
             "{}十{}",
             DIGITS[(n / 10) as usize],
-            if n.is_multiple_of(10) {
-                ""
-            } else {
-                DIGITS[(n % 10) as usize]
-            }
+            if n.is_multiple_of(10) { "" } else { DIGITS[(n % 10) as usize] }
         ),
         _ => n.to_string(),
     }
@@ -616,10 +561,7 @@ mod tests {
     fn value_counts_add_up_to_the_template() {
         let t2: usize = T2Row::ALL.iter().map(|row| row.columns().len()).sum();
         assert_eq!(t2, TableKind::Proactive.value_count());
-        assert_eq!(
-            T3Row::ALL.len() * T3Col::ALL.len(),
-            TableKind::Applications.value_count()
-        );
+        assert_eq!(T3Row::ALL.len() * T3Col::ALL.len(), TableKind::Applications.value_count());
     }
 
     #[test]
@@ -628,9 +570,6 @@ mod tests {
         assert_eq!(chinese_numeral(10), "十");
         assert_eq!(chinese_numeral(12), "十二");
         assert_eq!(chinese_numeral(21), "二十一");
-        assert_eq!(
-            SectionKind::ReviewLitigation.heading(),
-            "四、政府信息公开行政复议、行政诉讼情况"
-        );
+        assert_eq!(SectionKind::ReviewLitigation.heading(), "四、政府信息公开行政复议、行政诉讼情况");
     }
 }

@@ -7,12 +7,7 @@ use nianbao_model::SourceInfo;
 /// Decodes a report file.
 pub fn decode(bytes: &[u8]) -> (String, SourceInfo) {
     let (text, encoding, had_bom, lossy) = decode_inner(bytes);
-    let info = SourceInfo {
-        encoding: encoding.to_string(),
-        had_bom,
-        lossy,
-        len: text.len(),
-    };
+    let info = SourceInfo { encoding: encoding.to_string(), had_bom, lossy, len: text.len() };
     (text, info)
 }
 
@@ -29,17 +24,10 @@ fn decode_inner(bytes: &[u8]) -> (String, &'static str, bool, bool) {
     if let Ok(text) = std::str::from_utf8(bytes) {
         return (text.to_string(), "UTF-8", false, false);
     }
-    if let Some(text) =
-        encoding_rs::GB18030.decode_without_bom_handling_and_without_replacement(bytes)
-    {
+    if let Some(text) = encoding_rs::GB18030.decode_without_bom_handling_and_without_replacement(bytes) {
         return (text.into_owned(), "GB18030", false, false);
     }
-    (
-        String::from_utf8_lossy(bytes).into_owned(),
-        "UTF-8",
-        false,
-        true,
-    )
+    (String::from_utf8_lossy(bytes).into_owned(), "UTF-8", false, true)
 }
 
 /// UTF-16 without a BOM: Chinese text in UTF-16 has few NULs, but its ASCII
@@ -77,10 +65,7 @@ mod tests {
         assert_eq!(text, "一、总体情况");
         assert!(info.had_bom);
         let (text, info) = decode("一、总体情况".as_bytes());
-        assert_eq!(
-            (text.as_str(), info.encoding.as_str()),
-            ("一、总体情况", "UTF-8")
-        );
+        assert_eq!((text.as_str(), info.encoding.as_str()), ("一、总体情况", "UTF-8"));
     }
 
     #[test]
@@ -95,21 +80,11 @@ mod tests {
     #[test]
     fn utf16_with_bom_and_without() {
         let mut le = vec![0xFF, 0xFE];
-        le.extend(
-            "一、总体情况 2024"
-                .encode_utf16()
-                .flat_map(u16::to_le_bytes),
-        );
+        le.extend("一、总体情况 2024".encode_utf16().flat_map(u16::to_le_bytes));
         assert_eq!(decode(&le).0, "一、总体情况 2024");
-        let be: Vec<u8> = "2024年\n0\n"
-            .encode_utf16()
-            .flat_map(u16::to_be_bytes)
-            .collect();
+        let be: Vec<u8> = "2024年\n0\n".encode_utf16().flat_map(u16::to_be_bytes).collect();
         let (text, info) = decode(&be);
-        assert_eq!(
-            (text.as_str(), info.encoding.as_str()),
-            ("2024年\n0\n", "UTF-16BE")
-        );
+        assert_eq!((text.as_str(), info.encoding.as_str()), ("2024年\n0\n", "UTF-16BE"));
     }
 
     #[test]

@@ -6,9 +6,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use nianbao_model::{
-    Fidelity, HeaderClass, RowKey, T2Row, T3Col, T3Group, T3Row, T4Outcome, TableKind,
-};
+use nianbao_model::{Fidelity, HeaderClass, RowKey, T2Row, T3Col, T3Group, T3Row, T4Outcome, TableKind};
 
 use crate::normalize::{normalize_label, strip_truncation};
 
@@ -18,11 +16,7 @@ pub(crate) enum LabelMatch {
     /// The label of a value row.
     Row { key: RowKey, fidelity: Fidelity },
     /// A header, group label or note of `table`.
-    Header {
-        table: TableKind,
-        class: HeaderClass,
-        role: HeaderRole,
-    },
+    Header { table: TableKind, class: HeaderClass, role: HeaderRole },
 }
 
 impl LabelMatch {
@@ -69,18 +63,11 @@ fn row_labels() -> &'static [(String, RowKey)] {
 fn build_dictionary() -> HashMap<String, Vec<Entry>> {
     let mut map: HashMap<String, Vec<Entry>> = HashMap::new();
     let mut add = |text: &str, result: LabelMatch| {
-        map.entry(normalize_label(text))
-            .or_default()
-            .push(Entry { result });
+        map.entry(normalize_label(text)).or_default().push(Entry { result });
     };
     let verbatim = || Fidelity::Verbatim;
-    let variant = |canonical: &str| Fidelity::Variant {
-        canonical: canonical.to_string(),
-    };
-    let known = |canonical: &str, fidelity: Fidelity| HeaderClass::Known {
-        canonical: canonical.to_string(),
-        fidelity,
-    };
+    let variant = |canonical: &str| Fidelity::Variant { canonical: canonical.to_string() };
+    let known = |canonical: &str, fidelity: Fidelity| HeaderClass::Known { canonical: canonical.to_string(), fidelity };
     let header = |table, class, role| LabelMatch::Header { table, class, role };
 
     // Rows, verbatim and without their ordinal.
@@ -89,88 +76,44 @@ fn build_dictionary() -> HashMap<String, Vec<Entry>> {
             if key.label().is_empty() {
                 continue;
             }
-            add(
-                key.label(),
-                LabelMatch::Row {
-                    key,
-                    fidelity: verbatim(),
-                },
-            );
+            add(key.label(), LabelMatch::Row { key, fidelity: verbatim() });
             if let Some(bare) = without_ordinal(key.label())
                 && !matches!(key, RowKey::T3(T3Row::TotalResults | T3Row::OtherOther))
             {
-                add(
-                    bare,
-                    LabelMatch::Row {
-                        key,
-                        fidelity: variant(key.label()),
-                    },
-                );
+                add(bare, LabelMatch::Row { key, fidelity: variant(key.label()) });
             }
         }
     }
     add(
         "规范性文件",
-        LabelMatch::Row {
-            key: RowKey::T2(T2Row::NormativeDocuments),
-            fidelity: variant("行政规范性文件"),
-        },
+        LabelMatch::Row { key: RowKey::T2(T2Row::NormativeDocuments), fidelity: variant("行政规范性文件") },
     );
 
     // Table 二 headers.
     let t2 = TableKind::Proactive;
-    for text in [
-        "信息内容",
-        "本年制发件数",
-        "本年废止件数",
-        "现行有效件数",
-        "本年处理决定数量",
-        "本年收费金额（单位：万元）",
-    ] {
-        add(
-            text,
-            header(t2, known(text, verbatim()), HeaderRole::Column),
-        );
+    for text in
+        ["信息内容", "本年制发件数", "本年废止件数", "现行有效件数", "本年处理决定数量", "本年收费金额（单位：万元）"]
+    {
+        add(text, header(t2, known(text, verbatim()), HeaderRole::Column));
     }
     add(
         "本年收费金额",
-        header(
-            t2,
-            known(
-                "本年收费金额（单位：万元）",
-                variant("本年收费金额（单位：万元）"),
-            ),
-            HeaderRole::Column,
-        ),
+        header(t2, known("本年收费金额（单位：万元）", variant("本年收费金额（单位：万元）")), HeaderRole::Column),
     );
     add(
         "本年收费金额（万元）",
-        header(
-            t2,
-            known(
-                "本年收费金额（单位：万元）",
-                variant("本年收费金额（单位：万元）"),
-            ),
-            HeaderRole::Column,
-        ),
+        header(t2, known("本年收费金额（单位：万元）", variant("本年收费金额（单位：万元）")), HeaderRole::Column),
     );
-    for block in [
-        "第二十条第（一）项",
-        "第二十条第（五）项",
-        "第二十条第（六）项",
-        "第二十条第（八）项",
-    ] {
-        add(
-            block,
-            header(t2, known(block, verbatim()), HeaderRole::Group),
-        );
+    for block in ["第二十条第（一）项", "第二十条第（五）项", "第二十条第（六）项", "第二十条第（八）项"]
+    {
+        add(block, header(t2, known(block, verbatim()), HeaderRole::Group));
     }
     add(
         "第二十条第（九）项",
         header(
             t2,
             HeaderClass::Extra {
-                description: "第二十条第（九）项 is not part of table 二 since 2021".into(),
+                description: "第二十条第（九）项 is not part of table 二 since 2021".into()
             },
             HeaderRole::Group,
         ),
@@ -179,9 +122,7 @@ fn build_dictionary() -> HashMap<String, Vec<Entry>> {
         "政府集中采购",
         header(
             t2,
-            HeaderClass::Obsolete {
-                description: "the 政府集中采购 row of the 2019 trial format".into(),
-            },
+            HeaderClass::Obsolete { description: "the 政府集中采购 row of the 2019 trial format".into() },
             HeaderRole::Group,
         ),
     );
@@ -195,14 +136,7 @@ fn build_dictionary() -> HashMap<String, Vec<Entry>> {
         "处理决定数量",
     ] {
         let description = format!("the 2019 trial-format column 「{text}」");
-        add(
-            text,
-            header(
-                t2,
-                HeaderClass::Obsolete { description },
-                HeaderRole::Column,
-            ),
-        );
+        add(text, header(t2, HeaderClass::Obsolete { description }, HeaderRole::Column));
     }
 
     // Table 三 headers and group labels.
@@ -211,87 +145,43 @@ fn build_dictionary() -> HashMap<String, Vec<Entry>> {
         "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）",
         header(
             t3,
-            known(
-                "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）",
-                verbatim(),
-            ),
+            known("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", verbatim()),
             HeaderRole::Column,
         ),
     );
     for text in ["申请人情况", "法人或其他组织"] {
-        add(
-            text,
-            header(t3, known(text, verbatim()), HeaderRole::Column),
-        );
+        add(text, header(t3, known(text, verbatim()), HeaderRole::Column));
     }
     for col in T3Col::ALL {
-        add(
-            col.label(),
-            header(t3, known(col.label(), verbatim()), HeaderRole::Column),
-        );
+        add(col.label(), header(t3, known(col.label(), verbatim()), HeaderRole::Column));
     }
-    add(
-        "社会组织",
-        header(
-            t3,
-            known("社会公益组织", variant("社会公益组织")),
-            HeaderRole::Column,
-        ),
-    );
-    add(
-        "其他组织",
-        header(t3, known("其他", variant("其他")), HeaderRole::Column),
-    );
+    add("社会组织", header(t3, known("社会公益组织", variant("社会公益组织")), HeaderRole::Column));
+    add("其他组织", header(t3, known("其他", variant("其他")), HeaderRole::Column));
     for text in ["法人或其他组织小计", "小计", "合计"] {
         add(
             text,
             header(
                 t3,
-                HeaderClass::Extra {
-                    description: format!("the template has no 「{text}」 column"),
-                },
+                HeaderClass::Extra { description: format!("the template has no 「{text}」 column") },
                 HeaderRole::Column,
             ),
         );
     }
     for group in T3Group::ALL {
-        add(
-            group.label(),
-            header(t3, known(group.label(), verbatim()), HeaderRole::Group),
-        );
+        add(group.label(), header(t3, known(group.label(), verbatim()), HeaderRole::Group));
         if let Some(bare) = without_ordinal(group.label()) {
-            add(
-                bare,
-                header(
-                    t3,
-                    known(group.label(), variant(group.label())),
-                    HeaderRole::Group,
-                ),
-            );
+            add(bare, header(t3, known(group.label(), variant(group.label())), HeaderRole::Group));
         }
     }
-    add(
-        "（六）其他",
-        header(
-            t3,
-            known("（六）其他处理", variant("（六）其他处理")),
-            HeaderRole::Group,
-        ),
-    );
+    add("（六）其他", header(t3, known("（六）其他处理", variant("（六）其他处理")), HeaderRole::Group));
 
     // Table 四 headers, and the fragments a split header leaves behind.
     let t4 = TableKind::ReviewLitigation;
     for text in ["行政复议", "行政诉讼", "未经复议直接起诉", "复议后起诉"] {
-        add(
-            text,
-            header(t4, known(text, verbatim()), HeaderRole::Column),
-        );
+        add(text, header(t4, known(text, verbatim()), HeaderRole::Column));
     }
     for outcome in T4Outcome::ALL {
-        add(
-            outcome.label(),
-            header(t4, known(outcome.label(), verbatim()), HeaderRole::Column),
-        );
+        add(outcome.label(), header(t4, known(outcome.label(), verbatim()), HeaderRole::Column));
     }
     for fragment in ["结果", "维持", "纠正", "其他", "尚未", "审结", "总"] {
         add(fragment, header(t4, HeaderClass::Other, HeaderRole::Column));
@@ -314,10 +204,7 @@ pub(crate) fn classify(text: &str, current: Option<TableKind>, strict: bool) -> 
     }
     let normalized = normalized.trim_end_matches([':', '|']);
     if let Some(entries) = dictionary().get(normalized) {
-        let chosen = entries
-            .iter()
-            .find(|entry| Some(entry.result.table()) == current)
-            .unwrap_or(&entries[0]);
+        let chosen = entries.iter().find(|entry| Some(entry.result.table()) == current).unwrap_or(&entries[0]);
         return Some(chosen.result.clone());
     }
     if let Some(found) = subtotal(normalized) {
@@ -331,14 +218,10 @@ pub(crate) fn classify(text: &str, current: Option<TableKind>, strict: bool) -> 
 
 /// 「（三）不予公开小计」 and the like: a subtotal row the template does not have.
 fn subtotal(normalized: &str) -> Option<LabelMatch> {
-    if normalized.chars().count() > 2
-        && (normalized.ends_with("小计") || normalized.ends_with("合计"))
-    {
+    if normalized.chars().count() > 2 && (normalized.ends_with("小计") || normalized.ends_with("合计")) {
         return Some(LabelMatch::Header {
             table: TableKind::Applications,
-            class: HeaderClass::Extra {
-                description: format!("the template has no subtotal 「{normalized}」"),
-            },
+            class: HeaderClass::Extra { description: format!("the template has no subtotal 「{normalized}」") },
             role: HeaderRole::Group,
         });
     }
@@ -364,12 +247,7 @@ fn prefix_match(normalized: &str) -> Option<LabelMatch> {
     if candidates.next().is_some() {
         return None;
     }
-    Some(LabelMatch::Row {
-        key: *key,
-        fidelity: Fidelity::Variant {
-            canonical: key.label().to_string(),
-        },
-    })
+    Some(LabelMatch::Row { key: *key, fidelity: Fidelity::Variant { canonical: key.label().to_string() } })
 }
 
 /// Whether a short free-standing text could be a split header word rather than
@@ -392,47 +270,23 @@ mod tests {
 
     #[test]
     fn rows_in_any_width_and_spacing() {
-        assert_eq!(
-            row("一、本年新收政府信息公开申请数量"),
-            Some((RowKey::T3(T3Row::NewReceived), true))
-        );
+        assert_eq!(row("一、本年新收政府信息公开申请数量"), Some((RowKey::T3(T3Row::NewReceived), true)));
         assert_eq!(
             row("(二) 部分公开 (区分处理的, 只计这一情形, 不计其他情形)"),
             Some((RowKey::T3(T3Row::PartiallyDisclosed), true))
         );
-        assert_eq!(
-            row("3. 危及“三安全一稳定”"),
-            Some((RowKey::T3(T3Row::WithheldSafety), true))
-        );
-        assert_eq!(
-            row("(七) 总计"),
-            Some((RowKey::T3(T3Row::TotalResults), true))
-        );
+        assert_eq!(row("3. 危及“三安全一稳定”"), Some((RowKey::T3(T3Row::WithheldSafety), true)));
+        assert_eq!(row("(七) 总计"), Some((RowKey::T3(T3Row::TotalResults), true)));
         assert_eq!(row("规章"), Some((RowKey::T2(T2Row::Regulations), true)));
     }
 
     #[test]
     fn variants_truncations_and_suffixes() {
-        assert_eq!(
-            row("规范性文件"),
-            Some((RowKey::T2(T2Row::NormativeDocuments), false))
-        );
-        assert_eq!(
-            row("1.申请人无正当理由逾期....."),
-            Some((RowKey::T3(T3Row::OtherNoCorrection), false))
-        );
-        assert_eq!(
-            row("2.申请人逾期未按收费通知....."),
-            Some((RowKey::T3(T3Row::OtherUnpaidFee), false))
-        );
-        assert_eq!(
-            row("属于国家秘密"),
-            Some((RowKey::T3(T3Row::WithheldStateSecret), false))
-        );
-        assert_eq!(
-            row("一、本年新收政府信息公开申请数量（件）"),
-            Some((RowKey::T3(T3Row::NewReceived), false))
-        );
+        assert_eq!(row("规范性文件"), Some((RowKey::T2(T2Row::NormativeDocuments), false)));
+        assert_eq!(row("1.申请人无正当理由逾期....."), Some((RowKey::T3(T3Row::OtherNoCorrection), false)));
+        assert_eq!(row("2.申请人逾期未按收费通知....."), Some((RowKey::T3(T3Row::OtherUnpaidFee), false)));
+        assert_eq!(row("属于国家秘密"), Some((RowKey::T3(T3Row::WithheldStateSecret), false)));
+        assert_eq!(row("一、本年新收政府信息公开申请数量（件）"), Some((RowKey::T3(T3Row::NewReceived), false)));
         assert_eq!(row("行政许可办理情况良好"), None);
     }
 
@@ -443,13 +297,7 @@ mod tests {
         let t3 = classify("总计", Some(TableKind::Applications), false).unwrap();
         assert_eq!(t3.table(), TableKind::Applications);
         let fragment = classify("结 果", Some(TableKind::ReviewLitigation), false).unwrap();
-        assert!(matches!(
-            fragment,
-            LabelMatch::Header {
-                class: HeaderClass::Other,
-                ..
-            }
-        ));
+        assert!(matches!(fragment, LabelMatch::Header { class: HeaderClass::Other, .. }));
     }
 
     #[test]
@@ -457,29 +305,11 @@ mod tests {
         let social = classify("社会组织", None, true).unwrap();
         assert!(matches!(
             social,
-            LabelMatch::Header {
-                class: HeaderClass::Known {
-                    fidelity: Fidelity::Variant { .. },
-                    ..
-                },
-                ..
-            }
+            LabelMatch::Header { class: HeaderClass::Known { fidelity: Fidelity::Variant { .. }, .. }, .. }
         ));
         let subtotal = classify("法人或其他组织小计", None, true).unwrap();
-        assert!(matches!(
-            subtotal,
-            LabelMatch::Header {
-                class: HeaderClass::Extra { .. },
-                ..
-            }
-        ));
+        assert!(matches!(subtotal, LabelMatch::Header { class: HeaderClass::Extra { .. }, .. }));
         let obsolete = classify("本年新制作数量", None, true).unwrap();
-        assert!(matches!(
-            obsolete,
-            LabelMatch::Header {
-                class: HeaderClass::Obsolete { .. },
-                ..
-            }
-        ));
+        assert!(matches!(obsolete, LabelMatch::Header { class: HeaderClass::Obsolete { .. }, .. }));
     }
 }

@@ -29,6 +29,7 @@ mod tables;
 use nianbao_model::{Report, SourceInfo};
 
 pub use decode::decode;
+pub use normalize::normalize_label;
 
 /// Parses report text. Spans in the result are byte offsets into `text`.
 pub fn parse(text: &str) -> Report {
@@ -37,12 +38,7 @@ pub fn parse(text: &str) -> Report {
     let sections = sections::read_sections(text, &lines, &tables.consumed);
     let metadata = metadata::read_metadata(text, &sections.preface, &sections.sections);
     Report {
-        source: SourceInfo {
-            encoding: "UTF-8".to_string(),
-            had_bom: false,
-            lossy: false,
-            len: text.len(),
-        },
+        source: SourceInfo { encoding: "UTF-8".to_string(), had_bom: false, lossy: false, len: text.len() },
         metadata,
         preface: sections.preface,
         sections: sections.sections,

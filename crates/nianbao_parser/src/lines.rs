@@ -18,15 +18,11 @@ pub(crate) fn split_lines(text: &str) -> Vec<Line> {
     while i < bytes.len() {
         match bytes[i] {
             b'\n' => {
-                lines.push(Line {
-                    span: Span::new(start, i),
-                });
+                lines.push(Line { span: Span::new(start, i) });
                 start = i + 1;
             }
             b'\r' => {
-                lines.push(Line {
-                    span: Span::new(start, i),
-                });
+                lines.push(Line { span: Span::new(start, i) });
                 if bytes.get(i + 1) == Some(&b'\n') {
                     i += 1;
                 }
@@ -37,9 +33,7 @@ pub(crate) fn split_lines(text: &str) -> Vec<Line> {
         i += 1;
     }
     if start < bytes.len() {
-        lines.push(Line {
-            span: Span::new(start, bytes.len()),
-        });
+        lines.push(Line { span: Span::new(start, bytes.len()) });
     }
     lines
 }
@@ -85,11 +79,7 @@ fn trim_span(source: &str, span: Span) -> Span {
     let text = span.slice(source);
     let start = span.start + (text.len() - text.trim_start_matches(is_space).len());
     let end = span.start + text.trim_end_matches(is_space).len();
-    if start >= end {
-        Span::empty(span.start)
-    } else {
-        Span::new(start, end)
-    }
+    if start >= end { Span::empty(span.start) } else { Span::new(start, end) }
 }
 
 fn token(source: &str, span: Span) -> Token {
@@ -170,28 +160,17 @@ fn split_plain(source: &str, span: Span) -> Vec<Token> {
     if let Some(start) = word_start {
         words.push(Span::new(span.start + start, span.end));
     }
-    let values_from = words
-        .iter()
-        .rposition(|word| !is_value_word(word.slice(source)))
-        .map_or(0, |last_text| last_text + 1);
+    let values_from =
+        words.iter().rposition(|word| !is_value_word(word.slice(source))).map_or(0, |last_text| last_text + 1);
     if values_from == words.len() {
-        return vec![Token {
-            span,
-            kind: TokenKind::Text,
-        }];
+        return vec![Token { span, kind: TokenKind::Text }];
     }
     let mut tokens = Vec::new();
     if values_from > 0 {
         let label = Span::new(words[0].start, words[values_from - 1].end);
-        tokens.push(Token {
-            span: label,
-            kind: TokenKind::Text,
-        });
+        tokens.push(Token { span: label, kind: TokenKind::Text });
     }
-    tokens.extend(words[values_from..].iter().map(|&word| Token {
-        span: word,
-        kind: TokenKind::Value,
-    }));
+    tokens.extend(words[values_from..].iter().map(|&word| Token { span: word, kind: TokenKind::Value }));
     tokens
 }
 
@@ -200,11 +179,7 @@ fn is_footer(text: &str) -> bool {
     let inner = compact
         .strip_prefix('-')
         .and_then(|rest| rest.strip_suffix('-'))
-        .or_else(|| {
-            compact
-                .strip_prefix('第')
-                .and_then(|rest| rest.strip_suffix('页'))
-        });
+        .or_else(|| compact.strip_prefix('第').and_then(|rest| rest.strip_suffix('页')));
     inner.is_some_and(|digits| !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()))
 }
 
@@ -215,10 +190,9 @@ mod tests {
     fn cells(text: &str) -> Vec<(&str, TokenKind)> {
         let line = split_lines(text)[0];
         match shape(text, line) {
-            Shape::Cells(tokens) | Shape::Plain(tokens) => tokens
-                .iter()
-                .map(|t| (t.span.slice(text), t.kind))
-                .collect(),
+            Shape::Cells(tokens) | Shape::Plain(tokens) => {
+                tokens.iter().map(|t| (t.span.slice(text), t.kind)).collect()
+            }
             other => panic!("not cells: {other:?}"),
         }
     }
@@ -226,33 +200,19 @@ mod tests {
     #[test]
     fn lines_split_on_lf_crlf_and_cr() {
         let text = "a\r\nb\rc\nd";
-        let lines: Vec<&str> = split_lines(text)
-            .iter()
-            .map(|l| l.span.slice(text))
-            .collect();
+        let lines: Vec<&str> = split_lines(text).iter().map(|l| l.span.slice(text)).collect();
         assert_eq!(lines, ["a", "b", "c", "d"]);
     }
 
     #[test]
     fn tab_and_pipe_rows_keep_empty_fields() {
         use TokenKind::*;
-        assert_eq!(
-            cells("规章\t0\t\t1"),
-            [("规章", Text), ("0", Value), ("", Empty), ("1", Value)]
-        );
-        assert_eq!(
-            cells("| 规章 | 0 | 1 |"),
-            [("规章", Text), ("0", Value), ("1", Value)]
-        );
+        assert_eq!(cells("规章\t0\t\t1"), [("规章", Text), ("0", Value), ("", Empty), ("1", Value)]);
+        assert_eq!(cells("| 规章 | 0 | 1 |"), [("规章", Text), ("0", Value), ("1", Value)]);
         assert_eq!(cells("3 |"), [("3", Value)]);
         assert_eq!(
             cells("商业 企业 | 科研 机构 | ||"),
-            [
-                ("商业 企业", Text),
-                ("科研 机构", Text),
-                ("", Empty),
-                ("", Empty)
-            ]
+            [("商业 企业", Text), ("科研 机构", Text), ("", Empty), ("", Empty)]
         );
     }
 
@@ -261,12 +221,7 @@ mod tests {
         use TokenKind::*;
         assert_eq!(
             cells("一、本年新收政府信息公开申请数量 21 0 0"),
-            [
-                ("一、本年新收政府信息公开申请数量", Text),
-                ("21", Value),
-                ("0", Value),
-                ("0", Value)
-            ]
+            [("一、本年新收政府信息公开申请数量", Text), ("21", Value), ("0", Value), ("0", Value)]
         );
         assert_eq!(cells("结 果 维 持"), [("结 果 维 持", Text)]);
         assert_eq!(cells("0 0 0"), [("0", Value), ("0", Value), ("0", Value)]);

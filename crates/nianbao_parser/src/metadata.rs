@@ -8,35 +8,15 @@ const DATE_LABELS: &[&str] = &["发文日期", "发布时间", "发布日期", "
 
 pub(crate) fn read_metadata(source: &str, preface: &[Paragraph], sections: &[Section]) -> Metadata {
     let title = find_title(source, preface);
-    let title_year = title
-        .as_ref()
-        .and_then(|title| first_year(source, title.span));
-    let agency = title
-        .as_ref()
-        .zip(title_year.as_ref())
-        .and_then(|(title, year)| agency_before(source, title.span, year.span));
+    let title_year = title.as_ref().and_then(|title| first_year(source, title.span));
+    let agency =
+        title.as_ref().zip(title_year.as_ref()).and_then(|(title, year)| agency_before(source, title.span, year.span));
     let statistics_period = find_statistics_period(source, preface, sections);
     let year = title_year
-        .or_else(|| {
-            statistics_period
-                .as_ref()
-                .and_then(|period| period.years.first().cloned())
-        })
-        .or_else(|| {
-            preface
-                .iter()
-                .find(|p| p.text.contains("报告"))
-                .and_then(|p| first_year(source, p.span))
-        });
-    let publish_date =
-        find_publish_date(source, preface).or_else(|| find_signature_date(source, sections));
-    Metadata {
-        title,
-        agency,
-        year,
-        publish_date,
-        statistics_period,
-    }
+        .or_else(|| statistics_period.as_ref().and_then(|period| period.years.first().cloned()))
+        .or_else(|| preface.iter().find(|p| p.text.contains("报告")).and_then(|p| first_year(source, p.span)));
+    let publish_date = find_publish_date(source, preface).or_else(|| find_signature_date(source, sections));
+    Metadata { title, agency, year, publish_date, statistics_period }
 }
 
 /// The first short preface line naming a report, or a metadata 「标题」 cell.
@@ -61,19 +41,13 @@ fn split_cells(span: Span, source: &str) -> Vec<Span> {
     let text = span.slice(source);
     let mut cells = Vec::new();
     let mut start = 0;
-    for (i, ch) in text
-        .char_indices()
-        .chain(std::iter::once((text.len(), '|')))
-    {
+    for (i, ch) in text.char_indices().chain(std::iter::once((text.len(), '|'))) {
         if ch == '|' {
             let cell = &text[start..i];
             let lead = cell.len() - cell.trim_start().len();
             let trimmed = cell.trim();
             if !trimmed.is_empty() {
-                cells.push(Span::new(
-                    span.start + start + lead,
-                    span.start + start + lead + trimmed.len(),
-                ));
+                cells.push(Span::new(span.start + start + lead, span.start + start + lead + trimmed.len()));
             }
             start = i + 1;
         }
@@ -100,10 +74,7 @@ fn years_in(source: &str, span: Span) -> Vec<Spanned<i32>> {
             if rest.starts_with('年') {
                 let year: i32 = text[i..i + 4].parse().unwrap_or(0);
                 if (1990..=2100).contains(&year) {
-                    years.push(Spanned::new(
-                        year,
-                        Span::new(span.start + i, span.start + i + 4),
-                    ));
+                    years.push(Spanned::new(year, Span::new(span.start + i, span.start + i + 4)));
                 }
             }
             i += 4;
@@ -123,33 +94,20 @@ fn agency_before(source: &str, title: Span, year: Span) -> Option<Spanned<String
     if trimmed.chars().count() < 2 {
         return None;
     }
-    Some(Spanned::new(
-        trimmed.to_string(),
-        Span::new(title.start, title.start + trimmed.len()),
-    ))
+    Some(Spanned::new(trimmed.to_string(), Span::new(title.start, title.start + trimmed.len())))
 }
 
 /// The sentence holding 「统计期限」 (or 统计期/统计时限), anywhere in the prose.
-fn find_statistics_period(
-    source: &str,
-    preface: &[Paragraph],
-    sections: &[Section],
-) -> Option<StatisticsPeriod> {
-    let paragraphs = preface
-        .iter()
-        .chain(sections.iter().flat_map(|s| s.paragraphs.iter()));
+fn find_statistics_period(source: &str, preface: &[Paragraph], sections: &[Section]) -> Option<StatisticsPeriod> {
+    let paragraphs = preface.iter().chain(sections.iter().flat_map(|s| s.paragraphs.iter()));
     for paragraph in paragraphs {
-        let Some(at) = ["统计期限", "统计时限", "统计期", "统计时间"]
-            .iter()
-            .find_map(|w| paragraph.text.find(w))
+        let Some(at) = ["统计期限", "统计时限", "统计期", "统计时间"].iter().find_map(|w| paragraph.text.find(w))
         else {
             continue;
         };
         let text = &paragraph.text;
         let start = text[..at].rfind('。').map_or(0, |i| i + '。'.len_utf8());
-        let end = text[at..]
-            .find('。')
-            .map_or(text.len(), |i| at + i + '。'.len_utf8());
+        let end = text[at..].find('。').map_or(text.len(), |i| at + i + '。'.len_utf8());
         let span = Span::new(paragraph.span.start + start, paragraph.span.start + end);
         let years = years_in(source, span);
         return Some(StatisticsPeriod { span, years });
@@ -160,9 +118,7 @@ fn find_statistics_period(
 /// 「发文日期: | 2025-01-15」, 「发布时间: 2025-01-17」.
 fn find_publish_date(source: &str, preface: &[Paragraph]) -> Option<Spanned<Date>> {
     preface.iter().take(15).find_map(|paragraph| {
-        let at = DATE_LABELS
-            .iter()
-            .find_map(|label| paragraph.text.find(label).map(|i| i + label.len()))?;
+        let at = DATE_LABELS.iter().find_map(|label| paragraph.text.find(label).map(|i| i + label.len()))?;
         let from = Span::new(paragraph.span.start + at, paragraph.span.end);
         first_date(source, from)
     })
@@ -173,11 +129,7 @@ fn find_signature_date(source: &str, sections: &[Section]) -> Option<Spanned<Dat
     let last = sections.last()?;
     last.paragraphs.iter().rev().take(3).find_map(|paragraph| {
         let date = first_date(source, paragraph.span)?;
-        let rest: String = paragraph
-            .text
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .collect();
+        let rest: String = paragraph.text.chars().filter(|c| !c.is_whitespace()).collect();
         (rest.chars().count() <= 12).then_some(date)
     })
 }
@@ -227,15 +179,8 @@ fn first_date(source: &str, span: Span) -> Option<Spanned<Date>> {
             && (1..=12).contains(&month)
             && (1..=31).contains(&day)
         {
-            let date = Date {
-                year: year as i32,
-                month: month as u8,
-                day: day as u8,
-            };
-            return Some(Spanned::new(
-                date,
-                Span::new(span.start + start, span.start + end),
-            ));
+            let date = Date { year: year as i32, month: month as u8, day: day as u8 };
+            return Some(Spanned::new(date, Span::new(span.start + start, span.start + end)));
         }
     }
     None
@@ -246,20 +191,13 @@ mod tests {
     use super::*;
 
     fn date(text: &str) -> Option<(String, &str)> {
-        first_date(text, Span::new(0, text.len()))
-            .map(|d| (d.value.to_string(), d.span.slice(text)))
+        first_date(text, Span::new(0, text.len())).map(|d| (d.value.to_string(), d.span.slice(text)))
     }
 
     #[test]
     fn dates_in_every_style() {
-        assert_eq!(
-            date(": | 2025-01-15 |"),
-            Some(("2025-01-15".into(), "2025-01-15"))
-        );
-        assert_eq!(
-            date("2025年1月17日"),
-            Some(("2025-01-17".into(), "2025年1月17日"))
-        );
+        assert_eq!(date(": | 2025-01-15 |"), Some(("2025-01-15".into(), "2025-01-15")));
+        assert_eq!(date("2025年1月17日"), Some(("2025-01-17".into(), "2025年1月17日")));
         assert_eq!(date("2025/1/5"), Some(("2025-01-05".into(), "2025/1/5")));
         assert_eq!(date("电话3581178"), None);
     }
@@ -267,10 +205,7 @@ mod tests {
     #[test]
     fn years_allow_a_space_before_nian() {
         let text = "自 2024 年1月1日起,至2024 年12 月";
-        let years: Vec<i32> = years_in(text, Span::new(0, text.len()))
-            .iter()
-            .map(|y| y.value)
-            .collect();
+        let years: Vec<i32> = years_in(text, Span::new(0, text.len())).iter().map(|y| y.value).collect();
         assert_eq!(years, [2024, 2024]);
     }
 }

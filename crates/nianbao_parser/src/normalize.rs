@@ -5,15 +5,13 @@ use unicode_normalization::UnicodeNormalization;
 
 /// Normalises a label for comparison: NFKC (full-width → half-width), no
 /// whitespace or Markdown emphasis, one quote style, and 「1、」「1．」 → 「1.」.
-pub(crate) fn normalize_label(text: &str) -> String {
+pub fn normalize_label(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for ch in text.nfkc() {
         match ch {
             c if c.is_whitespace() => {}
             '*' | '_' | '`' => {}
-            '“' | '”' | '"' | '‘' | '’' | '\'' | '「' | '」' | '『' | '』' => {
-                out.push('"')
-            }
+            '“' | '”' | '"' | '‘' | '’' | '\'' | '「' | '」' | '『' | '』' => out.push('"'),
             '【' | '〔' => out.push('['),
             '】' | '〕' => out.push(']'),
             // NFKC leaves the ideographic full stop alone; 「1．」 became 「1.」 already.
@@ -29,11 +27,7 @@ pub(crate) fn strip_truncation(label: &str) -> (&str, bool) {
     let trimmed = label.trim_end_matches(['.', '…', '。']);
     let removed = label.len() - trimmed.len();
     // One trailing dot is punctuation, not truncation.
-    if removed >= 2 || label.ends_with('…') {
-        (trimmed, true)
-    } else {
-        (label, false)
-    }
+    if removed >= 2 || label.ends_with('…') { (trimmed, true) } else { (label, false) }
 }
 
 #[cfg(test)]
@@ -42,25 +36,16 @@ mod tests {
 
     #[test]
     fn width_spacing_brackets_and_quotes_are_unified() {
-        assert_eq!(
-            normalize_label("（一） 予以公开"),
-            normalize_label("(一)予以公开")
-        );
+        assert_eq!(normalize_label("（一） 予以公开"), normalize_label("(一)予以公开"));
         assert_eq!(normalize_label("结 果 维 持"), "结果维持");
-        assert_eq!(
-            normalize_label("3.危及“三安全一稳定”"),
-            normalize_label("3、危及\"三安全一稳定\"")
-        );
+        assert_eq!(normalize_label("3.危及“三安全一稳定”"), normalize_label("3、危及\"三安全一稳定\""));
         assert_eq!(normalize_label("１．属于国家秘密"), "1.属于国家秘密");
         assert_eq!(normalize_label("**二是**"), "二是");
     }
 
     #[test]
     fn truncation_marks() {
-        assert_eq!(
-            strip_truncation("1.申请人无正当理由逾期....."),
-            ("1.申请人无正当理由逾期", true)
-        );
+        assert_eq!(strip_truncation("1.申请人无正当理由逾期....."), ("1.申请人无正当理由逾期", true));
         assert_eq!(strip_truncation("结果维持"), ("结果维持", false));
     }
 }

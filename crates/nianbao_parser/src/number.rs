@@ -4,22 +4,7 @@ use nianbao_model::CellValue;
 use unicode_normalization::UnicodeNormalization;
 
 /// Placeholders the template counts as 0 (and rule T203 reports).
-const PLACEHOLDERS: &[&str] = &[
-    "/",
-    "-",
-    "--",
-    "—",
-    "——",
-    "–",
-    "―",
-    "无",
-    "不适用",
-    "暂无",
-    "\\",
-    "×",
-    "*",
-    "空",
-];
+const PLACEHOLDERS: &[&str] = &["/", "-", "--", "—", "——", "–", "―", "无", "不适用", "暂无", "\\", "×", "*", "空"];
 
 /// Units that may follow a number in a cell.
 const UNITS: &[&str] = &["万元", "元", "件", "条", "个", "次", "项", "%"];
@@ -57,10 +42,7 @@ pub(crate) fn parse_cell(raw: &str) -> (CellValue, Option<String>) {
 
 /// Whether a whitespace-separated word reads as a value (number or placeholder).
 pub(crate) fn is_value_word(word: &str) -> bool {
-    matches!(
-        parse_cell(word).0,
-        CellValue::Integer(_) | CellValue::Decimal(_) | CellValue::Placeholder
-    )
+    matches!(parse_cell(word).0, CellValue::Integer(_) | CellValue::Decimal(_) | CellValue::Placeholder)
 }
 
 /// A number at the start of `text` (already NFKC, no spaces): sign, digits with
@@ -98,11 +80,7 @@ fn leading_number(text: &str) -> Option<(CellValue, &str)> {
         }
         fraction = Some(&text[start..i]);
     }
-    let sign = if bytes.first() == Some(&b'-') {
-        "-"
-    } else {
-        ""
-    };
+    let sign = if bytes.first() == Some(&b'-') { "-" } else { "" };
     let value = match fraction {
         None => CellValue::Integer(format!("{sign}{digits}").parse().ok()?),
         Some(fraction) => CellValue::Decimal(format!("{sign}{digits}.{fraction}").parse().ok()?),
@@ -124,14 +102,8 @@ mod tests {
         assert_eq!(parse_cell(""), (CellValue::Blank, None));
         assert_eq!(parse_cell("—"), (CellValue::Placeholder, None));
         assert_eq!(parse_cell("无"), (CellValue::Placeholder, None));
-        assert_eq!(
-            parse_cell("22（其中修订16件）"),
-            (CellValue::Integer(22), Some("（其中修订16件）".to_string()))
-        );
-        assert_eq!(
-            parse_cell("5万元"),
-            (CellValue::Integer(5), Some("万元".to_string()))
-        );
+        assert_eq!(parse_cell("22（其中修订16件）"), (CellValue::Integer(22), Some("（其中修订16件）".to_string())));
+        assert_eq!(parse_cell("5万元"), (CellValue::Integer(5), Some("万元".to_string())));
     }
 
     #[test]

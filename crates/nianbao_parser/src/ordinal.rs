@@ -27,11 +27,7 @@ fn top(text: &str) -> Option<FoundOrdinal> {
     if !matches!(punct, '、' | '．' | '.') {
         return None;
     }
-    Some(FoundOrdinal {
-        level: OrdinalLevel::Top,
-        value,
-        len: numeral_len + punct.len_utf8(),
-    })
+    Some(FoundOrdinal { level: OrdinalLevel::Top, value, len: numeral_len + punct.len_utf8() })
 }
 
 fn second(text: &str) -> Option<FoundOrdinal> {
@@ -53,16 +49,8 @@ fn second(text: &str) -> Option<FoundOrdinal> {
     if !matches!(close, '）' | ')') {
         return None;
     }
-    let len = open.len_utf8()
-        + skipped
-        + numeral_len
-        + (after.len() - after_trimmed.len())
-        + close.len_utf8();
-    Some(FoundOrdinal {
-        level: OrdinalLevel::Second,
-        value,
-        len,
-    })
+    let len = open.len_utf8() + skipped + numeral_len + (after.len() - after_trimmed.len()) + close.len_utf8();
+    Some(FoundOrdinal { level: OrdinalLevel::Second, value, len })
 }
 
 fn third(text: &str) -> Option<FoundOrdinal> {
@@ -80,7 +68,7 @@ fn third(text: &str) -> Option<FoundOrdinal> {
             return None;
         }
     }
-    if len == 0 {
+    if len == 0 || value > 99 {
         return None;
     }
     let rest = &text[len..];
@@ -90,18 +78,10 @@ fn third(text: &str) -> Option<FoundOrdinal> {
     }
     // 「1.5万」 is a number, not an ordinal.
     let after = &rest[punct.len_utf8()..];
-    if after
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
-    {
+    if after.chars().next().is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c)) {
         return None;
     }
-    Some(FoundOrdinal {
-        level: OrdinalLevel::Third,
-        value,
-        len: len + punct.len_utf8(),
-    })
+    Some(FoundOrdinal { level: OrdinalLevel::Third, value, len: len + punct.len_utf8() })
 }
 
 fn chinese_numeral_prefix(text: &str) -> usize {
@@ -138,10 +118,7 @@ mod tests {
     fn three_levels_in_both_widths() {
         assert_eq!(read("六、其他"), Some((OrdinalLevel::Top, 6, "其他")));
         assert_eq!(read("十二、附"), Some((OrdinalLevel::Top, 12, "附")));
-        assert_eq!(
-            read("（三）不予公开"),
-            Some((OrdinalLevel::Second, 3, "不予公开"))
-        );
+        assert_eq!(read("（三）不予公开"), Some((OrdinalLevel::Second, 3, "不予公开")));
         assert_eq!(read("(二) 部分"), Some((OrdinalLevel::Second, 2, " 部分")));
         assert_eq!(read("1.属于"), Some((OrdinalLevel::Third, 1, "属于")));
         assert_eq!(read("２、重复"), Some((OrdinalLevel::Third, 2, "重复")));
@@ -150,6 +127,7 @@ mod tests {
     #[test]
     fn numbers_and_prose_are_not_ordinals() {
         assert_eq!(read("2024年"), None);
+        assert_eq!(read("2024、2025年"), None);
         assert_eq!(read("1.5万元"), None);
         assert_eq!(read("一是加强"), None);
         assert_eq!(read("（其中修订）"), None);

@@ -1,8 +1,6 @@
 //! Sections, sub-headings and paragraphs: everything outside the tables.
 
-use nianbao_model::{
-    Fidelity, Ordinal, OrdinalLevel, Paragraph, Section, SectionKind, Span, Spanned, SubHeading,
-};
+use nianbao_model::{Fidelity, Ordinal, OrdinalLevel, Paragraph, Section, SectionKind, Span, Spanned, SubHeading};
 
 use crate::lines::Line;
 use crate::normalize::normalize_label;
@@ -17,11 +15,7 @@ pub(crate) struct SectionsRead {
 pub(crate) fn read_sections(source: &str, lines: &[Line], consumed: &[bool]) -> SectionsRead {
     let mut preface = Vec::new();
     let mut sections: Vec<Section> = Vec::new();
-    for (line, _) in lines
-        .iter()
-        .zip(consumed)
-        .filter(|(_, consumed)| !**consumed)
-    {
+    for (line, _) in lines.iter().zip(consumed).filter(|(_, consumed)| !**consumed) {
         let Some(content) = content_span(source, line.span) else {
             continue;
         };
@@ -34,6 +28,7 @@ pub(crate) fn read_sections(source: &str, lines: &[Line], consumed: &[bool]) -> 
                 level: found.level,
                 value: found.value,
                 span: Span::new(content.start, content.start + found.len),
+                raw: text[..found.len].to_string(),
             };
             if let Some((kind, fidelity)) = classify_heading(title)
                 .map(|(k, f)| (Some(k), f))
@@ -42,23 +37,22 @@ pub(crate) fn read_sections(source: &str, lines: &[Line], consumed: &[bool]) -> 
                 if let Some(previous) = sections.last_mut() {
                     previous.span.end = line.span.start;
                 }
+                // The section starts at its line, Markdown marks and all, so an
+                // insertion at `span.start` lands at a line start.
                 sections.push(Section {
                     kind,
                     ordinal,
                     title: Spanned::new(title.to_string(), title_span),
                     heading_span: content,
                     fidelity,
-                    span: Span::new(content.start, source.len()),
+                    span: Span::new(line.span.start, source.len()),
                     paragraphs: Vec::new(),
                     subheadings: Vec::new(),
                 });
                 continue;
             }
         }
-        let paragraph = Paragraph {
-            span: content,
-            text: text.to_string(),
-        };
+        let paragraph = Paragraph { span: content, text: text.to_string() };
         match sections.last_mut() {
             Some(section) => {
                 if let Some(found) = ordinal {
@@ -67,6 +61,7 @@ pub(crate) fn read_sections(source: &str, lines: &[Line], consumed: &[bool]) -> 
                             level: found.level,
                             value: found.value,
                             span: Span::new(content.start, content.start + found.len),
+                            raw: text[..found.len].to_string(),
                         },
                         text: text[found.len..].trim().to_string(),
                         span: content,
@@ -107,11 +102,7 @@ fn trim(source: &str, span: Span) -> Span {
     let is_space = |c: char| c.is_whitespace() || c == '\u{3000}';
     let start = span.start + (text.len() - text.trim_start_matches(is_space).len());
     let end = span.start + text.trim_end_matches(is_space).len();
-    if start >= end {
-        Span::empty(span.start)
-    } else {
-        Span::new(start, end)
-    }
+    if start >= end { Span::empty(span.start) } else { Span::new(start, end) }
 }
 
 /// Recognises a statutory section heading (the text after 「一、」).
@@ -124,10 +115,7 @@ pub(crate) fn classify_heading(title: &str) -> Option<(SectionKind, Fidelity)> {
     if normalized.chars().count() > 40 || normalized.contains('。') {
         return None;
     }
-    if let Some(kind) = SectionKind::ALL
-        .iter()
-        .find(|kind| normalize_label(kind.title()) == normalized)
-    {
+    if let Some(kind) = SectionKind::ALL.iter().find(|kind| normalize_label(kind.title()) == normalized) {
         return Some((*kind, Fidelity::Verbatim));
     }
     let has = |word: &str| normalized.contains(word);
@@ -141,31 +129,19 @@ pub(crate) fn classify_heading(title: &str) -> Option<(SectionKind, Fidelity)> {
         SectionKind::ProactiveDisclosure
     } else if has("问题") && (has("改进") || has("存在")) {
         SectionKind::Problems
-    } else if has("其他需要报告") || has("其他需要说明") || normalized.starts_with("其他事项")
-    {
+    } else if has("其他需要报告") || has("其他需要说明") || normalized.starts_with("其他事项") {
         SectionKind::OtherMatters
     } else {
         return None;
     };
-    Some((
-        kind,
-        Fidelity::Variant {
-            canonical: kind.heading(),
-        },
-    ))
+    Some((kind, Fidelity::Variant { canonical: kind.heading() }))
 }
 
 /// A short top-level heading that names no statutory section (「七、附件」).
 /// Sub-topics of 总体情况 written with a top-level ordinal are not headings:
 /// rule S003 reports them where they stand.
 fn is_other_heading(title: &str) -> bool {
-    const OVERVIEW_TOPICS: &[&str] = &[
-        "主动公开",
-        "依申请公开",
-        "政府信息管理",
-        "平台建设",
-        "监督保障",
-    ];
+    const OVERVIEW_TOPICS: &[&str] = &["主动公开", "依申请公开", "政府信息管理", "平台建设", "监督保障"];
     let count = title.chars().count();
     count > 0
         && count <= 12
@@ -179,10 +155,7 @@ mod tests {
 
     #[test]
     fn verbatim_and_variant_headings() {
-        assert_eq!(
-            classify_heading("总体情况"),
-            Some((SectionKind::Overview, Fidelity::Verbatim))
-        );
+        assert_eq!(classify_heading("总体情况"), Some((SectionKind::Overview, Fidelity::Verbatim)));
         assert!(matches!(
             classify_heading("行政机关主动公开政府信息情况"),
             Some((SectionKind::ProactiveDisclosure, Fidelity::Variant { .. }))
@@ -191,10 +164,7 @@ mod tests {
             classify_heading("因政府信息公开行政复议、行政诉讼情况"),
             Some((SectionKind::ReviewLitigation, Fidelity::Variant { .. }))
         ));
-        assert!(matches!(
-            classify_heading("收到和办理政府信息公开申请情况"),
-            Some((SectionKind::Applications, _))
-        ));
+        assert!(matches!(classify_heading("收到和办理政府信息公开申请情况"), Some((SectionKind::Applications, _))));
         assert!(matches!(
             classify_heading("政府信息公开工作存在的主要问题及改进措施"),
             Some((SectionKind::Problems, _))
@@ -203,12 +173,7 @@ mod tests {
 
     #[test]
     fn sentences_are_not_headings() {
-        assert_eq!(
-            classify_heading(
-                "按照《国务院办公厅关于印发<政府信息公开处理费管理办法>的通知》规定。"
-            ),
-            None
-        );
+        assert_eq!(classify_heading("按照《国务院办公厅关于印发<政府信息公开处理费管理办法>的通知》规定。"), None);
         assert_eq!(classify_heading("主动公开情况"), None);
     }
 }

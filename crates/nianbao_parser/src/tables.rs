@@ -7,9 +7,7 @@
 //! one-cell-per-line layouts, rows broken by a stray newline (seed 002) and
 //! flattened runs of values all read the same.
 
-use nianbao_model::{
-    Cell, CellValue, Fidelity, HeaderCell, HeaderClass, RowKey, RowLabel, Span, Table, TableKind,
-};
+use nianbao_model::{Cell, CellValue, Fidelity, HeaderCell, HeaderClass, RowKey, RowLabel, Span, Table, TableKind};
 
 use crate::labels::{HeaderRole, LabelMatch, classify, is_header_like};
 use crate::lines::{Line, Shape, Token, TokenKind, shape};
@@ -25,13 +23,7 @@ pub(crate) struct TablesRead {
 }
 
 pub(crate) fn read_tables(source: &str, lines: &[Line]) -> TablesRead {
-    let mut reader = Reader {
-        source,
-        tables: [None, None, None],
-        current: None,
-        row: None,
-        pending: None,
-    };
+    let mut reader = Reader { source, tables: [None, None, None], current: None, row: None, pending: None };
     let mut consumed = vec![false; lines.len()];
     for (index, &line) in lines.iter().enumerate() {
         consumed[index] = reader.line(line, index);
@@ -73,8 +65,7 @@ impl<'a> Reader<'a> {
             Shape::Footer => self.current.is_some(),
             Shape::Cells(tokens) => {
                 let opens_table = tokens.iter().any(|token| {
-                    token.kind == TokenKind::Text
-                        && classify(self.text(*token), self.current, false).is_some()
+                    token.kind == TokenKind::Text && classify(self.text(*token), self.current, false).is_some()
                 });
                 if self.current.is_none() && !opens_table {
                     return false;
@@ -93,22 +84,16 @@ impl<'a> Reader<'a> {
     /// ends the table.
     fn plain_line(&mut self, tokens: &[Token], index: usize) -> bool {
         let has_values = tokens.iter().any(|token| token.kind == TokenKind::Value);
-        let label = tokens
-            .first()
-            .filter(|token| token.kind == TokenKind::Text)
-            .copied();
+        let label = tokens.first().filter(|token| token.kind == TokenKind::Text).copied();
         let belongs = match (label, has_values) {
             (Some(label), false) => {
                 let text = self.text(label);
                 classify(text, self.current, true).is_some()
                     || (self.current.is_some()
                         && is_header_like(text)
-                        && leading_ordinal(text)
-                            .is_none_or(|o| o.level != nianbao_model::OrdinalLevel::Top))
+                        && leading_ordinal(text).is_none_or(|o| o.level != nianbao_model::OrdinalLevel::Top))
             }
-            (Some(label), true) => {
-                self.current.is_some() || classify(self.text(label), self.current, false).is_some()
-            }
+            (Some(label), true) => self.current.is_some() || classify(self.text(label), self.current, false).is_some(),
             (None, _) => self.current.is_some(),
         };
         if !belongs {
@@ -139,17 +124,15 @@ impl<'a> Reader<'a> {
 
     fn value(&mut self, token: Token, line: usize) {
         if self.row.is_none() {
-            if let Some((table, label)) = self.pending.take() {
+            if self.current == Some(TableKind::ReviewLitigation) {
+                // Table 四's values all belong to its one data row, even right
+                // after a header fragment.
+                self.pending = None;
+                self.reopen_table4_row();
+            } else if let Some((table, label)) = self.pending.take() {
                 // Values right after a group label or unknown text: a row the
                 // template does not have (a subtotal, an obsolete single row).
-                self.row = Some(OpenRow {
-                    table,
-                    key: None,
-                    label: Some(label),
-                    cells: Vec::new(),
-                });
-            } else if self.current == Some(TableKind::ReviewLitigation) {
-                self.reopen_table4_row();
+                self.row = Some(OpenRow { table, key: None, label: Some(label), cells: Vec::new() });
             } else {
                 return;
             }
@@ -163,31 +146,16 @@ impl<'a> Reader<'a> {
     /// after a header continue the row read so far.
     fn reopen_table4_row(&mut self) {
         let table = self.table_mut(TableKind::ReviewLitigation);
-        let position = table
-            .rows
-            .iter()
-            .position(|row| row.key == Some(RowKey::T4));
+        let position = table.rows.iter().position(|row| row.key == Some(RowKey::T4));
         let row = match position {
             Some(position) => {
                 let row = table.rows.remove(position);
-                let cells = row
-                    .cells
-                    .into_iter()
-                    .map(|cell| (cell_token(&cell), usize::MAX))
-                    .collect();
-                OpenRow {
-                    table: TableKind::ReviewLitigation,
-                    key: Some(RowKey::T4),
-                    label: None,
-                    cells,
-                }
+                let cells = row.cells.into_iter().map(|cell| (cell_token(&cell), usize::MAX)).collect();
+                OpenRow { table: TableKind::ReviewLitigation, key: Some(RowKey::T4), label: None, cells }
             }
-            None => OpenRow {
-                table: TableKind::ReviewLitigation,
-                key: Some(RowKey::T4),
-                label: None,
-                cells: Vec::new(),
-            },
+            None => {
+                OpenRow { table: TableKind::ReviewLitigation, key: Some(RowKey::T4), label: None, cells: Vec::new() }
+            }
         };
         self.row = Some(row);
     }
@@ -199,36 +167,16 @@ impl<'a> Reader<'a> {
                 self.finish_row();
                 self.pending = None;
                 self.current = Some(key.table());
-                let label = RowLabel {
-                    text: text.to_string(),
-                    span: token.span,
-                    fidelity,
-                };
-                self.row = Some(OpenRow {
-                    table: key.table(),
-                    key: Some(key),
-                    label: Some(label),
-                    cells: Vec::new(),
-                });
+                let label = RowLabel { text: text.to_string(), span: token.span, fidelity };
+                self.row = Some(OpenRow { table: key.table(), key: Some(key), label: Some(label), cells: Vec::new() });
             }
             Some(LabelMatch::Header { table, class, role }) => {
                 self.finish_row();
                 self.current = Some(table);
-                let header = HeaderCell {
-                    text: text.to_string(),
-                    span: token.span,
-                    class,
-                };
+                let header = HeaderCell { text: text.to_string(), span: token.span, class };
                 self.pending = (role == HeaderRole::Group).then(|| {
                     let fidelity = Fidelity::Verbatim;
-                    (
-                        table,
-                        RowLabel {
-                            text: header.text.clone(),
-                            span: header.span,
-                            fidelity,
-                        },
-                    )
+                    (table, RowLabel { text: header.text.clone(), span: header.span, fidelity })
                 });
                 self.push_header(table, header);
             }
@@ -242,11 +190,7 @@ impl<'a> Reader<'a> {
     fn unknown_text(&mut self, token: Token, line: usize, plain: bool) {
         let text = self.text(token).to_string();
         if let Some(row) = &mut self.row {
-            let values = row
-                .cells
-                .iter()
-                .filter(|(t, _)| t.kind != TokenKind::Empty)
-                .count();
+            let values = row.cells.iter().filter(|(t, _)| t.kind != TokenKind::Empty).count();
             let expected = row.key.map_or(usize::MAX, RowKey::value_count);
             if values > 0 && values < expected && text.chars().count() <= 8 && !plain {
                 row.cells.push((token, line));
@@ -256,8 +200,7 @@ impl<'a> Reader<'a> {
                 && let Some(label) = &mut row.label
             {
                 let joined = format!("{}{}", label.text, text);
-                if let Some(LabelMatch::Row { key, fidelity }) =
-                    classify(&joined, Some(row.table), true)
+                if let Some(LabelMatch::Row { key, fidelity }) = classify(&joined, Some(row.table), true)
                     && Some(key) == row.key.or(Some(key))
                 {
                     label.text = joined;
@@ -271,30 +214,16 @@ impl<'a> Reader<'a> {
         let Some(table) = self.current else { return };
         self.finish_row();
         let normalized = normalize_label(&text);
-        let label = RowLabel {
-            text: text.clone(),
-            span: token.span,
-            fidelity: Fidelity::Verbatim,
-        };
+        let label = RowLabel { text: text.clone(), span: token.span, fidelity: Fidelity::Verbatim };
         // Short text may label a row the template lacks; long text is a note.
         self.pending = (normalized.chars().count() <= 30).then_some((table, label));
-        self.push_header(
-            table,
-            HeaderCell {
-                text,
-                span: token.span,
-                class: HeaderClass::Other,
-            },
-        );
+        self.push_header(table, HeaderCell { text, span: token.span, class: HeaderClass::Other });
     }
 
     fn push_header(&mut self, kind: TableKind, header: HeaderCell) {
         let table = self.table_mut(kind);
-        table.span = if table.rows.is_empty() && table.headers.is_empty() {
-            header.span
-        } else {
-            table.span.cover(header.span)
-        };
+        table.span =
+            if table.rows.is_empty() && table.headers.is_empty() { header.span } else { table.span.cover(header.span) };
         table.headers.push(header);
     }
 
@@ -321,28 +250,15 @@ impl<'a> Reader<'a> {
         if open.key.is_none() && cells.is_empty() {
             return;
         }
-        let first = open
-            .label
-            .as_ref()
-            .map(|label| label.span)
-            .or(cells.first().map(|c| c.span));
+        let first = open.label.as_ref().map(|label| label.span).or(cells.first().map(|c| c.span));
         let last = cells.last().map(|cell| cell.span).or(first);
         let (Some(first), Some(last)) = (first, last) else {
             return;
         };
         let span = first.cover(last);
-        let row = nianbao_model::Row {
-            key: open.key,
-            label: open.label,
-            cells,
-            span,
-        };
+        let row = nianbao_model::Row { key: open.key, label: open.label, cells, span };
         let table = self.table_mut(open.table);
-        table.span = if table.rows.is_empty() && table.headers.is_empty() {
-            span
-        } else {
-            table.span.cover(span)
-        };
+        table.span = if table.rows.is_empty() && table.headers.is_empty() { span } else { table.span.cover(span) };
         table.rows.push(row);
     }
 }
@@ -356,30 +272,20 @@ fn settle_cells(row: &OpenRow) -> Vec<Token> {
     let Some(first) = first else {
         return Vec::new();
     };
-    let last = cells
-        .iter()
-        .rposition(|(t, _)| t.kind != TokenKind::Empty)
-        .unwrap_or(first);
+    let last = cells.iter().rposition(|(t, _)| t.kind != TokenKind::Empty).unwrap_or(first);
     let mut core: Vec<Token> = cells[first..=last].iter().map(|(t, _)| *t).collect();
     let expected = row.key.map_or(0, RowKey::value_count);
     if core.len() < expected {
         let last_line = cells[last].1;
-        let trailing: Vec<Token> = cells[last + 1..]
-            .iter()
-            .take_while(|(_, line)| *line == last_line)
-            .map(|(t, _)| *t)
-            .collect();
+        let trailing: Vec<Token> =
+            cells[last + 1..].iter().take_while(|(_, line)| *line == last_line).map(|(t, _)| *t).collect();
         let take = trailing.len().min(expected - core.len());
         core.extend_from_slice(&trailing[..take]);
     }
     if core.len() < expected {
         let first_line = cells[first].1;
-        let leading: Vec<Token> = cells[..first]
-            .iter()
-            .rev()
-            .take_while(|(_, line)| *line == first_line)
-            .map(|(t, _)| *t)
-            .collect();
+        let leading: Vec<Token> =
+            cells[..first].iter().rev().take_while(|(_, line)| *line == first_line).map(|(t, _)| *t).collect();
         let take = leading.len().min(expected - core.len());
         let mut front: Vec<Token> = leading[..take].to_vec();
         front.reverse();
@@ -392,12 +298,7 @@ fn settle_cells(row: &OpenRow) -> Vec<Token> {
 fn to_cell(source: &str, token: Token) -> Cell {
     let raw = token.span.slice(source).to_string();
     let (value, note) = parse_cell(&raw);
-    Cell {
-        span: token.span,
-        raw,
-        value,
-        note,
-    }
+    Cell { span: token.span, raw, value, note }
 }
 
 fn cell_token(cell: &Cell) -> Token {
@@ -406,8 +307,5 @@ fn cell_token(cell: &Cell) -> Token {
         CellValue::Text => TokenKind::Text,
         _ => TokenKind::Value,
     };
-    Token {
-        span: cell.span,
-        kind,
-    }
+    Token { span: cell.span, kind }
 }

@@ -1,0 +1,201 @@
+//! `nianbao.toml`: which rules run at which severity, and facts about the
+//! report that its text may not state.
+//!
+//! ```toml
+//! docs-url = "https://example.org/nianbao/{code}"   # optional
+//!
+//! [rules]
+//! S005 = "off"          # or "info", "warning", "error"; codes or names
+//! row-total = "warning"
+//!
+//! [report]
+//! level = "department"  # department | government (本级政府) | township (乡镇、街道)
+//! year = 2024
+//! agency = "某某市某某局"
+//! publish-date = 2025-01-15
+//! ```
+//!
+//! Reading the file is the caller's business; this module parses its text and
+//! walks paths, so the CLI and the language server resolve it the same way.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use nianbao_model::{Date, Severity};
+use serde::Deserialize;
+
+use crate::registry::{RuleMeta, lookup};
+
+/// The configuration file's name.
+pub const CONFIG_FILE_NAME: &str = "nianbao.toml";
+
+/// Where rule docs live unless the configuration says otherwise.
+pub const DEFAULT_DOCS_URL: &str = "https://github.com/nianbao/nianbao/blob/main/docs/rules/{code}.md";
+
+/// A resolved configuration.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Config {
+    /// Per-rule overrides by code: `None` turns the rule off.
+    pub rules: BTreeMap<&'static str, Option<Severity>>,
+    pub report: ReportFacts,
+    /// URL template with `{code}`.
+    pub docs_url: Option<String>,
+}
+
+/// Facts about the report that configuration may state.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ReportFacts {
+    pub level: Option<Level>,
+    pub year: Option<i32>,
+    pub agency: Option<String>,
+    pub publish_date: Option<Date>,
+}
+
+/// The reporting body's level, which sets its deadline and plausible content.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    /// A 县级以上人民政府部门: publishes by 1月31日.
+    Department,
+    /// The 本级政府 report: publishes by 3月31日.
+    Government,
+    /// A 乡镇人民政府 or 街道办事处: makes no 规章.
+    Township,
+}
+
+/// A configuration file that cannot be used.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ConfigError {
+    pub message: String,
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawConfig {
+    #[serde(default)]
+    rules: BTreeMap<String, String>,
+    #[serde(default)]
+    report: RawReport,
+    docs_url: Option<String>,
+}
+
+#[derive(Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawReport {
+    level: Option<Level>,
+    year: Option<i32>,
+    agency: Option<String>,
+    publish_date: Option<toml::Value>,
+}
+
+impl Config {
+    /// Parses the text of a `nianbao.toml`.
+    pub fn from_toml(text: &str) -> Result<Config, ConfigError> {
+        let raw: RawConfig =
+            toml::from_str(text).map_err(|error| ConfigError { message: error.to_string().trim_end().to_string() })?;
+        let mut rules = BTreeMap::new();
+        for (key, value) in raw.rules {
+            let rule = lookup(&key).ok_or_else(|| ConfigError {
+                message: format!("unknown rule `{key}` in [rules]; `nianbao rules` lists them"),
+            })?;
+            let setting = match value.as_str() {
+                "off" => None,
+                other => Some(Severity::parse(other).ok_or_else(|| ConfigError {
+                    message: format!("rule `{key}`: `{other}` is not one of \"off\", \"info\", \"warning\", \"error\""),
+                })?),
+            };
+            rules.insert(rule.meta.code, setting);
+        }
+        let publish_date = raw.report.publish_date.map(parse_date).transpose()?;
+        Ok(Config {
+            rules,
+            report: ReportFacts {
+                level: raw.report.level,
+                year: raw.report.year,
+                agency: raw.report.agency,
+                publish_date,
+            },
+            docs_url: raw.docs_url,
+        })
+    }
+
+    /// The severity `rule` runs at, or `None` when it is off.
+    pub fn severity(&self, rule: &RuleMeta) -> Option<Severity> {
+        self.rules.get(rule.code).copied().unwrap_or(rule.default_severity)
+    }
+
+    /// The documentation URL of `rule`.
+    pub fn docs_url(&self, rule: &RuleMeta) -> String {
+        self.docs_url.as_deref().unwrap_or(DEFAULT_DOCS_URL).replace("{code}", rule.code)
+    }
+}
+
+fn parse_date(value: toml::Value) -> Result<Date, ConfigError> {
+    let text = match value {
+        toml::Value::String(text) => text,
+        toml::Value::Datetime(datetime) => datetime.to_string(),
+        other => format!("{other:?}"),
+    };
+    let parts: Vec<&str> = text.split('-').collect();
+    let parsed = match parts[..] {
+        [year, month, day] => year.parse().ok().zip(month.parse().ok()).zip(day.parse().ok()),
+        _ => None,
+    };
+    match parsed {
+        Some(((year, month), day)) if (1..=12).contains(&month) && (1..=31).contains(&day) => {
+            Ok(Date { year, month, day })
+        }
+        _ => Err(ConfigError { message: format!("report.publish-date: `{text}` is not a date like 2025-01-15") }),
+    }
+}
+
+/// The `nianbao.toml` that applies to files in `dir`: the nearest one in `dir`
+/// or its ancestors. `is_file` is the caller's file-system probe.
+pub fn find_config_file(dir: &Path, is_file: impl Fn(&Path) -> bool) -> Option<PathBuf> {
+    dir.ancestors().map(|ancestor| ancestor.join(CONFIG_FILE_NAME)).find(|candidate| is_file(candidate))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rules_by_code_or_name_and_report_facts() {
+        let config = Config::from_toml(
+            "[rules]\nS005 = \"off\"\nrow-total = \"warning\"\n[report]\nlevel = \"government\"\npublish-date = 2025-01-15\n",
+        )
+        .unwrap();
+        assert_eq!(config.rules.get("S005"), Some(&None));
+        assert_eq!(config.rules.get("T303"), Some(&Some(Severity::Warning)));
+        assert_eq!(config.report.level, Some(Level::Government));
+        assert_eq!(config.report.publish_date, Some(Date { year: 2025, month: 1, day: 15 }));
+    }
+
+    #[test]
+    fn mistakes_are_named() {
+        let error = Config::from_toml("[rules]\nX999 = \"off\"\n").unwrap_err();
+        assert!(error.message.contains("unknown rule `X999`"), "{error}");
+        let error = Config::from_toml("[rules]\nS005 = \"loud\"\n").unwrap_err();
+        assert!(error.message.contains("`loud`"), "{error}");
+        let error = Config::from_toml("[report]\nlevle = \"x\"\n").unwrap_err();
+        assert!(error.message.contains("levle"), "{error}");
+        let error = Config::from_toml("[report]\npublish-date = \"soon\"\n").unwrap_err();
+        assert!(error.message.contains("soon"), "{error}");
+    }
+
+    #[test]
+    fn discovery_walks_up() {
+        let found = find_config_file(Path::new("/a/b/c"), |path| path == Path::new("/a/nianbao.toml"));
+        assert_eq!(found, Some(PathBuf::from("/a/nianbao.toml")));
+        assert_eq!(find_config_file(Path::new("/a/b"), |_| false), None);
+    }
+}

@@ -1,0 +1,44 @@
+//! What a rule sees: the report and the facts configuration adds to it.
+
+use nianbao_model::Report;
+
+use crate::config::{Config, Level};
+
+/// The input of every rule.
+#[derive(Debug)]
+pub struct Context<'a> {
+    pub report: &'a Report,
+    pub config: &'a Config,
+}
+
+impl Context<'_> {
+    /// The year reported on: configuration first, then the text.
+    pub fn report_year(&self) -> Option<i32> {
+        self.config.report.year.or_else(|| self.report.metadata.year.as_ref().map(|year| year.value))
+    }
+
+    /// The reporting body's name: configuration first, then the title.
+    pub fn agency(&self) -> Option<&str> {
+        self.config
+            .report
+            .agency
+            .as_deref()
+            .or_else(|| self.report.metadata.agency.as_ref().map(|agency| agency.value.as_str()))
+    }
+
+    /// The body's level: configuration first, then guessed from its name.
+    pub fn level(&self) -> Option<Level> {
+        self.config.report.level.or_else(|| {
+            let agency = self.agency()?;
+            let township = ["乡", "镇", "街道"].iter().any(|word| agency.contains(word))
+                && (agency.ends_with("人民政府") || agency.ends_with("办事处"));
+            if township {
+                Some(Level::Township)
+            } else if agency.ends_with("人民政府") {
+                Some(Level::Government)
+            } else {
+                None
+            }
+        })
+    }
+}

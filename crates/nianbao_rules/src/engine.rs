@@ -1,0 +1,32 @@
+//! Runs the rules and turns findings into diagnostics.
+
+use nianbao_model::{Diagnostic, Report};
+
+use crate::config::Config;
+use crate::context::Context;
+use crate::registry::RULES;
+
+/// Checks a report with every enabled rule. Diagnostics come sorted by
+/// position, then code: the same input always gives the same output.
+pub fn check(report: &Report, config: &Config) -> Vec<Diagnostic> {
+    let context = Context { report, config };
+    let mut diagnostics = Vec::new();
+    let mut findings = Vec::new();
+    for rule in RULES {
+        let Some(severity) = config.severity(&rule.meta) else { continue };
+        findings.clear();
+        (rule.check)(&context, &mut findings);
+        diagnostics.extend(findings.drain(..).map(|finding| Diagnostic {
+            code: rule.meta.code.to_string(),
+            severity,
+            message: finding.message,
+            primary: finding.primary,
+            secondary: finding.secondary,
+            help: finding.help,
+            fix: finding.fix,
+            url: Some(config.docs_url(&rule.meta)),
+        }));
+    }
+    diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    diagnostics
+}

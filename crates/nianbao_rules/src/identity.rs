@@ -1,0 +1,216 @@
+//! The arithmetic identities of tables 三 and 四, as data.
+//!
+//! Rules T301–T303 and T401 report the identities that fail; the language
+//! server shows any identity a cell takes part in. An identity is only built
+//! when every cell it needs is present and countable, so damaged tables give
+//! shape diagnostics (S007, T304) instead of a cascade of wrong sums.
+
+use nianbao_model::{Cell, Report, T3Col, T3Row, T4Col, T4Group, T4Outcome, Table, TableKind};
+
+/// Which identity of the template.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum IdentityKind {
+    /// T301: 一[c] + 二[c] = （七）总计[c] + 四[c].
+    ColumnBalance,
+    /// T302: （七）总计[c] = sum of rows 3–23.
+    ResultTotal,
+    /// T303: r[总计] = sum of the six applicant columns.
+    RowTotal,
+    /// T401: 维持 + 纠正 + 其他 + 尚未审结 = 总计 in each table 四 group.
+    GroupTotal,
+}
+
+/// A named cell taking part in an identity.
+#[derive(Clone, Debug)]
+pub struct Term<'a> {
+    /// 「自然人」, 「（一）予以公开」, 「结果维持」.
+    pub name: String,
+    pub cell: &'a Cell,
+}
+
+impl Term<'_> {
+    /// The cell's count (blanks and placeholders are 0).
+    pub fn value(&self) -> i64 {
+        self.cell.count().unwrap_or(0)
+    }
+}
+
+/// `left` must equal `right`.
+#[derive(Clone, Debug)]
+pub struct Identity<'a> {
+    pub kind: IdentityKind,
+    /// What the identity is about: 「自然人」 (a column), a row label, a group.
+    pub subject: String,
+    pub left: Vec<Term<'a>>,
+    pub right: Vec<Term<'a>>,
+}
+
+impl Identity<'_> {
+    pub fn left_sum(&self) -> i64 {
+        self.left.iter().map(Term::value).sum()
+    }
+
+    pub fn right_sum(&self) -> i64 {
+        self.right.iter().map(Term::value).sum()
+    }
+
+    pub fn holds(&self) -> bool {
+        self.left_sum() == self.right_sum()
+    }
+
+    /// Every cell taking part.
+    pub fn cells(&self) -> impl Iterator<Item = &Term<'_>> {
+        self.left.iter().chain(self.right.iter())
+    }
+
+    /// The computation as a reader checks it:
+    /// 「总计 6 ≠ 自然人 4 + 商业企业 1 + 0 + 0 + 0 + 0 = 5」.
+    pub fn describe(&self) -> String {
+        let relation = if self.holds() { "=" } else { "≠" };
+        match self.kind {
+            IdentityKind::ColumnBalance => {
+                format!("{}：{} {relation} {}", self.subject, named_sum(&self.left, true), named_sum(&self.right, true))
+            }
+            IdentityKind::ResultTotal => {
+                let total = &self.left[0];
+                format!("{} {} {} {relation} {}", total.name, self.subject, total.value(), compact_sum(&self.right))
+            }
+            IdentityKind::RowTotal | IdentityKind::GroupTotal => {
+                let total = &self.left[0];
+                format!("{} {} {relation} {}", total.name, total.value(), named_sum(&self.right, false))
+            }
+        }
+    }
+}
+
+/// 「自然人 4 + 商业企业 1 + 0 + 0 = 5」: names on non-zero terms; with
+/// `always_named`, on every term (and no `= total` when there is one term).
+fn named_sum(terms: &[Term<'_>], always_named: bool) -> String {
+    let parts: Vec<String> = terms
+        .iter()
+        .map(|term| {
+            if always_named || term.value() != 0 { format!("{} {}", term.name, term.value()) } else { "0".to_string() }
+        })
+        .collect();
+    let sum: i64 = terms.iter().map(Term::value).sum();
+    if terms.len() == 1 { parts.join("") } else { format!("{} = {sum}", parts.join(" + ")) }
+}
+
+/// 「35 + 10 + 3 = 48」: the non-zero terms only (21 addends would drown the point).
+fn compact_sum(terms: &[Term<'_>]) -> String {
+    let nonzero: Vec<String> = terms.iter().filter(|t| t.value() != 0).map(|t| t.value().to_string()).collect();
+    let sum: i64 = terms.iter().map(Term::value).sum();
+    match nonzero.len() {
+        0 => "0".to_string(),
+        1 => nonzero[0].clone(),
+        _ => format!("{} = {sum}", nonzero.join(" + ")),
+    }
+}
+
+/// Every identity of the report's tables 三 and 四 that can be computed.
+pub fn identities(report: &Report) -> Vec<Identity<'_>> {
+    let mut all = Vec::new();
+    if let Some(table) = report.table(TableKind::Applications) {
+        all.extend(table3_identities(table));
+    }
+    if let Some(table) = report.table(TableKind::ReviewLitigation) {
+        all.extend(table4_identities(table));
+    }
+    all
+}
+
+fn countable(table: &Table, row: T3Row, col: T3Col) -> Option<&Cell> {
+    table.t3(row, col).filter(|cell| cell.count().is_some())
+}
+
+fn t3_term(table: &Table, row: T3Row, col: T3Col, name: impl Into<String>) -> Option<Term<'_>> {
+    countable(table, row, col).map(|cell| Term { name: name.into(), cell })
+}
+
+/// 「（七）总计」 → 「（七）总计」, 「1.属于国家秘密」 → 「不予公开 1.属于国家秘密」: row names
+/// that stay unambiguous out of their group.
+fn row_name(row: T3Row) -> String {
+    match row.group() {
+        Some(group) if row.label().starts_with(|c: char| c.is_ascii_digit()) => {
+            let group = group.label();
+            let bare = group.split_once('）').map_or(group, |(_, rest)| rest);
+            format!("{bare} {}", row.label())
+        }
+        _ => row.label().to_string(),
+    }
+}
+
+fn short_row_name(row: T3Row) -> &'static str {
+    match row {
+        T3Row::NewReceived => "一",
+        T3Row::CarriedOver => "二",
+        T3Row::TotalResults => "（七）总计",
+        T3Row::CarriedForward => "四",
+        _ => row.label(),
+    }
+}
+
+fn table3_identities(table: &Table) -> Vec<Identity<'_>> {
+    let mut all = Vec::new();
+    for col in T3Col::ALL {
+        let balance = (|| {
+            let left = vec![
+                t3_term(table, T3Row::NewReceived, col, short_row_name(T3Row::NewReceived))?,
+                t3_term(table, T3Row::CarriedOver, col, short_row_name(T3Row::CarriedOver))?,
+            ];
+            let right = vec![
+                t3_term(table, T3Row::TotalResults, col, short_row_name(T3Row::TotalResults))?,
+                t3_term(table, T3Row::CarriedForward, col, short_row_name(T3Row::CarriedForward))?,
+            ];
+            Some(Identity { kind: IdentityKind::ColumnBalance, subject: col.label().to_string(), left, right })
+        })();
+        all.extend(balance);
+        let results = (|| {
+            let total = t3_term(table, T3Row::TotalResults, col, T3Row::TotalResults.label())?;
+            let right = T3Row::results()
+                .iter()
+                .map(|&row| t3_term(table, row, col, row_name(row)))
+                .collect::<Option<Vec<_>>>()?;
+            Some(Identity {
+                kind: IdentityKind::ResultTotal,
+                subject: col.label().to_string(),
+                left: vec![total],
+                right,
+            })
+        })();
+        all.extend(results);
+    }
+    for row in T3Row::ALL {
+        let row_total = (|| {
+            let total = t3_term(table, row, T3Col::Total, T3Col::Total.label())?;
+            let right = T3Col::APPLICANTS
+                .iter()
+                .map(|&col| t3_term(table, row, col, col.label()))
+                .collect::<Option<Vec<_>>>()?;
+            Some(Identity { kind: IdentityKind::RowTotal, subject: row.label().to_string(), left: vec![total], right })
+        })();
+        all.extend(row_total);
+    }
+    all
+}
+
+fn table4_identities(table: &Table) -> Vec<Identity<'_>> {
+    T4Group::ALL
+        .iter()
+        .filter_map(|&group| {
+            let term = |outcome: T4Outcome| {
+                let cell = table.t4(T4Col { group, outcome }).filter(|cell| cell.count().is_some())?;
+                Some(Term { name: outcome.label().to_string(), cell })
+            };
+            let mut total = term(T4Outcome::Total)?;
+            total.name = format!("{} 总计", group.label());
+            let right = T4Outcome::ALL[..4].iter().map(|&outcome| term(outcome)).collect::<Option<Vec<_>>>()?;
+            Some(Identity {
+                kind: IdentityKind::GroupTotal,
+                subject: group.label().to_string(),
+                left: vec![total],
+                right,
+            })
+        })
+        .collect()
+}

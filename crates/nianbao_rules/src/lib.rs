@@ -1,0 +1,91 @@
+//! The nianbao rule engine: checks a parsed 政府信息公开工作年度报告 against the
+//! national format 国办公开办函〔2021〕30号 and the arithmetic of its tables.
+//!
+//! The whole lifecycle — parse, check, read the findings, apply a fix:
+//!
+//! ```
+//! use nianbao_rules::{Config, check};
+//!
+//! let text = "三、收到和处理政府信息公开申请情况\n\
+//!             一、本年新收政府信息公开申请数量 | 4 | 1 | 0 | 0 | 0 | 0 | 6\n";
+//! let report = nianbao_parser::parse(text);
+//! let diagnostics = check(&report, &Config::default());
+//!
+//! let row_total = diagnostics.iter().find(|d| d.code == "T303").unwrap();
+//! assert_eq!(row_total.message, "总计 6 ≠ 自然人 4 + 商业企业 1 + 0 + 0 + 0 + 0 = 5");
+//! assert_eq!(&text[row_total.primary.span.start..row_total.primary.span.end], "6");
+//! // Every addend is labelled, so a reader sees the whole computation.
+//! assert_eq!(row_total.secondary.len(), 6);
+//!
+//! // Fixes are suggestions; applying one is the caller's decision.
+//! let fixed = row_total.fix.as_ref().unwrap().apply(text);
+//! assert!(fixed.contains("| 0 | 5\n"));
+//! ```
+//!
+//! Rules never read files, print, or speak LSP: they see a [`Report`] and a
+//! [`Config`] and return [`Diagnostic`]s. Severity and documentation URL come
+//! from each rule's metadata and the configuration, never from the rule body.
+//!
+//! [`Report`]: nianbao_model::Report
+//! [`Diagnostic`]: nianbao_model::Diagnostic
+
+mod config;
+mod context;
+pub mod docs;
+mod engine;
+mod finding;
+mod identity;
+mod registry;
+mod rules;
+pub mod skeleton;
+
+pub use config::{CONFIG_FILE_NAME, Config, ConfigError, DEFAULT_DOCS_URL, Level, ReportFacts, find_config_file};
+pub use context::Context;
+pub use engine::check;
+pub use finding::Finding;
+pub use identity::{Identity, IdentityKind, Term, identities};
+pub use registry::{FixKind, RULES, Rule, RuleMeta, lookup};
+
+#[cfg(test)]
+mod doc_examples {
+    //! The ✗/✓ examples of every rule's docs run as tests, so docs cannot rot.
+
+    use super::*;
+
+    fn codes(text: &str) -> Vec<String> {
+        check(&nianbao_parser::parse(text), &Config::default()).into_iter().map(|d| d.code).collect()
+    }
+
+    #[test]
+    fn every_rule_has_examples_that_behave_as_documented() {
+        for rule in RULES {
+            let meta = &rule.meta;
+            let (invalid, valid) = docs::examples(meta);
+            assert!(!invalid.is_empty() && !valid.is_empty(), "{}: docs need a ✗ and a ✓ example", meta.code);
+            for example in &invalid {
+                assert!(
+                    codes(example).iter().any(|c| c == meta.code),
+                    "{}: ✗ example not reported:\n{example}",
+                    meta.code
+                );
+            }
+            for example in &valid {
+                assert!(
+                    !codes(example).iter().any(|c| c == meta.code),
+                    "{}: ✓ example reported:\n{example}",
+                    meta.code
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn every_rule_documents_the_fixed_headings() {
+        for rule in RULES {
+            let body = docs::rule_body(&rule.meta);
+            for heading in ["## What it does", "## Why is this bad", "## Example", "## Fix safety", "## Source"] {
+                assert!(body.contains(heading), "{}: docs lack 「{heading}」", rule.meta.code);
+            }
+        }
+    }
+}

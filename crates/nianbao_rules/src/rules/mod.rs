@@ -1,0 +1,108 @@
+//! One file per rule: docs, metadata, check — read top-down.
+
+pub(crate) mod s001_missing_section;
+pub(crate) mod s002_section_order;
+pub(crate) mod s003_duplicate_ordinal;
+pub(crate) mod s004_numbering_gap;
+pub(crate) mod s005_heading_variant;
+pub(crate) mod s006_missing_table;
+pub(crate) mod s007_table_shape;
+pub(crate) mod s008_label_variant;
+pub(crate) mod s009_extra_table_part;
+pub(crate) mod s010_obsolete_format;
+pub(crate) mod s011_statistics_period;
+pub(crate) mod t201_invalid_count;
+pub(crate) mod t202_fee_unit;
+pub(crate) mod t203_blank_cell;
+pub(crate) mod t204_implausible_rulemaking;
+pub(crate) mod t301_column_identity;
+pub(crate) mod t302_result_total;
+pub(crate) mod t303_row_total;
+pub(crate) mod t304_invalid_count;
+pub(crate) mod t305_split_digit;
+pub(crate) mod t401_group_total;
+pub(crate) mod t402_invalid_count;
+
+use nianbao_model::{CellValue, Row, RowKey, Span, T3Col, T4Col, Table};
+
+/// Where to point at a table as a whole: its first header or row label.
+pub(crate) fn table_anchor(table: &Table) -> Span {
+    let first_header = table.headers.first().map(|header| header.span);
+    let first_row = table.rows.first().map(|row| row.label.as_ref().map_or(row.span, |label| label.span));
+    match (first_header, first_row) {
+        (Some(a), Some(b)) => {
+            if a.start <= b.start {
+                a
+            } else {
+                b
+            }
+        }
+        (a, b) => a.or(b).unwrap_or(table.span),
+    }
+}
+
+/// Where to point at a row: its label, or the whole row if it has none.
+pub(crate) fn row_anchor(row: &Row) -> Span {
+    row.label.as_ref().map_or(row.span, |label| label.span)
+}
+
+/// A row's name for messages: its label as written, or 「表四」.
+pub(crate) fn row_name(row: &Row) -> String {
+    match (&row.label, row.key) {
+        (Some(label), _) => label.text.clone(),
+        (None, Some(key)) => key.table().name().to_string(),
+        (None, None) => "?".to_string(),
+    }
+}
+
+/// The column name of value `index` in a row of `key`.
+pub(crate) fn column_name(key: RowKey, index: usize) -> String {
+    match key {
+        RowKey::T2(row) => {
+            row.columns().get(index).map_or_else(|| format!("#{}", index + 1), |col| col.label.to_string())
+        }
+        RowKey::T3(_) => T3Col::ALL.get(index).map_or_else(|| format!("#{}", index + 1), |col| col.label().to_string()),
+        RowKey::T4 => T4Col::ALL.get(index).map_or_else(|| format!("#{}", index + 1), |col| col.label()),
+    }
+}
+
+/// Why a cell is not a valid count, if it is not: negative, fractional, or text.
+pub(crate) fn invalid_count_reason(value: CellValue) -> Option<&'static str> {
+    match value {
+        CellValue::Integer(value) if value < 0 => Some("is negative"),
+        CellValue::Decimal(_) => Some("is not a whole number"),
+        CellValue::Text => Some("is not a number"),
+        _ => None,
+    }
+}
+
+/// Reports every invalid count in the rows of `table`, for T201/T304/T402.
+pub(crate) fn report_invalid_counts(
+    table: &Table,
+    skip: impl Fn(RowKey) -> bool,
+    out: &mut Vec<crate::finding::Finding>,
+) {
+    for row in &table.rows {
+        let Some(key) = row.key.filter(|key| !skip(*key)) else { continue };
+        for (index, cell) in row.cells.iter().enumerate() {
+            let Some(reason) = invalid_count_reason(cell.value) else { continue };
+            let place = format!("{} · {}", row_name(row), column_name(key, index));
+            out.push(
+                crate::finding::Finding::new(
+                    cell.span,
+                    format!("「{}」 {reason}: {} counts are whole numbers ≥ 0", cell.raw, key.table().name()),
+                )
+                .label(place)
+                .help("write the count as a whole number such as 0, 3 or 12"),
+            );
+        }
+    }
+}
+
+/// A keyless row labelled 「（六）其他处理」: the 2019 format's single row.
+pub(crate) fn is_obsolete_row_label(row: &Row) -> bool {
+    row.label.as_ref().is_some_and(|label| {
+        let normalized = nianbao_parser::normalize_label(&label.text);
+        normalized == "(六)其他处理" || normalized == "(六)其他"
+    })
+}

@@ -1,0 +1,78 @@
+use nianbao_model::{Edit, Fix, SectionKind, Span};
+
+use crate::context::Context;
+use crate::finding::Finding;
+use crate::registry::{FixKind, declare_rule};
+use crate::skeleton::heading_line;
+
+declare_rule! {
+    /// ## What it does
+    /// Reports a statutory section that the report does not have. The national
+    /// format has six sections, each with a fixed heading: 一、总体情况 through
+    /// 六、其他需要报告的事项.
+    ///
+    /// ## Why is this bad
+    /// 《政府信息公开条例》第五十条 lists what an annual report must contain, and
+    /// 国办公开办函〔2021〕30号 fixes the six sections. Assessors mark a report
+    /// without, say, section 五 as incomplete.
+    ///
+    /// ## Example
+    /// ### ✗ Incorrect
+    /// ```text
+    /// 一、总体情况
+    /// 二、主动公开政府信息情况
+    /// 三、收到和处理政府信息公开申请情况
+    /// 五、存在的主要问题及改进情况
+    /// 六、其他需要报告的事项
+    /// ```
+    /// ### ✓ Correct
+    /// ```text
+    /// 一、总体情况
+    /// 二、主动公开政府信息情况
+    /// 三、收到和处理政府信息公开申请情况
+    /// 四、政府信息公开行政复议、行政诉讼情况
+    /// 五、存在的主要问题及改进情况
+    /// 六、其他需要报告的事项
+    /// ```
+    ///
+    /// ## Fix safety
+    /// Unsafe: inserts the heading where the section belongs, but the section's
+    /// content has to be written by a person.
+    ///
+    /// ## Source
+    /// 《中华人民共和国政府信息公开条例》第五十条; 国办公开办函〔2021〕30号.
+    pub(crate) static RULE = {
+        code: "S001",
+        name: "missing-section",
+        summary: "One of the six statutory sections is absent",
+        severity: Some(nianbao_model::Severity::Error),
+        fix: FixKind::Unsafe,
+        check: check,
+    }
+}
+
+fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    let report = ctx.report;
+    for kind in SectionKind::ALL {
+        if report.section(kind).is_some() {
+            continue;
+        }
+        let next = report.sections.iter().find(|section| section.kind.is_some_and(|other| other > kind));
+        let (anchor, offset, text) = match next {
+            Some(next) => (next.heading_span, next.span.start, heading_line(kind)),
+            None => {
+                let end = report.source.len;
+                let anchor = report.sections.last().map_or(Span::empty(0), |last| last.heading_span);
+                (anchor, end, format!("\n{}", heading_line(kind)))
+            }
+        };
+        let label = if next.is_some() { "expected before this section" } else { "expected after this section" };
+        let mut finding = Finding::new(anchor, format!("missing section 「{}」", kind.heading()))
+            .help(format!("add the section 「{}」 in its place", kind.heading()))
+            .fix(Fix::unsafe_(format!("Insert the heading 「{}」", kind.heading()), vec![Edit::insert(offset, text)]));
+        if !anchor.is_empty() || !report.sections.is_empty() {
+            finding = finding.label(label);
+        }
+        out.push(finding);
+    }
+}

@@ -1,0 +1,102 @@
+use nianbao_model::{OrdinalLevel, SectionKind, Span};
+
+use crate::context::Context;
+use crate::finding::Finding;
+use crate::registry::{FixKind, declare_rule};
+
+declare_rule! {
+    /// ## What it does
+    /// Reports a top-level ordinal (「一、」 … 「六、」) that repeats or restarts,
+    /// and top-level ordinals inside a section's text, such as a sub-topic of
+    /// 总体情况 numbered 「二、」 instead of 「（二）」.
+    ///
+    /// ## Why is this bad
+    /// The six top-level numbers belong to the six sections. A second 「六、」
+    /// makes a paragraph look like a section, and readers lose their place.
+    ///
+    /// ## Example
+    /// ### ✗ Incorrect
+    /// ```text
+    /// 六、其他需要报告的事项
+    /// 六、按照《政府信息公开信息处理费管理办法》规定的收费标准，本年度没有产生信息处理费。
+    /// ```
+    /// ### ✓ Correct
+    /// ```text
+    /// 六、其他需要报告的事项
+    /// 按照《政府信息公开信息处理费管理办法》规定的收费标准，本年度没有产生信息处理费。
+    /// ```
+    ///
+    /// ## Fix safety
+    /// No fix: the ordinal may belong to a lost heading or be a typing slip.
+    ///
+    /// ## Source
+    /// 国办公开办函〔2021〕30号; GB/T 9704-2012 (结构层次序数: 一、（一）1.（1）).
+    pub(crate) static RULE = {
+        code: "S003",
+        name: "duplicate-ordinal",
+        summary: "A top-level ordinal repeats or restarts, or numbers a sub-topic",
+        severity: Some(nianbao_model::Severity::Warning),
+        fix: FixKind::None,
+        check: check,
+    }
+}
+
+struct Occurrence<'a> {
+    value: u32,
+    span: Span,
+    raw: &'a str,
+    /// Inside a section's text rather than a heading.
+    stray_in: Option<Option<SectionKind>>,
+}
+
+fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    let mut occurrences: Vec<Occurrence<'_>> = Vec::new();
+    for section in &ctx.report.sections {
+        occurrences.push(Occurrence {
+            value: section.ordinal.value,
+            span: section.ordinal.span,
+            raw: &section.ordinal.raw,
+            stray_in: None,
+        });
+        for sub in section.subheadings.iter().filter(|sub| sub.ordinal.level == OrdinalLevel::Top) {
+            occurrences.push(Occurrence {
+                value: sub.ordinal.value,
+                span: sub.ordinal.span,
+                raw: &sub.ordinal.raw,
+                stray_in: Some(section.kind),
+            });
+        }
+    }
+    let mut seen: Vec<&Occurrence<'_>> = Vec::new();
+    for occurrence in &occurrences {
+        let earlier = seen.iter().find(|seen| seen.value == occurrence.value);
+        let last = seen.iter().max_by_key(|seen| seen.value);
+        if let Some(earlier) = earlier {
+            out.push(
+                Finding::new(occurrence.span, format!("top-level ordinal 「{}」 repeats", occurrence.raw))
+                    .label("repeated here")
+                    .secondary(earlier.span, "first used here")
+                    .help("each of 一、 to 六、 numbers one section; number sub-topics （一）（二）…"),
+            );
+        } else if let Some(last) = last.filter(|last| occurrence.value < last.value) {
+            out.push(
+                Finding::new(occurrence.span, format!("top-level numbering restarts at 「{}」", occurrence.raw))
+                    .label("restarts here")
+                    .secondary(last.span, "numbering had reached this")
+                    .help("top-level ordinals run 一、 to 六、 once through the report"),
+            );
+        } else if let Some(section) = occurrence.stray_in {
+            let message = if section == Some(SectionKind::Overview) {
+                format!("a sub-topic of 总体情况 is numbered with the top-level 「{}」", occurrence.raw)
+            } else {
+                format!("top-level ordinal 「{}」 inside a section's text", occurrence.raw)
+            };
+            out.push(
+                Finding::new(occurrence.span, message)
+                    .label("top-level ordinal")
+                    .help("number sub-topics （一）（二）…"),
+            );
+        }
+        seen.push(occurrence);
+    }
+}

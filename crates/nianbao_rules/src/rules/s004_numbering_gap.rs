@@ -1,0 +1,101 @@
+use nianbao_model::{Edit, Fix, Ordinal, OrdinalLevel, template::chinese_numeral};
+
+use crate::context::Context;
+use crate::finding::Finding;
+use crate::registry::{FixKind, declare_rule};
+
+declare_rule! {
+    /// ## What it does
+    /// Reports second-level (「（一）」) and third-level (「1.」) ordinals that skip
+    /// or repeat inside a section. Third-level numbering restarts under each
+    /// second-level item.
+    ///
+    /// ## Why is this bad
+    /// 「（一）（二）（三）（二）」 tells the reader an item is missing or duplicated;
+    /// it usually comes from pasting a paragraph from another report.
+    ///
+    /// ## Example
+    /// ### ✗ Incorrect
+    /// ```text
+    /// 六、其他需要报告的事项
+    /// （一）依申请公开收费情况：本年度未收取信息处理费。
+    /// （二）本年度无建议提案办理情况。
+    /// （三）本部门在政务公开方面的创新实践情况。
+    /// （二）落实上年度政务公开工作要点情况。
+    /// ```
+    /// ### ✓ Correct
+    /// ```text
+    /// 六、其他需要报告的事项
+    /// （一）依申请公开收费情况：本年度未收取信息处理费。
+    /// （二）本年度无建议提案办理情况。
+    /// （三）本部门在政务公开方面的创新实践情况。
+    /// （四）落实上年度政务公开工作要点情况。
+    /// ```
+    ///
+    /// ## Fix safety
+    /// Unsafe: renumbers the item in the author's bracket style, but whether
+    /// the item or its neighbours are wrong needs a person.
+    ///
+    /// ## Source
+    /// GB/T 9704-2012 (结构层次序数).
+    pub(crate) static RULE = {
+        code: "S004",
+        name: "numbering-gap",
+        summary: "Second- or third-level ordinals skip or repeat inside a section",
+        severity: Some(nianbao_model::Severity::Warning),
+        fix: FixKind::Unsafe,
+        check: check,
+    }
+}
+
+fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    for section in &ctx.report.sections {
+        let mut second: Option<&Ordinal> = None;
+        let mut third: Option<&Ordinal> = None;
+        for sub in &section.subheadings {
+            let ordinal = &sub.ordinal;
+            let previous = match ordinal.level {
+                OrdinalLevel::Top => continue,
+                OrdinalLevel::Second => {
+                    third = None;
+                    second.replace(ordinal)
+                }
+                OrdinalLevel::Third => third.replace(ordinal),
+            };
+            let expected = previous.map_or(1, |previous| previous.value + 1);
+            if ordinal.value == expected {
+                continue;
+            }
+            let written = renumbered(&ordinal.raw, ordinal.level, expected);
+            let problem = match previous {
+                Some(previous) if ordinal.value <= previous.value => {
+                    format!("「{}」 after 「{}」 repeats a number", ordinal.raw, previous.raw)
+                }
+                Some(previous) => format!("「{}」 after 「{}」 skips a number", ordinal.raw, previous.raw),
+                None => format!("numbering starts at 「{}」", ordinal.raw),
+            };
+            let mut finding = Finding::new(ordinal.span, problem).label(format!("expected 「{written}」")).fix(
+                Fix::unsafe_(format!("Renumber as 「{written}」"), vec![Edit::replace(ordinal.span, written.clone())]),
+            );
+            if let Some(previous) = previous {
+                finding = finding.secondary(previous.span, "previous item");
+            }
+            out.push(finding);
+        }
+    }
+}
+
+/// `raw` with its number replaced by `value`, keeping brackets and punctuation.
+fn renumbered(raw: &str, level: OrdinalLevel, value: u32) -> String {
+    match level {
+        OrdinalLevel::Second => {
+            let open = raw.chars().next().unwrap_or('（');
+            let close = raw.chars().last().unwrap_or('）');
+            format!("{open}{}{close}", chinese_numeral(value))
+        }
+        _ => {
+            let punct = raw.chars().last().unwrap_or('.');
+            format!("{value}{punct}")
+        }
+    }
+}

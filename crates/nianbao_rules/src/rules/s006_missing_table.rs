@@ -1,0 +1,76 @@
+use nianbao_model::{Edit, Fix, TableKind};
+
+use super::table_anchor;
+use crate::context::Context;
+use crate::finding::Finding;
+use crate::registry::{FixKind, declare_rule};
+use crate::skeleton::table_markdown;
+
+declare_rule! {
+    /// ## What it does
+    /// Reports a section 二, 三 or 四 without its statistical table, and a
+    /// table that stands under another section than its own.
+    ///
+    /// ## Why is this bad
+    /// Tables 二, 三 and 四 are the report's 200 numbers; prose cannot replace
+    /// them. Even a body with nothing to report fills them with zeros.
+    ///
+    /// ## Example
+    /// ### ✗ Incorrect
+    /// ```text
+    /// 四、政府信息公开行政复议、行政诉讼情况
+    /// 本年度未发生行政复议、行政诉讼。
+    /// ```
+    /// ### ✓ Correct
+    /// ```text
+    /// 四、政府信息公开行政复议、行政诉讼情况
+    /// 行政复议 | 行政诉讼
+    /// 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0
+    /// ```
+    ///
+    /// ## Fix safety
+    /// Unsafe: inserts the template table with every value 0 after the
+    /// heading. The zeros are placeholders until a person checks them.
+    ///
+    /// ## Source
+    /// 国办公开办函〔2021〕30号.
+    pub(crate) static RULE = {
+        code: "S006",
+        name: "missing-table",
+        summary: "Table 二, 三 or 四 is absent under its section",
+        severity: Some(nianbao_model::Severity::Error),
+        fix: FixKind::Unsafe,
+        check: check,
+    }
+}
+
+fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    let report = ctx.report;
+    for kind in TableKind::ALL {
+        let Some(section) = report.section(kind.section()) else { continue };
+        match report.table(kind) {
+            None => out.push(
+                Finding::new(
+                    section.heading_span,
+                    format!("section 「{}」 has no {}", kind.section().title(), kind.name()),
+                )
+                .label(format!("{} expected under this heading", kind.name()))
+                .help(format!("add {} with the template's rows; write 0 where there is nothing to report", kind.name()))
+                .fix(Fix::unsafe_(
+                    format!("Insert an empty {} (all values 0)", kind.name()),
+                    vec![Edit::insert(section.heading_span.end, format!("\n{}", table_markdown(kind)))],
+                )),
+            ),
+            Some(table) if !section.span.contains(table.span) => out.push(
+                Finding::new(
+                    table_anchor(table),
+                    format!("{} is not under section 「{}」", kind.name(), kind.section().title()),
+                )
+                .label(format!("{} starts here", kind.name()))
+                .secondary(section.heading_span, "its section")
+                .help(format!("move {} under 「{}」", kind.name(), kind.section().heading())),
+            ),
+            Some(_) => {}
+        }
+    }
+}

@@ -1,0 +1,116 @@
+use nianbao_model::{RowKey, Span, Table};
+
+use super::{row_anchor, row_name, table_anchor};
+use crate::context::Context;
+use crate::finding::Finding;
+use crate::registry::{FixKind, declare_rule};
+
+declare_rule! {
+    /// ## What it does
+    /// Reports table rows with the wrong number of value cells (table 三: 7 per
+    /// row; table 四: 15; table 二: 3 or 1 per row), rows that are missing, and
+    /// rows that appear twice.
+    ///
+    /// ## Why is this bad
+    /// A value too many or too few shifts every later column: the numbers no
+    /// longer sit under the applicant type or outcome they count. nianbao does
+    /// not check the arithmetic of a misshapen row, because it cannot know
+    /// which cell is out of place.
+    ///
+    /// ## Example
+    /// ### ✗ Incorrect
+    /// ```text
+    /// 行政复议 | 行政诉讼
+    /// 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0
+    /// ```
+    /// ### ✓ Correct
+    /// ```text
+    /// 行政复议 | 行政诉讼
+    /// 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0
+    /// ```
+    ///
+    /// ## Fix safety
+    /// No fix: which cell is extra or missing needs a person.
+    ///
+    /// ## Source
+    /// 国办公开办函〔2021〕30号 (the table layouts).
+    pub(crate) static RULE = {
+        code: "S007",
+        name: "table-shape",
+        summary: "A table row has the wrong number of value cells, or a row is missing or repeated",
+        severity: Some(nianbao_model::Severity::Error),
+        fix: FixKind::None,
+        check: check,
+    }
+}
+
+fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    for table in &ctx.report.tables {
+        check_rows(table, out);
+        check_missing(table, out);
+    }
+}
+
+fn check_rows(table: &Table, out: &mut Vec<Finding>) {
+    for (index, row) in table.rows.iter().enumerate() {
+        let Some(key) = row.key else { continue };
+        if let Some(first) = table.rows[..index].iter().find(|earlier| earlier.key == Some(key)) {
+            out.push(
+                Finding::new(row_anchor(row), format!("row 「{}」 appears twice in {}", row_name(row), table.name()))
+                    .label("repeated row")
+                    .secondary(row_anchor(first), "first occurrence")
+                    .help("keep one row; nianbao reads the first"),
+            );
+            continue;
+        }
+        let expected = key.value_count();
+        let found = row.cells.len();
+        if found == expected {
+            continue;
+        }
+        let subject = if key == RowKey::T4 { table.name().to_string() } else { format!("row 「{}」", row_name(row)) };
+        let mut finding =
+            Finding::new(row_anchor(row), format!("{subject} has {found} values; the template has {expected}")).help(
+                "each value must sit under its column; remove the extra value or fill the missing one (0 if none)",
+            );
+        finding = if found > expected {
+            let extra: Vec<Span> = row.cells[expected..].iter().map(|cell| cell.span).collect();
+            let finding = finding.label(format!("{} value(s) too many", found - expected));
+            extra.into_iter().enumerate().fold(finding, |finding, (i, span)| {
+                finding.secondary(span, format!("value {} of {expected}", expected + i + 1))
+            })
+        } else {
+            finding.label(format!("{} value(s) missing", expected - found))
+        };
+        out.push(finding);
+    }
+}
+
+fn check_missing(table: &Table, out: &mut Vec<Finding>) {
+    let mut anchor = table_anchor(table);
+    for key in RowKey::rows_of(table.kind) {
+        match table.row(key) {
+            Some(row) => anchor = row_anchor(row),
+            None if key == RowKey::T4 => out.push(
+                Finding::new(anchor, format!("{} has no values", table.name()))
+                    .label("headers without values")
+                    .help("write the 15 values of 表四 (0 where there were no cases)"),
+            ),
+            None => out.push(
+                Finding::new(anchor, format!("{} has no row 「{}」", table.name(), key.label()))
+                    .label("missing row expected after this")
+                    .help("add the row with its values (0 where there is nothing to count)"),
+            ),
+        }
+    }
+}
+
+trait TableName {
+    fn name(&self) -> &'static str;
+}
+
+impl TableName for Table {
+    fn name(&self) -> &'static str {
+        self.kind.name()
+    }
+}

@@ -1,0 +1,73 @@
+use nianbao_model::{Edit, Fidelity, Fix, HeaderClass, Span};
+
+use crate::context::Context;
+use crate::finding::Finding;
+use crate::registry::{FixKind, declare_rule};
+
+declare_rule! {
+    /// ## What it does
+    /// Reports a row label or column header that differs from the template's
+    /// verbatim label: 「社会组织」 for 「社会公益组织」, 「规范性文件」 for
+    /// 「行政规范性文件」, 「（六）其他」 for 「（六）其他处理」, truncated labels
+    /// (「1.申请人无正当理由逾期.....」). Differences of width, spacing or bracket
+    /// style are not reported.
+    ///
+    /// ## Why is this bad
+    /// The template's labels are its definitions: 「规范性文件」 is a different
+    /// (older) category than 「行政规范性文件」, and a truncated label hides
+    /// which row it is. Readers and programs comparing reports rely on them.
+    ///
+    /// ## Example
+    /// ### ✗ Incorrect
+    /// ```text
+    /// 自然人 | 商业企业 | 科研机构 | 社会组织 | 法律服务机构 | 其他 | 总计
+    /// ```
+    /// ### ✓ Correct
+    /// ```text
+    /// 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计
+    /// ```
+    ///
+    /// ## Fix safety
+    /// Safe: replaces the label with the template's; the row and its numbers stay.
+    ///
+    /// ## Source
+    /// 国办公开办函〔2021〕30号.
+    pub(crate) static RULE = {
+        code: "S008",
+        name: "label-variant",
+        summary: "A row or column label differs from the template's verbatim label",
+        severity: Some(nianbao_model::Severity::Warning),
+        fix: FixKind::Safe,
+        check: check,
+    }
+}
+
+fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    for table in &ctx.report.tables {
+        let rows = table.rows.iter().filter_map(|row| {
+            let label = row.label.as_ref()?;
+            match &label.fidelity {
+                Fidelity::Variant { canonical } if row.key.is_some() => Some((label.span, &label.text, canonical)),
+                _ => None,
+            }
+        });
+        let headers = table.headers.iter().filter_map(|header| match &header.class {
+            HeaderClass::Known { canonical, fidelity: Fidelity::Variant { .. } } => {
+                Some((header.span, &header.text, canonical))
+            }
+            _ => None,
+        });
+        let mut found: Vec<(Span, &String, &String)> = rows.chain(headers).collect();
+        found.sort_by_key(|(span, _, _)| span.start);
+        for (span, text, canonical) in found {
+            out.push(
+                Finding::new(span, format!("label 「{text}」 is not the template's 「{canonical}」"))
+                    .label("variant label")
+                    .fix(Fix::safe(
+                        format!("Replace with 「{canonical}」"),
+                        vec![Edit::replace(span, canonical.as_str())],
+                    )),
+            );
+        }
+    }
+}

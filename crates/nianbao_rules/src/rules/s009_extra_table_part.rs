@@ -1,0 +1,66 @@
+use nianbao_model::HeaderClass;
+
+use super::{is_obsolete_row_label, row_anchor, row_name};
+use crate::context::Context;
+use crate::finding::Finding;
+use crate::registry::{FixKind, declare_rule};
+
+declare_rule! {
+    /// ## What it does
+    /// Reports rows and columns the template does not have: a
+    /// 「法人或其他组织小计」 column, subtotal rows for （三）–（六）, a
+    /// 「第二十条第（九）项」 block, or any other row of values with an unknown
+    /// label.
+    ///
+    /// ## Why is this bad
+    /// Extra columns shift values away from their headers, and subtotals are
+    /// counted twice by anyone who sums the table. The template has neither.
+    ///
+    /// ## Example
+    /// ### ✗ Incorrect
+    /// ```text
+    /// 自然人 | 法人或其他组织小计 | 总计
+    /// ```
+    /// ### ✓ Correct
+    /// ```text
+    /// 自然人 | 法人或其他组织 | 总计
+    /// ```
+    ///
+    /// ## Fix safety
+    /// No fix: removing a row or column of numbers needs a person.
+    ///
+    /// ## Source
+    /// 国办公开办函〔2021〕30号 (「表中没有小计行、列」 follows from its layout).
+    pub(crate) static RULE = {
+        code: "S009",
+        name: "extra-table-part",
+        summary: "A table has rows or columns the template does not have",
+        severity: Some(nianbao_model::Severity::Warning),
+        fix: FixKind::None,
+        check: check,
+    }
+}
+
+fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    for table in &ctx.report.tables {
+        for header in &table.headers {
+            if let HeaderClass::Extra { description } = &header.class {
+                out.push(
+                    Finding::new(header.span, format!("「{}」 is not part of {}", header.text, table.kind.name()))
+                        .label(description.clone())
+                        .help("remove it; the template has no subtotals"),
+                );
+            }
+        }
+        for row in table.rows.iter().filter(|row| row.key.is_none() && !is_obsolete_row_label(row)) {
+            out.push(
+                Finding::new(
+                    row_anchor(row),
+                    format!("{} has a row 「{}」 the template does not have", table.kind.name(), row_name(row)),
+                )
+                .label("unknown row")
+                .help("remove the row, or correct its label to one of the template's"),
+            );
+        }
+    }
+}

@@ -1,0 +1,66 @@
+use nianbao_model::HeaderClass;
+
+use super::{is_obsolete_row_label, row_anchor};
+use crate::context::Context;
+use crate::finding::Finding;
+use crate::registry::{FixKind, declare_rule};
+
+declare_rule! {
+    /// ## What it does
+    /// Reports parts of the 2019 trial format (国办公开办函〔2019〕60号) in a
+    /// report for 2021 or later: the columns 「本年新制作数量 / 本年新公开数量 /
+    /// 对外公开总数量」 and 「上一年项目数量 / 本年增/减 / 处理决定数量」, the
+    /// 「政府集中采购」 row, and 「（六）其他处理」 as a single row without sub-items.
+    ///
+    /// ## Why is this bad
+    /// Since the 2021 reports the format is 国办公开办函〔2021〕30号. Numbers in
+    /// the old columns measure different things and cannot be compared.
+    ///
+    /// ## Example
+    /// ### ✗ Incorrect
+    /// ```text
+    /// 信息内容 | 本年新制作数量 | 本年新公开数量 | 对外公开总数量
+    /// ```
+    /// ### ✓ Correct
+    /// ```text
+    /// 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数
+    /// ```
+    ///
+    /// ## Fix safety
+    /// No fix: the old columns count other things; the numbers must be redone.
+    ///
+    /// ## Source
+    /// 国办公开办函〔2021〕30号, which replaced 国办公开办函〔2019〕60号.
+    pub(crate) static RULE = {
+        code: "S010",
+        name: "obsolete-format",
+        summary: "2019 trial-format columns or rows in a report for 2021 or later",
+        severity: Some(nianbao_model::Severity::Error),
+        fix: FixKind::None,
+        check: check,
+    }
+}
+
+fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    if ctx.report_year().is_some_and(|year| year < 2021) {
+        return;
+    }
+    for table in &ctx.report.tables {
+        for header in &table.headers {
+            if let HeaderClass::Obsolete { description } = &header.class {
+                out.push(
+                    Finding::new(header.span, format!("「{}」 belongs to the 2019 trial format", header.text))
+                        .label(description.clone())
+                        .help("use the columns and rows of 国办公开办函〔2021〕30号"),
+                );
+            }
+        }
+        for row in table.rows.iter().filter(|row| row.key.is_none() && is_obsolete_row_label(row)) {
+            out.push(
+                Finding::new(row_anchor(row), "「（六）其他处理」 as a single row belongs to the 2019 trial format")
+                    .label("a row of values")
+                    .help("split it into 1.申请人无正当理由逾期不补正… 2.申请人逾期未按收费通知… 3.其他"),
+            );
+        }
+    }
+}

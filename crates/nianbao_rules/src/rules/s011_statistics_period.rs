@@ -1,0 +1,77 @@
+use nianbao_model::Span;
+
+use crate::context::Context;
+use crate::finding::Finding;
+use crate::registry::{FixKind, declare_rule};
+
+declare_rule! {
+    /// ## What it does
+    /// Reports a report without a statistics-period sentence, and a statistics
+    /// period whose year is not the year the report is for.
+    ///
+    /// ## Why is this bad
+    /// The numbers mean nothing without the period they count. The usual
+    /// sentence is 「本年度报告中所列数据的统计期限自2024年1月1日起至2024年12月31日止」;
+    /// a period copied from last year's report with the old year is a common slip.
+    ///
+    /// ## Example
+    /// ### ✗ Incorrect
+    /// ```text
+    /// 某某局2024年政府信息公开工作年度报告
+    /// 一、总体情况
+    /// ```
+    /// ### ✓ Correct
+    /// ```text
+    /// 某某局2024年政府信息公开工作年度报告
+    /// 本年度报告中所列数据的统计期限自2024年1月1日起至2024年12月31日止。
+    /// 一、总体情况
+    /// ```
+    ///
+    /// ## Fix safety
+    /// No fix.
+    ///
+    /// ## Source
+    /// 国办公开办函〔2021〕30号 (the report's preface).
+    pub(crate) static RULE = {
+        code: "S011",
+        name: "statistics-period",
+        summary: "No statistics-period sentence, or its year is not the report year",
+        severity: Some(nianbao_model::Severity::Warning),
+        fix: FixKind::None,
+        check: check,
+    }
+}
+
+fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    let report = ctx.report;
+    let year = ctx.report_year();
+    let Some(period) = &report.metadata.statistics_period else {
+        let anchor = report
+            .metadata
+            .title
+            .as_ref()
+            .map(|title| title.span)
+            .or_else(|| report.preface.first().map(|p| p.span))
+            .or_else(|| report.sections.first().map(|s| s.heading_span))
+            .unwrap_or(Span::empty(0));
+        let example_year = year.map_or_else(|| "2024".to_string(), |y| y.to_string());
+        out.push(
+            Finding::new(anchor, "no statistics-period sentence")
+                .label("the report does not say which period its numbers count")
+                .help(format!(
+                    "add 「本年度报告中所列数据的统计期限自{example_year}年1月1日起至{example_year}年12月31日止」 before 一、总体情况"
+                )),
+        );
+        return;
+    };
+    let Some(year) = year else { return };
+    for stated in period.years.iter().filter(|stated| stated.value != year) {
+        let mut finding =
+            Finding::new(stated.span, format!("statistics period names {} but the report is for {year}", stated.value))
+                .label(format!("expected {year}"));
+        if let Some(title_year) = &report.metadata.year {
+            finding = finding.secondary(title_year.span, "report year");
+        }
+        out.push(finding.help("the period is 1 January to 31 December of the report year"));
+    }
+}

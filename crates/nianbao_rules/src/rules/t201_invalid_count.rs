@@ -1,0 +1,47 @@
+use nianbao_model::{RowKey, T2Row, TableKind};
+
+use super::report_invalid_counts;
+use crate::context::Context;
+use crate::finding::Finding;
+use crate::registry::{FixKind, declare_rule};
+
+declare_rule! {
+    /// ## What it does
+    /// Reports a count in table 二 (规章, 行政规范性文件, 行政许可, 行政处罚,
+    /// 行政强制) that is negative, fractional or not a number. The fee row is
+    /// checked by T202.
+    ///
+    /// ## Why is this bad
+    /// These cells count documents and decisions: only whole numbers ≥ 0 mean
+    /// anything. Anything else is a typing or extraction error.
+    ///
+    /// ## Example
+    /// ### ✗ Incorrect
+    /// ```text
+    /// 规章 | 0 | 0 | -1
+    /// ```
+    /// ### ✓ Correct
+    /// ```text
+    /// 规章 | 0 | 0 | 1
+    /// ```
+    ///
+    /// ## Fix safety
+    /// No fix: the right number is not known.
+    ///
+    /// ## Source
+    /// 国办公开办函〔2021〕30号 (table 二).
+    pub(crate) static RULE = {
+        code: "T201",
+        name: "invalid-disclosure-count",
+        summary: "A table 二 count is not a non-negative integer",
+        severity: Some(nianbao_model::Severity::Error),
+        fix: FixKind::None,
+        check: check,
+    }
+}
+
+fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    if let Some(table) = ctx.report.table(TableKind::Proactive) {
+        report_invalid_counts(table, |key| key == RowKey::T2(T2Row::Fees), out);
+    }
+}

@@ -1,0 +1,71 @@
+use nianbao_model::{CellValue, RowKey, T2Row, TableKind};
+
+use crate::context::Context;
+use crate::finding::Finding;
+use crate::registry::{FixKind, declare_rule};
+
+/// 1,000,000 万元 is 100亿元: no administrative fee total of one body comes near.
+const IMPLAUSIBLE_WAN_YUAN: f64 = 1_000_000.0;
+
+declare_rule! {
+    /// ## What it does
+    /// Checks the 行政事业性收费 cell of table 二, which is in 万元: reports a
+    /// unit written into the cell (「670.5万元」, 「5000元」), an amount too large
+    /// to be in 万元 (probably entered in 元), a negative amount, or text.
+    ///
+    /// ## Why is this bad
+    /// The column header already says 「单位：万元」. An amount entered in 元
+    /// overstates the fees ten thousand times, and a unit in the cell makes
+    /// the number unreadable for programs.
+    ///
+    /// ## Example
+    /// ### ✗ Incorrect
+    /// ```text
+    /// 行政事业性收费 | 670.5862万元
+    /// ```
+    /// ### ✓ Correct
+    /// ```text
+    /// 行政事业性收费 | 670.5862
+    /// ```
+    ///
+    /// ## Fix safety
+    /// No fix: converting units is a judgement about what was meant.
+    ///
+    /// ## Source
+    /// 国办公开办函〔2021〕30号 (table 二, 第二十条第（八）项). The fee is an
+    /// administrative fee, not the 信息处理费 of section 六.
+    pub(crate) static RULE = {
+        code: "T202",
+        name: "fee-unit",
+        summary: "The fee cell carries a unit or an implausible amount for 万元",
+        severity: Some(nianbao_model::Severity::Warning),
+        fix: FixKind::None,
+        check: check,
+    }
+}
+
+fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    let Some(table) = ctx.report.table(TableKind::Proactive) else { return };
+    let Some(row) = table.row(RowKey::T2(T2Row::Fees)) else { return };
+    for cell in &row.cells {
+        let unit = cell.note.as_deref().filter(|note| note.contains('元'));
+        let problem = match (cell.value, unit) {
+            (_, Some(unit)) => Some(format!("the fee cell carries the unit 「{unit}」")),
+            (CellValue::Text, _) => Some(format!("fee 「{}」 is not a number", cell.raw)),
+            _ => match cell.number() {
+                Some(amount) if amount < 0.0 => Some(format!("fee {} is negative", cell.raw)),
+                Some(amount) if amount >= IMPLAUSIBLE_WAN_YUAN => {
+                    Some(format!("fee {} 万元 is implausibly large; was it entered in 元?", cell.raw))
+                }
+                _ => None,
+            },
+        };
+        if let Some(message) = problem {
+            out.push(
+                Finding::new(cell.span, message)
+                    .label("行政事业性收费 · 本年收费金额（单位：万元）")
+                    .help("write the amount in 万元 as a bare number, such as 670.5862"),
+            );
+        }
+    }
+}

@@ -1,0 +1,60 @@
+use nianbao_model::{RowKey, T2Row, TableKind};
+
+use super::row_anchor;
+use crate::config::Level;
+use crate::context::Context;
+use crate::finding::Finding;
+use crate::registry::{FixKind, declare_rule};
+
+declare_rule! {
+    /// ## What it does
+    /// Reports a 规章 count other than 0 from a town, township or street office
+    /// (乡、镇人民政府, 街道办事处), recognised from the agency name or set with
+    /// `level = "township"` in `nianbao.toml`.
+    ///
+    /// ## Why is this bad
+    /// Under the 立法法 only ministries and provincial or districted-city
+    /// governments make 规章. A 规章 number from a township is almost always
+    /// 行政规范性文件 counted in the wrong row.
+    ///
+    /// ## Example
+    /// ### ✗ Incorrect
+    /// ```text
+    /// 某某镇人民政府2024年政府信息公开工作年度报告
+    /// 规章 | 1 | 0 | 1
+    /// ```
+    /// ### ✓ Correct
+    /// ```text
+    /// 某某镇人民政府2024年政府信息公开工作年度报告
+    /// 规章 | 0 | 0 | 0
+    /// ```
+    ///
+    /// ## Fix safety
+    /// No fix.
+    ///
+    /// ## Source
+    /// 《中华人民共和国立法法》第九十三条; template.md (table 二).
+    pub(crate) static RULE = {
+        code: "T204",
+        name: "implausible-rulemaking",
+        summary: "A town, township or street office reports 规章",
+        severity: Some(nianbao_model::Severity::Info),
+        fix: FixKind::None,
+        check: check,
+    }
+}
+
+fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    if ctx.level() != Some(Level::Township) {
+        return;
+    }
+    let Some(table) = ctx.report.table(TableKind::Proactive) else { return };
+    let Some(row) = table.row(RowKey::T2(T2Row::Regulations)) else { return };
+    if row.cells.iter().any(|cell| cell.number().is_some_and(|n| n > 0.0)) {
+        out.push(
+            Finding::new(row_anchor(row), "a township-level body reports 规章")
+                .label("乡镇、街道 do not make 规章")
+                .help("count these documents under 行政规范性文件 if that is what they are"),
+        );
+    }
+}

@@ -1,0 +1,58 @@
+use crate::context::Context;
+use crate::finding::Finding;
+use crate::identity::{IdentityKind, identities};
+use crate::registry::{FixKind, declare_rule};
+
+declare_rule! {
+    /// ## What it does
+    /// Checks the identity printed in table 三's corner, for every column:
+    /// 一、本年新收 + 二、上年结转 = （七）总计 + 四、结转下年度继续办理.
+    ///
+    /// ## Why is this bad
+    /// Every application received or carried over is either decided this
+    /// year or carried forward. When the two sides differ, an application was
+    /// lost or counted twice.
+    ///
+    /// ## Example
+    /// ### ✗ Incorrect
+    /// ```text
+    /// 一、本年新收政府信息公开申请数量 | 4 | 1 | 0 | 0 | 0 | 0 | 5
+    /// 二、上年结转政府信息公开申请数量 | 0 | 0 | 0 | 0 | 0 | 0 | 0
+    /// （七）总计 | 3 | 1 | 0 | 0 | 0 | 0 | 4
+    /// 四、结转下年度继续办理 | 0 | 0 | 0 | 0 | 0 | 0 | 0
+    /// ```
+    /// ### ✓ Correct
+    /// ```text
+    /// 一、本年新收政府信息公开申请数量 | 4 | 1 | 0 | 0 | 0 | 0 | 5
+    /// 二、上年结转政府信息公开申请数量 | 0 | 0 | 0 | 0 | 0 | 0 | 0
+    /// （七）总计 | 3 | 1 | 0 | 0 | 0 | 0 | 4
+    /// 四、结转下年度继续办理 | 1 | 0 | 0 | 0 | 0 | 0 | 1
+    /// ```
+    ///
+    /// ## Fix safety
+    /// No fix: any of the four cells may be the wrong one.
+    ///
+    /// ## Source
+    /// 国办公开办函〔2021〕30号, table 三: 「本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和」.
+    pub(crate) static RULE = {
+        code: "T301",
+        name: "column-identity",
+        summary: "一 + 二 ≠ （七）总计 + 四 in a column of table 三",
+        severity: Some(nianbao_model::Severity::Error),
+        fix: FixKind::None,
+        check: check,
+    }
+}
+
+fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    for identity in identities(ctx.report).iter().filter(|i| i.kind == IdentityKind::ColumnBalance && !i.holds()) {
+        let total = &identity.right[0];
+        let mut finding = Finding::new(total.cell.span, identity.describe())
+            .label(format!("（七）总计 · {}", identity.subject))
+            .help("一 + 二 must equal （七）总计 + 四 in every column: find the application lost or counted twice");
+        for term in identity.cells().filter(|term| !std::ptr::eq(term.cell, total.cell)) {
+            finding = finding.secondary(term.cell.span, format!("{} {}", term.name, term.value()));
+        }
+        out.push(finding);
+    }
+}

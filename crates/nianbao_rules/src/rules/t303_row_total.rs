@@ -1,0 +1,56 @@
+use nianbao_model::{Edit, Fix};
+
+use crate::context::Context;
+use crate::finding::Finding;
+use crate::identity::{IdentityKind, identities};
+use crate::registry::{FixKind, declare_rule};
+
+declare_rule! {
+    /// ## What it does
+    /// Checks that in every row of table 三 the 总计 column is the sum of the six
+    /// applicant columns (自然人, 商业企业, 科研机构, 社会公益组织, 法律服务机构, 其他).
+    ///
+    /// ## Why is this bad
+    /// 总计 counts all applicants. When it is not the sum, either an applicant
+    /// column or the total is mistyped, and every later check reads wrong numbers.
+    ///
+    /// ## Example
+    /// ### ✗ Incorrect
+    /// ```text
+    /// 一、本年新收政府信息公开申请数量 | 4 | 1 | 0 | 0 | 0 | 0 | 6
+    /// ```
+    /// ### ✓ Correct
+    /// ```text
+    /// 一、本年新收政府信息公开申请数量 | 4 | 1 | 0 | 0 | 0 | 0 | 5
+    /// ```
+    ///
+    /// ## Fix safety
+    /// Unsafe: writes the computed sum into 总计, but an applicant column may be
+    /// the wrong number.
+    ///
+    /// ## Source
+    /// 国办公开办函〔2021〕30号, table 三.
+    pub(crate) static RULE = {
+        code: "T303",
+        name: "row-total",
+        summary: "A table 三 row's 总计 is not the sum of its six applicant columns",
+        severity: Some(nianbao_model::Severity::Error),
+        fix: FixKind::Unsafe,
+        check: check,
+    }
+}
+
+fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    for identity in identities(ctx.report).iter().filter(|i| i.kind == IdentityKind::RowTotal && !i.holds()) {
+        let total = &identity.left[0];
+        let sum = identity.right_sum();
+        let mut finding = Finding::new(total.cell.span, identity.describe())
+            .label(format!("总计 of 「{}」", identity.subject))
+            .help("总计 is the sum of the six applicant columns")
+            .fix(Fix::unsafe_(format!("Set 总计 to {sum}"), vec![Edit::replace(total.cell.span, sum.to_string())]));
+        for term in &identity.right {
+            finding = finding.secondary(term.cell.span, format!("{} {}", term.name, term.value()));
+        }
+        out.push(finding);
+    }
+}

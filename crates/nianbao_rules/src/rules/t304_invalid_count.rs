@@ -1,0 +1,45 @@
+use nianbao_model::TableKind;
+
+use super::report_invalid_counts;
+use crate::context::Context;
+use crate::finding::Finding;
+use crate::registry::{FixKind, declare_rule};
+
+declare_rule! {
+    /// ## What it does
+    /// Reports a table 三 cell that is negative, fractional or not a number.
+    ///
+    /// ## Why is this bad
+    /// Table 三 counts applications: only whole numbers ≥ 0 mean anything. The
+    /// arithmetic checks skip such a cell, so its row and column go unchecked.
+    ///
+    /// ## Example
+    /// ### ✗ Incorrect
+    /// ```text
+    /// 一、本年新收政府信息公开申请数量 | 4 | 0.5 | 0 | 0 | 0 | 0 | 4
+    /// ```
+    /// ### ✓ Correct
+    /// ```text
+    /// 一、本年新收政府信息公开申请数量 | 4 | 0 | 0 | 0 | 0 | 0 | 4
+    /// ```
+    ///
+    /// ## Fix safety
+    /// No fix: the right number is not known.
+    ///
+    /// ## Source
+    /// 国办公开办函〔2021〕30号, table 三.
+    pub(crate) static RULE = {
+        code: "T304",
+        name: "invalid-application-count",
+        summary: "A table 三 cell is negative, fractional or not a number",
+        severity: Some(nianbao_model::Severity::Error),
+        fix: FixKind::None,
+        check: check,
+    }
+}
+
+fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    if let Some(table) = ctx.report.table(TableKind::Applications) {
+        report_invalid_counts(table, |_| false, out);
+    }
+}

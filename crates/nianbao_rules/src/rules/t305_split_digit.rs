@@ -1,0 +1,84 @@
+use nianbao_model::{CellValue, RowKey, T3Col, TableKind};
+
+use super::row_name;
+use crate::context::Context;
+use crate::finding::Finding;
+use crate::registry::{FixKind, declare_rule};
+
+declare_rule! {
+    /// ## What it does
+    /// Spots a table 三 row with one value too many where joining two adjacent
+    /// single digits gives a row whose 总计 adds up: 「1 2 0 0 0 0 0 12」 is
+    /// 「12 0 0 0 0 0 12」 split by text extraction.
+    ///
+    /// ## Why is this bad
+    /// Copying tables out of PDF or Word sometimes splits a number across two
+    /// cells. The row then fails S007, and this hint says what probably happened.
+    ///
+    /// ## Example
+    /// ### ✗ Incorrect
+    /// ```text
+    /// 一、本年新收政府信息公开申请数量 | 1 | 2 | 0 | 0 | 0 | 0 | 0 | 12
+    /// ```
+    /// ### ✓ Correct
+    /// ```text
+    /// 一、本年新收政府信息公开申请数量 | 12 | 0 | 0 | 0 | 0 | 0 | 12
+    /// ```
+    ///
+    /// ## Fix safety
+    /// No fix: it is a likely explanation, not a certainty.
+    ///
+    /// ## Source
+    /// Extraction damage seen in published reports (inputs.md).
+    pub(crate) static RULE = {
+        code: "T305",
+        name: "split-digit",
+        summary: "Two adjacent single digits in a table 三 row look like one number split in two",
+        severity: Some(nianbao_model::Severity::Info),
+        fix: FixKind::None,
+        check: check,
+    }
+}
+
+fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    let Some(table) = ctx.report.table(TableKind::Applications) else { return };
+    let width = T3Col::ALL.len();
+    for row in &table.rows {
+        if !matches!(row.key, Some(RowKey::T3(_))) || row.cells.len() != width + 1 {
+            continue;
+        }
+        let digit = |i: usize| match row.cells[i].value {
+            CellValue::Integer(value @ 0..=9) if row.cells[i].raw.chars().count() == 1 => Some(value),
+            _ => None,
+        };
+        let counts: Option<Vec<i64>> = row.cells.iter().map(|cell| cell.count()).collect();
+        let Some(counts) = counts else { continue };
+        for i in 0..width {
+            let (Some(high), Some(low)) = (digit(i), digit(i + 1)) else { continue };
+            if high == 0 {
+                continue;
+            }
+            let mut joined = counts.clone();
+            joined.splice(i..=i + 1, [high * 10 + low]);
+            let applicants: i64 = joined[..6].iter().sum();
+            if applicants == joined[6] && applicants > 0 {
+                let (a, b) = (&row.cells[i], &row.cells[i + 1]);
+                out.push(
+                    Finding::new(
+                        a.span.cover(b.span),
+                        format!(
+                            "「{}」「{}」 in row 「{}」 look like one number {} split in two",
+                            a.raw,
+                            b.raw,
+                            row_name(row),
+                            high * 10 + low
+                        ),
+                    )
+                    .label("joined, the row adds up")
+                    .help(format!("if the source says {}, join the two cells", high * 10 + low)),
+                );
+                break;
+            }
+        }
+    }
+}

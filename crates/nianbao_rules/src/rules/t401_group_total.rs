@@ -1,0 +1,62 @@
+use nianbao_model::{Edit, Fix};
+
+use crate::context::Context;
+use crate::finding::Finding;
+use crate::identity::{IdentityKind, identities};
+use crate::registry::{FixKind, declare_rule};
+
+declare_rule! {
+    /// ## What it does
+    /// Checks each of table 四's three groups (行政复议; 行政诉讼 未经复议直接起诉;
+    /// 行政诉讼 复议后起诉): 结果维持 + 结果纠正 + 其他结果 + 尚未审结 = 总计.
+    ///
+    /// ## Why is this bad
+    /// Every case has exactly one of the four outcomes, so the outcomes add up
+    /// to the total. A mismatch means a case is missing or counted twice.
+    ///
+    /// ## Example
+    /// ### ✗ Incorrect
+    /// ```text
+    /// 行政复议 | 行政诉讼
+    /// 5 | 2 | 2 | 1 | 9 | 0 | 0 | 2 | 0 | 2 | 1 | 0 | 0 | 0 | 1
+    /// ```
+    /// ### ✓ Correct
+    /// ```text
+    /// 行政复议 | 行政诉讼
+    /// 5 | 2 | 2 | 1 | 10 | 0 | 0 | 2 | 0 | 2 | 1 | 0 | 0 | 0 | 1
+    /// ```
+    ///
+    /// ## Fix safety
+    /// Unsafe: writes the computed sum into 总计, but an outcome may be the
+    /// wrong number.
+    ///
+    /// ## Source
+    /// 国办公开办函〔2021〕30号, table 四. Some jurisdictions count cases carried
+    /// over from last year; the identity holds either way.
+    pub(crate) static RULE = {
+        code: "T401",
+        name: "group-total",
+        summary: "In a table 四 group, 维持 + 纠正 + 其他 + 尚未审结 ≠ 总计",
+        severity: Some(nianbao_model::Severity::Error),
+        fix: FixKind::Unsafe,
+        check: check,
+    }
+}
+
+fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    for identity in identities(ctx.report).iter().filter(|i| i.kind == IdentityKind::GroupTotal && !i.holds()) {
+        let total = &identity.left[0];
+        let sum = identity.right_sum();
+        let mut finding = Finding::new(total.cell.span, identity.describe())
+            .label(total.name.clone())
+            .help("总计 is the sum of the four outcomes")
+            .fix(Fix::unsafe_(
+                format!("Set {} to {sum}", total.name),
+                vec![Edit::replace(total.cell.span, sum.to_string())],
+            ));
+        for term in &identity.right {
+            finding = finding.secondary(term.cell.span, format!("{} {}", term.name, term.value()));
+        }
+        out.push(finding);
+    }
+}

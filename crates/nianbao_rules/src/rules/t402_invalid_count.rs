@@ -1,0 +1,47 @@
+use nianbao_model::TableKind;
+
+use super::report_invalid_counts;
+use crate::context::Context;
+use crate::finding::Finding;
+use crate::registry::{FixKind, declare_rule};
+
+declare_rule! {
+    /// ## What it does
+    /// Reports a table 四 cell that is negative, fractional or not a number.
+    ///
+    /// ## Why is this bad
+    /// Table 四 counts cases: only whole numbers ≥ 0 mean anything, and the
+    /// group totals cannot be checked around such a cell.
+    ///
+    /// ## Example
+    /// ### ✗ Incorrect
+    /// ```text
+    /// 行政复议 | 行政诉讼
+    /// 5 | 2 | 2 | 1 | 10 | -1 | 0 | 0 | 0 | -1 | 0 | 0 | 0 | 0 | 0
+    /// ```
+    /// ### ✓ Correct
+    /// ```text
+    /// 行政复议 | 行政诉讼
+    /// 5 | 2 | 2 | 1 | 10 | 1 | 0 | 0 | 0 | 1 | 0 | 0 | 0 | 0 | 0
+    /// ```
+    ///
+    /// ## Fix safety
+    /// No fix: the right number is not known.
+    ///
+    /// ## Source
+    /// 国办公开办函〔2021〕30号, table 四.
+    pub(crate) static RULE = {
+        code: "T402",
+        name: "invalid-case-count",
+        summary: "A table 四 cell is negative, fractional or not a number",
+        severity: Some(nianbao_model::Severity::Error),
+        fix: FixKind::None,
+        check: check,
+    }
+}
+
+fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    if let Some(table) = ctx.report.table(TableKind::ReviewLitigation) {
+        report_invalid_counts(table, |_| false, out);
+    }
+}
