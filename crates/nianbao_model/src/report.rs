@@ -40,7 +40,7 @@ impl Report {
             .title
             .as_ref()
             .is_some_and(|title| title.value.contains("年度报告") || title.value.contains("工作报告"));
-        titled || !self.tables.is_empty() || self.sections.iter().filter(|s| s.kind.is_some()).count() >= 2
+        titled || !self.tables.is_empty() || self.sections.iter().any(|s| s.kind.is_some())
     }
 
     /// Every paragraph of prose, preface first, in document order.

@@ -105,6 +105,19 @@ fn trim(source: &str, span: Span) -> Span {
     if start >= end { Span::empty(span.start) } else { Span::new(start, end) }
 }
 
+/// Whether a line is a heading: a Markdown heading, or a top-level ordinal
+/// followed by a statutory section title.
+pub(crate) fn is_heading_line(text: &str) -> bool {
+    let text = text.trim_start();
+    if text.starts_with('#') {
+        return true;
+    }
+    let text = text.trim_start_matches("**");
+    leading_ordinal(text)
+        .filter(|ordinal| ordinal.level == OrdinalLevel::Top)
+        .is_some_and(|ordinal| classify_heading(text[ordinal.len..].trim_end_matches("**").trim()).is_some())
+}
+
 /// Recognises a statutory section heading (the text after 「一、」).
 ///
 /// Verbatim titles and the variants seen in real reports are accepted;

@@ -49,6 +49,8 @@ struct OpenRow {
     table: TableKind,
     key: Option<RowKey>,
     label: Option<RowLabel>,
+    /// The line of the label: a text cell on it is a (bad) value, not a label.
+    label_line: usize,
     cells: Vec<(Token, usize)>,
 }
 
@@ -83,6 +85,14 @@ impl<'a> Reader<'a> {
     /// header fragment or values inside a table; anything else is prose and
     /// ends the table.
     fn plain_line(&mut self, tokens: &[Token], index: usize) -> bool {
+        let whole_line = tokens.first().map(|first| first.span.cover(tokens[tokens.len() - 1].span));
+        if whole_line
+            .is_some_and(|span| crate::sections::is_heading_line(self.text(Token { span, kind: TokenKind::Text })))
+        {
+            // A Markdown heading or a statutory section heading always ends a table.
+            self.close_context();
+            return false;
+        }
         let has_values = tokens.iter().any(|token| token.kind == TokenKind::Value);
         let label = tokens.first().filter(|token| token.kind == TokenKind::Text).copied();
         let belongs = match (label, has_values) {
@@ -132,7 +142,8 @@ impl<'a> Reader<'a> {
             } else if let Some((table, label)) = self.pending.take() {
                 // Values right after a group label or unknown text: a row the
                 // template does not have (a subtotal, an obsolete single row).
-                self.row = Some(OpenRow { table, key: None, label: Some(label), cells: Vec::new() });
+                self.row =
+                    Some(OpenRow { table, key: None, label: Some(label), label_line: usize::MAX, cells: Vec::new() });
             } else {
                 return;
             }
@@ -151,11 +162,21 @@ impl<'a> Reader<'a> {
             Some(position) => {
                 let row = table.rows.remove(position);
                 let cells = row.cells.into_iter().map(|cell| (cell_token(&cell), usize::MAX)).collect();
-                OpenRow { table: TableKind::ReviewLitigation, key: Some(RowKey::T4), label: None, cells }
+                OpenRow {
+                    table: TableKind::ReviewLitigation,
+                    key: Some(RowKey::T4),
+                    label: None,
+                    label_line: usize::MAX,
+                    cells,
+                }
             }
-            None => {
-                OpenRow { table: TableKind::ReviewLitigation, key: Some(RowKey::T4), label: None, cells: Vec::new() }
-            }
+            None => OpenRow {
+                table: TableKind::ReviewLitigation,
+                key: Some(RowKey::T4),
+                label: None,
+                label_line: usize::MAX,
+                cells: Vec::new(),
+            },
         };
         self.row = Some(row);
     }
@@ -168,7 +189,13 @@ impl<'a> Reader<'a> {
                 self.pending = None;
                 self.current = Some(key.table());
                 let label = RowLabel { text: text.to_string(), span: token.span, fidelity };
-                self.row = Some(OpenRow { table: key.table(), key: Some(key), label: Some(label), cells: Vec::new() });
+                self.row = Some(OpenRow {
+                    table: key.table(),
+                    key: Some(key),
+                    label: Some(label),
+                    label_line: line,
+                    cells: Vec::new(),
+                });
             }
             Some(LabelMatch::Header { table, class, role }) => {
                 self.finish_row();
@@ -192,7 +219,8 @@ impl<'a> Reader<'a> {
         if let Some(row) = &mut self.row {
             let values = row.cells.iter().filter(|(t, _)| t.kind != TokenKind::Empty).count();
             let expected = row.key.map_or(usize::MAX, RowKey::value_count);
-            if values > 0 && values < expected && text.chars().count() <= 8 && !plain {
+            let inside_row = values > 0 || row.label_line == line;
+            if inside_row && values < expected && text.chars().count() <= 8 && !plain {
                 row.cells.push((token, line));
                 return;
             }

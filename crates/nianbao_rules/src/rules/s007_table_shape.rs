@@ -87,22 +87,41 @@ fn check_rows(table: &Table, out: &mut Vec<Finding>) {
 }
 
 fn check_missing(table: &Table, out: &mut Vec<Finding>) {
+    // Consecutive missing rows are one finding: a truncated table is one problem.
     let mut anchor = table_anchor(table);
+    let mut run: Vec<RowKey> = Vec::new();
+    let flush = |anchor: Span, run: &mut Vec<RowKey>, out: &mut Vec<Finding>| {
+        if run.is_empty() {
+            return;
+        }
+        let names: Vec<String> = run.iter().take(3).map(|key| format!("「{}」", key.label())).collect();
+        let more = if run.len() > 3 { format!(" and {} more", run.len() - 3) } else { String::new() };
+        let message = match run.len() {
+            1 => format!("{} has no row {}", table.name(), names[0]),
+            n => format!("{} is missing {n} rows: {}{more}", table.name(), names.join(", ")),
+        };
+        out.push(
+            Finding::new(anchor, message)
+                .label("missing rows expected after this")
+                .help("add the rows with their values (0 where there is nothing to count)"),
+        );
+        run.clear();
+    };
     for key in RowKey::rows_of(table.kind) {
         match table.row(key) {
-            Some(row) => anchor = row_anchor(row),
+            Some(row) => {
+                flush(anchor, &mut run, out);
+                anchor = row_anchor(row);
+            }
             None if key == RowKey::T4 => out.push(
                 Finding::new(anchor, format!("{} has no values", table.name()))
                     .label("headers without values")
                     .help("write the 15 values of 表四 (0 where there were no cases)"),
             ),
-            None => out.push(
-                Finding::new(anchor, format!("{} has no row 「{}」", table.name(), key.label()))
-                    .label("missing row expected after this")
-                    .help("add the row with its values (0 where there is nothing to count)"),
-            ),
+            None => run.push(key),
         }
     }
+    flush(anchor, &mut run, out);
 }
 
 trait TableName {

@@ -1,0 +1,153 @@
+//! Which files to check, their text, and the configuration that applies to each.
+
+use std::collections::HashMap;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use nianbao_rules::{Config, find_config_file};
+
+/// Extensions of report files found by walking folders.
+const REPORT_EXTENSIONS: &[&str] = &["txt", "md", "markdown"];
+
+/// One input to check.
+#[derive(Debug)]
+pub struct Input {
+    /// The path as shown to the user (`<stdin>` or the stdin filename for stdin).
+    pub display: String,
+    /// Where to look for `nianbao.toml` from.
+    pub config_dir: PathBuf,
+    /// Named on the command line (as opposed to found in a folder).
+    pub explicit: bool,
+    pub source: Source,
+}
+
+#[derive(Debug)]
+pub enum Source {
+    File(PathBuf),
+    Stdin,
+}
+
+/// A problem that stops one input (or all of them) from being checked.
+#[derive(Debug)]
+pub struct InputError {
+    pub display: String,
+    pub message: String,
+}
+
+/// Expands the command-line paths: files as given, folders walked for
+/// `.txt`/`.md` files (honouring `.gitignore`), `-` for stdin. Sorted by path.
+pub fn collect(paths: &[PathBuf], stdin_filename: Option<&Path>) -> (Vec<Input>, Vec<InputError>) {
+    let mut inputs = Vec::new();
+    let mut errors = Vec::new();
+    for path in paths {
+        if path.as_os_str() == "-" {
+            let display = stdin_filename.map_or_else(|| "<stdin>".to_string(), |name| name.display().to_string());
+            let config_dir = stdin_filename.and_then(Path::parent).map_or_else(
+                || PathBuf::from("."),
+                |dir| if dir.as_os_str().is_empty() { PathBuf::from(".") } else { dir.to_path_buf() },
+            );
+            inputs.push(Input { display, config_dir, explicit: true, source: Source::Stdin });
+        } else if path.is_dir() {
+            walk(path, &mut inputs, &mut errors);
+        } else if path.exists() {
+            inputs.push(file_input(path, true));
+        } else {
+            errors.push(InputError {
+                display: path.display().to_string(),
+                message: "no such file or folder".to_string(),
+            });
+        }
+    }
+    inputs.sort_by(|a, b| a.display.cmp(&b.display));
+    inputs.dedup_by(|a, b| a.display == b.display);
+    (inputs, errors)
+}
+
+fn file_input(path: &Path, explicit: bool) -> Input {
+    let config_dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    Input { display: path.display().to_string(), config_dir, explicit, source: Source::File(path.to_path_buf()) }
+}
+
+fn walk(root: &Path, inputs: &mut Vec<Input>, errors: &mut Vec<InputError>) {
+    let walker = ignore::WalkBuilder::new(root).require_git(false).build();
+    for entry in walker {
+        match entry {
+            Ok(entry) => {
+                let path = entry.path();
+                let is_report_file = entry.file_type().is_some_and(|t| t.is_file())
+                    && path
+                        .extension()
+                        .and_then(|ext| ext.to_str())
+                        .is_some_and(|ext| REPORT_EXTENSIONS.contains(&ext.to_ascii_lowercase().as_str()));
+                if is_report_file {
+                    inputs.push(file_input(path, false));
+                }
+            }
+            Err(error) => errors.push(InputError { display: root.display().to_string(), message: error.to_string() }),
+        }
+    }
+}
+
+/// Reads an input's bytes.
+pub fn read(input: &Input) -> Result<Vec<u8>, InputError> {
+    let result = match &input.source {
+        Source::File(path) => std::fs::read(path),
+        Source::Stdin => {
+            let mut bytes = Vec::new();
+            std::io::stdin().read_to_end(&mut bytes).map(|_| bytes)
+        }
+    };
+    result.map_err(|error| InputError { display: input.display.clone(), message: format!("cannot read: {error}") })
+}
+
+/// A configuration file and what reading it gave.
+type Loaded = (PathBuf, Result<Config, String>);
+
+/// Resolves `nianbao.toml` per folder, reading each file once.
+#[derive(Debug, Default)]
+pub struct ConfigResolver {
+    /// `--config`: one file for every input.
+    fixed: Option<Loaded>,
+    by_dir: HashMap<PathBuf, Option<Loaded>>,
+}
+
+impl ConfigResolver {
+    pub fn new(explicit: Option<&Path>) -> Self {
+        let fixed = explicit.map(|path| (path.to_path_buf(), load(path)));
+        Self { fixed, by_dir: HashMap::new() }
+    }
+
+    /// The configuration for files in `dir`, or the error naming the bad file.
+    pub fn for_dir(&mut self, dir: &Path) -> Result<Config, InputError> {
+        let found = match &self.fixed {
+            Some(fixed) => Some(fixed),
+            None => {
+                let dir = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+                self.by_dir
+                    .entry(dir.clone())
+                    .or_insert_with(|| {
+                        find_config_file(&dir, Path::is_file).map(|path| {
+                            let config = load(&path);
+                            (path, config)
+                        })
+                    })
+                    .as_ref()
+            }
+        };
+        match found {
+            None => Ok(Config::default()),
+            Some((_, Ok(config))) => Ok(config.clone()),
+            Some((path, Err(message))) => {
+                Err(InputError { display: path.display().to_string(), message: message.clone() })
+            }
+        }
+    }
+}
+
+fn load(path: &Path) -> Result<Config, String> {
+    let text = std::fs::read_to_string(path).map_err(|error| format!("cannot read: {error}"))?;
+    Config::from_toml(&text).map_err(|error| format!("invalid configuration: {error}"))
+}

@@ -1,0 +1,260 @@
+//! The `nianbao` command: IO, arguments and output formats around the pure
+//! core (`nianbao_parser`, `nianbao_rules`).
+//!
+//! Exit codes: 0 — no finding at or above `--fail-on`; 1 — findings; 2 — a
+//! usage, IO or configuration error (named with its file; other files are
+//! still checked).
+
+pub mod export;
+pub mod inputs;
+pub mod render;
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
+use nianbao_model::Severity;
+use nianbao_rules::Config;
+
+use crate::inputs::{ConfigResolver, Input, InputError};
+use crate::render::Checked;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "nianbao",
+    version,
+    about = "Lint government information disclosure annual reports (政府信息公开工作年度报告)"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Check reports: files, folders (walked for .txt/.md), or - for stdin.
+    Check(CheckArgs),
+    /// Print a report's metadata, sections and table values as JSON.
+    Export(ExportArgs),
+    /// Explain one rule: what it checks, why, and an example.
+    Rule {
+        /// A code such as T303, or a name such as row-total.
+        code: String,
+    },
+    /// List every rule.
+    Rules,
+}
+
+#[derive(Debug, clap::Args)]
+struct CheckArgs {
+    /// Files or folders to check; `-` reads standard input. Default: the current folder.
+    paths: Vec<PathBuf>,
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
+    /// Exit 1 only for findings at or above this severity.
+    #[arg(long, value_enum, default_value_t = FailOn::Warning)]
+    fail_on: FailOn,
+    /// The file name to report (and to find nianbao.toml from) for standard input.
+    #[arg(long)]
+    stdin_filename: Option<PathBuf>,
+    /// Use this configuration file instead of discovering nianbao.toml.
+    #[arg(long)]
+    config: Option<PathBuf>,
+    /// When to colour human output.
+    #[arg(long, value_enum, default_value_t = ColorWhen::Auto)]
+    color: ColorWhen,
+}
+
+#[derive(Debug, clap::Args)]
+struct ExportArgs {
+    /// The report to export; `-` reads standard input.
+    file: PathBuf,
+    #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
+    format: ExportFormat,
+    #[arg(long)]
+    config: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum Format {
+    Human,
+    Json,
+    Sarif,
+    Github,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum ExportFormat {
+    Json,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum FailOn {
+    Error,
+    Warning,
+    Info,
+    Never,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum ColorWhen {
+    Auto,
+    Always,
+    Never,
+}
+
+/// Runs the command line; returns the process exit code.
+pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> ExitCode {
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(error) => {
+            let _ = error.print();
+            return if error.use_stderr() { ExitCode::from(2) } else { ExitCode::SUCCESS };
+        }
+    };
+    match cli.command {
+        Command::Check(args) => check(&args),
+        Command::Export(args) => export(&args),
+        Command::Rule { code } => rule(&code),
+        Command::Rules => rules(),
+    }
+}
+
+fn report_error(error: &InputError) {
+    eprintln!("error: {}: {}", error.display, error.message);
+}
+
+/// Reads, parses and checks one input.
+fn check_input(input: &Input, resolver: &mut ConfigResolver) -> Result<Checked, InputError> {
+    let config: Config = resolver.for_dir(&input.config_dir)?;
+    let bytes = inputs::read(input)?;
+    if bytes.contains(&0) && !looks_like_utf16(&bytes) {
+        return Err(InputError { display: input.display.clone(), message: "not a text file".to_string() });
+    }
+    let (text, report) = nianbao_parser::parse_bytes(&bytes);
+    let diagnostics = nianbao_rules::check(&report, &config);
+    Ok(Checked { display: input.display.clone(), text, report, diagnostics })
+}
+
+fn looks_like_utf16(bytes: &[u8]) -> bool {
+    let (_, info) = nianbao_parser::decode(bytes);
+    info.encoding.starts_with("UTF-16")
+}
+
+fn check(args: &CheckArgs) -> ExitCode {
+    let paths = if args.paths.is_empty() { vec![PathBuf::from(".")] } else { args.paths.clone() };
+    let (found, mut errors) = inputs::collect(&paths, args.stdin_filename.as_deref());
+    let mut resolver = ConfigResolver::new(args.config.as_deref());
+    let mut results = Vec::new();
+    let mut skipped = 0;
+    for input in &found {
+        match check_input(input, &mut resolver) {
+            Ok(checked) if checked.report.looks_like_report() => results.push(checked),
+            Ok(_) if !input.explicit => skipped += 1,
+            Ok(_) => errors.push(InputError {
+                display: input.display.clone(),
+                message: "not an annual report: no title, statutory section heading or table label found".to_string(),
+            }),
+            Err(error) => errors.push(error),
+        }
+    }
+    if let Err(error) = write_results(args, &results) {
+        eprintln!("error: cannot write output: {error}");
+        return ExitCode::from(2);
+    }
+    if skipped > 0 && matches!(args.format, Format::Human) {
+        eprintln!("note: skipped {skipped} file(s) that do not look like annual reports");
+    }
+    errors.iter().for_each(report_error);
+    if !errors.is_empty() {
+        return ExitCode::from(2);
+    }
+    let threshold = match args.fail_on {
+        FailOn::Error => Some(Severity::Error),
+        FailOn::Warning => Some(Severity::Warning),
+        FailOn::Info => Some(Severity::Info),
+        FailOn::Never => None,
+    };
+    let failing = threshold.is_some_and(|threshold| {
+        results.iter().flat_map(|result| &result.diagnostics).any(|d| d.severity >= threshold)
+    });
+    if failing { ExitCode::from(1) } else { ExitCode::SUCCESS }
+}
+
+fn write_results(args: &CheckArgs, results: &[Checked]) -> std::io::Result<()> {
+    let text = match args.format {
+        Format::Human => {
+            let choice = match args.color {
+                ColorWhen::Always => ColorChoice::Always,
+                ColorWhen::Never => ColorChoice::Never,
+                ColorWhen::Auto if std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none() => {
+                    ColorChoice::Auto
+                }
+                ColorWhen::Auto => ColorChoice::Never,
+            };
+            let mut stdout = StandardStream::stdout(choice);
+            return render::human::render(results, &mut stdout);
+        }
+        Format::Json => render::json::render(results),
+        Format::Sarif => render::sarif::render(results),
+        Format::Github => render::github::render(results),
+    };
+    std::io::stdout().lock().write_all(text.as_bytes())
+}
+
+fn export(args: &ExportArgs) -> ExitCode {
+    let ExportFormat::Json = args.format;
+    let (found, errors) = inputs::collect(std::slice::from_ref(&args.file), None);
+    if let Some(error) = errors.first() {
+        report_error(error);
+        return ExitCode::from(2);
+    }
+    let Some(input) = found.into_iter().find(|input| input.explicit) else {
+        report_error(&InputError {
+            display: args.file.display().to_string(),
+            message: "is a folder; export takes one file".into(),
+        });
+        return ExitCode::from(2);
+    };
+    let mut resolver = ConfigResolver::new(args.config.as_deref());
+    match check_input(&input, &mut resolver) {
+        Ok(checked) => {
+            let json = export::render(&checked);
+            match std::io::stdout().lock().write_all(json.as_bytes()) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(error) => {
+                    eprintln!("error: cannot write output: {error}");
+                    ExitCode::from(2)
+                }
+            }
+        }
+        Err(error) => {
+            report_error(&error);
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn rule(code: &str) -> ExitCode {
+    match nianbao_rules::lookup(code) {
+        Some(rule) => {
+            print!("{}", nianbao_rules::docs::rule_markdown(&rule.meta));
+            ExitCode::SUCCESS
+        }
+        None => {
+            eprintln!("error: unknown rule `{code}`; `nianbao rules` lists them");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn rules() -> ExitCode {
+    for rule in nianbao_rules::RULES {
+        let meta = &rule.meta;
+        let severity = meta.default_severity.map_or("off", |s| s.as_str());
+        println!("{}  {:<28} {:<8} {}", meta.code, meta.name, severity, meta.summary);
+    }
+    ExitCode::SUCCESS
+}

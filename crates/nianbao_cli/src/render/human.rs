@@ -1,0 +1,80 @@
+//! The terminal format: codespan-reporting snippets with every label, the
+//! help and the fix, and a summary line.
+
+use codespan_reporting::diagnostic::{
+    Diagnostic as Snippet, Label as SnippetLabel, LabelStyle, Severity as SnippetSeverity,
+};
+use codespan_reporting::files::SimpleFiles;
+use codespan_reporting::term::termcolor::WriteColor;
+use codespan_reporting::term::{self, Config};
+use nianbao_model::{Applicability, Diagnostic, Label, Severity};
+
+use super::{Checked, Summary};
+
+fn snippet(file: usize, diagnostic: &Diagnostic) -> Snippet<usize> {
+    let severity = match diagnostic.severity {
+        Severity::Error => SnippetSeverity::Error,
+        Severity::Warning => SnippetSeverity::Warning,
+        Severity::Info => SnippetSeverity::Note,
+    };
+    let label = |style: LabelStyle, label: &Label| {
+        SnippetLabel::new(style, file, label.span.start..label.span.end)
+            .with_message(label.message.clone().unwrap_or_default())
+    };
+    let mut labels = vec![label(LabelStyle::Primary, &diagnostic.primary)];
+    labels.extend(diagnostic.secondary.iter().map(|l| label(LabelStyle::Secondary, l)));
+    let mut notes = Vec::new();
+    if let Some(help) = &diagnostic.help {
+        notes.push(format!("help: {help}"));
+    }
+    if let Some(fix) = &diagnostic.fix {
+        let safety = match fix.applicability {
+            Applicability::Safe => "safe fix",
+            Applicability::Unsafe => "unsafe fix",
+        };
+        notes.push(format!("{safety}: {}", fix.message));
+    }
+    Snippet::new(severity)
+        .with_code(diagnostic.code.clone())
+        .with_message(diagnostic.message.clone())
+        .with_labels(labels)
+        .with_notes(notes)
+}
+
+/// Renders every diagnostic of every file, then the summary.
+pub fn render(results: &[Checked], out: &mut dyn WriteColor) -> std::io::Result<()> {
+    let config = Config::default();
+    for result in results {
+        let mut files = SimpleFiles::new();
+        let file = files.add(result.display.as_str(), result.text.as_str());
+        for diagnostic in &result.diagnostics {
+            term::emit_to_write_style(out, &config, &files, &snippet(file, diagnostic))
+                .map_err(|error| std::io::Error::other(error.to_string()))?;
+        }
+    }
+    writeln!(out, "{}", summary_line(&Summary::of(results)))
+}
+
+/// Renders without colour into a string (tests, snapshots).
+pub fn render_plain(results: &[Checked]) -> String {
+    let mut buffer = codespan_reporting::term::termcolor::Buffer::no_color();
+    render(results, &mut buffer).expect("rendering into memory cannot fail");
+    String::from_utf8_lossy(buffer.as_slice()).into_owned()
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+pub fn summary_line(summary: &Summary) -> String {
+    let reports = plural(summary.files, "report", "reports");
+    if summary.errors + summary.warnings + summary.infos == 0 {
+        return format!("Checked {reports}: no problems found.");
+    }
+    format!(
+        "Checked {reports}: {}, {}, {}.",
+        plural(summary.errors, "error", "errors"),
+        plural(summary.warnings, "warning", "warnings"),
+        plural(summary.infos, "info", "infos")
+    )
+}

@@ -1,0 +1,97 @@
+//! `--format json`: every diagnostic with 1-based line/character positions
+//! and byte offsets, grouped by file.
+
+use nianbao_model::Diagnostic;
+use serde::Serialize;
+
+use super::{Checked, Location, Locator, Summary};
+
+#[derive(Debug, Serialize)]
+pub struct JsonDiagnostic<'a> {
+    pub code: &'a str,
+    pub severity: &'static str,
+    pub message: &'a str,
+    pub location: Location,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub related: Vec<JsonRelated<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub help: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fix: Option<JsonFix<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<&'a str>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct JsonRelated<'a> {
+    pub message: Option<&'a str>,
+    pub location: Location,
+}
+
+#[derive(Debug, Serialize)]
+pub struct JsonFix<'a> {
+    pub applicability: nianbao_model::Applicability,
+    pub message: &'a str,
+    pub edits: Vec<JsonEdit<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct JsonEdit<'a> {
+    pub location: Location,
+    pub replacement: &'a str,
+}
+
+pub fn diagnostic<'a>(locator: &Locator<'_>, diagnostic: &'a Diagnostic) -> JsonDiagnostic<'a> {
+    JsonDiagnostic {
+        code: &diagnostic.code,
+        severity: diagnostic.severity.as_str(),
+        message: &diagnostic.message,
+        location: locator.locate(diagnostic.primary.span),
+        related: diagnostic
+            .secondary
+            .iter()
+            .map(|label| JsonRelated { message: label.message.as_deref(), location: locator.locate(label.span) })
+            .collect(),
+        help: diagnostic.help.as_deref(),
+        fix: diagnostic.fix.as_ref().map(|fix| JsonFix {
+            applicability: fix.applicability,
+            message: &fix.message,
+            edits: fix
+                .edits
+                .iter()
+                .map(|edit| JsonEdit { location: locator.locate(edit.span), replacement: &edit.replacement })
+                .collect(),
+        }),
+        url: diagnostic.url.as_deref(),
+    }
+}
+
+#[derive(Serialize)]
+struct JsonFile<'a> {
+    path: &'a str,
+    encoding: &'a str,
+    diagnostics: Vec<JsonDiagnostic<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonOutput<'a> {
+    version: u32,
+    files: Vec<JsonFile<'a>>,
+    summary: Summary,
+}
+
+pub fn render(results: &[Checked]) -> String {
+    let files = results
+        .iter()
+        .map(|result| {
+            let locator = Locator::new(&result.text);
+            JsonFile {
+                path: &result.display,
+                encoding: &result.report.source.encoding,
+                diagnostics: result.diagnostics.iter().map(|d| diagnostic(&locator, d)).collect(),
+            }
+        })
+        .collect();
+    let output = JsonOutput { version: 1, files, summary: Summary::of(results) };
+    serde_json::to_string_pretty(&output).expect("serialising plain data cannot fail") + "\n"
+}

@@ -1,0 +1,112 @@
+//! `--format sarif`: SARIF 2.1.0 for code-scanning dashboards. Columns are
+//! Unicode code points (declared with `columnKind`).
+
+use nianbao_model::{Severity, Span};
+use nianbao_rules::RULES;
+use serde_json::{Value, json};
+
+use super::{Checked, Locator};
+
+fn level(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "note",
+    }
+}
+
+fn region(locator: &Locator<'_>, span: Span) -> Value {
+    let location = locator.locate(span);
+    json!({
+        "startLine": location.start.line,
+        "startColumn": location.start.column,
+        "endLine": location.end.line,
+        "endColumn": location.end.column,
+        "byteOffset": span.start,
+        "byteLength": span.len(),
+    })
+}
+
+fn uri(display: &str) -> String {
+    display.replace('\\', "/")
+}
+
+pub fn render(results: &[Checked]) -> String {
+    let rules: Vec<Value> = RULES
+        .iter()
+        .map(|rule| {
+            let meta = &rule.meta;
+            json!({
+                "id": meta.code,
+                "name": meta.name,
+                "shortDescription": { "text": meta.summary },
+                "fullDescription": { "text": nianbao_rules::docs::rule_body(meta) },
+                "helpUri": nianbao_rules::Config::default().docs_url(meta),
+                "defaultConfiguration": {
+                    "enabled": meta.default_severity.is_some(),
+                    "level": meta.default_severity.map_or("none", level),
+                },
+            })
+        })
+        .collect();
+    let mut sarif_results = Vec::new();
+    for result in results {
+        let locator = Locator::new(&result.text);
+        let artifact = json!({ "uri": uri(&result.display) });
+        for diagnostic in &result.diagnostics {
+            let rule_index = RULES.iter().position(|rule| rule.meta.code == diagnostic.code);
+            let related: Vec<Value> = diagnostic
+                .secondary
+                .iter()
+                .enumerate()
+                .map(|(id, label)| {
+                    json!({
+                        "id": id,
+                        "message": { "text": label.message.clone().unwrap_or_default() },
+                        "physicalLocation": { "artifactLocation": artifact, "region": region(&locator, label.span) },
+                    })
+                })
+                .collect();
+            let mut entry = json!({
+                "ruleId": diagnostic.code,
+                "level": level(diagnostic.severity),
+                "message": { "text": diagnostic.message },
+                "locations": [{ "physicalLocation": { "artifactLocation": artifact, "region": region(&locator, diagnostic.primary.span) } }],
+                "relatedLocations": related,
+            });
+            if let Some(index) = rule_index {
+                entry["ruleIndex"] = json!(index);
+            }
+            if let Some(fix) = &diagnostic.fix {
+                let replacements: Vec<Value> = fix
+                    .edits
+                    .iter()
+                    .map(|edit| json!({ "deletedRegion": region(&locator, edit.span), "insertedContent": { "text": edit.replacement } }))
+                    .collect();
+                entry["fixes"] = json!([{
+                    "description": { "text": format!("{} ({})", fix.message, match fix.applicability {
+                        nianbao_model::Applicability::Safe => "safe",
+                        nianbao_model::Applicability::Unsafe => "unsafe",
+                    }) },
+                    "artifactChanges": [{ "artifactLocation": artifact, "replacements": replacements }],
+                }]);
+            }
+            sarif_results.push(entry);
+        }
+    }
+    let sarif = json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": { "driver": {
+                "name": "nianbao",
+                "version": env!("CARGO_PKG_VERSION"),
+                "informationUri": "https://github.com/nianbao/nianbao",
+                "rules": rules,
+            } },
+            "columnKind": "unicodeCodePoints",
+            "results": sarif_results,
+        }],
+    });
+    serde_json::to_string_pretty(&sarif).expect("serialising plain data cannot fail") + "\n"
+}
