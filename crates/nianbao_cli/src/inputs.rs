@@ -140,9 +140,7 @@ impl ConfigResolver {
         match found {
             None => Ok(Config::default()),
             Some((_, Ok(config))) => Ok(config.clone()),
-            Some((path, Err(message))) => {
-                Err(InputError { display: path.display().to_string(), message: message.clone() })
-            }
+            Some((path, Err(message))) => Err(InputError { display: relative_to_cwd(path), message: message.clone() }),
         }
     }
 }
@@ -150,4 +148,14 @@ impl ConfigResolver {
 fn load(path: &Path) -> Result<Config, String> {
     let text = std::fs::read_to_string(path).map_err(|error| format!("cannot read: {error}"))?;
     Config::from_toml(&text).map_err(|error| format!("invalid configuration: {error}"))
+}
+
+/// `path` relative to the working folder when it lies below it: configuration
+/// paths are found through canonical folders, but users know them relative.
+fn relative_to_cwd(path: &Path) -> String {
+    let cwd = std::env::current_dir().and_then(std::fs::canonicalize);
+    match cwd.ok().and_then(|cwd| path.strip_prefix(cwd).ok().map(Path::to_path_buf)) {
+        Some(relative) => relative.display().to_string(),
+        None => path.display().to_string(),
+    }
 }

@@ -163,9 +163,10 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    /// Sort key for deterministic output: position, then code, then message.
-    pub fn sort_key(&self) -> (usize, usize, &str, &str) {
-        (self.primary.span.start, self.primary.span.end, &self.code, &self.message)
+    /// Sort key for output: position, then code. Sorting with it is stable, so
+    /// findings of one rule at one place keep the rule's (deterministic) order.
+    pub fn sort_key(&self) -> (usize, usize, &str) {
+        (self.primary.span.start, self.primary.span.end, &self.code)
     }
 }
 

@@ -79,7 +79,17 @@ fn trim_span(source: &str, span: Span) -> Span {
     let text = span.slice(source);
     let start = span.start + (text.len() - text.trim_start_matches(is_space).len());
     let end = span.start + text.trim_end_matches(is_space).len();
-    if start >= end { Span::empty(span.start) } else { Span::new(start, end) }
+    if start >= end { Span::empty(middle(source, span)) } else { Span::new(start, end) }
+}
+
+/// The middle of a blank field, so that writing into it (a fix's 「0」) lands
+/// centred: `|  |` becomes `| 0 |`.
+fn middle(source: &str, span: Span) -> usize {
+    let mut mid = span.start + span.len() / 2;
+    while mid > span.start && !source.is_char_boundary(mid) {
+        mid -= 1;
+    }
+    mid
 }
 
 fn token(source: &str, span: Span) -> Token {

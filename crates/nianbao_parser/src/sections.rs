@@ -125,7 +125,8 @@ pub(crate) fn is_heading_line(text: &str) -> bool {
 pub(crate) fn classify_heading(title: &str) -> Option<(SectionKind, Fidelity)> {
     let normalized = normalize_label(title);
     let normalized = normalized.trim_end_matches([':', '。']);
-    if normalized.chars().count() > 40 || normalized.contains('。') {
+    // Headings are short and are not sentences: no full stop, no comma.
+    if normalized.chars().count() > 40 || normalized.contains(['。', ',', ';']) {
         return None;
     }
     if let Some(kind) = SectionKind::ALL.iter().find(|kind| normalize_label(kind.title()) == normalized) {
@@ -188,5 +189,6 @@ mod tests {
     fn sentences_are_not_headings() {
         assert_eq!(classify_heading("按照《国务院办公厅关于印发<政府信息公开处理费管理办法>的通知》规定。"), None);
         assert_eq!(classify_heading("主动公开情况"), None);
+        assert_eq!(classify_heading("依申请公开工作进一步规范，全年办理申请5件。"), None);
     }
 }

@@ -31,6 +31,13 @@ impl Finding {
         self
     }
 
+    /// A secondary span without text: it takes part, but says nothing new.
+    #[must_use]
+    pub fn secondary_bare(mut self, span: Span) -> Self {
+        self.secondary.push(Label::bare(span));
+        self
+    }
+
     #[must_use]
     pub fn help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());

@@ -94,8 +94,12 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                 format!("Set （七）总计 to {sum}"),
                 vec![Edit::replace(total.cell.span, sum.to_string())],
             ));
+        // 21 addends: name the ones that count, underline the zeros.
         for term in &identity.right {
-            finding = finding.secondary(term.cell.span, format!("{} {}", term.name, term.value()));
+            finding = match term.value() {
+                0 => finding.secondary_bare(term.cell.span),
+                value => finding.secondary(term.cell.span, format!("{} {value}", term.name)),
+            };
         }
         out.push(finding);
     }

@@ -1,0 +1,93 @@
+//! Golden tests of the real `nianbao` binary: each case is arguments (and
+//! optional stdin) in, exit status, stdout and stderr out. Paths are relative
+//! to the repository root, where the binary runs.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+/// `(snapshot name, arguments, standard input)`.
+const CASES: &[(&str, &[&str], Option<&str>)] = &[
+    ("check_clean_example", &["check", "examples/example-report.md"], None),
+    ("check_seed_human", &["check", "tests/seeds/002_bf81134e00d6a1b6.txt"], None),
+    ("check_folder", &["check", "tests/seeds"], None),
+    ("check_json", &["check", "--format", "json", "tests/seeds/000_88a8dc7d33e7281e.txt"], None),
+    ("check_sarif", &["check", "--format", "sarif", "tests/seeds/004_fa9e582a0590cf1f.txt"], None),
+    ("check_github", &["check", "--format", "github", "tests/seeds/002_bf81134e00d6a1b6.txt"], None),
+    ("check_fail_on_error", &["check", "--fail-on", "error", "tests/seeds/004_fa9e582a0590cf1f.txt"], None),
+    (
+        "check_stdin",
+        &["check", "-", "--stdin-filename", "draft.md"],
+        Some(
+            "## 三、收到和处理政府信息公开申请情况\n\n| 一、本年新收政府信息公开申请数量 | 4 | 1 | 0 | 0 | 0 | 0 | 6 |\n",
+        ),
+    ),
+    ("check_configured", &["check", "crates/nianbao_cli/tests/cmd/configured"], None),
+    ("check_bad_config", &["check", "crates/nianbao_cli/tests/cmd/bad-config/report.txt"], None),
+    ("check_missing_file", &["check", "no/such/report.txt", "examples/example-report.md"], None),
+    ("check_not_a_report", &["check", "crates/nianbao_cli/tests/cmd/not-a-report/notes.md"], None),
+    ("check_folder_skips_non_reports", &["check", "crates/nianbao_cli/tests/cmd/not-a-report"], None),
+    ("export_json", &["export", "tests/seeds/003_be94cdfbcf579bbe.txt"], None),
+    ("rule_t303", &["rule", "T303"], None),
+    ("rule_unknown", &["rule", "X999"], None),
+    ("rules", &["rules"], None),
+    ("usage_error", &["check", "--format", "xml"], None),
+];
+
+fn run(args: &[&str], stdin: Option<&str>) -> String {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_nianbao"))
+        .args(args)
+        .current_dir(root)
+        .env_remove("NO_COLOR")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the nianbao binary runs");
+    let mut pipe = child.stdin.take().unwrap();
+    pipe.write_all(stdin.unwrap_or("").as_bytes()).unwrap();
+    drop(pipe);
+    let output = child.wait_with_output().unwrap();
+    format!(
+        "args: {}\nstatus: {}\n--- stdout ---\n{}--- stderr ---\n{}",
+        args.join(" "),
+        output.status.code().map_or_else(|| "signal".to_string(), |c| c.to_string()),
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr),
+    )
+}
+
+#[test]
+fn golden_cases() {
+    for (name, args, stdin) in CASES {
+        insta::assert_snapshot!(*name, run(args, *stdin));
+    }
+}
+
+#[test]
+fn exit_codes() {
+    let status = |args: &[&str]| {
+        let text = run(args, None);
+        text.lines().nth(1).unwrap().trim_start_matches("status: ").to_string()
+    };
+    assert_eq!(status(&["check", "examples/example-report.md"]), "0");
+    assert_eq!(status(&["check", "tests/seeds/002_bf81134e00d6a1b6.txt"]), "1");
+    assert_eq!(status(&["check", "no/such/file.txt"]), "2");
+    assert_eq!(status(&["check", "--fail-on", "never", "tests/seeds/002_bf81134e00d6a1b6.txt"]), "0");
+}
+
+#[test]
+fn json_and_sarif_are_valid_json_with_positions() {
+    let json = run(&["check", "--format", "json", "tests/seeds/002_bf81134e00d6a1b6.txt"], None);
+    let body = json.split("--- stdout ---\n").nth(1).unwrap().split("--- stderr ---").next().unwrap();
+    let value: serde_json::Value = serde_json::from_str(body).unwrap();
+    let first = &value["files"][0]["diagnostics"][0];
+    assert_eq!(first["code"], "S005");
+    assert_eq!(first["location"]["start"]["line"], 35);
+    let sarif = run(&["check", "--format", "sarif", "tests/seeds/002_bf81134e00d6a1b6.txt"], None);
+    let body = sarif.split("--- stdout ---\n").nth(1).unwrap().split("--- stderr ---").next().unwrap();
+    let value: serde_json::Value = serde_json::from_str(body).unwrap();
+    assert_eq!(value["version"], "2.1.0");
+    assert_eq!(value["runs"][0]["results"].as_array().unwrap().len(), 5);
+}

@@ -1,0 +1,59 @@
+//! Helpers shared by the workspace-level tests in `tests/tests/`.
+
+use std::path::{Path, PathBuf};
+
+use nianbao_cli::render::{Checked, human};
+use nianbao_model::{Diagnostic, apply_edits};
+use nianbao_rules::Config;
+
+/// The repository root.
+pub fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("tests/ sits in the workspace root").to_path_buf()
+}
+
+/// Reads, parses and checks a file with the default configuration.
+pub fn check_file(path: &Path, display: &str) -> Checked {
+    let bytes = std::fs::read(path).unwrap_or_else(|error| panic!("{}: {error}", path.display()));
+    let (text, report) = nianbao_parser::parse_bytes(&bytes);
+    let diagnostics = nianbao_rules::check(&report, &Config::default());
+    Checked { display: display.to_string(), text, report, diagnostics }
+}
+
+/// What a user sees for `checked` restricted to one rule: the input, the
+/// rendered diagnostics (no colour), and the text after applying every fix.
+pub fn fixture_view(mut checked: Checked, code: &str) -> String {
+    checked.diagnostics.retain(|d| d.code == code);
+    let rendered = human::render_plain(std::slice::from_ref(&checked));
+    let mut out = format!("--- input ---\n{}\n--- diagnostics ---\n{rendered}", checked.text.trim_end());
+    let edits: Vec<_> = checked.diagnostics.iter().filter_map(|d| d.fix.as_ref()).flat_map(|fix| &fix.edits).collect();
+    if !edits.is_empty() {
+        let fixed = apply_edits(&checked.text, edits);
+        out.push_str("--- fixed (changed lines) ---\n");
+        out.push_str(&changed_lines(&checked.text, &fixed));
+    }
+    out
+}
+
+/// A minimal diff: the lines between the common prefix and common suffix.
+pub fn changed_lines(before: &str, after: &str) -> String {
+    let a: Vec<&str> = before.lines().collect();
+    let b: Vec<&str> = after.lines().collect();
+    let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let suffix = a[prefix..].iter().rev().zip(b[prefix..].iter().rev()).take_while(|(x, y)| x == y).count();
+    let mut out = String::new();
+    for line in &a[prefix..a.len() - suffix] {
+        out.push_str(&format!("-{line}\n"));
+    }
+    for line in &b[prefix..b.len() - suffix] {
+        out.push_str(&format!("+{line}\n"));
+    }
+    out
+}
+
+/// The codes of `diagnostics`, sorted and deduplicated.
+pub fn codes(diagnostics: &[Diagnostic]) -> Vec<&str> {
+    let mut codes: Vec<&str> = diagnostics.iter().map(|d| d.code.as_str()).collect();
+    codes.sort_unstable();
+    codes.dedup();
+    codes
+}

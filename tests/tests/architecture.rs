@@ -1,0 +1,110 @@
+//! Invariants of the workspace, as tests: the crate chain, lint opt-in, the
+//! pure core, and generated docs that match the code.
+
+use std::path::Path;
+
+use tests::workspace_root;
+
+/// The dependency chain, bottom first. A crate may depend only on crates
+/// before it; `xtask` and `tests` may depend on anything and nothing on them.
+const CHAIN: &[&str] = &["nianbao_model", "nianbao_parser", "nianbao_rules", "nianbao_lsp", "nianbao_cli"];
+
+fn manifest(path: &Path) -> toml::Table {
+    std::fs::read_to_string(path).unwrap().parse().unwrap()
+}
+
+fn crate_dirs() -> Vec<std::path::PathBuf> {
+    let mut dirs: Vec<_> =
+        std::fs::read_dir(workspace_root().join("crates")).unwrap().map(|e| e.unwrap().path()).collect();
+    dirs.sort();
+    dirs
+}
+
+fn internal_deps(manifest: &toml::Table) -> Vec<String> {
+    ["dependencies", "dev-dependencies", "build-dependencies"]
+        .iter()
+        .filter_map(|section| manifest.get(*section).and_then(|v| v.as_table()))
+        .flat_map(|table| table.keys().cloned())
+        .filter(|name| name.starts_with("nianbao_") || name == "tests" || name == "xtask")
+        .collect()
+}
+
+#[test]
+fn crates_depend_only_down_the_chain() {
+    for dir in crate_dirs() {
+        let name = dir.file_name().unwrap().to_string_lossy().into_owned();
+        let position =
+            CHAIN.iter().position(|c| *c == name).unwrap_or_else(|| panic!("crate {name} is not in the chain"));
+        for dep in internal_deps(&manifest(&dir.join("Cargo.toml"))) {
+            let dep_position = CHAIN.iter().position(|c| *c == dep);
+            assert!(
+                dep_position.is_some_and(|p| p < position),
+                "{name} depends on {dep}, which is not below it in {CHAIN:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn folder_name_is_package_name_and_every_crate_opts_into_workspace_lints() {
+    let mut manifests: Vec<_> = crate_dirs().into_iter().map(|dir| dir.join("Cargo.toml")).collect();
+    manifests.push(workspace_root().join("xtask/Cargo.toml"));
+    manifests.push(workspace_root().join("tests/Cargo.toml"));
+    for path in manifests {
+        let manifest = manifest(&path);
+        let folder = path.parent().unwrap().file_name().unwrap().to_string_lossy().into_owned();
+        assert_eq!(manifest["package"]["name"].as_str(), Some(folder.as_str()), "{}", path.display());
+        let lints = manifest.get("lints").and_then(|l| l.get("workspace")).and_then(|w| w.as_bool());
+        assert_eq!(lints, Some(true), "{}: add [lints] workspace = true", path.display());
+    }
+}
+
+#[test]
+fn the_pure_core_does_no_io() {
+    const FORBIDDEN: &[&str] = &[
+        "std::fs",
+        "std::io::stdin",
+        "std::io::stdout",
+        "println!",
+        "eprintln!",
+        "print!(",
+        "std::process",
+        "std::env",
+        "tower_lsp",
+    ];
+    for name in ["nianbao_model", "nianbao_parser", "nianbao_rules"] {
+        let src = workspace_root().join("crates").join(name).join("src");
+        let mut stack = vec![src];
+        while let Some(dir) = stack.pop() {
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    stack.push(path);
+                    continue;
+                }
+                let text = std::fs::read_to_string(&path).unwrap();
+                for word in FORBIDDEN {
+                    assert!(
+                        !text.contains(word),
+                        "{} uses {word}: IO belongs in the CLI and LSP crates",
+                        path.display()
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn generated_rule_docs_are_up_to_date() {
+    let dir = workspace_root().join("docs/rules");
+    let generated = nianbao_rules::docs::generated_files();
+    for (name, contents) in &generated {
+        let on_disk = std::fs::read_to_string(dir.join(name)).unwrap_or_default();
+        assert!(on_disk == *contents, "docs/rules/{name} is stale: run `cargo xtask codegen`");
+    }
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+        assert!(generated.iter().any(|(n, _)| *n == name), "docs/rules/{name} is not generated: remove it");
+    }
+}

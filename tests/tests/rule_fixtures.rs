@@ -1,0 +1,90 @@
+//! Per-rule fixtures: `tests/fixtures/rules/<CODE>/{valid,invalid}*`. Each
+//! invalid file must trigger its rule and gets a snapshot of what the user
+//! sees; each valid file must not trigger it.
+
+use std::path::PathBuf;
+
+use nianbao_rules::RULES;
+use tests::{check_file, fixture_view, workspace_root};
+
+fn fixtures_dir() -> PathBuf {
+    workspace_root().join("tests/fixtures/rules")
+}
+
+/// `(code, file name, path)` of every fixture, sorted.
+fn fixtures() -> Vec<(String, String, PathBuf)> {
+    let mut all = Vec::new();
+    for dir in std::fs::read_dir(fixtures_dir()).unwrap() {
+        let dir = dir.unwrap().path();
+        let code = dir.file_name().unwrap().to_string_lossy().into_owned();
+        for file in std::fs::read_dir(&dir).unwrap() {
+            let path = file.unwrap().path();
+            all.push((code.clone(), path.file_name().unwrap().to_string_lossy().into_owned(), path));
+        }
+    }
+    all.sort();
+    all
+}
+
+fn snapshot_name(code: &str, file: &str) -> String {
+    format!("{code}_{}", file.rsplit_once('.').map_or(file, |(stem, _)| stem))
+}
+
+#[test]
+fn invalid_fixtures_trigger_their_rule() {
+    for (code, file, path) in fixtures().into_iter().filter(|(_, file, _)| file.starts_with("invalid")) {
+        let checked = check_file(&path, &format!("{code}/{file}"));
+        assert!(checked.diagnostics.iter().any(|d| d.code == code), "{code}/{file} does not trigger {code}");
+        insta::assert_snapshot!(snapshot_name(&code, &file), fixture_view(checked, &code));
+    }
+}
+
+#[test]
+fn valid_fixtures_do_not_trigger_their_rule() {
+    for (code, file, path) in fixtures().into_iter().filter(|(_, file, _)| file.starts_with("valid")) {
+        let checked = check_file(&path, &format!("{code}/{file}"));
+        let hits: Vec<_> = checked.diagnostics.iter().filter(|d| d.code == code).map(|d| &d.message).collect();
+        assert!(hits.is_empty(), "{code}/{file} triggers {code}: {hits:?}");
+    }
+}
+
+#[test]
+fn every_rule_has_valid_and_invalid_fixtures_and_every_fixture_a_rule() {
+    let all = fixtures();
+    for rule in RULES {
+        let code = rule.meta.code;
+        for kind in ["valid", "invalid"] {
+            assert!(all.iter().any(|(c, f, _)| c == code && f.starts_with(kind)), "{code} has no {kind} fixture");
+        }
+    }
+    for (code, file, _) in &all {
+        assert!(nianbao_rules::lookup(code).is_some(), "fixture folder {code} names no rule");
+        assert!(
+            file.starts_with("valid") || file.starts_with("invalid"),
+            "{code}/{file}: name fixtures valid* or invalid*"
+        );
+    }
+}
+
+#[test]
+fn no_orphaned_snapshots() {
+    let expected: Vec<String> = fixtures()
+        .iter()
+        .filter(|(_, file, _)| file.starts_with("invalid"))
+        .map(|(code, file, _)| format!("rule_fixtures__{}.snap", snapshot_name(code, file)))
+        .collect();
+    let dir = workspace_root().join("tests/tests/snapshots");
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    for entry in entries {
+        let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+        if name.starts_with("rule_fixtures__") && name.ends_with(".snap") {
+            assert!(expected.contains(&name), "orphaned snapshot {name}: its fixture is gone");
+        }
+    }
+}
+
+#[test]
+fn the_bundled_example_is_clean() {
+    let checked = check_file(&workspace_root().join("examples/example-report.md"), "example-report.md");
+    assert_eq!(checked.diagnostics, Vec::new());
+}
