@@ -10,6 +10,9 @@ use nianbao_model::{Fidelity, HeaderClass, RowKey, T2Row, T3Col, T3Group, T3Row,
 
 use crate::normalize::{normalize_label, strip_truncation};
 
+/// Longer than any label however it is spaced (37 characters of 3 bytes, plus spaces).
+pub(crate) const MAX_LABEL_BYTES: usize = 240;
+
 /// What a label cell was recognised as.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) enum LabelMatch {
@@ -198,14 +201,23 @@ fn without_ordinal(label: &str) -> Option<&str> {
 /// labels shared by two tables (「总计」, 「其他」). `strict` refuses prefix
 /// matches: used for free-standing lines, where prose might start like a label.
 pub(crate) fn classify(text: &str, current: Option<TableKind>, strict: bool) -> Option<LabelMatch> {
+    // The longest label has 37 characters: a longer text is prose, and is
+    // rejected before paying for its normalisation.
+    if text.len() > MAX_LABEL_BYTES {
+        return None;
+    }
+    // Fast path: a label written exactly as its normalised form (the
+    // dictionary's keys are normalised, and normalising is idempotent).
+    if let Some(entries) = dictionary().get(text) {
+        return Some(choose(entries, current));
+    }
     let normalized = normalize_label(text);
     if normalized.is_empty() {
         return None;
     }
     let normalized = normalized.trim_end_matches([':', '|']);
     if let Some(entries) = dictionary().get(normalized) {
-        let chosen = entries.iter().find(|entry| Some(entry.result.table()) == current).unwrap_or(&entries[0]);
-        return Some(chosen.result.clone());
+        return Some(choose(entries, current));
     }
     if let Some(found) = subtotal(normalized) {
         return Some(found);
@@ -214,6 +226,11 @@ pub(crate) fn classify(text: &str, current: Option<TableKind>, strict: bool) -> 
         return None;
     }
     prefix_match(normalized)
+}
+
+/// The entry for the table being read, else the first.
+fn choose(entries: &[Entry], current: Option<TableKind>) -> LabelMatch {
+    entries.iter().find(|entry| Some(entry.result.table()) == current).unwrap_or(&entries[0]).result.clone()
 }
 
 /// 「（三）不予公开小计」 and the like: a subtotal row the template does not have.

@@ -6,12 +6,31 @@ use unicode_normalization::UnicodeNormalization;
 /// Placeholders the template counts as 0 (and rule T203 reports).
 const PLACEHOLDERS: &[&str] = &["/", "-", "--", "—", "——", "–", "―", "无", "不适用", "暂无", "\\", "×", "*", "空"];
 
+/// The longest placeholder, 「不适用」, in bytes.
+const MAX_PLACEHOLDER_BYTES: usize = 9;
+
+/// Longer than any number with its note (「22（其中修订16件）」 is 26 bytes).
+const MAX_CELL_BYTES: usize = 96;
+
 /// Units that may follow a number in a cell.
 const UNITS: &[&str] = &["万元", "元", "件", "条", "个", "次", "项", "%"];
 
 /// Reads a cell: `(value, note)`. The note is whatever follows the number:
 /// 「22（其中修订16件）」 → (22, 「（其中修订16件）」).
 pub(crate) fn parse_cell(raw: &str) -> (CellValue, Option<String>) {
+    // Fast paths: most cells are plain ASCII digits, and prose is long text
+    // that starts with no digit — neither needs normalising.
+    let trimmed = raw.trim();
+    if !trimmed.is_empty() && trimmed.len() <= 18 && trimmed.bytes().all(|b| b.is_ascii_digit()) {
+        return (CellValue::Integer(trimmed.parse().unwrap_or(0)), None);
+    }
+    let starts_like_number = trimmed
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c) || "+-－＋".contains(c));
+    if trimmed.len() > MAX_CELL_BYTES || (!starts_like_number && trimmed.len() > MAX_PLACEHOLDER_BYTES) {
+        return (CellValue::Text, None);
+    }
     let text: String = raw.nfkc().filter(|c| !c.is_whitespace()).collect();
     if text.is_empty() {
         return (CellValue::Blank, None);

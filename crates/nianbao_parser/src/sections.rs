@@ -1,5 +1,7 @@
 //! Sections, sub-headings and paragraphs: everything outside the tables.
 
+use std::sync::OnceLock;
+
 use nianbao_model::{Fidelity, Ordinal, OrdinalLevel, Paragraph, Section, SectionKind, Span, Spanned, SubHeading};
 
 use crate::lines::Line;
@@ -113,6 +115,9 @@ pub(crate) fn is_heading_line(text: &str) -> bool {
         return true;
     }
     let text = text.trim_start_matches("**");
+    if text.len() > crate::labels::MAX_LABEL_BYTES {
+        return false;
+    }
     leading_ordinal(text)
         .filter(|ordinal| ordinal.level == OrdinalLevel::Top)
         .is_some_and(|ordinal| classify_heading(text[ordinal.len..].trim_end_matches("**").trim()).is_some())
@@ -123,14 +128,19 @@ pub(crate) fn is_heading_line(text: &str) -> bool {
 /// Verbatim titles and the variants seen in real reports are accepted;
 /// anything sentence-like is not a heading.
 pub(crate) fn classify_heading(title: &str) -> Option<(SectionKind, Fidelity)> {
+    if title.len() > crate::labels::MAX_LABEL_BYTES {
+        return None;
+    }
     let normalized = normalize_label(title);
     let normalized = normalized.trim_end_matches([':', '。']);
     // Headings are short and are not sentences: no full stop, no comma.
     if normalized.chars().count() > 40 || normalized.contains(['。', ',', ';']) {
         return None;
     }
-    if let Some(kind) = SectionKind::ALL.iter().find(|kind| normalize_label(kind.title()) == normalized) {
-        return Some((*kind, Fidelity::Verbatim));
+    static TITLES: OnceLock<Vec<String>> = OnceLock::new();
+    let titles = TITLES.get_or_init(|| SectionKind::ALL.iter().map(|kind| normalize_label(kind.title())).collect());
+    if let Some(index) = titles.iter().position(|title| title == normalized) {
+        return Some((SectionKind::ALL[index], Fidelity::Verbatim));
     }
     let has = |word: &str| normalized.contains(word);
     let kind = if has("总体情况") {

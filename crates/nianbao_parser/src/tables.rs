@@ -66,9 +66,12 @@ impl<'a> Reader<'a> {
             Shape::Delimiter => true,
             Shape::Footer => self.current.is_some(),
             Shape::Cells(tokens) => {
-                let opens_table = tokens.iter().any(|token| {
-                    token.kind == TokenKind::Text && classify(self.text(*token), self.current, false).is_some()
-                });
+                // Inside a table every cell line belongs to it; outside, only
+                // one with a label opens one.
+                let opens_table = self.current.is_some()
+                    || tokens.iter().any(|token| {
+                        token.kind == TokenKind::Text && classify(self.text(*token), self.current, false).is_some()
+                    });
                 if self.current.is_none() && !opens_table {
                     return false;
                 }

@@ -1,17 +1,31 @@
 //! What a rule sees: the report and the facts configuration adds to it.
 
+use std::sync::OnceLock;
+
 use nianbao_model::Report;
 
 use crate::config::{Config, Level};
+use crate::identity::{Identity, identities};
 
 /// The input of every rule.
 #[derive(Debug)]
 pub struct Context<'a> {
     pub report: &'a Report,
     pub config: &'a Config,
+    /// Computed on first use and shared by the four arithmetic rules.
+    identities: OnceLock<Vec<Identity<'a>>>,
 }
 
-impl Context<'_> {
+impl<'a> Context<'a> {
+    pub fn new(report: &'a Report, config: &'a Config) -> Self {
+        Self { report, config, identities: OnceLock::new() }
+    }
+
+    /// The identities of tables 三 and 四, computed once per check.
+    pub fn identities(&self) -> &[Identity<'a>] {
+        self.identities.get_or_init(|| identities(self.report))
+    }
+
     /// The year reported on: configuration first, then the text.
     pub fn report_year(&self) -> Option<i32> {
         self.config.report.year.or_else(|| self.report.metadata.year.as_ref().map(|year| year.value))

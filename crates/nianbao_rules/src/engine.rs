@@ -9,7 +9,7 @@ use crate::registry::RULES;
 /// Checks a report with every enabled rule. Diagnostics come sorted by
 /// position, then code: the same input always gives the same output.
 pub fn check(report: &Report, config: &Config) -> Vec<Diagnostic> {
-    let context = Context { report, config };
+    let context = Context::new(report, config);
     let mut diagnostics = Vec::new();
     let mut findings = Vec::new();
     for rule in RULES {

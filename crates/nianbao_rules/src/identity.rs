@@ -5,6 +5,8 @@
 //! when every cell it needs is present and countable, so damaged tables give
 //! shape diagnostics (S007, T304) instead of a cascade of wrong sums.
 
+use std::sync::OnceLock;
+
 use nianbao_model::{Cell, Report, T3Col, T3Row, T4Col, T4Group, T4Outcome, Table, TableKind};
 
 /// Which identity of the template.
@@ -24,7 +26,7 @@ pub enum IdentityKind {
 #[derive(Clone, Debug)]
 pub struct Term<'a> {
     /// 「自然人」, 「（一）予以公开」, 「结果维持」.
-    pub name: String,
+    pub name: &'static str,
     pub cell: &'a Cell,
 }
 
@@ -40,7 +42,7 @@ impl Term<'_> {
 pub struct Identity<'a> {
     pub kind: IdentityKind,
     /// What the identity is about: 「自然人」 (a column), a row label, a group.
-    pub subject: String,
+    pub subject: &'static str,
     pub left: Vec<Term<'a>>,
     pub right: Vec<Term<'a>>,
 }
@@ -123,21 +125,29 @@ fn countable(table: &Table, row: T3Row, col: T3Col) -> Option<&Cell> {
     table.t3(row, col).filter(|cell| cell.count().is_some())
 }
 
-fn t3_term(table: &Table, row: T3Row, col: T3Col, name: impl Into<String>) -> Option<Term<'_>> {
-    countable(table, row, col).map(|cell| Term { name: name.into(), cell })
+fn t3_term<'t>(table: &'t Table, row: T3Row, col: T3Col, name: &'static str) -> Option<Term<'t>> {
+    countable(table, row, col).map(|cell| Term { name, cell })
 }
 
 /// 「（七）总计」 → 「（七）总计」, 「1.属于国家秘密」 → 「不予公开 1.属于国家秘密」: row names
-/// that stay unambiguous out of their group.
-fn row_name(row: T3Row) -> String {
-    match row.group() {
-        Some(group) if row.label().starts_with(|c: char| c.is_ascii_digit()) => {
-            let group = group.label();
-            let bare = group.split_once('）').map_or(group, |(_, rest)| rest);
-            format!("{bare} {}", row.label())
-        }
-        _ => row.label().to_string(),
-    }
+/// that stay unambiguous out of their group. Built once: identities are built
+/// on every check, and names must not cost an allocation each time.
+fn row_name(row: T3Row) -> &'static str {
+    static NAMES: OnceLock<Vec<String>> = OnceLock::new();
+    let names = NAMES.get_or_init(|| {
+        T3Row::ALL
+            .iter()
+            .map(|row| match row.group() {
+                Some(group) if row.label().starts_with(|c: char| c.is_ascii_digit()) => {
+                    let group = group.label();
+                    let bare = group.split_once('）').map_or(group, |(_, rest)| rest);
+                    format!("{bare} {}", row.label())
+                }
+                _ => row.label().to_string(),
+            })
+            .collect()
+    });
+    &names[row.index()]
 }
 
 fn short_row_name(row: T3Row) -> &'static str {
@@ -162,7 +172,7 @@ fn table3_identities(table: &Table) -> Vec<Identity<'_>> {
                 t3_term(table, T3Row::TotalResults, col, short_row_name(T3Row::TotalResults))?,
                 t3_term(table, T3Row::CarriedForward, col, short_row_name(T3Row::CarriedForward))?,
             ];
-            Some(Identity { kind: IdentityKind::ColumnBalance, subject: col.label().to_string(), left, right })
+            Some(Identity { kind: IdentityKind::ColumnBalance, subject: col.label(), left, right })
         })();
         all.extend(balance);
         let results = (|| {
@@ -171,12 +181,7 @@ fn table3_identities(table: &Table) -> Vec<Identity<'_>> {
                 .iter()
                 .map(|&row| t3_term(table, row, col, row_name(row)))
                 .collect::<Option<Vec<_>>>()?;
-            Some(Identity {
-                kind: IdentityKind::ResultTotal,
-                subject: col.label().to_string(),
-                left: vec![total],
-                right,
-            })
+            Some(Identity { kind: IdentityKind::ResultTotal, subject: col.label(), left: vec![total], right })
         })();
         all.extend(results);
     }
@@ -187,7 +192,7 @@ fn table3_identities(table: &Table) -> Vec<Identity<'_>> {
                 .iter()
                 .map(|&col| t3_term(table, row, col, col.label()))
                 .collect::<Option<Vec<_>>>()?;
-            Some(Identity { kind: IdentityKind::RowTotal, subject: row.label().to_string(), left: vec![total], right })
+            Some(Identity { kind: IdentityKind::RowTotal, subject: row.label(), left: vec![total], right })
         })();
         all.extend(row_total);
     }
@@ -200,17 +205,16 @@ fn table4_identities(table: &Table) -> Vec<Identity<'_>> {
         .filter_map(|&group| {
             let term = |outcome: T4Outcome| {
                 let cell = table.t4(T4Col { group, outcome }).filter(|cell| cell.count().is_some())?;
-                Some(Term { name: outcome.label().to_string(), cell })
+                Some(Term { name: outcome.label(), cell })
             };
             let mut total = term(T4Outcome::Total)?;
-            total.name = format!("{} 总计", group.label());
+            total.name = match group {
+                T4Group::Review => "行政复议 总计",
+                T4Group::LitigationDirect => "行政诉讼·未经复议直接起诉 总计",
+                T4Group::LitigationAfterReview => "行政诉讼·复议后起诉 总计",
+            };
             let right = T4Outcome::ALL[..4].iter().map(|&outcome| term(outcome)).collect::<Option<Vec<_>>>()?;
-            Some(Identity {
-                kind: IdentityKind::GroupTotal,
-                subject: group.label().to_string(),
-                left: vec![total],
-                right,
-            })
+            Some(Identity { kind: IdentityKind::GroupTotal, subject: group.label(), left: vec![total], right })
         })
         .collect()
 }

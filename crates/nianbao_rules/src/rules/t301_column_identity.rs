@@ -1,6 +1,6 @@
 use crate::context::Context;
 use crate::finding::Finding;
-use crate::identity::{IdentityKind, identities};
+use crate::identity::IdentityKind;
 use crate::registry::{FixKind, declare_rule};
 
 declare_rule! {
@@ -45,7 +45,7 @@ declare_rule! {
 }
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
-    for identity in identities(ctx.report).iter().filter(|i| i.kind == IdentityKind::ColumnBalance && !i.holds()) {
+    for identity in ctx.identities().iter().filter(|i| i.kind == IdentityKind::ColumnBalance && !i.holds()) {
         let total = &identity.right[0];
         let mut finding = Finding::new(total.cell.span, identity.describe())
             .label(format!("（七）总计 · {}", identity.subject))

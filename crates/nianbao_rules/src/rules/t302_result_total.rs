@@ -2,7 +2,7 @@ use nianbao_model::{Edit, Fix};
 
 use crate::context::Context;
 use crate::finding::Finding;
-use crate::identity::{IdentityKind, identities};
+use crate::identity::IdentityKind;
 use crate::registry::{FixKind, declare_rule};
 
 declare_rule! {
@@ -84,7 +84,7 @@ declare_rule! {
 }
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
-    for identity in identities(ctx.report).iter().filter(|i| i.kind == IdentityKind::ResultTotal && !i.holds()) {
+    for identity in ctx.identities().iter().filter(|i| i.kind == IdentityKind::ResultTotal && !i.holds()) {
         let total = &identity.left[0];
         let sum = identity.right_sum();
         let mut finding = Finding::new(total.cell.span, identity.describe())
