@@ -106,3 +106,35 @@ pub(crate) fn is_obsolete_row_label(row: &Row) -> bool {
         normalized == "(六)其他处理" || normalized == "(六)其他"
     })
 }
+
+/// Reports every failing "total = sum of parts" identity of `kind` (T302,
+/// T303, T401): primary on the total, each part labelled, and an unsafe fix
+/// that writes the sum into the total. With `underline_zeros`, parts that are
+/// 0 are underlined without text (table 三's 21 result rows would drown the point).
+pub(crate) fn report_failing_totals(
+    ctx: &crate::context::Context<'_>,
+    kind: crate::identity::IdentityKind,
+    primary_label: impl Fn(&crate::identity::Identity<'_>) -> String,
+    help: &str,
+    underline_zeros: bool,
+    out: &mut Vec<crate::finding::Finding>,
+) {
+    for identity in ctx.identities().iter().filter(|i| i.kind == kind && !i.holds()) {
+        let total = &identity.left[0];
+        let sum = identity.right_sum();
+        let mut finding = crate::finding::Finding::new(total.cell.span, identity.describe())
+            .label(primary_label(identity))
+            .help(help)
+            .fix(nianbao_model::Fix::unsafe_(
+                format!("Set {} to {sum}", total.name),
+                vec![nianbao_model::Edit::replace(total.cell.span, sum.to_string())],
+            ));
+        for term in &identity.right {
+            finding = match term.value() {
+                0 if underline_zeros => finding.secondary_bare(term.cell.span),
+                value => finding.secondary(term.cell.span, format!("{} {value}", term.name)),
+            };
+        }
+        out.push(finding);
+    }
+}

@@ -1,5 +1,4 @@
-use nianbao_model::{Edit, Fix};
-
+use super::report_failing_totals;
 use crate::context::Context;
 use crate::finding::Finding;
 use crate::identity::IdentityKind;
@@ -84,23 +83,6 @@ declare_rule! {
 }
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
-    for identity in ctx.identities().iter().filter(|i| i.kind == IdentityKind::ResultTotal && !i.holds()) {
-        let total = &identity.left[0];
-        let sum = identity.right_sum();
-        let mut finding = Finding::new(total.cell.span, identity.describe())
-            .label(format!("（七）总计 · {}", identity.subject))
-            .help("（七）总计 is the sum of （一） through （六）; check the parts, then the total")
-            .fix(Fix::unsafe_(
-                format!("Set （七）总计 to {sum}"),
-                vec![Edit::replace(total.cell.span, sum.to_string())],
-            ));
-        // 21 addends: name the ones that count, underline the zeros.
-        for term in &identity.right {
-            finding = match term.value() {
-                0 => finding.secondary_bare(term.cell.span),
-                value => finding.secondary(term.cell.span, format!("{} {value}", term.name)),
-            };
-        }
-        out.push(finding);
-    }
+    let help = "（七）总计 is the sum of （一） through （六）; check the parts, then the total";
+    report_failing_totals(ctx, IdentityKind::ResultTotal, |i| format!("（七）总计 · {}", i.subject), help, true, out);
 }

@@ -1,5 +1,4 @@
-use nianbao_model::{Edit, Fix};
-
+use super::report_failing_totals;
 use crate::context::Context;
 use crate::finding::Finding;
 use crate::identity::IdentityKind;
@@ -41,16 +40,6 @@ declare_rule! {
 }
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
-    for identity in ctx.identities().iter().filter(|i| i.kind == IdentityKind::RowTotal && !i.holds()) {
-        let total = &identity.left[0];
-        let sum = identity.right_sum();
-        let mut finding = Finding::new(total.cell.span, identity.describe())
-            .label(format!("总计 of 「{}」", identity.subject))
-            .help("总计 is the sum of the six applicant columns")
-            .fix(Fix::unsafe_(format!("Set 总计 to {sum}"), vec![Edit::replace(total.cell.span, sum.to_string())]));
-        for term in &identity.right {
-            finding = finding.secondary(term.cell.span, format!("{} {}", term.name, term.value()));
-        }
-        out.push(finding);
-    }
+    let help = "总计 is the sum of the six applicant columns";
+    report_failing_totals(ctx, IdentityKind::RowTotal, |i| format!("总计 of 「{}」", i.subject), help, false, out);
 }

@@ -1,5 +1,4 @@
-use nianbao_model::{Edit, Fix};
-
+use super::report_failing_totals;
 use crate::context::Context;
 use crate::finding::Finding;
 use crate::identity::IdentityKind;
@@ -44,19 +43,6 @@ declare_rule! {
 }
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
-    for identity in ctx.identities().iter().filter(|i| i.kind == IdentityKind::GroupTotal && !i.holds()) {
-        let total = &identity.left[0];
-        let sum = identity.right_sum();
-        let mut finding = Finding::new(total.cell.span, identity.describe())
-            .label(total.name)
-            .help("总计 is the sum of the four outcomes")
-            .fix(Fix::unsafe_(
-                format!("Set {} to {sum}", total.name),
-                vec![Edit::replace(total.cell.span, sum.to_string())],
-            ));
-        for term in &identity.right {
-            finding = finding.secondary(term.cell.span, format!("{} {}", term.name, term.value()));
-        }
-        out.push(finding);
-    }
+    let help = "总计 is the sum of the four outcomes";
+    report_failing_totals(ctx, IdentityKind::GroupTotal, |i| i.left[0].name.to_string(), help, false, out);
 }
