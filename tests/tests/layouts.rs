@@ -125,3 +125,17 @@ fn a_row_broken_by_a_stray_newline_still_reads() {
     assert_eq!(values, [0, 1, 0, 0, 0, 0, 1].map(Some));
     assert!(table.row(RowKey::T3(nianbao_model::T3Row::WithheldInternal)).is_some());
 }
+
+#[test]
+fn directives_silence_rules_for_a_line_or_the_file() {
+    let path = tests::workspace_root().join("tests/fixtures/directives/silenced.md");
+    let checked = tests::check_file(&path, "silenced.md");
+    // The T303 row is silenced; the T302 total it breaks is not (another rule),
+    // and the heading variant is silenced file-wide.
+    assert_eq!(tests::codes(&checked.diagnostics), ["T302"]);
+    let unsilenced = checked.text.replace("<!-- nianbao-disable-next-line T303 -->\n", "");
+    let report = nianbao_parser::parse(&unsilenced);
+    let codes: Vec<String> =
+        nianbao_rules::check(&report, &nianbao_rules::Config::default()).into_iter().map(|d| d.code).collect();
+    assert!(codes.contains(&"T303".to_string()), "{codes:?}");
+}

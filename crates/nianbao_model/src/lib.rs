@@ -21,7 +21,7 @@ pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Label, Severity, appl
 pub use line_index::{ColumnEncoding, LineCol, LineIndex};
 pub use report::{
     Cell, CellValue, Date, Fidelity, HeaderCell, HeaderClass, Metadata, Ordinal, OrdinalLevel, Paragraph, Report, Row,
-    RowLabel, Section, SourceInfo, StatisticsPeriod, SubHeading, Table,
+    RowLabel, Section, SourceInfo, StatisticsPeriod, SubHeading, Suppression, Table,
 };
 pub use span::{Span, Spanned};
 pub use template::{RowKey, SectionKind, T2Row, T3Col, T3Group, T3Row, T4Col, T4Group, T4Outcome, TableKind};

@@ -19,6 +19,30 @@ pub struct Report {
     pub sections: Vec<Section>,
     /// Tables in document order. Normally one of each kind.
     pub tables: Vec<Table>,
+    /// `<!-- nianbao-disable-… -->` directives.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub suppressions: Vec<Suppression>,
+}
+
+/// An HTML comment that silences rules: `<!-- nianbao-disable-next-line T303 -->`
+/// (the next line) or `<!-- nianbao-disable-file S005 -->` (the whole file).
+/// No codes silences every rule.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Suppression {
+    /// The comment.
+    pub span: Span,
+    /// Where it applies: the next line, or the whole text.
+    pub scope: Span,
+    pub codes: Vec<String>,
+}
+
+impl Suppression {
+    /// Whether a diagnostic with `code` starting at `offset` is silenced.
+    pub fn silences(&self, code: &str, offset: usize) -> bool {
+        (self.codes.is_empty() || self.codes.iter().any(|c| c.eq_ignore_ascii_case(code)))
+            && self.scope.start <= offset
+            && offset <= self.scope.end
+    }
 }
 
 impl Report {

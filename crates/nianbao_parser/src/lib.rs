@@ -17,6 +17,7 @@
 //! ```
 
 mod decode;
+mod directives;
 mod labels;
 mod lines;
 mod metadata;
@@ -43,6 +44,7 @@ pub fn parse(text: &str) -> Report {
         preface: sections.preface,
         sections: sections.sections,
         tables: tables.tables,
+        suppressions: directives::read_directives(text, &lines),
     }
 }
 

@@ -64,6 +64,8 @@ pub(crate) enum Shape {
     Delimiter,
     /// A page footer copied out of a PDF: 「- 4 -」, 「第 4 页」.
     Footer,
+    /// An HTML comment line (such as a nianbao directive): neither prose nor table.
+    Comment,
     /// Cells separated by tabs or pipes.
     Cells(Vec<Token>),
     /// No separators: a label, values separated by spaces, or prose.
@@ -110,6 +112,9 @@ pub(crate) fn shape(source: &str, line: Line) -> Shape {
     let text = trimmed.slice(source);
     if text.is_empty() {
         return Shape::Blank;
+    }
+    if crate::directives::is_comment_line(text) {
+        return Shape::Comment;
     }
     if text.contains('\t') {
         return Shape::Cells(split_on(source, line.span, '\t'));

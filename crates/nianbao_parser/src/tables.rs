@@ -63,6 +63,8 @@ impl<'a> Reader<'a> {
     fn line(&mut self, line: Line, index: usize) -> bool {
         match shape(self.source, line) {
             Shape::Blank => false,
+            // Taken, so that sections do not read it as prose; it does not end a table.
+            Shape::Comment => true,
             Shape::Delimiter => true,
             Shape::Footer => self.current.is_some(),
             Shape::Cells(tokens) => {

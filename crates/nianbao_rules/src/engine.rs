@@ -6,7 +6,8 @@ use crate::config::Config;
 use crate::context::Context;
 use crate::registry::RULES;
 
-/// Checks a report with every enabled rule. Diagnostics come sorted by
+/// Checks a report with every enabled rule, except where a
+/// `<!-- nianbao-disable-… -->` directive silences one. Diagnostics come sorted by
 /// position, then code: the same input always gives the same output.
 pub fn check(report: &Report, config: &Config) -> Vec<Diagnostic> {
     let context = Context::new(report, config);
@@ -16,7 +17,10 @@ pub fn check(report: &Report, config: &Config) -> Vec<Diagnostic> {
         let Some(severity) = config.severity(&rule.meta) else { continue };
         findings.clear();
         (rule.check)(&context, &mut findings);
-        diagnostics.extend(findings.drain(..).map(|finding| Diagnostic {
+        let silenced = |finding: &crate::finding::Finding| {
+            report.suppressions.iter().any(|s| s.silences(rule.meta.code, finding.primary.span.start))
+        };
+        diagnostics.extend(findings.drain(..).filter(|f| !silenced(f)).map(|finding| Diagnostic {
             code: rule.meta.code.to_string(),
             severity,
             message: finding.message,
