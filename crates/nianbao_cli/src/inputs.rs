@@ -1,10 +1,7 @@
 //! Which files to check, their text, and the configuration that applies to each.
 
-use std::collections::HashMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};
-
-use nianbao_rules::{Config, find_config_file};
 
 /// Extensions of report files found by walking folders.
 const REPORT_EXTENSIONS: &[&str] = &["txt", "md", "markdown"];
@@ -101,61 +98,4 @@ pub fn read(input: &Input) -> Result<Vec<u8>, InputError> {
         }
     };
     result.map_err(|error| InputError { display: input.display.clone(), message: format!("cannot read: {error}") })
-}
-
-/// A configuration file and what reading it gave.
-type Loaded = (PathBuf, Result<Config, String>);
-
-/// Resolves `nianbao.toml` per folder, reading each file once.
-#[derive(Debug, Default)]
-pub struct ConfigResolver {
-    /// `--config`: one file for every input.
-    fixed: Option<Loaded>,
-    by_dir: HashMap<PathBuf, Option<Loaded>>,
-}
-
-impl ConfigResolver {
-    pub fn new(explicit: Option<&Path>) -> Self {
-        let fixed = explicit.map(|path| (path.to_path_buf(), load(path)));
-        Self { fixed, by_dir: HashMap::new() }
-    }
-
-    /// The configuration for files in `dir`, or the error naming the bad file.
-    pub fn for_dir(&mut self, dir: &Path) -> Result<Config, InputError> {
-        let found = match &self.fixed {
-            Some(fixed) => Some(fixed),
-            None => {
-                let dir = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
-                self.by_dir
-                    .entry(dir.clone())
-                    .or_insert_with(|| {
-                        find_config_file(&dir, Path::is_file).map(|path| {
-                            let config = load(&path);
-                            (path, config)
-                        })
-                    })
-                    .as_ref()
-            }
-        };
-        match found {
-            None => Ok(Config::default()),
-            Some((_, Ok(config))) => Ok(config.clone()),
-            Some((path, Err(message))) => Err(InputError { display: relative_to_cwd(path), message: message.clone() }),
-        }
-    }
-}
-
-fn load(path: &Path) -> Result<Config, String> {
-    let text = std::fs::read_to_string(path).map_err(|error| format!("cannot read: {error}"))?;
-    Config::from_toml(&text).map_err(|error| format!("invalid configuration: {error}"))
-}
-
-/// `path` relative to the working folder when it lies below it: configuration
-/// paths are found through canonical folders, but users know them relative.
-fn relative_to_cwd(path: &Path) -> String {
-    let cwd = std::env::current_dir().and_then(std::fs::canonicalize);
-    match cwd.ok().and_then(|cwd| path.strip_prefix(cwd).ok().map(Path::to_path_buf)) {
-        Some(relative) => relative.display().to_string(),
-        None => path.display().to_string(),
-    }
 }

@@ -18,7 +18,9 @@ use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
 use nianbao_model::Severity;
 use nianbao_rules::Config;
 
-use crate::inputs::{ConfigResolver, Input, InputError};
+use nianbao_lsp::config::ConfigResolver;
+
+use crate::inputs::{Input, InputError};
 use crate::render::Checked;
 
 #[derive(Debug, Parser)]
@@ -45,6 +47,12 @@ enum Command {
     },
     /// List every rule.
     Rules,
+    /// Serve the Language Server Protocol over stdin/stdout (for editors).
+    Lsp {
+        /// Accepted for editors that pass it; stdio is the only transport.
+        #[arg(long)]
+        stdio: bool,
+    },
 }
 
 #[derive(Debug, clap::Args)]
@@ -119,6 +127,13 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> ExitCode {
         Command::Export(args) => export(&args),
         Command::Rule { code } => rule(&code),
         Command::Rules => rules(),
+        Command::Lsp { .. } => match nianbao_lsp::run_stdio() {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(error) => {
+                eprintln!("error: cannot start the language server: {error}");
+                ExitCode::from(2)
+            }
+        },
     }
 }
 
@@ -128,7 +143,9 @@ fn report_error(error: &InputError) {
 
 /// Reads, parses and checks one input.
 fn check_input(input: &Input, resolver: &mut ConfigResolver) -> Result<Checked, InputError> {
-    let config: Config = resolver.for_dir(&input.config_dir)?;
+    let config: Config = resolver
+        .for_dir(&input.config_dir)
+        .map_err(|error| InputError { display: error.path, message: error.message })?;
     let bytes = inputs::read(input)?;
     if bytes.contains(&0) && !looks_like_utf16(&bytes) {
         return Err(InputError { display: input.display.clone(), message: "not a text file".to_string() });
