@@ -282,3 +282,42 @@ pub fn safe_fix_edits(analysis: &Analysis) -> Vec<Edit> {
 fn overlaps(a: Span, b: Span) -> bool {
     a.start <= b.end && b.start <= a.end
 }
+
+#[cfg(test)]
+mod tests {
+    use nianbao_model::apply_edits;
+    use nianbao_rules::Config;
+
+    use super::*;
+    use crate::analysis::analyze;
+    use crate::from_proto::Encoding;
+
+    const SEED_002: &str = include_str!("../../../tests/seeds/002_bf81134e00d6a1b6.txt");
+
+    fn codes(text: &str) -> Vec<String> {
+        analyze(text.to_string(), 1, &Config::default()).unwrap().diagnostics.into_iter().map(|d| d.code).collect()
+    }
+
+    #[test]
+    fn fix_all_applies_every_safe_fix_and_the_result_relints_clean_of_them() {
+        let analysis = analyze(SEED_002.to_string(), 1, &Config::default()).unwrap();
+        let edits = safe_fix_edits(&analysis);
+        assert_eq!(edits.len(), 4, "one heading and three labels");
+        let fixed = apply_edits(SEED_002, &edits);
+        let after = codes(&fixed);
+        assert!(!after.iter().any(|c| c == "S005" || c == "S008"), "{after:?}");
+        assert!(after.iter().any(|c| c == "S007"), "unsafe problems stay");
+        let uri: Uri = "file:///r/002.txt".parse().unwrap();
+        let only = [CodeActionKind::SOURCE_FIX_ALL];
+        let actions = code_actions(&analysis, &uri, Span::empty(0), Some(&only), Encoding::Utf16);
+        assert_eq!(actions.len(), 1, "only the fix-all action when only source.fixAll is asked");
+    }
+
+    #[test]
+    fn sections_and_tables_fold() {
+        let analysis = analyze(SEED_002.to_string(), 1, &Config::default()).unwrap();
+        let folds = folding_ranges(&analysis);
+        assert_eq!(folds.len(), 6 + 3, "six sections and three tables");
+        assert!(folds.iter().all(|f| f.end_line > f.start_line));
+    }
+}
