@@ -85,6 +85,14 @@ fn editing_a_total_by_typing_clears_the_error_and_features_follow() {
     let line = "## 二、𠮷行政机关主动公开政府信息情况";
     assert_eq!(heading["range"]["end"]["character"], utf16_len(line));
 
+    // Hover on a diagnostic shows its rule's docs.
+    let hover = server.request(
+        "textDocument/hover",
+        json!({ "textDocument": { "uri": uri }, "position": heading["range"]["start"] }),
+    );
+    let docs = hover["contents"]["value"].as_str().unwrap();
+    assert!(docs.contains("# S005 heading-variant") && docs.contains("## Why is this bad"), "{docs}");
+
     // The row total, with every addend as related information.
     let total = diagnostics.iter().find(|d| d["code"] == "T303").unwrap();
     assert!(total["message"].as_str().unwrap().starts_with("总计 6 ≠ 自然人 4 + 商业企业 1"));

@@ -17,7 +17,7 @@ use tower_lsp_server::jsonrpc::Result;
 use tower_lsp_server::ls_types::*;
 use tower_lsp_server::{Client, LanguageServer};
 
-use crate::analysis::{Analysis, analyze};
+use crate::analysis::{Analysis, analyze, catch_panic};
 use crate::config::ConfigResolver;
 use crate::document::{Document, Pos};
 use crate::features::{self, FIX_ALL_KIND};
@@ -146,6 +146,18 @@ impl Backend {
             analysis.diagnostics.iter().map(|d| convert.diagnostic(&uri, d)).collect::<Vec<_>>()
         };
         self.client.publish_diagnostics(uri, diagnostics, Some(version)).await;
+    }
+
+    /// Runs a feature; a panic is logged and reported, and the request gets
+    /// no result instead of the server going down.
+    async fn guarded<T>(&self, feature: &str, work: impl FnOnce() -> Option<T>) -> Option<T> {
+        match catch_panic(work) {
+            Ok(result) => result,
+            Err(message) => {
+                self.report_failure(format!("{feature} failed: {message}")).await;
+                None
+            }
+        }
     }
 
     async fn report_failure(&self, message: String) {
@@ -399,22 +411,23 @@ impl LanguageServer for Backend {
             params.text_document_position_params.position,
             encoding,
         );
-        Ok(features::hover(&analysis, offset, encoding))
+        Ok(self.guarded("hover", || features::hover(&analysis, offset, encoding)).await)
     }
 
     async fn inlay_hint(&self, params: InlayHintParams) -> Result<Option<Vec<InlayHint>>> {
         let Some((analysis, encoding)) = self.current(&params.text_document.uri).await else { return Ok(None) };
-        Ok(Some(features::inlay_hints(&analysis, params.range, encoding)))
+        Ok(self.guarded("inlay hints", || Some(features::inlay_hints(&analysis, params.range, encoding))).await)
     }
 
     async fn document_symbol(&self, params: DocumentSymbolParams) -> Result<Option<DocumentSymbolResponse>> {
         let Some((analysis, encoding)) = self.current(&params.text_document.uri).await else { return Ok(None) };
-        Ok(Some(DocumentSymbolResponse::Nested(features::document_symbols(&analysis, encoding))))
+        let symbols = || Some(DocumentSymbolResponse::Nested(features::document_symbols(&analysis, encoding)));
+        Ok(self.guarded("document symbols", symbols).await)
     }
 
     async fn folding_range(&self, params: FoldingRangeParams) -> Result<Option<Vec<FoldingRange>>> {
         let Some((analysis, _)) = self.current(&params.text_document.uri).await else { return Ok(None) };
-        Ok(Some(features::folding_ranges(&analysis)))
+        Ok(self.guarded("folding ranges", || Some(features::folding_ranges(&analysis))).await)
     }
 
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
@@ -424,6 +437,6 @@ impl LanguageServer for Backend {
         let end = from_proto::offset(&analysis.index, &analysis.text, params.range.end, encoding);
         let range = nianbao_model::Span::new(start.min(end), start.max(end));
         let only = params.context.only.as_deref();
-        Ok(Some(features::code_actions(&analysis, &uri, range, only, encoding)))
+        Ok(self.guarded("code actions", || Some(features::code_actions(&analysis, &uri, range, only, encoding))).await)
     }
 }
