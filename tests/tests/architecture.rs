@@ -96,15 +96,15 @@ fn the_pure_core_does_no_io() {
 }
 
 #[test]
-fn generated_rule_docs_are_up_to_date() {
-    let dir = workspace_root().join("docs/rules");
+fn generated_docs_are_up_to_date() {
+    let docs = workspace_root().join("docs");
     let generated = nianbao_rules::docs::generated_files();
     for (name, contents) in &generated {
-        let on_disk = std::fs::read_to_string(dir.join(name)).unwrap_or_default();
-        assert!(on_disk == *contents, "docs/rules/{name} is stale: run `cargo xtask codegen`");
+        let on_disk = std::fs::read_to_string(docs.join(name)).unwrap_or_default();
+        assert!(on_disk == *contents, "docs/{name} is stale: run `cargo xtask codegen`");
     }
-    for entry in std::fs::read_dir(&dir).unwrap() {
-        let name = entry.unwrap().file_name().to_string_lossy().into_owned();
-        assert!(generated.iter().any(|(n, _)| *n == name), "docs/rules/{name} is not generated: remove it");
+    for entry in std::fs::read_dir(docs.join("rules")).unwrap() {
+        let name = format!("rules/{}", entry.unwrap().file_name().to_string_lossy());
+        assert!(generated.iter().any(|(n, _)| *n == name), "docs/{name} is not generated: remove it");
     }
 }

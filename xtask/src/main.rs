@@ -1,16 +1,28 @@
-//! `cargo xtask <task>`: repository automation in Rust, no extra tools.
+//! `cargo xtask <task>`: repository automation in Rust.
 //!
-//! - `codegen [--check]` — writes `docs/rules/` from the rule registry; with
-//!   `--check`, fails instead of writing when the files are stale.
+//! - `codegen [--check]` — writes `docs/rules/` and `docs/nianbao.schema.json`
+//!   from the rule registry; `--check` fails instead of writing when stale.
+//! - `lint [PATHS] [--sarif FILE]` — checks reports meant to be clean (default:
+//!   `[lint] paths` of the root `nianbao.toml`); GitHub annotations when
+//!   `GITHUB_ACTIONS` is set; fails on any error-level finding.
+//! - `ci` — everything `.ci/run` runs: fmt, clippy, tests, codegen check,
+//!   lint, the VS Code extension's build and tests, the Neovim end-to-end test.
+
+mod ci;
+mod codegen;
+mod lint;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    let rest = args.get(1..).unwrap_or_default();
     let result = match args.first().map(String::as_str) {
-        Some("codegen") => codegen(args.iter().any(|a| a == "--check")),
-        _ => Err("usage: cargo xtask codegen [--check]".to_string()),
+        Some("codegen") => codegen::run(rest.iter().any(|a| a == "--check")),
+        Some("lint") => lint::run(rest),
+        Some("ci") => ci::run(),
+        _ => Err("usage: cargo xtask codegen [--check] | lint [PATHS] [--sarif FILE] | ci".to_string()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -21,40 +33,7 @@ fn main() -> ExitCode {
     }
 }
 
-fn workspace_root() -> PathBuf {
+/// The repository root.
+pub(crate) fn workspace_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask sits in the workspace root").to_path_buf()
-}
-
-fn codegen(check: bool) -> Result<(), String> {
-    let dir = workspace_root().join("docs/rules");
-    std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-    let generated = nianbao_rules::docs::generated_files();
-    let mut stale = Vec::new();
-    for (name, contents) in &generated {
-        let path = dir.join(name);
-        if std::fs::read_to_string(&path).ok().as_deref() != Some(contents.as_str()) {
-            stale.push(name.clone());
-            if !check {
-                std::fs::write(&path, contents).map_err(|e| format!("{}: {e}", path.display()))?;
-            }
-        }
-    }
-    for entry in std::fs::read_dir(&dir).map_err(|e| e.to_string())? {
-        let entry = entry.map_err(|e| e.to_string())?;
-        let name = entry.file_name().to_string_lossy().into_owned();
-        if !generated.iter().any(|(n, _)| *n == name) {
-            stale.push(name);
-            if !check {
-                std::fs::remove_file(entry.path()).map_err(|e| e.to_string())?;
-            }
-        }
-    }
-    match (check, stale.is_empty()) {
-        (true, false) => Err(format!("stale generated docs: {}; run `cargo xtask codegen`", stale.join(", "))),
-        (false, false) => {
-            println!("updated {}", stale.join(", "));
-            Ok(())
-        }
-        _ => Ok(()),
-    }
 }

@@ -10,7 +10,7 @@ pub mod inputs;
 pub mod render;
 
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -160,23 +160,40 @@ fn looks_like_utf16(bytes: &[u8]) -> bool {
     info.encoding.starts_with("UTF-16")
 }
 
-fn check(args: &CheckArgs) -> ExitCode {
-    let paths = if args.paths.is_empty() { vec![PathBuf::from(".")] } else { args.paths.clone() };
-    let (found, mut errors) = inputs::collect(&paths, args.stdin_filename.as_deref());
-    let mut resolver = ConfigResolver::new(args.config.as_deref());
-    let mut results = Vec::new();
-    let mut skipped = 0;
+/// What checking a set of paths gave.
+#[derive(Debug, Default)]
+pub struct CheckOutcome {
+    pub results: Vec<Checked>,
+    /// Inputs that could not be checked, each naming its file.
+    pub errors: Vec<InputError>,
+    /// Files found in folders that do not look like annual reports.
+    pub skipped: usize,
+}
+
+/// Checks files and folders (`-` is stdin) as `nianbao check` does, without
+/// printing: the pipeline `cargo xtask lint` shares with the command.
+pub fn check_paths(paths: &[PathBuf], stdin_filename: Option<&Path>, config: Option<&Path>) -> CheckOutcome {
+    let (found, errors) = inputs::collect(paths, stdin_filename);
+    let mut outcome = CheckOutcome { errors, ..CheckOutcome::default() };
+    let mut resolver = ConfigResolver::new(config);
     for input in &found {
         match check_input(input, &mut resolver) {
-            Ok(checked) if checked.report.looks_like_report() => results.push(checked),
-            Ok(_) if !input.explicit => skipped += 1,
-            Ok(_) => errors.push(InputError {
+            Ok(checked) if checked.report.looks_like_report() => outcome.results.push(checked),
+            Ok(_) if !input.explicit => outcome.skipped += 1,
+            Ok(_) => outcome.errors.push(InputError {
                 display: input.display.clone(),
                 message: "not an annual report: no title, statutory section heading or table label found".to_string(),
             }),
-            Err(error) => errors.push(error),
+            Err(error) => outcome.errors.push(error),
         }
     }
+    outcome
+}
+
+fn check(args: &CheckArgs) -> ExitCode {
+    let paths = if args.paths.is_empty() { vec![PathBuf::from(".")] } else { args.paths.clone() };
+    let CheckOutcome { results, errors, skipped } =
+        check_paths(&paths, args.stdin_filename.as_deref(), args.config.as_deref());
     if let Err(error) = write_results(args, &results) {
         eprintln!("error: cannot write output: {error}");
         return ExitCode::from(2);

@@ -47,6 +47,11 @@ fn initialize_negotiates_encodings_and_announces_capabilities() {
     }
     assert!(capabilities["diagnosticProvider"].is_null(), "no pull diagnostics for a client without them");
     server.stop();
+    // A client that pulls but did not ask for pull mode still gets pushes only:
+    // clients that get both show every finding twice.
+    let (server, result) = start(json!({ "textDocument": { "diagnostic": {} } }), json!({}));
+    assert!(result["capabilities"]["diagnosticProvider"].is_null());
+    server.stop();
     let (server, result) = start(json!({ "general": { "positionEncodings": ["utf-32", "utf-16"] } }), json!({}));
     assert_eq!(result["capabilities"]["positionEncoding"], "utf-32");
     server.stop();
@@ -138,15 +143,24 @@ fn editing_a_total_by_typing_clears_the_error_and_features_follow() {
     );
     assert_eq!(hints[0]["label"], "行Σ5");
 
-    // Pull diagnostics agree with the push.
-    let pulled = server.request("textDocument/diagnostic", json!({ "textDocument": { "uri": uri } }));
-    assert_eq!(codes(pulled["items"].as_array().unwrap()), codes(&diagnostics));
-
     // The outline.
     let symbols = server.request("textDocument/documentSymbol", json!({ "textDocument": { "uri": uri } }));
     let names: Vec<&str> = symbols.as_array().unwrap().iter().map(|s| s["name"].as_str().unwrap()).collect();
     assert_eq!(names, ["二、𠮷行政机关主动公开政府信息情况", "三、收到和处理政府信息公开申请情况"]);
     assert_eq!(symbols[1]["children"][0]["name"], "表三");
+    server.stop();
+}
+
+#[test]
+fn pull_mode_serves_textdocument_diagnostic() {
+    let (mut server, result) =
+        start(json!({ "textDocument": { "diagnostic": {} } }), json!({ "diagnosticMode": "pull", "debounceMs": 0 }));
+    assert_eq!(result["capabilities"]["diagnosticProvider"]["identifier"], "nianbao");
+    let uri = "file:///reports/002.txt";
+    server.open(uri, SEED_002);
+    let pulled = server.request("textDocument/diagnostic", json!({ "textDocument": { "uri": uri } }));
+    assert_eq!(pulled["kind"], "full");
+    assert_eq!(codes(pulled["items"].as_array().unwrap()), ["S005", "S008", "S008", "S008", "S007"]);
     server.stop();
 }
 
@@ -249,7 +263,8 @@ fn remote_diagnostics(server: &mut Server, uri: &str) -> Vec<(String, u64, u64)>
 #[test]
 fn random_incremental_edits_match_a_string_and_a_full_relint() {
     const PIECES: &[&str] = &["", "0", "7", "𠮷", "表", "\n", "\r\n", " | 3 | ", "一、总体情况\n", "（七）总计", "😀"];
-    let (mut server, _) = start(json!({ "textDocument": { "diagnostic": {} } }), json!({ "debounceMs": 5 }));
+    let (mut server, _) =
+        start(json!({ "textDocument": { "diagnostic": {} } }), json!({ "debounceMs": 5, "diagnosticMode": "pull" }));
     let uri = "file:///reports/example.md";
     let mut text = include_str!("../../../examples/example-report.md").to_string();
     server.open(uri, &text);
@@ -274,9 +289,6 @@ fn random_incremental_edits_match_a_string_and_a_full_relint() {
             assert_eq!(remote_diagnostics(&mut server, uri), local_diagnostics(&text), "after version {version}");
         }
     }
-    // Whatever was published last belongs to the last version.
-    let published = server.diagnostics(uri, 300);
-    assert_eq!(published.len(), local_diagnostics(&text).len());
     server.stop();
 }
 

@@ -43,6 +43,8 @@ struct State {
     resolver: ConfigResolver,
     root: Option<PathBuf>,
     client_pulls_diagnostics: bool,
+    /// Diagnostics are pulled by the client, not pushed (negotiated once).
+    pull_mode: bool,
     client_has_configuration: bool,
     client_registers_watchers: bool,
 }
@@ -145,6 +147,9 @@ impl Backend {
             let convert = Converter { text: &analysis.text, index: &analysis.index, encoding };
             analysis.diagnostics.iter().map(|d| convert.diagnostic(&uri, d)).collect::<Vec<_>>()
         };
+        if self.state().pull_mode {
+            return; // The client asks with textDocument/diagnostic.
+        }
         self.client.publish_diagnostics(uri, diagnostics, Some(version)).await;
     }
 
@@ -192,6 +197,13 @@ impl Backend {
                 self.report_failure(message).await;
                 None
             }
+        }
+    }
+
+    async fn relint_all_and_refresh(&self) {
+        self.relint_all();
+        if self.state().pull_mode {
+            let _ = self.client.workspace_diagnostic_refresh().await;
         }
     }
 
@@ -249,7 +261,12 @@ impl LanguageServer for Backend {
         if let Some(options) = params.initialization_options.as_ref() {
             self.load_settings(Some(options)).await;
         }
-        let pull = self.state().client_pulls_diagnostics;
+        // Pull only when both sides want it, and then instead of push.
+        let pull = {
+            let mut state = self.state();
+            state.pull_mode = state.client_pulls_diagnostics && state.settings.pull_diagnostics;
+            state.pull_mode
+        };
         Ok(InitializeResult {
             server_info: Some(ServerInfo {
                 name: "nianbao".to_string(),
@@ -377,12 +394,12 @@ impl LanguageServer for Backend {
         let section = params.settings.get("nianbao").cloned();
         self.load_settings(section.as_ref()).await;
         self.state().resolver.clear();
-        self.relint_all();
+        self.relint_all_and_refresh().await;
     }
 
     async fn did_change_watched_files(&self, _: DidChangeWatchedFilesParams) {
         self.state().resolver.clear();
-        self.relint_all();
+        self.relint_all_and_refresh().await;
     }
 
     async fn diagnostic(&self, params: DocumentDiagnosticParams) -> Result<DocumentDiagnosticReportResult> {

@@ -2,7 +2,7 @@
 //! section `nianbao`), layered on top of `nianbao.toml`:
 //!
 //! ```json
-//! { "debounceMs": 150, "rules": { "S005": "off", "T303": "warning" } }
+//! { "debounceMs": 150, "diagnosticMode": "push", "rules": { "S005": "off", "T303": "warning" } }
 //! ```
 
 use std::time::Duration;
@@ -19,11 +19,14 @@ pub struct Settings {
     pub debounce: Duration,
     /// Per-rule overrides by code: `None` turns a rule off.
     pub rules: Vec<(&'static str, Option<Severity>)>,
+    /// `"diagnosticMode": "pull"`: serve `textDocument/diagnostic` instead of
+    /// pushing. Never both: clients that get both show every finding twice.
+    pub pull_diagnostics: bool,
 }
 
 impl Default for Settings {
     fn default() -> Self {
-        Self { debounce: DEFAULT_DEBOUNCE, rules: Vec::new() }
+        Self { debounce: DEFAULT_DEBOUNCE, rules: Vec::new(), pull_diagnostics: false }
     }
 }
 
@@ -35,6 +38,11 @@ impl Settings {
         let mut problems = Vec::new();
         if let Some(ms) = value.get("debounceMs").and_then(Value::as_u64) {
             settings.debounce = Duration::from_millis(ms.min(10_000));
+        }
+        match value.get("diagnosticMode").and_then(Value::as_str) {
+            Some("pull") => settings.pull_diagnostics = true,
+            Some("push") | None => {}
+            Some(other) => problems.push(format!("diagnosticMode: `{other}` is not \"push\" or \"pull\"")),
         }
         if let Some(rules) = value.get("rules").and_then(Value::as_object) {
             for (name, setting) in rules {

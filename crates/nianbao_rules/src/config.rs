@@ -13,6 +13,9 @@
 //! year = 2024
 //! agency = "某某市某某局"
 //! publish-date = 2025-01-15
+//!
+//! [lint]
+//! paths = ["examples"]  # reports meant to be clean, for `cargo xtask lint`
 //! ```
 //!
 //! Reading the file is the caller's business; this module parses its text and
@@ -41,6 +44,9 @@ pub struct Config {
     pub report: ReportFacts,
     /// URL template with `{code}`.
     pub docs_url: Option<String>,
+    /// `[lint] paths`: folders of reports meant to be clean, checked by
+    /// `cargo xtask lint` when it is given no paths.
+    pub lint_paths: Vec<String>,
 }
 
 /// Facts about the report that configuration may state.
@@ -86,6 +92,15 @@ struct RawConfig {
     #[serde(default)]
     report: RawReport,
     docs_url: Option<String>,
+    #[serde(default)]
+    lint: RawLint,
+}
+
+#[derive(Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawLint {
+    #[serde(default)]
+    paths: Vec<String>,
 }
 
 #[derive(Default, Deserialize)]
@@ -125,6 +140,7 @@ impl Config {
                 publish_date,
             },
             docs_url: raw.docs_url,
+            lint_paths: raw.lint.paths,
         })
     }
 
