@@ -70,8 +70,9 @@ const SEEDS: &[Seed] = &[
             (T3Row::CarriedForward, [4, 0, 0, 0, 0, 0, 4]),
         ],
         table4: &[5, 2, 2, 1, 10, 0, 0, 2, 0, 2, 1, 0, 0, 0, 1],
-        // Its tables add up; its prose contradictions are for the X rules.
-        codes: &[],
+        // Its tables add up, but its prose contradicts them: 「新受理20件」 (59),
+        // 「共处理21件」, 「结转1件」 (2), 「已办结17件」 (57), 「行政复议4件」 (10), 「行政诉讼1件」 (3).
+        codes: &["X001", "X002", "X004"],
     },
     Seed {
         file: "004_fa9e582a0590cf1f.txt",
@@ -134,6 +135,13 @@ fn seed_specific_findings() {
     let gap = s000.diagnostics.iter().find(|d| d.code == "S004").unwrap();
     assert_eq!(gap.primary.span.slice(&s000.text), "(二)");
     assert_eq!(gap.primary.message.as_deref(), Some("expected 「(四)」"));
+    let s003 = check("003_be94cdfbcf579bbe.txt");
+    let received =
+        s003.diagnostics.iter().find(|d| d.code == "X001" && d.primary.span.slice(&s003.text) == "20件").unwrap();
+    assert!(received.message.contains("= 59"), "{}", received.message);
+    let review =
+        s003.diagnostics.iter().find(|d| d.code == "X004" && d.primary.span.slice(&s003.text) == "4件").unwrap();
+    assert!(review.message.contains("行政复议 总计 = 10"), "{}", review.message);
     let s004 = check("004_fa9e582a0590cf1f.txt");
     let repeat = s004.diagnostics.iter().find(|d| d.code == "S003").unwrap();
     assert_eq!(repeat.message, "top-level ordinal 「六、」 repeats");

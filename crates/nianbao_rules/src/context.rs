@@ -4,6 +4,7 @@ use std::sync::OnceLock;
 
 use nianbao_model::Report;
 
+use crate::claims::{Claim, claims};
 use crate::config::{Config, Level};
 use crate::identity::{Identity, identities};
 
@@ -14,11 +15,18 @@ pub struct Context<'a> {
     pub config: &'a Config,
     /// Computed on first use and shared by the four arithmetic rules.
     identities: OnceLock<Vec<Identity<'a>>>,
+    /// Computed on first use and shared by the prose rules.
+    claims: OnceLock<Vec<Claim>>,
 }
 
 impl<'a> Context<'a> {
     pub fn new(report: &'a Report, config: &'a Config) -> Self {
-        Self { report, config, identities: OnceLock::new() }
+        Self { report, config, identities: OnceLock::new(), claims: OnceLock::new() }
+    }
+
+    /// The numeric claims of the prose, computed once per check.
+    pub fn claims(&self) -> &[Claim] {
+        self.claims.get_or_init(|| claims(self.report))
     }
 
     /// The identities of tables 三 and 四, computed once per check.

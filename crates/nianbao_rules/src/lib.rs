@@ -29,10 +29,12 @@
 //! [`Report`]: nianbao_model::Report
 //! [`Diagnostic`]: nianbao_model::Diagnostic
 
+pub mod claims;
 mod config;
 mod context;
 pub mod docs;
 mod engine;
+mod facts;
 mod finding;
 mod identity;
 mod registry;

@@ -109,6 +109,17 @@ pub static RULES: &[&Rule] = &[
     &t305_split_digit::RULE,
     &t401_group_total::RULE,
     &t402_invalid_count::RULE,
+    &x001_application_count::RULE,
+    &x002_disposal_count::RULE,
+    &x003_outcome_breakdown::RULE,
+    &x004_review_litigation_count::RULE,
+    &x005_outcome_claim::RULE,
+    &x006_completion_claim::RULE,
+    &x007_self_contradiction::RULE,
+    &x008_year_mismatch::RULE,
+    &x009_fee_statement::RULE,
+    &x010_empty_section::RULE,
+    &x011_table2_count::RULE,
 ];
 
 /// The rule with `code` (case-insensitive) or kebab-case `name`.
@@ -137,7 +148,11 @@ mod tests {
         for rule in RULES {
             let meta = rule.meta;
             assert!(meta.code.len() == 4 && meta.code[1..].chars().all(|c| c.is_ascii_digit()), "{}", meta.code);
-            assert!(meta.name.chars().all(|c| c.is_ascii_lowercase() || c == '-'), "{}", meta.name);
+            assert!(
+                meta.name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'),
+                "{}",
+                meta.name
+            );
             assert!(!meta.summary.ends_with('.'), "{}: summaries have no trailing period", meta.code);
         }
     }

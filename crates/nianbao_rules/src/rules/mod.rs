@@ -22,6 +22,17 @@ pub(crate) mod t304_invalid_count;
 pub(crate) mod t305_split_digit;
 pub(crate) mod t401_group_total;
 pub(crate) mod t402_invalid_count;
+pub(crate) mod x001_application_count;
+pub(crate) mod x002_disposal_count;
+pub(crate) mod x003_outcome_breakdown;
+pub(crate) mod x004_review_litigation_count;
+pub(crate) mod x005_outcome_claim;
+pub(crate) mod x006_completion_claim;
+pub(crate) mod x007_self_contradiction;
+pub(crate) mod x008_year_mismatch;
+pub(crate) mod x009_fee_statement;
+pub(crate) mod x010_empty_section;
+pub(crate) mod x011_table2_count;
 
 use nianbao_model::{CellValue, Row, RowKey, Span, T3Col, T4Col, Table};
 
@@ -137,4 +148,33 @@ pub(crate) fn report_failing_totals(
         }
         out.push(finding);
     }
+}
+
+/// Reports `claim` when it matches none of `expected` (the table figures it
+/// may mean). Labels the number, its clause and every cell of the figures.
+/// Nothing is reported when no figure can be read from the tables.
+pub(crate) fn report_claim_mismatch(
+    claim: &crate::claims::Claim,
+    expected: &[crate::facts::Figure],
+    what: &str,
+    out: &mut Vec<crate::finding::Finding>,
+) {
+    use crate::facts::show;
+    if expected.is_empty() || expected.iter().any(|figure| (figure.value - claim.value).abs() < 1e-9) {
+        return;
+    }
+    let tables: Vec<String> = expected.iter().map(|f| format!("{} = {}", f.name, show(f.value))).collect();
+    let mut finding = crate::finding::Finding::new(
+        claim.span,
+        format!("the text says {} {what}, but {}", show(claim.value), tables.join(" and ")),
+    )
+    .label(format!("{what}: {}", show(claim.value)))
+    .secondary(claim.clause, "this sentence")
+    .help("correct the sentence or the table so that they agree");
+    for figure in expected {
+        for &cell in &figure.cells {
+            finding = finding.secondary(cell, format!("{} = {}", figure.name, show(figure.value)));
+        }
+    }
+    out.push(finding);
 }

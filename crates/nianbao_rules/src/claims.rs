@@ -1,0 +1,355 @@
+//! Numeric claims in prose: 「2024年新受理20件」 → (new applications, 20).
+//!
+//! A claim is a number tied to a metric by a keyword *before* it in the same
+//! clause (so 「4件受理方式为网络申请」 is no claim about receipts). Numbers in
+//! comparisons (「较去年上升1件」) are not current figures and are skipped. A
+//! number that cannot be tied to a metric is ignored, never guessed.
+
+use nianbao_model::{Report, SectionKind, Span};
+
+/// What a prose number counts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Metric {
+    /// 新收/新受理: table 三 一[总计].
+    ReceivedNew,
+    /// 收到/受理/共受理: 一[总计], or 一 + 二 when it includes carry-over.
+    Received,
+    /// 办理/处理 of applications: 一, 一 + 二 or （七）总计.
+    Handled,
+    /// 上年结转: 二[总计].
+    CarriedOver,
+    /// 办结/答复: （七）总计.
+    Disposed,
+    /// 结转下年度/正在办理: 四[总计].
+    CarriedForward,
+    /// 行政复议: 表四 复议 总计.
+    Review,
+    /// 行政诉讼: 直接起诉 总计 + 复议后起诉 总计.
+    Litigation,
+    /// 予以公开 … 其他处理: the table 三 outcome groups.
+    Outcome(Outcome),
+    /// Table 二 figures.
+    Table2(Table2Figure),
+}
+
+/// The outcome groups of table 三.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Outcome {
+    Disclosed,
+    Partial,
+    Withheld,
+    Unavailable,
+    NotProcessed,
+    OtherHandling,
+}
+
+/// Table 二 figures that prose states.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Table2Figure {
+    RegulationsIssued,
+    NormativeIssued,
+    NormativeRepealed,
+    NormativeInForce,
+    Licensing,
+    Punishment,
+    Enforcement,
+    Fees,
+}
+
+/// One claim.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Claim {
+    pub metric: Metric,
+    pub value: f64,
+    /// `件`, `%`, `万元`, …
+    pub unit: &'static str,
+    /// The number (with its unit).
+    pub span: Span,
+    /// The clause it was read from.
+    pub clause: Span,
+    /// The section it is in.
+    pub section: Option<SectionKind>,
+    /// 「含上年结转…」 in the same clause: the figure includes carry-over.
+    pub includes_carry_over: bool,
+}
+
+const UNITS: &[&str] = &["万元", "件", "条", "个", "项", "次", "%", "％"];
+
+/// Keywords, longest first within a metric, checked in this order.
+const KEYWORDS: &[(&str, Metric)] = &[
+    ("结转下年度", Metric::CarriedForward),
+    ("结转至下年度", Metric::CarriedForward),
+    ("结转下一年度", Metric::CarriedForward),
+    ("正在办理", Metric::CarriedForward),
+    ("尚未办结", Metric::CarriedForward),
+    ("仍在办理", Metric::CarriedForward),
+    ("上年结转", Metric::CarriedOver),
+    ("上年度结转", Metric::CarriedOver),
+    ("年度结转", Metric::CarriedOver),
+    ("新收", Metric::ReceivedNew),
+    ("新受理", Metric::ReceivedNew),
+    ("新接收", Metric::ReceivedNew),
+    ("办结", Metric::Disposed),
+    ("答复", Metric::Disposed),
+    ("收到", Metric::Received),
+    ("受理", Metric::Received),
+    ("接收", Metric::Received),
+    ("办理", Metric::Handled),
+    ("处理", Metric::Handled),
+    ("行政复议", Metric::Review),
+    ("行政诉讼", Metric::Litigation),
+    ("予以公开", Metric::Outcome(Outcome::Disclosed)),
+    ("部分公开", Metric::Outcome(Outcome::Partial)),
+    ("不予公开", Metric::Outcome(Outcome::Withheld)),
+    ("无法提供", Metric::Outcome(Outcome::Unavailable)),
+    ("不予处理", Metric::Outcome(Outcome::NotProcessed)),
+    ("其他处理", Metric::Outcome(Outcome::OtherHandling)),
+    ("现行有效行政规范性文件", Metric::Table2(Table2Figure::NormativeInForce)),
+    ("废止行政规范性文件", Metric::Table2(Table2Figure::NormativeRepealed)),
+    ("制发行政规范性文件", Metric::Table2(Table2Figure::NormativeIssued)),
+    ("印发行政规范性文件", Metric::Table2(Table2Figure::NormativeIssued)),
+    ("制发规章", Metric::Table2(Table2Figure::RegulationsIssued)),
+    ("行政许可", Metric::Table2(Table2Figure::Licensing)),
+    ("行政处罚", Metric::Table2(Table2Figure::Punishment)),
+    ("行政强制", Metric::Table2(Table2Figure::Enforcement)),
+    ("行政事业性收费", Metric::Table2(Table2Figure::Fees)),
+];
+
+/// Words that make the number after them a comparison, not a current figure.
+const COMPARISONS: &[&str] = &["较", "同比", "比上年", "比去年", "上升", "下降", "增加", "减少", "增长", "环比"];
+
+/// Application metrics need the sentence to be about 信息公开 applications.
+fn needs_application_context(metric: Metric) -> bool {
+    matches!(
+        metric,
+        Metric::ReceivedNew
+            | Metric::Received
+            | Metric::Handled
+            | Metric::Disposed
+            | Metric::CarriedOver
+            | Metric::CarriedForward
+    )
+}
+
+/// Every claim in the report's prose, in document order.
+pub fn claims(report: &Report) -> Vec<Claim> {
+    let mut out = Vec::new();
+    for (section, paragraph) in report
+        .preface
+        .iter()
+        .map(|p| (None, p))
+        .chain(report.sections.iter().flat_map(|s| s.paragraphs.iter().map(move |p| (s.kind, p))))
+    {
+        for sentence in split(&paragraph.text, paragraph.span.start, &['。', '；', ';', '！', '？']) {
+            let about_applications = sentence.1.contains("申请");
+            for clause in split(sentence.1, sentence.0, &['，', ',', '：', ':']) {
+                read_clause(clause, about_applications, section, &mut out);
+            }
+        }
+    }
+    out
+}
+
+/// Splits `text` (starting at byte `base`) at any of `marks`; yields (offset, piece).
+fn split<'t>(text: &'t str, base: usize, marks: &[char]) -> Vec<(usize, &'t str)> {
+    let mut pieces = Vec::new();
+    let mut start = 0;
+    for (i, ch) in text.char_indices() {
+        if marks.contains(&ch) {
+            pieces.push((base + start, &text[start..i]));
+            start = i + ch.len_utf8();
+        }
+    }
+    pieces.push((base + start, &text[start..]));
+    pieces.retain(|(_, piece)| !piece.trim().is_empty());
+    pieces
+}
+
+fn read_clause(
+    (base, clause): (usize, &str),
+    about_applications: bool,
+    section: Option<SectionKind>,
+    out: &mut Vec<Claim>,
+) {
+    // Sub-counts by channel, and re-answers after litigation, are no totals.
+    if ["受理方式", "受理渠道", "重新答复", "重新办理"].iter().any(|word| clause.contains(word)) {
+        return;
+    }
+    let includes_carry_over = clause.contains("含上年") || clause.contains("包括上年") || clause.contains("含结转");
+    let mut search_from = 0;
+    while let Some((keyword_at, keyword, metric)) = find_keyword(clause, search_from) {
+        search_from = keyword_at + keyword.len();
+        if needs_application_context(metric) && !about_applications {
+            continue;
+        }
+        let Some(number) = number_after(clause, search_from) else { continue };
+        // A comparison between the keyword and the number: not this metric's figure.
+        let between = &clause[search_from..number.start];
+        if COMPARISONS.iter().any(|word| between.contains(word)) || between.chars().count() > 12 {
+            continue;
+        }
+        // 「含上年结转36件」 inside a received claim is the carry-over, not the total.
+        out.push(Claim {
+            metric,
+            value: number.value,
+            unit: number.unit,
+            span: Span::new(base + number.start, base + number.end),
+            clause: Span::new(base, base + clause.len()),
+            section,
+            includes_carry_over: includes_carry_over && metric != Metric::CarriedOver,
+        });
+        search_from = number.end;
+    }
+}
+
+fn find_keyword(clause: &str, from: usize) -> Option<(usize, &'static str, Metric)> {
+    KEYWORDS
+        .iter()
+        .filter_map(|&(keyword, metric)| clause[from..].find(keyword).map(|i| (from + i, keyword, metric)))
+        .min_by_key(|&(at, keyword, _)| (at, std::cmp::Reverse(keyword.len())))
+}
+
+struct Number {
+    value: f64,
+    unit: &'static str,
+    start: usize,
+    end: usize,
+}
+
+/// The first number followed by a unit at or after `from`.
+fn number_after(clause: &str, from: usize) -> Option<Number> {
+    let chars: Vec<(usize, char)> = clause[from..].char_indices().map(|(i, c)| (from + i, c)).collect();
+    let mut k = 0;
+    while k < chars.len() {
+        let (start, ch) = chars[k];
+        if is_digit(ch) || is_chinese_digit(ch) {
+            let mut j = k;
+            while j < chars.len()
+                && (is_digit(chars[j].1) || is_chinese_digit(chars[j].1) || matches!(chars[j].1, '.' | ','))
+            {
+                j += 1;
+            }
+            let end = chars.get(j).map_or(clause.len(), |(i, _)| *i);
+            let text = clause[start..end].trim_end_matches([',', '.']);
+            let rest = &clause[end..];
+            if let Some(unit) = UNITS.iter().find(|unit| rest.starts_with(**unit))
+                && let Some(value) = parse_number(text)
+            {
+                // A year (「2024年」) is not a count.
+                return Some(Number { value, unit, start, end: end + unit.len() });
+            }
+            k = j.max(k + 1);
+        } else {
+            k += 1;
+        }
+    }
+    None
+}
+
+fn is_digit(ch: char) -> bool {
+    ch.is_ascii_digit() || ('０'..='９').contains(&ch)
+}
+
+fn is_chinese_digit(ch: char) -> bool {
+    "零〇一二两三四五六七八九十百千万".contains(ch)
+}
+
+/// Arabic (half- or full-width, with separators) or Chinese numerals.
+pub fn parse_number(text: &str) -> Option<f64> {
+    let ascii: String = text
+        .chars()
+        .filter(|c| *c != ',')
+        .map(|c| if ('０'..='９').contains(&c) { char::from_u32(c as u32 - 0xFEE0).unwrap_or(c) } else { c })
+        .collect();
+    if ascii.chars().all(|c| c.is_ascii_digit() || c == '.') {
+        return ascii.parse().ok();
+    }
+    chinese_number(text).map(|n| n as f64)
+}
+
+/// 十二 → 12, 二十一 → 21, 一百零五 → 105, 两千 → 2000, 三万 → 30000.
+fn chinese_number(text: &str) -> Option<u64> {
+    let digit = |c: char| {
+        "零〇一二两三四五六七八九".find(c).map(|i| {
+            let index = text_index(i);
+            [0, 0, 1, 2, 2, 3, 4, 5, 6, 7, 8, 9][index]
+        })
+    };
+    let (mut total, mut section, mut current) = (0u64, 0u64, 0u64);
+    let mut any = false;
+    for c in text.chars() {
+        if let Some(d) = digit(c) {
+            current = d;
+            any = true;
+            continue;
+        }
+        let unit = match c {
+            '十' => 10,
+            '百' => 100,
+            '千' => 1000,
+            '万' => {
+                total += (section + current) * 10_000;
+                section = 0;
+                current = 0;
+                any = true;
+                continue;
+            }
+            _ => return None,
+        };
+        section += current.max(if current == 0 && section == 0 { 1 } else { 0 }) * unit;
+        current = 0;
+        any = true;
+    }
+    any.then_some(total + section + current)
+}
+
+/// The position of a character in 「零〇一二两三四五六七八九」 from its byte offset.
+fn text_index(byte: usize) -> usize {
+    byte / 3
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(text: &str) -> Vec<(Metric, f64)> {
+        let report = nianbao_parser::parse(&format!("一、总体情况\n{text}\n"));
+        claims(&report).into_iter().map(|c| (c.metric, c.value)).collect()
+    }
+
+    #[test]
+    fn numbers_in_both_scripts() {
+        assert_eq!(parse_number("12"), Some(12.0));
+        assert_eq!(parse_number("１,２３４"), Some(1234.0));
+        assert_eq!(parse_number("十二"), Some(12.0));
+        assert_eq!(parse_number("二十一"), Some(21.0));
+        assert_eq!(parse_number("一百零五"), Some(105.0));
+        assert_eq!(parse_number("两千"), Some(2000.0));
+        assert_eq!(parse_number("三万五千"), Some(35000.0));
+    }
+
+    #[test]
+    fn seed_003_claims() {
+        let text = "2024年共处理依申请公开事项21件，其中2023年度结转1件，2024年新受理20件，已办结17件，正在办理中4件。因政府信息依申请公开引起的行政复议4件，行政诉讼1件。";
+        let got = read(text);
+        assert!(got.contains(&(Metric::Handled, 21.0)), "{got:?}");
+        assert!(got.contains(&(Metric::CarriedOver, 1.0)), "{got:?}");
+        assert!(got.contains(&(Metric::ReceivedNew, 20.0)), "{got:?}");
+        assert!(got.contains(&(Metric::Disposed, 17.0)), "{got:?}");
+        assert!(got.contains(&(Metric::CarriedForward, 4.0)), "{got:?}");
+        assert!(got.contains(&(Metric::Review, 4.0)), "{got:?}");
+        assert!(got.contains(&(Metric::Litigation, 1.0)), "{got:?}");
+    }
+
+    #[test]
+    fn sub_counts_comparisons_and_other_topics_are_not_claims() {
+        let text =
+            "2024年，市工信局共收到及办理依申请公开5件，4件受理方式为网络申请，1件受理方式为邮件申请，较去年上升1件。";
+        assert_eq!(read(text), [(Metric::Received, 5.0)]);
+        assert_eq!(read("共收到“两会”建议、提案79件。"), []);
+        assert_eq!(read("全年收到并处理市长信箱留言265件。"), []);
+        assert_eq!(read("共受理十二件政府信息公开申请。"), [(Metric::Received, 12.0)]);
+        assert_eq!(read("因依申请公开引起的行政诉讼1件，经诉讼后重新答复1件。"), [(Metric::Litigation, 1.0)]);
+        assert_eq!(read("共受理政府信息公开申请十二件。"), [(Metric::Received, 12.0)]);
+    }
+}

@@ -1,0 +1,68 @@
+use crate::context::Context;
+use crate::finding::Finding;
+use crate::registry::{FixKind, declare_rule};
+
+declare_rule! {
+    /// ## What it does
+    /// Compares 「办结/答复 N件」 with （七）总计, 「结转下年度/正在办理 N件」 with
+    /// 四、结转下年度继续办理, and 「上年结转 N件」 with 二、上年结转 (all 总计 column).
+    ///
+    /// ## Why is this bad
+    /// These sentences restate table 三. A different number means one of them was
+    /// not updated.
+    ///
+    /// ## Example
+    /// ### ✗ Incorrect
+    /// ```text
+    /// 一、总体情况
+    /// 2024年依申请公开已办结17件。
+    /// 三、收到和处理政府信息公开申请情况
+    /// 一、本年新收政府信息公开申请数量 | 59 | 0 | 0 | 0 | 0 | 0 | 59
+    /// 二、上年结转政府信息公开申请数量 | 2 | 0 | 0 | 0 | 0 | 0 | 2
+    /// （七）总计 | 57 | 0 | 0 | 0 | 0 | 0 | 57
+    /// 四、结转下年度继续办理 | 4 | 0 | 0 | 0 | 0 | 0 | 4
+    /// ```
+    /// ### ✓ Correct
+    /// ```text
+    /// 一、总体情况
+    /// 2024年依申请公开已办结57件。
+    /// 三、收到和处理政府信息公开申请情况
+    /// 一、本年新收政府信息公开申请数量 | 59 | 0 | 0 | 0 | 0 | 0 | 59
+    /// 二、上年结转政府信息公开申请数量 | 2 | 0 | 0 | 0 | 0 | 0 | 2
+    /// （七）总计 | 57 | 0 | 0 | 0 | 0 | 0 | 57
+    /// 四、结转下年度继续办理 | 4 | 0 | 0 | 0 | 0 | 0 | 4
+    /// ```
+    ///
+    /// ## Fix safety
+    /// No fix: either the sentence or the table may be wrong.
+    ///
+    /// ## Source
+    /// 国办公开办函〔2021〕30号 (table 三).
+    pub(crate) static RULE = {
+        code: "X002",
+        name: "disposal-count",
+        summary: "A prose count of applications decided, carried over or carried forward disagrees with table 三",
+        severity: Some(nianbao_model::Severity::Warning),
+        fix: FixKind::None,
+        check: check,
+    }
+}
+
+use nianbao_model::T3Row;
+
+use super::report_claim_mismatch;
+use crate::claims::Metric;
+use crate::facts::t3_row;
+
+fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    for claim in ctx.claims().iter().filter(|c| c.unit != "%" && c.unit != "％") {
+        let (row, what) = match claim.metric {
+            Metric::Disposed => (T3Row::TotalResults, "applications decided"),
+            Metric::CarriedForward => (T3Row::CarriedForward, "applications carried forward"),
+            Metric::CarriedOver => (T3Row::CarriedOver, "applications carried over"),
+            _ => continue,
+        };
+        let expected: Vec<_> = t3_row(ctx.report, row).into_iter().collect();
+        report_claim_mismatch(claim, &expected, what, out);
+    }
+}

@@ -1,0 +1,113 @@
+use crate::context::Context;
+use crate::finding::Finding;
+use crate::registry::{FixKind, declare_rule};
+
+declare_rule! {
+    /// ## What it does
+    /// Compares 「予以公开/部分公开/不予公开/无法提供/不予处理/其他处理 N件」 with the
+    /// outcome groups of table 三 (总计 column; 不予公开 is the sum of its eight rows),
+    /// and 「N%」 with the group's share of （七）总计 (to the nearest 0.5). Percentages
+    /// of a full breakdown in one sentence must add up to 100 (± 0.1).
+    ///
+    /// ## Why is this bad
+    /// Outcome figures are what readers quote; a breakdown that does not match the
+    /// table, or does not add up to 100%, misleads them.
+    ///
+    /// ## Example
+    /// ### ✗ Incorrect
+    /// ```text
+    /// 一、总体情况
+    /// 依申请公开办理结果中，予以公开40件。
+    /// 三、收到和处理政府信息公开申请情况
+    /// （一）予以公开 | 35 | 0 | 0 | 0 | 0 | 0 | 35
+    /// ```
+    /// ### ✓ Correct
+    /// ```text
+    /// 一、总体情况
+    /// 依申请公开办理结果中，予以公开35件。
+    /// 三、收到和处理政府信息公开申请情况
+    /// （一）予以公开 | 35 | 0 | 0 | 0 | 0 | 0 | 35
+    /// ```
+    ///
+    /// ## Fix safety
+    /// No fix.
+    ///
+    /// ## Source
+    /// 国办公开办函〔2021〕30号 (table 三).
+    pub(crate) static RULE = {
+        code: "X003",
+        name: "outcome-breakdown",
+        summary: "Prose counts or percentages of outcomes disagree with table 三",
+        severity: Some(nianbao_model::Severity::Warning),
+        fix: FixKind::None,
+        check: check,
+    }
+}
+
+use nianbao_model::{Span, T3Row};
+
+use super::report_claim_mismatch;
+use crate::claims::{Claim, Metric};
+use crate::facts::{outcome, show, t3_row};
+
+fn is_percent(claim: &Claim) -> bool {
+    claim.unit == "%" || claim.unit == "％"
+}
+
+fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    let report = ctx.report;
+    let total = t3_row(report, T3Row::TotalResults);
+    for claim in ctx.claims() {
+        let Metric::Outcome(group) = claim.metric else { continue };
+        let Some(figure) = outcome(report, group) else { continue };
+        if !is_percent(claim) {
+            report_claim_mismatch(claim, &[figure], "applications with this outcome", out);
+            continue;
+        }
+        let Some(total) = total.as_ref().filter(|t| t.value > 0.0) else { continue };
+        let share = figure.value / total.value * 100.0;
+        if (share - claim.value).abs() > 0.5 {
+            out.push(
+                Finding::new(
+                    claim.span,
+                    format!(
+                        "the text says {}%, but {} is {:.1}% of {}",
+                        show(claim.value),
+                        figure.name,
+                        share,
+                        total.name
+                    ),
+                )
+                .label("share stated in the text")
+                .secondary(claim.clause, "this sentence")
+                .secondary(figure.cells[0], format!("{} = {}", figure.name, show(figure.value)))
+                .help("percentages are the outcome's share of （七）总计"),
+            );
+        }
+    }
+    // A full breakdown in one sentence adds up to 100%.
+    let mut by_clause: Vec<(Span, f64, usize)> = Vec::new();
+    for claim in ctx.claims().iter().filter(|c| is_percent(c) && matches!(c.metric, Metric::Outcome(_))) {
+        let sentence = claim.clause;
+        match by_clause.iter_mut().find(|(span, _, _)| span.end >= sentence.start && sentence.start - span.end <= 60) {
+            Some(entry) => {
+                entry.0 = entry.0.cover(sentence);
+                entry.1 += claim.value;
+                entry.2 += 1;
+            }
+            None => by_clause.push((sentence, claim.value, 1)),
+        }
+    }
+    for (span, sum, count) in by_clause {
+        if count >= 3 && (sum - 100.0).abs() > 0.1 {
+            out.push(
+                Finding::new(
+                    span,
+                    format!("the outcome percentages add up to {}%, not 100%", show((sum * 10.0).round() / 10.0)),
+                )
+                .label("a breakdown of all outcomes")
+                .help("check each percentage against table 三"),
+            );
+        }
+    }
+}

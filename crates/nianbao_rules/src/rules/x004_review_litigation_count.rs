@@ -1,0 +1,62 @@
+use crate::context::Context;
+use crate::finding::Finding;
+use crate::registry::{FixKind, declare_rule};
+
+declare_rule! {
+    /// ## What it does
+    /// Compares 「行政复议 N件」 with 表四 行政复议 总计, and 「行政诉讼 N件」 with
+    /// 未经复议直接起诉 总计 + 复议后起诉 总计.
+    ///
+    /// ## Why is this bad
+    /// Review and litigation are the cases that went wrong; a report that
+    /// understates them in the text is the kind of error assessors look for first.
+    ///
+    /// ## Example
+    /// ### ✗ Incorrect
+    /// ```text
+    /// 一、总体情况
+    /// 因政府信息公开引起的行政复议4件。
+    /// 四、政府信息公开行政复议、行政诉讼情况
+    /// 行政复议 | 行政诉讼
+    /// 5 | 2 | 2 | 1 | 10 | 0 | 0 | 2 | 0 | 2 | 1 | 0 | 0 | 0 | 1
+    /// ```
+    /// ### ✓ Correct
+    /// ```text
+    /// 一、总体情况
+    /// 因政府信息公开引起的行政复议10件。
+    /// 四、政府信息公开行政复议、行政诉讼情况
+    /// 行政复议 | 行政诉讼
+    /// 5 | 2 | 2 | 1 | 10 | 0 | 0 | 2 | 0 | 2 | 1 | 0 | 0 | 0 | 1
+    /// ```
+    ///
+    /// ## Fix safety
+    /// No fix.
+    ///
+    /// ## Source
+    /// 国办公开办函〔2021〕30号 (table 四); seed 003 (「行政复议4件」 against 10).
+    pub(crate) static RULE = {
+        code: "X004",
+        name: "review-litigation-count",
+        summary: "A prose count of 行政复议 or 行政诉讼 cases disagrees with table 四",
+        severity: Some(nianbao_model::Severity::Warning),
+        fix: FixKind::None,
+        check: check,
+    }
+}
+
+use nianbao_model::T4Group;
+
+use super::report_claim_mismatch;
+use crate::claims::Metric;
+use crate::facts::{litigation, t4_total};
+
+fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    for claim in ctx.claims().iter().filter(|c| c.unit == "件") {
+        let (figure, what) = match claim.metric {
+            Metric::Review => (t4_total(ctx.report, T4Group::Review), "行政复议 cases"),
+            Metric::Litigation => (litigation(ctx.report), "行政诉讼 cases"),
+            _ => continue,
+        };
+        report_claim_mismatch(claim, &figure.into_iter().collect::<Vec<_>>(), what, out);
+    }
+}

@@ -1,0 +1,105 @@
+use crate::context::Context;
+use crate::finding::Finding;
+use crate::registry::{FixKind, declare_rule};
+
+declare_rule! {
+    /// ## What it does
+    /// Reports 「均获维持」 while table 四 shows 结果纠正 or 尚未审结 cases, 「未被纠错」
+    /// while it shows 结果纠正 cases, and 「未发生/无/没有 行政复议（行政诉讼）」 while
+    /// the 行政复议 (行政诉讼) 总计 is above 0.
+    ///
+    /// ## Why is this bad
+    /// These sentences are statements of fact about the body's legal record. When
+    /// the table contradicts them the report says two incompatible things, one of
+    /// them to the public's disadvantage.
+    ///
+    /// ## Example
+    /// ### ✗ Incorrect
+    /// ```text
+    /// 一、总体情况
+    /// 本年度无行政复议和行政诉讼情况。
+    /// 四、政府信息公开行政复议、行政诉讼情况
+    /// 行政复议 | 行政诉讼
+    /// 5 | 2 | 2 | 1 | 10 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0
+    /// ```
+    /// ### ✓ Correct
+    /// ```text
+    /// 一、总体情况
+    /// 本年度发生行政复议10件，其中纠正2件。
+    /// 四、政府信息公开行政复议、行政诉讼情况
+    /// 行政复议 | 行政诉讼
+    /// 5 | 2 | 2 | 1 | 10 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0
+    /// ```
+    ///
+    /// ## Fix safety
+    /// No fix.
+    ///
+    /// ## Source
+    /// 国办公开办函〔2021〕30号 (table 四).
+    pub(crate) static RULE = {
+        code: "X005",
+        name: "outcome-claim",
+        summary: "A claim about review and litigation outcomes contradicts table 四",
+        severity: Some(nianbao_model::Severity::Error),
+        fix: FixKind::None,
+        check: check,
+    }
+}
+
+use nianbao_model::{Span, T4Group, T4Outcome};
+
+use crate::facts::{Figure, litigation, show, t4_cell, t4_total};
+
+const NEGATIONS: &[&str] = &["未发生", "未出现", "未产生", "没有", "无"];
+
+fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    let report = ctx.report;
+    let sum = |outcome: T4Outcome| -> Option<Figure> {
+        let cells: Vec<Figure> = T4Group::ALL.iter().filter_map(|&g| t4_cell(report, g, outcome)).collect();
+        (cells.len() == 3).then(|| Figure {
+            value: cells.iter().map(|c| c.value).sum(),
+            cells: cells.iter().flat_map(|c| c.cells.clone()).collect(),
+            name: format!("表四 {}", outcome.label()),
+        })
+    };
+    let corrected = sum(T4Outcome::Corrected);
+    let pending = sum(T4Outcome::Pending);
+    for paragraph in report.paragraphs() {
+        for (claim, contradicted_by) in [
+            ("均获维持", [corrected.as_ref(), pending.as_ref()]),
+            ("均被维持", [corrected.as_ref(), pending.as_ref()]),
+            ("未被纠错", [corrected.as_ref(), None]),
+            ("均未被纠正", [corrected.as_ref(), None]),
+        ] {
+            let Some(at) = paragraph.text.find(claim) else { continue };
+            let span = Span::new(paragraph.span.start + at, paragraph.span.start + at + claim.len());
+            for figure in contradicted_by.into_iter().flatten().filter(|f| f.value > 0.0) {
+                out.push(contradiction(span, claim, figure));
+            }
+        }
+        for clause in paragraph.text.split(['，', '。', '；', ',']) {
+            let offset = clause.as_ptr() as usize - paragraph.text.as_ptr() as usize;
+            let has_number = clause.chars().any(|c| c.is_ascii_digit());
+            for (keyword, figure) in [("行政复议", t4_total(report, T4Group::Review)), ("行政诉讼", litigation(report))]
+            {
+                let (Some(at), Some(figure)) = (clause.find(keyword), figure) else { continue };
+                let negated = NEGATIONS.iter().any(|n| clause[..at].contains(n));
+                if negated && !has_number && figure.value > 0.0 {
+                    let span = Span::new(paragraph.span.start + offset, paragraph.span.start + offset + clause.len());
+                    out.push(contradiction(span, &format!("no {keyword}"), &figure));
+                }
+            }
+        }
+    }
+}
+
+fn contradiction(span: Span, claim: &str, figure: &Figure) -> Finding {
+    let mut finding =
+        Finding::new(span, format!("the text says 「{claim}」, but {} = {}", figure.name, show(figure.value)))
+            .label("claim about outcomes")
+            .help("state the outcomes as table 四 records them");
+    for &cell in &figure.cells {
+        finding = finding.secondary(cell, format!("{} = {}", figure.name, show(figure.value)));
+    }
+    finding
+}

@@ -1,0 +1,81 @@
+use crate::context::Context;
+use crate::finding::Finding;
+use crate::registry::{FixKind, declare_rule};
+
+declare_rule! {
+    /// ## What it does
+    /// Reports 「所有申请均已办结」 (and 「全部办结」) while 四、结转下年度继续办理[总计] is
+    /// above 0, and 「未收到…申请」 while 一、本年新收[总计] is above 0.
+    ///
+    /// ## Why is this bad
+    /// Both are categorical statements that the table disproves; readers who trust
+    /// the sentence are misled about open applications.
+    ///
+    /// ## Example
+    /// ### ✗ Incorrect
+    /// ```text
+    /// 一、总体情况
+    /// 本年度收到的政府信息公开申请均已办结。
+    /// 三、收到和处理政府信息公开申请情况
+    /// 一、本年新收政府信息公开申请数量 | 3 | 0 | 0 | 0 | 0 | 0 | 3
+    /// 四、结转下年度继续办理 | 1 | 0 | 0 | 0 | 0 | 0 | 1
+    /// ```
+    /// ### ✓ Correct
+    /// ```text
+    /// 一、总体情况
+    /// 本年度收到的政府信息公开申请，除1件结转下年度外均已办结。
+    /// 四、结转下年度继续办理 | 0 | 0 | 0 | 0 | 0 | 0 | 0
+    /// ```
+    ///
+    /// ## Fix safety
+    /// No fix.
+    ///
+    /// ## Source
+    /// 国办公开办函〔2021〕30号 (table 三).
+    pub(crate) static RULE = {
+        code: "X006",
+        name: "completion-claim",
+        summary: "「所有申请均已办结」 or 「未收到申请」 while table 三 says otherwise",
+        severity: Some(nianbao_model::Severity::Error),
+        fix: FixKind::None,
+        check: check,
+    }
+}
+
+use nianbao_model::{Span, T3Row};
+
+use crate::facts::{Figure, show, t3_row};
+
+fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    let report = ctx.report;
+    let carried = t3_row(report, T3Row::CarriedForward).filter(|f| f.value > 0.0);
+    let received = t3_row(report, T3Row::NewReceived).filter(|f| f.value > 0.0);
+    for paragraph in report.paragraphs() {
+        for sentence in paragraph.text.split(['。', '；']) {
+            let offset = sentence.as_ptr() as usize - paragraph.text.as_ptr() as usize;
+            let span = Span::new(paragraph.span.start + offset, paragraph.span.start + offset + sentence.len());
+            let about_applications = sentence.contains("申请");
+            let all_done =
+                ["均已办结", "全部办结", "全部按时办结", "均已按时办结"].iter().any(|w| sentence.contains(w));
+            let has_exception = ["除", "外"].iter().all(|w| sentence.contains(w));
+            if let Some(figure) = carried.as_ref().filter(|_| about_applications && all_done && !has_exception) {
+                out.push(contradiction(span, "all applications were decided", figure));
+            }
+            let none_received = ["未收到", "没有收到", "未接到"].iter().any(|w| sentence.contains(w));
+            if let Some(figure) = received.as_ref().filter(|_| about_applications && none_received) {
+                out.push(contradiction(span, "no applications were received", figure));
+            }
+        }
+    }
+}
+
+fn contradiction(span: Span, claim: &str, figure: &Figure) -> Finding {
+    let mut finding =
+        Finding::new(span, format!("the text says {claim}, but {} = {}", figure.name, show(figure.value)))
+            .label("categorical claim")
+            .help("state what table 三 records");
+    for &cell in &figure.cells {
+        finding = finding.secondary(cell, format!("{} = {}", figure.name, show(figure.value)));
+    }
+    finding
+}

@@ -1,0 +1,85 @@
+use crate::context::Context;
+use crate::finding::Finding;
+use crate::registry::{FixKind, declare_rule};
+
+declare_rule! {
+    /// ## What it does
+    /// Reports a figure the text states twice with different numbers: new
+    /// applications, carry-over, decided, carried forward, 行政复议, 行政诉讼, or a
+    /// table 二 figure. (「共受理21件」 and 「新受理20件」 are different figures and
+    /// may differ.)
+    ///
+    /// ## Why is this bad
+    /// A report that says 5 in one paragraph and 6 in another is wrong in at least
+    /// one place, whatever the table says.
+    ///
+    /// ## Example
+    /// ### ✗ Incorrect
+    /// ```text
+    /// 一、总体情况
+    /// 2024年新收政府信息公开申请5件。
+    /// 三、收到和处理政府信息公开申请情况
+    /// 本年新收政府信息公开申请6件，均已答复。
+    /// ```
+    /// ### ✓ Correct
+    /// ```text
+    /// 一、总体情况
+    /// 2024年新收政府信息公开申请5件。
+    /// 三、收到和处理政府信息公开申请情况
+    /// 本年新收政府信息公开申请5件，均已答复。
+    /// ```
+    ///
+    /// ## Fix safety
+    /// No fix.
+    ///
+    /// ## Source
+    /// Consistency of the report.
+    pub(crate) static RULE = {
+        code: "X007",
+        name: "self-contradiction",
+        summary: "The same figure is stated with different numbers in two places",
+        severity: Some(nianbao_model::Severity::Warning),
+        fix: FixKind::None,
+        check: check,
+    }
+}
+
+use crate::claims::{Claim, Metric};
+use crate::facts::show;
+
+/// Figures with one meaning: a second, different value is a contradiction.
+fn comparable(claim: &Claim) -> bool {
+    matches!(
+        claim.metric,
+        Metric::ReceivedNew
+            | Metric::CarriedOver
+            | Metric::Disposed
+            | Metric::CarriedForward
+            | Metric::Review
+            | Metric::Litigation
+            | Metric::Table2(_)
+    ) && claim.unit != "%"
+        && claim.unit != "％"
+}
+
+fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    let claims: Vec<&Claim> = ctx.claims().iter().filter(|c| comparable(c)).collect();
+    for (index, claim) in claims.iter().enumerate() {
+        let Some(first) =
+            claims[..index].iter().find(|earlier| earlier.metric == claim.metric && earlier.unit == claim.unit)
+        else {
+            continue;
+        };
+        if (first.value - claim.value).abs() > 1e-9 {
+            out.push(
+                Finding::new(
+                    claim.span,
+                    format!("stated as {} here but {} earlier", show(claim.value), show(first.value)),
+                )
+                .label("second statement")
+                .secondary(first.span, "first statement")
+                .help("use one number, the one in the table"),
+            );
+        }
+    }
+}

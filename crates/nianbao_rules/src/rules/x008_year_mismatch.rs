@@ -1,0 +1,74 @@
+use crate::context::Context;
+use crate::finding::Finding;
+use crate::registry::{FixKind, declare_rule};
+
+declare_rule! {
+    /// ## What it does
+    /// Reports a sentence that opens with a year (「2023年，我局…」) other than the
+    /// report year in the sections that describe the report year (一 to 四 and 六).
+    /// Section 五 may talk about last year's problems; the next year (plans) and
+    /// comparisons (同比/较上年) are fine. The statistics period's year is checked by S011.
+    ///
+    /// ## Why is this bad
+    /// Sentences copied from last year's report keep last year's year, and then
+    /// describe the wrong year's work.
+    ///
+    /// ## Example
+    /// ### ✗ Incorrect
+    /// ```text
+    /// 某某局2024年政府信息公开工作年度报告
+    /// 一、总体情况
+    /// 2023年，我局认真落实政府信息公开条例。
+    /// ```
+    /// ### ✓ Correct
+    /// ```text
+    /// 某某局2024年政府信息公开工作年度报告
+    /// 一、总体情况
+    /// 2024年，我局认真落实政府信息公开条例。
+    /// ```
+    ///
+    /// ## Fix safety
+    /// No fix: the year may be right and the sentence misplaced.
+    ///
+    /// ## Source
+    /// 国办公开办函〔2021〕30号 (the report covers one calendar year).
+    pub(crate) static RULE = {
+        code: "X008",
+        name: "year-mismatch",
+        summary: "The text reports on a year other than the report year",
+        severity: Some(nianbao_model::Severity::Warning),
+        fix: FixKind::None,
+        check: check,
+    }
+}
+
+use nianbao_model::{SectionKind, Span};
+
+fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    let Some(year) = ctx.report_year() else { return };
+    for section in ctx.report.sections.iter().filter(|s| s.kind.is_some_and(|k| k != SectionKind::Problems)) {
+        for paragraph in &section.paragraphs {
+            let text = paragraph.text.trim_start();
+            let lead = paragraph.text.len() - text.len();
+            let digits: String = text.chars().take(4).collect();
+            let Ok(stated) = digits.parse::<i32>() else { continue };
+            let rest = text[4..].trim_start();
+            let opens_sentence = rest.starts_with('年') && {
+                let after = rest['年'.len_utf8()..].trim_start();
+                after.starts_with(['，', ',', '度', '全', '以', '我', '本', '共'])
+            };
+            if !opens_sentence || stated == year || stated == year + 1 || !(1990..=2100).contains(&stated) {
+                continue;
+            }
+            let span = Span::new(paragraph.span.start + lead, paragraph.span.start + lead + 4);
+            let mut finding =
+                Finding::new(span, format!("this sentence reports on {stated}, but the report is for {year}"))
+                    .label(format!("expected {year}"))
+                    .help("update the year, or the sentence if it was copied from another year's report");
+            if let Some(title_year) = &ctx.report.metadata.year {
+                finding = finding.secondary(title_year.span, "report year");
+            }
+            out.push(finding);
+        }
+    }
+}

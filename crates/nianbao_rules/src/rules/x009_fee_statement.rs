@@ -1,0 +1,62 @@
+use crate::context::Context;
+use crate::finding::Finding;
+use crate::registry::{FixKind, declare_rule};
+
+declare_rule! {
+    /// ## What it does
+    /// Reports a section 六 that does not mention the 信息处理费 (information
+    /// processing fee) at all, and says so more pointedly when table 三 counts
+    /// applications closed for unpaid fees.
+    ///
+    /// ## Why is this bad
+    /// The format requires section 六 to state the fee situation under
+    /// 国办函〔2020〕109号, even when no fee was charged (「本年度未收取信息处理费」).
+    ///
+    /// ## Example
+    /// ### ✗ Incorrect
+    /// ```text
+    /// 六、其他需要报告的事项
+    /// 本年度无其他需要报告的事项。
+    /// ```
+    /// ### ✓ Correct
+    /// ```text
+    /// 六、其他需要报告的事项
+    /// 本年度未收取政府信息公开信息处理费。
+    /// ```
+    ///
+    /// ## Fix safety
+    /// No fix.
+    ///
+    /// ## Source
+    /// 国办公开办函〔2021〕30号; 《政府信息公开信息处理费管理办法》(国办函〔2020〕109号).
+    pub(crate) static RULE = {
+        code: "X009",
+        name: "fee-statement",
+        summary: "Section 六 says nothing about the 信息处理费",
+        severity: Some(nianbao_model::Severity::Warning),
+        fix: FixKind::None,
+        check: check,
+    }
+}
+
+use nianbao_model::{SectionKind, T3Row};
+
+use crate::facts::{show, t3_row};
+
+const FEE_WORDS: &[&str] = &["处理费", "收费", "收取费用", "费用"];
+
+fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    let Some(section) = ctx.report.section(SectionKind::OtherMatters) else { return };
+    if section.paragraphs.iter().any(|p| FEE_WORDS.iter().any(|w| p.text.contains(w))) {
+        return;
+    }
+    let unpaid = t3_row(ctx.report, T3Row::OtherUnpaidFee).filter(|f| f.value > 0.0);
+    let mut finding = Finding::new(section.heading_span, "section 六 does not state the 信息处理费 situation")
+        .label("no mention of fees in this section")
+        .help("add a sentence such as 「本年度未收取政府信息公开信息处理费」 (国办函〔2020〕109号)");
+    if let Some(unpaid) = unpaid {
+        finding =
+            finding.secondary(unpaid.cells[0], format!("{} = {}: fees were charged", unpaid.name, show(unpaid.value)));
+    }
+    out.push(finding);
+}

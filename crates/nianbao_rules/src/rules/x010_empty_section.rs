@@ -1,0 +1,63 @@
+use crate::context::Context;
+use crate::finding::Finding;
+use crate::registry::{FixKind, declare_rule};
+
+declare_rule! {
+    /// ## What it does
+    /// Reports section 五 (problems and improvements) or 六 (other matters) with no
+    /// text, or with nothing but 「无」.
+    ///
+    /// ## Why is this bad
+    /// Section 五 must name the year's problems and how last year's were fixed, and
+    /// section 六 must at least state the fee situation. An empty section is marked
+    /// down in every assessment.
+    ///
+    /// ## Example
+    /// ### ✗ Incorrect
+    /// ```text
+    /// 五、存在的主要问题及改进情况
+    /// 无。
+    /// ```
+    /// ### ✓ Correct
+    /// ```text
+    /// 五、存在的主要问题及改进情况
+    /// 存在的问题：政策解读形式单一。改进情况：增加了图解和视频解读。
+    /// ```
+    ///
+    /// ## Fix safety
+    /// No fix.
+    ///
+    /// ## Source
+    /// 《中华人民共和国政府信息公开条例》第五十条; 国办公开办函〔2021〕30号.
+    pub(crate) static RULE = {
+        code: "X010",
+        name: "empty-section",
+        summary: "Section 五 or 六 is empty or only says 「无」",
+        severity: Some(nianbao_model::Severity::Warning),
+        fix: FixKind::None,
+        check: check,
+    }
+}
+
+use nianbao_model::SectionKind;
+
+fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    for kind in [SectionKind::Problems, SectionKind::OtherMatters] {
+        let Some(section) = ctx.report.section(kind) else { continue };
+        let empty = section.paragraphs.iter().all(|p| {
+            let bare: String = p.text.chars().filter(|c| !c.is_whitespace() && !"。.，,".contains(*c)).collect();
+            bare.is_empty() || bare == "无" || bare == "暂无"
+        });
+        if empty {
+            out.push(
+                Finding::new(section.heading_span, format!("section 「{}」 is empty", kind.title()))
+                    .label("nothing but the heading")
+                    .help(if kind == SectionKind::Problems {
+                        "name this year's problems and how last year's were addressed"
+                    } else {
+                        "state at least the 信息处理费 situation"
+                    }),
+            );
+        }
+    }
+}

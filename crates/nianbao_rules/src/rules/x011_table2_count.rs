@@ -1,0 +1,56 @@
+use crate::context::Context;
+use crate::finding::Finding;
+use crate::registry::{FixKind, declare_rule};
+
+declare_rule! {
+    /// ## What it does
+    /// Compares figures the text states for table 二 — 「制发/印发行政规范性文件N件」,
+    /// 「现行有效行政规范性文件N件」, 「废止行政规范性文件N件」, 「制发规章N件」,
+    /// 「行政许可/行政处罚/行政强制 N件」, 「行政事业性收费 N万元」 — with the table.
+    ///
+    /// ## Why is this bad
+    /// The text and table 二 describe the same documents and decisions;
+    /// 「现行有效行政规范性文件393件」 beside a table that says 470 is one of them wrong.
+    ///
+    /// ## Example
+    /// ### ✗ Incorrect
+    /// ```text
+    /// 一、总体情况
+    /// 截至年底，现行有效行政规范性文件393件。
+    /// 二、主动公开政府信息情况
+    /// 行政规范性文件 | 12 | 3 | 470
+    /// ```
+    /// ### ✓ Correct
+    /// ```text
+    /// 一、总体情况
+    /// 截至年底，现行有效行政规范性文件470件。
+    /// 二、主动公开政府信息情况
+    /// 行政规范性文件 | 12 | 3 | 470
+    /// ```
+    ///
+    /// ## Fix safety
+    /// No fix.
+    ///
+    /// ## Source
+    /// 国办公开办函〔2021〕30号 (table 二).
+    pub(crate) static RULE = {
+        code: "X011",
+        name: "table2-count",
+        summary: "A prose count of 规章, 行政规范性文件, 许可, 处罚, 强制 or fees disagrees with table 二",
+        severity: Some(nianbao_model::Severity::Warning),
+        fix: FixKind::None,
+        check: check,
+    }
+}
+
+use super::report_claim_mismatch;
+use crate::claims::Metric;
+use crate::facts::table2;
+
+fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    for claim in ctx.claims() {
+        let Metric::Table2(figure) = claim.metric else { continue };
+        let expected: Vec<_> = table2(ctx.report, figure).into_iter().collect();
+        report_claim_mismatch(claim, &expected, "in table 二's terms", out);
+    }
+}
