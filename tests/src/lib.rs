@@ -13,9 +13,23 @@ pub fn workspace_root() -> PathBuf {
 
 /// Reads, parses and checks a file with the default configuration.
 pub fn check_file(path: &Path, display: &str) -> Checked {
+    check_file_with(path, display, &Config::default())
+}
+
+/// Checks a rule's fixture with that rule on, even if it is off by default.
+pub fn check_fixture(path: &Path, display: &str, code: &str) -> Checked {
+    let mut config = Config::default();
+    if let Some(rule) = nianbao_rules::lookup(code) {
+        let severity = rule.meta.default_severity.unwrap_or(nianbao_model::Severity::Info);
+        config.rules.insert(rule.meta.code, Some(severity));
+    }
+    check_file_with(path, display, &config)
+}
+
+fn check_file_with(path: &Path, display: &str, config: &Config) -> Checked {
     let bytes = std::fs::read(path).unwrap_or_else(|error| panic!("{}: {error}", path.display()));
     let (text, report) = nianbao_parser::parse_bytes(&bytes);
-    let diagnostics = nianbao_rules::check(&report, &Config::default());
+    let diagnostics = nianbao_rules::check(&report, config);
     Checked { display: display.to_string(), text, report, diagnostics }
 }
 

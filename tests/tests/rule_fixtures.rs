@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 
 use nianbao_rules::RULES;
-use tests::{check_file, fixture_view, workspace_root};
+use tests::{check_file, check_fixture, fixture_view, workspace_root};
 
 fn fixtures_dir() -> PathBuf {
     workspace_root().join("tests/fixtures/rules")
@@ -33,7 +33,7 @@ fn snapshot_name(code: &str, file: &str) -> String {
 #[test]
 fn invalid_fixtures_trigger_their_rule() {
     for (code, file, path) in fixtures().into_iter().filter(|(_, file, _)| file.starts_with("invalid")) {
-        let checked = check_file(&path, &format!("{code}/{file}"));
+        let checked = check_fixture(&path, &format!("{code}/{file}"), &code);
         assert!(checked.diagnostics.iter().any(|d| d.code == code), "{code}/{file} does not trigger {code}");
         insta::assert_snapshot!(snapshot_name(&code, &file), fixture_view(checked, &code));
     }
@@ -42,7 +42,7 @@ fn invalid_fixtures_trigger_their_rule() {
 #[test]
 fn valid_fixtures_do_not_trigger_their_rule() {
     for (code, file, path) in fixtures().into_iter().filter(|(_, file, _)| file.starts_with("valid")) {
-        let checked = check_file(&path, &format!("{code}/{file}"));
+        let checked = check_fixture(&path, &format!("{code}/{file}"), &code);
         let hits: Vec<_> = checked.diagnostics.iter().filter(|d| d.code == code).map(|d| &d.message).collect();
         assert!(hits.is_empty(), "{code}/{file} triggers {code}: {hits:?}");
     }

@@ -29,15 +29,15 @@ const SEEDS: &[Seed] = &[
         ],
         table4: &[0; 15],
         // Section 六 numbers （一）（二）（三）（二）; heading 四 has an extra 「因」.
-        codes: &["S004", "S005"],
+        codes: &["F005", "S004", "S005"],
     },
     Seed {
         file: "001_0db4d1d337420631.txt",
         table2: [&Z3, &Z3, &Z1, &Z1, &Z1, &Z1],
         table3_nonzero: &[],
         table4: &[0; 15],
-        // No statistics-period sentence.
-        codes: &["S011"],
+        // No statistics-period sentence; half-width commas between Chinese characters.
+        codes: &["F005", "S011"],
     },
     Seed {
         file: "002_bf81134e00d6a1b6.txt",
@@ -51,7 +51,8 @@ const SEEDS: &[Seed] = &[
         // Sixteen values in table 四.
         table4: &[0; 16],
         // 16 values (S007); 社会组织 and two truncated labels (S008); 「行政机关主动公开…」 (S005).
-        codes: &["S005", "S007", "S008"],
+        // And: page breaks mid-sentence (F008), 「工作工作」 (F006), `**二是**` (F009).
+        codes: &["F006", "F008", "F009", "S005", "S007", "S008"],
     },
     Seed {
         file: "003_be94cdfbcf579bbe.txt",
@@ -72,7 +73,7 @@ const SEEDS: &[Seed] = &[
         table4: &[5, 2, 2, 1, 10, 0, 0, 2, 0, 2, 1, 0, 0, 0, 1],
         // Its tables add up, but its prose contradicts them: 「新受理20件」 (59),
         // 「共处理21件」, 「结转1件」 (2), 「已办结17件」 (57), 「行政复议4件」 (10), 「行政诉讼1件」 (3).
-        codes: &["X001", "X002", "X004"],
+        codes: &["F005", "X001", "X002", "X004"],
     },
     Seed {
         file: "004_fa9e582a0590cf1f.txt",
@@ -80,7 +81,8 @@ const SEEDS: &[Seed] = &[
         table3_nonzero: &[],
         table4: &[0; 15],
         // 「六、」 twice; no statistics-period sentence.
-        codes: &["S003", "S011"],
+        // And: 「效劳公开」 (F007), 国办函【2020】109 号 (F001).
+        codes: &["F001", "F005", "F007", "S003", "S011"],
     },
 ];
 

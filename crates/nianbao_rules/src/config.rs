@@ -13,6 +13,10 @@
 //! year = 2024
 //! agency = "某某市某某局"
 //! publish-date = 2025-01-15
+//! deadline = "01-28"   # a local deadline stricter than the law's
+//!
+//! [lexicon]             # wrong term = right term, added to the built-in list
+//! "公开指南" = "政府信息公开指南"
 //!
 //! [lint]
 //! paths = ["examples"]  # reports meant to be clean, for `cargo xtask lint`
@@ -47,6 +51,8 @@ pub struct Config {
     /// `[lint] paths`: folders of reports meant to be clean, checked by
     /// `cargo xtask lint` when it is given no paths.
     pub lint_paths: Vec<String>,
+    /// `[lexicon]`: wrong term → right term, added to the built-in lexicon (F007).
+    pub lexicon: Vec<(String, String)>,
 }
 
 /// Facts about the report that configuration may state.
@@ -56,6 +62,8 @@ pub struct ReportFacts {
     pub year: Option<i32>,
     pub agency: Option<String>,
     pub publish_date: Option<Date>,
+    /// A local publication deadline (month, day) stricter than the law's.
+    pub deadline: Option<(u8, u8)>,
 }
 
 /// The reporting body's level, which sets its deadline and plausible content.
@@ -94,6 +102,8 @@ struct RawConfig {
     docs_url: Option<String>,
     #[serde(default)]
     lint: RawLint,
+    #[serde(default)]
+    lexicon: BTreeMap<String, String>,
 }
 
 #[derive(Default, Deserialize)]
@@ -110,6 +120,7 @@ struct RawReport {
     year: Option<i32>,
     agency: Option<String>,
     publish_date: Option<toml::Value>,
+    deadline: Option<String>,
 }
 
 impl Config {
@@ -131,6 +142,7 @@ impl Config {
             rules.insert(rule.meta.code, setting);
         }
         let publish_date = raw.report.publish_date.map(parse_date).transpose()?;
+        let deadline = raw.report.deadline.as_deref().map(parse_month_day).transpose()?;
         Ok(Config {
             rules,
             report: ReportFacts {
@@ -138,9 +150,11 @@ impl Config {
                 year: raw.report.year,
                 agency: raw.report.agency,
                 publish_date,
+                deadline,
             },
             docs_url: raw.docs_url,
             lint_paths: raw.lint.paths,
+            lexicon: raw.lexicon.into_iter().collect(),
         })
     }
 
@@ -171,6 +185,15 @@ fn parse_date(value: toml::Value) -> Result<Date, ConfigError> {
             Ok(Date { year, month, day })
         }
         _ => Err(ConfigError { message: format!("report.publish-date: `{text}` is not a date like 2025-01-15") }),
+    }
+}
+
+/// 「01-28」 → (1, 28).
+fn parse_month_day(text: &str) -> Result<(u8, u8), ConfigError> {
+    let parsed = text.split_once('-').and_then(|(m, d)| Some((m.parse::<u8>().ok()?, d.parse::<u8>().ok()?)));
+    match parsed {
+        Some((month, day)) if (1..=12).contains(&month) && (1..=31).contains(&day) => Ok((month, day)),
+        _ => Err(ConfigError { message: format!("report.deadline: `{text}` is not a month and day like 01-28") }),
     }
 }
 

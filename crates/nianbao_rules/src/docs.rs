@@ -95,7 +95,13 @@ pub fn config_schema() -> String {
                     "year": { "type": "integer", "description": "The year reported on." },
                     "agency": { "type": "string", "description": "The reporting body." },
                     "publish-date": { "type": "string", "format": "date", "description": "The publish date, 2025-01-15." },
+                    "deadline": { "type": "string", "pattern": "^[0-9]{2}-[0-9]{2}$", "description": "A local publication deadline (MM-DD) stricter than 1月31日/3月31日." },
                 },
+            },
+            "lexicon": {
+                "type": "object",
+                "description": "Wrong term = right term, added to the built-in lexicon of rule F007.",
+                "additionalProperties": { "type": "string" },
             },
             "lint": {
                 "type": "object",

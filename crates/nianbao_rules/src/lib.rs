@@ -40,6 +40,7 @@ mod identity;
 mod registry;
 mod rules;
 pub mod skeleton;
+mod text;
 
 pub use config::{CONFIG_FILE_NAME, Config, ConfigError, DEFAULT_DOCS_URL, Level, ReportFacts, find_config_file};
 pub use context::Context;
@@ -54,8 +55,11 @@ mod doc_examples {
 
     use super::*;
 
-    fn codes(text: &str) -> Vec<String> {
-        check(&nianbao_parser::parse(text), &Config::default()).into_iter().map(|d| d.code).collect()
+    /// The codes reported on `text`, with `rule` on even if it is off by default.
+    fn codes(text: &str, rule: &RuleMeta) -> Vec<String> {
+        let mut config = Config::default();
+        config.rules.insert(rule.code, Some(rule.default_severity.unwrap_or(nianbao_model::Severity::Info)));
+        check(&nianbao_parser::parse(text), &config).into_iter().map(|d| d.code).collect()
     }
 
     #[test]
@@ -66,14 +70,14 @@ mod doc_examples {
             assert!(!invalid.is_empty() && !valid.is_empty(), "{}: docs need a ✗ and a ✓ example", meta.code);
             for example in &invalid {
                 assert!(
-                    codes(example).iter().any(|c| c == meta.code),
+                    codes(example, meta).iter().any(|c| c == meta.code),
                     "{}: ✗ example not reported:\n{example}",
                     meta.code
                 );
             }
             for example in &valid {
                 assert!(
-                    !codes(example).iter().any(|c| c == meta.code),
+                    !codes(example, meta).iter().any(|c| c == meta.code),
                     "{}: ✓ example reported:\n{example}",
                     meta.code
                 );

@@ -87,6 +87,19 @@ use crate::rules::*;
 
 /// Every rule, sorted by code. Registering a rule is one line here.
 pub static RULES: &[&Rule] = &[
+    &f001_doc_number_brackets::RULE,
+    &f002_mangled_doc_number::RULE,
+    &f003_superseded_format::RULE,
+    &f004_unbalanced_brackets::RULE,
+    &f005_halfwidth_punctuation::RULE,
+    &f006_duplicated_word::RULE,
+    &f007_wrong_term::RULE,
+    &f008_broken_paragraph::RULE,
+    &f009_markup_artifact::RULE,
+    &f010_cjk_digit_space::RULE,
+    &f011_enumeration_order::RULE,
+    &p001_late_publication::RULE,
+    &p002_signature_year::RULE,
     &s001_missing_section::RULE,
     &s002_section_order::RULE,
     &s003_duplicate_ordinal::RULE,

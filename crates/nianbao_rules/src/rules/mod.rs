@@ -1,5 +1,18 @@
 //! One file per rule: docs, metadata, check — read top-down.
 
+pub(crate) mod f001_doc_number_brackets;
+pub(crate) mod f002_mangled_doc_number;
+pub(crate) mod f003_superseded_format;
+pub(crate) mod f004_unbalanced_brackets;
+pub(crate) mod f005_halfwidth_punctuation;
+pub(crate) mod f006_duplicated_word;
+pub(crate) mod f007_wrong_term;
+pub(crate) mod f008_broken_paragraph;
+pub(crate) mod f009_markup_artifact;
+pub(crate) mod f010_cjk_digit_space;
+pub(crate) mod f011_enumeration_order;
+pub(crate) mod p001_late_publication;
+pub(crate) mod p002_signature_year;
 pub(crate) mod s001_missing_section;
 pub(crate) mod s002_section_order;
 pub(crate) mod s003_duplicate_ordinal;

@@ -72,6 +72,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             _ => continue,
         };
         let expected: Vec<_> = expected.into_iter().flatten().collect();
-        report_claim_mismatch(claim, &expected, "applications received", out);
+        let what = if claim.metric == Metric::Handled { "applications handled" } else { "applications received" };
+        report_claim_mismatch(claim, &expected, what, out);
     }
 }

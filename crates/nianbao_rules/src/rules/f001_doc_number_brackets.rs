@@ -1,0 +1,94 @@
+use crate::context::Context;
+use crate::finding::Finding;
+use crate::registry::{FixKind, declare_rule};
+
+declare_rule! {
+    /// ## What it does
+    /// Finds document numbers (文号) whose year is bracketed with 【】, [], ［］, （） or
+    /// () instead of the 六角括号 〔〕, such as 「国办函【2020】109 号」, and spaces
+    /// inside the number.
+    ///
+    /// ## Why is this bad
+    /// GB/T 9704-2012 writes the year of a 文号 in 〔〕 with no spaces:
+    /// 「国办函〔2020〕109号」. Other brackets are the most common form error in
+    /// published reports.
+    ///
+    /// ## Example
+    /// ### ✗ Incorrect
+    /// ```text
+    /// 一、总体情况
+    /// 按照《政府信息公开信息处理费管理办法》(国办函【2020】109 号)规定执行。
+    /// ```
+    /// ### ✓ Correct
+    /// ```text
+    /// 一、总体情况
+    /// 按照《政府信息公开信息处理费管理办法》(国办函〔2020〕109号)规定执行。
+    /// ```
+    ///
+    /// ## Fix safety
+    /// Safe: rewrites the brackets and spacing only.
+    ///
+    /// ## Source
+    /// GB/T 9704-2012《党政机关公文格式》7.2.4 (发文字号); seed 004.
+    pub(crate) static RULE = {
+        code: "F001",
+        name: "doc-number-brackets",
+        summary: "A 文号's year is in 【】 [] ［］ （） or () instead of 〔〕",
+        severity: Some(nianbao_model::Severity::Warning),
+        fix: FixKind::Safe,
+        check: check,
+    }
+}
+
+use nianbao_model::{Edit, Fix};
+
+use crate::text::{at, is_ideograph, paragraphs};
+
+const BRACKETS: &[(char, char)] = &[('【', '】'), ('[', ']'), ('［', '］'), ('（', '）'), ('(', ')')];
+
+fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    for (base, text) in paragraphs(ctx.report) {
+        let mut search = 0;
+        while let Some((open_at, open, close)) = next_open(text, search) {
+            search = open_at + open.len_utf8();
+            let Some((end, year, serial)) = doc_number_after(text, open_at + open.len_utf8(), close) else { continue };
+            let before = text[..open_at].chars().next_back();
+            if !before.is_some_and(is_ideograph) {
+                continue;
+            }
+            let span = at(base, open_at, end - open_at);
+            let fixed = format!("〔{year}〕{serial}号");
+            out.push(
+                Finding::new(span, format!("文号 「{}」 should be written 「{fixed}」", &text[open_at..end]))
+                    .label("year in the wrong brackets")
+                    .help("write the year of a 文号 in 〔〕 with no spaces")
+                    .fix(Fix::safe(format!("Write 「{fixed}」"), vec![Edit::replace(span, fixed)])),
+            );
+            search = end;
+        }
+    }
+}
+
+fn next_open(text: &str, from: usize) -> Option<(usize, char, char)> {
+    text[from..]
+        .char_indices()
+        .find_map(|(i, c)| BRACKETS.iter().find(|(open, _)| *open == c).map(|&(open, close)| (from + i, open, close)))
+}
+
+/// `2020】109 号` after the opening bracket: returns (end, year, serial).
+fn doc_number_after(text: &str, from: usize, close: char) -> Option<(usize, String, String)> {
+    let rest = &text[from..];
+    let year: String = rest.chars().take_while(|c| c.is_ascii_digit()).collect();
+    if year.len() != 4 || !(year.starts_with("19") || year.starts_with("20")) {
+        return None;
+    }
+    let rest = rest[4..].strip_prefix(close)?;
+    let trimmed = rest.trim_start_matches([' ', '\u{3000}']);
+    let serial: String = trimmed.chars().take_while(|c| c.is_ascii_digit()).collect();
+    if serial.is_empty() {
+        return None;
+    }
+    let after_serial = trimmed[serial.len()..].trim_start_matches([' ', '\u{3000}']);
+    let tail = after_serial.strip_prefix('号')?;
+    Some((text.len() - tail.len(), year, serial))
+}

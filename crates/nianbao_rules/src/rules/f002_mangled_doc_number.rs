@@ -1,0 +1,86 @@
+use crate::context::Context;
+use crate::finding::Finding;
+use crate::registry::{FixKind, declare_rule};
+
+declare_rule! {
+    /// ## What it does
+    /// Finds document numbers whose year and serial number ran together or lost a
+    /// bracket: 「国办公开办函〔202130号」, 「国办公开办函2021〕30号」.
+    ///
+    /// ## Why is this bad
+    /// A mangled 文号 cannot be looked up, and shows the text was not proof-read.
+    ///
+    /// ## Example
+    /// ### ✗ Incorrect
+    /// ```text
+    /// 一、总体情况
+    /// 根据国办公开办函〔202130号要求编制本报告。
+    /// ```
+    /// ### ✓ Correct
+    /// ```text
+    /// 一、总体情况
+    /// 根据国办公开办函〔2021〕30号要求编制本报告。
+    /// ```
+    ///
+    /// ## Fix safety
+    /// No fix: where the year ends cannot always be told.
+    ///
+    /// ## Source
+    /// GB/T 9704-2012 7.2.4 (发文字号).
+    pub(crate) static RULE = {
+        code: "F002",
+        name: "mangled-doc-number",
+        summary: "A 文号 has its year and serial fused or a bracket missing",
+        severity: Some(nianbao_model::Severity::Warning),
+        fix: FixKind::None,
+        check: check,
+    }
+}
+
+use crate::text::{at, is_ideograph, paragraphs};
+
+fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    for (base, text) in paragraphs(ctx.report) {
+        for (i, ch) in text.char_indices() {
+            // 〔 + digits + 号 with no 〕: year and serial fused.
+            if ch == '〔' {
+                let digits: String = text[i + ch.len_utf8()..].chars().take_while(|c| c.is_ascii_digit()).collect();
+                let after = &text[i + ch.len_utf8() + digits.len()..];
+                if digits.len() >= 5 && after.starts_with('号') {
+                    let span = at(base, i, ch.len_utf8() + digits.len() + '号'.len_utf8());
+                    out.push(
+                        Finding::new(
+                            span,
+                            format!("文号 「{}」 has its year and number run together", span.slice_in(text, base)),
+                        )
+                        .label("missing 〕 after the year")
+                        .help(format!("write 「〔{}〕{}号」", &digits[..4], &digits[4..])),
+                    );
+                }
+            }
+            // 函2021〕30号: the opening bracket is missing.
+            if ch == '〕' && i >= 4 && text.is_char_boundary(i - 4) {
+                let year = &text[i - 4..i];
+                let before = text[..i - 4].chars().next_back();
+                if year.chars().all(|c| c.is_ascii_digit()) && before.is_some_and(is_ideograph) {
+                    let span = at(base, i - 4, 4 + ch.len_utf8());
+                    out.push(
+                        Finding::new(span, format!("文号 year 「{}」 lacks its opening 〔", span.slice_in(text, base)))
+                            .label("missing 〔")
+                            .help(format!("write 「〔{year}〕」")),
+                    );
+                }
+            }
+        }
+    }
+}
+
+trait SliceIn {
+    fn slice_in<'t>(&self, text: &'t str, base: nianbao_model::Span) -> &'t str;
+}
+
+impl SliceIn for nianbao_model::Span {
+    fn slice_in<'t>(&self, text: &'t str, base: nianbao_model::Span) -> &'t str {
+        &text[self.start - base.start..self.end - base.start]
+    }
+}

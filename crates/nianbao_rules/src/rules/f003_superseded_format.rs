@@ -1,0 +1,62 @@
+use crate::context::Context;
+use crate::finding::Finding;
+use crate::registry::{FixKind, declare_rule};
+
+declare_rule! {
+    /// ## What it does
+    /// Reports a citation of 国办公开办函〔2019〕60号, the 2019 trial format, in a
+    /// report for 2021 or later.
+    ///
+    /// ## Why is this bad
+    /// Since the 2021 reports the format is 国办公开办函〔2021〕30号. Citing the old
+    /// notice usually means the report was built from an old template.
+    ///
+    /// ## Example
+    /// ### ✗ Incorrect
+    /// ```text
+    /// 某某局2024年政府信息公开工作年度报告
+    /// 根据国办公开办函〔2019〕60号要求，现将本局2024年度报告如下。
+    /// ```
+    /// ### ✓ Correct
+    /// ```text
+    /// 某某局2024年政府信息公开工作年度报告
+    /// 根据国办公开办函〔2021〕30号要求，现将本局2024年度报告如下。
+    /// ```
+    ///
+    /// ## Fix safety
+    /// No fix: the rest of the report may follow the old template too.
+    ///
+    /// ## Source
+    /// 国办公开办函〔2021〕30号.
+    pub(crate) static RULE = {
+        code: "F003",
+        name: "superseded-format",
+        summary: "A report for 2021 or later cites the 2019 trial format",
+        severity: Some(nianbao_model::Severity::Warning),
+        fix: FixKind::None,
+        check: check,
+    }
+}
+
+use crate::text::{at, paragraphs};
+
+fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    if ctx.report_year().is_some_and(|year| year < 2021) {
+        return;
+    }
+    for (base, text) in paragraphs(ctx.report) {
+        let mut from = 0;
+        while let Some(i) = text[from..].find("国办公开办函").map(|i| from + i) {
+            from = i + "国办公开办函".len();
+            let window: String = text[from..].chars().take(10).collect();
+            if window.contains("2019") && window.contains("60") {
+                let span = at(base, i, "国办公开办函".len() + window.len());
+                out.push(
+                    Finding::new(span, "the report cites the 2019 trial format 国办公开办函〔2019〕60号")
+                        .label("superseded since the 2021 reports")
+                        .help("cite 国办公开办函〔2021〕30号 and use its tables"),
+                );
+            }
+        }
+    }
+}

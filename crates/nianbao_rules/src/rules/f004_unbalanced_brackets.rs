@@ -1,0 +1,77 @@
+use crate::context::Context;
+use crate::finding::Finding;
+use crate::registry::{FixKind, declare_rule};
+
+declare_rule! {
+    /// ## What it does
+    /// Checks that （）「」“”《》〔〕【】 open and close in pairs within each paragraph.
+    ///
+    /// ## Why is this bad
+    /// An unclosed 《 or “ leaves the reader unsure where a title or quotation ends;
+    /// it often marks text lost in copying.
+    ///
+    /// ## Example
+    /// ### ✗ Incorrect
+    /// ```text
+    /// 一、总体情况
+    /// 深入贯彻《中华人民共和国政府信息公开条例，持续推进公开工作。
+    /// ```
+    /// ### ✓ Correct
+    /// ```text
+    /// 一、总体情况
+    /// 深入贯彻《中华人民共和国政府信息公开条例》，持续推进公开工作。
+    /// ```
+    ///
+    /// ## Fix safety
+    /// No fix: where the closing mark belongs needs a person.
+    ///
+    /// ## Source
+    /// GB/T 15834-2011《标点符号用法》.
+    pub(crate) static RULE = {
+        code: "F004",
+        name: "unbalanced-brackets",
+        summary: "Brackets or quotes are not balanced within a paragraph",
+        severity: Some(nianbao_model::Severity::Warning),
+        fix: FixKind::None,
+        check: check,
+    }
+}
+
+use crate::text::{at, paragraphs};
+
+const PAIRS: &[(char, char)] = &[('（', '）'), ('「', '」'), ('“', '”'), ('《', '》'), ('〔', '〕'), ('【', '】')];
+
+fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    for (base, text) in paragraphs(ctx.report) {
+        let mut stack: Vec<(usize, char)> = Vec::new();
+        let mut unmatched_close = None;
+        for (i, ch) in text.char_indices() {
+            if PAIRS.iter().any(|(open, _)| *open == ch) {
+                stack.push((i, ch));
+            } else if let Some(&(open, _)) = PAIRS.iter().find(|(_, close)| *close == ch) {
+                match stack.last() {
+                    Some(&(_, top)) if top == open => {
+                        stack.pop();
+                    }
+                    _ => {
+                        unmatched_close = Some((i, ch));
+                        break;
+                    }
+                }
+            }
+        }
+        if let Some((i, ch)) = unmatched_close {
+            out.push(
+                Finding::new(at(base, i, ch.len_utf8()), format!("「{ch}」 closes nothing in this paragraph"))
+                    .label("unmatched closing mark")
+                    .help("add the opening mark or remove this one"),
+            );
+        } else if let Some(&(i, ch)) = stack.first() {
+            out.push(
+                Finding::new(at(base, i, ch.len_utf8()), format!("「{ch}」 is never closed in this paragraph"))
+                    .label("unmatched opening mark")
+                    .help("add the closing mark where the title, quotation or note ends"),
+            );
+        }
+    }
+}

@@ -1,0 +1,103 @@
+use crate::context::Context;
+use crate::finding::Finding;
+use crate::registry::{FixKind, declare_rule};
+
+declare_rule! {
+    /// ## What it does
+    /// Finds the ASCII marks , : ; ? ! ( ) used between Chinese characters, one
+    /// diagnostic per paragraph. Marks inside numbers, times, URLs and e-mail
+    /// addresses are not between Chinese characters and are left alone.
+    ///
+    /// ## Why is this bad
+    /// Chinese text takes full-width punctuation (，：；？！（）). Half-width marks
+    /// usually come from copying through a web page or another editor.
+    ///
+    /// ## Example
+    /// ### ✗ Incorrect
+    /// ```text
+    /// 一、总体情况
+    /// 2024年,本局持续推进政务公开(含依申请公开)工作。
+    /// ```
+    /// ### ✓ Correct
+    /// ```text
+    /// 一、总体情况
+    /// 2024年，本局持续推进政务公开（含依申请公开）工作。
+    /// ```
+    ///
+    /// ## Fix safety
+    /// Safe: replaces each mark with its full-width form.
+    ///
+    /// ## Source
+    /// GB/T 15834-2011《标点符号用法》.
+    pub(crate) static RULE = {
+        code: "F005",
+        name: "halfwidth-punctuation",
+        summary: "ASCII punctuation between Chinese characters",
+        severity: Some(nianbao_model::Severity::Info),
+        fix: FixKind::Safe,
+        check: check,
+    }
+}
+
+use nianbao_model::{Edit, Fix, Span};
+
+use crate::text::{at, is_cjk, paragraphs};
+
+fn full_width(ch: char) -> Option<char> {
+    Some(match ch {
+        ',' => '，',
+        ':' => '：',
+        ';' => '；',
+        '?' => '？',
+        '!' => '！',
+        '(' => '（',
+        ')' => '）',
+        _ => return None,
+    })
+}
+
+fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    for (base, text) in paragraphs(ctx.report) {
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        let mut spans: Vec<(Span, char)> = Vec::new();
+        let mut k = 0;
+        while k < chars.len() {
+            let (i, ch) = chars[k];
+            let before = k.checked_sub(1).map(|j| chars[j].1);
+            let after = chars.get(k + 1).map(|c| c.1);
+            match ch {
+                '(' => {
+                    // A bracket pair is fixed together, or not at all.
+                    let close = chars[k + 1..].iter().position(|c| c.1 == ')').map(|p| k + 1 + p);
+                    let inside_cjk = after.is_some_and(is_cjk);
+                    if let Some(close) = close.filter(|_| inside_cjk || before.is_some_and(is_cjk)) {
+                        spans.push((at(base, i, 1), '（'));
+                        spans.push((at(base, chars[close].0, 1), '）'));
+                        k = close + 1;
+                        continue;
+                    }
+                }
+                ',' | ':' | ';' | '?' | '!' if before.is_some_and(is_cjk) && after.is_some_and(is_cjk) => {
+                    spans.push((at(base, i, 1), full_width(ch).unwrap_or(ch)));
+                }
+                _ => {}
+            }
+            k += 1;
+        }
+        let Some(&(first, _)) = spans.first() else { continue };
+        let mut finding = Finding::new(
+            first,
+            match spans.len() {
+                1 => "half-width punctuation between Chinese characters".to_string(),
+                n => format!("{n} half-width punctuation marks between Chinese characters in this paragraph"),
+            },
+        )
+        .label("half-width")
+        .help("Chinese text takes full-width punctuation: ，：；？！（）");
+        for &(span, _) in spans.iter().skip(1).take(9) {
+            finding = finding.secondary_bare(span);
+        }
+        let edits = spans.iter().map(|&(span, to)| Edit::replace(span, to.to_string())).collect();
+        out.push(finding.fix(Fix::safe("Use full-width punctuation", edits)));
+    }
+}

@@ -1,0 +1,87 @@
+use crate::context::Context;
+use crate::finding::Finding;
+use crate::registry::{FixKind, declare_rule};
+
+declare_rule! {
+    /// ## What it does
+    /// Finds a paragraph that ends without punctuation in the middle of a sentence
+    /// and a next paragraph that continues it (「制定并印」 / 「发政策文件」), the
+    /// damage page breaks leave when text is copied out of PDF or Word.
+    ///
+    /// ## Why is this bad
+    /// The broken word reads as two fragments, and search and copy break with it.
+    ///
+    /// ## Example
+    /// ### ✗ Incorrect
+    /// ```text
+    /// 一、总体情况
+    /// 坚持以“公开为常态、不公开为例外”的原则，制定并印
+    ///
+    /// 发政策文件1件，采用多种方式实现解读全覆盖。
+    /// ```
+    /// ### ✓ Correct
+    /// ```text
+    /// 一、总体情况
+    /// 坚持以“公开为常态、不公开为例外”的原则，制定并印发政策文件1件，采用多种方式实现解读全覆盖。
+    /// ```
+    ///
+    /// ## Fix safety
+    /// Safe: joins the two paragraphs; no character changes.
+    ///
+    /// ## Source
+    /// Seed 002 (page-break damage).
+    pub(crate) static RULE = {
+        code: "F008",
+        name: "broken-paragraph",
+        summary: "A paragraph breaks off mid-sentence and the next one continues it",
+        severity: Some(nianbao_model::Severity::Info),
+        fix: FixKind::Safe,
+        check: check,
+    }
+}
+
+use nianbao_model::{Edit, Fix, Paragraph, Span};
+
+use crate::text::is_ideograph;
+
+fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    let report = ctx.report;
+    let groups = std::iter::once(&report.preface).chain(report.sections.iter().map(|s| &s.paragraphs));
+    for paragraphs in groups {
+        for pair in paragraphs.windows(2) {
+            let (a, b) = (&pair[0], &pair[1]);
+            // Titles and numbered sub-headings end without punctuation by nature.
+            let is_title = report.metadata.title.as_ref().is_some_and(|title| a.span.contains(title.span));
+            let is_subheading = report.sections.iter().flat_map(|s| &s.subheadings).any(|sub| sub.span == a.span);
+            if is_title || is_subheading || !continues(a, b) {
+                continue;
+            }
+            let gap = Span::new(a.span.end, b.span.start);
+            // A table or comment between the two is no page break.
+            if report.tables.iter().any(|t| gap.contains(t.span))
+                || report.suppressions.iter().any(|s| gap.contains(s.span))
+            {
+                continue;
+            }
+            let tail: String = a.text.chars().rev().take(4).collect::<Vec<_>>().into_iter().rev().collect();
+            let head: String = b.text.chars().take(4).collect();
+            out.push(
+                Finding::new(
+                    Span::new(a.span.end.saturating_sub(tail.len()), a.span.end),
+                    format!("「{tail}」 / 「{head}」 is one sentence broken in two"),
+                )
+                .label("the paragraph breaks off here")
+                .secondary(Span::new(b.span.start, b.span.start + head.len()), "and continues here")
+                .fix(Fix::safe("Join the two paragraphs", vec![Edit::replace(gap, "")])),
+            );
+        }
+    }
+}
+
+fn continues(a: &Paragraph, b: &Paragraph) -> bool {
+    let ends_mid_sentence = a.text.chars().next_back().is_some_and(is_ideograph) && a.text.chars().count() >= 15;
+    let starts_mid_sentence = b.text.chars().next().is_some_and(is_ideograph)
+        && !b.text.starts_with(['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'])
+        && b.text.chars().count() >= 2;
+    ends_mid_sentence && starts_mid_sentence
+}

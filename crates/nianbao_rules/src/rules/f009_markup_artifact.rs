@@ -1,0 +1,83 @@
+use crate::context::Context;
+use crate::finding::Finding;
+use crate::registry::{FixKind, declare_rule};
+
+declare_rule! {
+    /// ## What it does
+    /// Finds Markdown emphasis (`**二是**`) in a report that is not written in
+    /// Markdown, and HTML entities and tags (`&nbsp;`, `<br>`, `</p>`) anywhere in
+    /// its prose.
+    ///
+    /// ## Why is this bad
+    /// The markers show up literally on the published page: they are leftovers of
+    /// copying between editors.
+    ///
+    /// ## Example
+    /// ### ✗ Incorrect
+    /// ```text
+    /// 五、存在的主要问题及改进情况
+    /// 一是加大宣传力度。**二是**拓展政策解读方式。
+    /// ```
+    /// ### ✓ Correct
+    /// ```text
+    /// 五、存在的主要问题及改进情况
+    /// 一是加大宣传力度。二是拓展政策解读方式。
+    /// ```
+    ///
+    /// ## Fix safety
+    /// Safe: removes the markers (an entity such as `&nbsp;` becomes a space).
+    ///
+    /// ## Source
+    /// Seed 002 (`**二是**`).
+    pub(crate) static RULE = {
+        code: "F009",
+        name: "markup-artifact",
+        summary: "Stray Markdown or HTML in plain text",
+        severity: Some(nianbao_model::Severity::Info),
+        fix: FixKind::Safe,
+        check: check,
+    }
+}
+
+use nianbao_model::{Edit, Fix};
+
+use crate::text::{at, is_markdown, paragraphs};
+
+const ENTITIES: &[(&str, &str)] = &[("&nbsp;", " "), ("&amp;", "&"), ("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\"")];
+const TAGS: &[&str] =
+    &["<br>", "<br/>", "<br />", "<p>", "</p>", "<span>", "</span>", "<strong>", "</strong>", "<b>", "</b>"];
+
+fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    let markdown = is_markdown(ctx.report);
+    for (base, text) in paragraphs(ctx.report) {
+        let mut edits = Vec::new();
+        let mut first = None;
+        if !markdown {
+            for (i, _) in text.match_indices("**") {
+                edits.push(Edit::replace(at(base, i, 2), ""));
+                first.get_or_insert(at(base, i, 2));
+            }
+        }
+        for (entity, replacement) in ENTITIES {
+            for (i, _) in text.match_indices(entity) {
+                edits.push(Edit::replace(at(base, i, entity.len()), *replacement));
+                first.get_or_insert(at(base, i, entity.len()));
+            }
+        }
+        for tag in TAGS {
+            for (i, _) in text.match_indices(tag) {
+                edits.push(Edit::replace(at(base, i, tag.len()), ""));
+                first.get_or_insert(at(base, i, tag.len()));
+            }
+        }
+        let Some(first) = first else { continue };
+        edits.sort_by_key(|e| e.span.start);
+        let mut finding = Finding::new(first, format!("{} stray markup mark(s) in this paragraph", edits.len()))
+            .label("Markdown or HTML left in the text")
+            .help("remove it; emphasis does not survive into the published report");
+        for edit in edits.iter().skip(1).take(9) {
+            finding = finding.secondary_bare(edit.span);
+        }
+        out.push(finding.fix(Fix::safe("Remove the markup", edits)));
+    }
+}

@@ -1,0 +1,82 @@
+use crate::context::Context;
+use crate::finding::Finding;
+use crate::registry::{FixKind, declare_rule};
+
+declare_rule! {
+    /// ## What it does
+    /// Finds spaces between Chinese characters and digits (「2024 年」, 「办理 3 件」).
+    /// Off by default: government documents write 「2024年」 without spaces, and
+    /// generic CJK spacing linters that insist on spaces get this wrong. Turn it on
+    /// in `nianbao.toml` (`F010 = "info"`) to remove such spaces.
+    ///
+    /// ## Why is this bad
+    /// The spaces are typesetting from another convention, often from copying out of
+    /// PDF; official texts do not use them.
+    ///
+    /// ## Example
+    /// ### ✗ Incorrect
+    /// ```text
+    /// 一、总体情况
+    /// 2024 年全年开展专题培训 4 次。
+    /// ```
+    /// ### ✓ Correct
+    /// ```text
+    /// 一、总体情况
+    /// 2024年全年开展专题培训4次。
+    /// ```
+    ///
+    /// ## Fix safety
+    /// Safe: removes the spaces.
+    ///
+    /// ## Source
+    /// GB/T 15835-2011《出版物上数字用法》; the convention of official documents.
+    pub(crate) static RULE = {
+        code: "F010",
+        name: "cjk-digit-space",
+        summary: "Spaces between Chinese characters and digits (off by default)",
+        severity: None,
+        fix: FixKind::Safe,
+        check: check,
+    }
+}
+
+use nianbao_model::{Edit, Fix, Span};
+
+use crate::text::{at, is_ideograph, paragraphs};
+
+fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    for (base, text) in paragraphs(ctx.report) {
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        let mut spaces: Vec<Span> = Vec::new();
+        let mut k = 1;
+        while k < chars.len() {
+            if chars[k].1 != ' ' && chars[k].1 != '\u{3000}' {
+                k += 1;
+                continue;
+            }
+            let start = k;
+            while k < chars.len() && (chars[k].1 == ' ' || chars[k].1 == '\u{3000}') {
+                k += 1;
+            }
+            let (Some(before), Some(after)) = (chars.get(start - 1).map(|c| c.1), chars.get(k).map(|c| c.1)) else {
+                break;
+            };
+            let between =
+                (is_ideograph(before) && after.is_ascii_digit()) || (before.is_ascii_digit() && is_ideograph(after));
+            if between {
+                let end = chars.get(k).map_or(text.len(), |c| c.0);
+                spaces.push(at(base, chars[start].0, end - chars[start].0));
+            }
+        }
+        let Some(&first) = spaces.first() else { continue };
+        let mut finding =
+            Finding::new(first, format!("{} space(s) between Chinese characters and digits", spaces.len()))
+                .label("space")
+                .help("official documents write 「2024年」, 「3件」");
+        for &span in spaces.iter().skip(1).take(9) {
+            finding = finding.secondary_bare(span);
+        }
+        let edits = spaces.iter().map(|&span| Edit::replace(span, "")).collect();
+        out.push(finding.fix(Fix::safe("Remove the spaces", edits)));
+    }
+}

@@ -1,0 +1,107 @@
+use crate::context::Context;
+use crate::finding::Finding;
+use crate::registry::{FixKind, declare_rule};
+
+declare_rule! {
+    /// ## What it does
+    /// Checks enumerations inside a paragraph — 「一是…二是…三是」 and inline
+    /// 「（一）…（二）…」 — for skipped or repeated numbers. Numbered lines (sub-headings)
+    /// are checked by S004.
+    ///
+    /// ## Why is this bad
+    /// 「一是…三是…三是」 tells the reader an item is missing or duplicated.
+    ///
+    /// ## Example
+    /// ### ✗ Incorrect
+    /// ```text
+    /// 五、存在的主要问题及改进情况
+    /// 一是信息更新不及时；三是政策解读形式单一。
+    /// ```
+    /// ### ✓ Correct
+    /// ```text
+    /// 五、存在的主要问题及改进情况
+    /// 一是信息更新不及时；二是政策解读形式单一。
+    /// ```
+    ///
+    /// ## Fix safety
+    /// No fix: the missing item may have been lost, not misnumbered.
+    ///
+    /// ## Source
+    /// GB/T 9704-2012 (结构层次序数).
+    pub(crate) static RULE = {
+        code: "F011",
+        name: "enumeration-order",
+        summary: "An enumeration in prose skips or repeats a number",
+        severity: Some(nianbao_model::Severity::Warning),
+        fix: FixKind::None,
+        check: check,
+    }
+}
+
+use nianbao_model::Span;
+
+use crate::text::{at, paragraphs};
+
+const NUMERALS: &str = "一二三四五六七八九十";
+
+fn value(ch: char) -> Option<u32> {
+    NUMERALS.chars().position(|c| c == ch).map(|i| i as u32 + 1)
+}
+
+fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    for (base, text) in paragraphs(ctx.report) {
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        let mut shi: Vec<(u32, Span)> = Vec::new();
+        let mut inline: Vec<(u32, Span)> = Vec::new();
+        for (k, &(i, ch)) in chars.iter().enumerate() {
+            let before = k.checked_sub(1).map(|j| chars[j].1);
+            let boundary = before.is_none_or(|c| "。；;，,：:！？*\u{3000} 、\t".contains(c));
+            // 「一是」 at a clause boundary.
+            if let Some(n) = value(ch).filter(|_| boundary)
+                && chars.get(k + 1).is_some_and(|c| c.1 == '是')
+            {
+                shi.push((n, at(base, i, ch.len_utf8() + '是'.len_utf8())));
+            }
+            // 「（一）」 inside the paragraph (not at its start: that is a sub-heading).
+            if k > 0
+                && matches!(ch, '（' | '(')
+                && let Some(n) = chars.get(k + 1).and_then(|c| value(c.1))
+                && chars.get(k + 2).is_some_and(|c| matches!(c.1, '）' | ')'))
+            {
+                inline.push((n, at(base, i, chars.get(k + 3).map_or(text.len(), |c| c.0) - i)));
+            }
+        }
+        for items in [shi, inline] {
+            for pair in items.windows(2) {
+                let ((a, a_span), (b, b_span)) = (pair[0], pair[1]);
+                if b == a + 1 || b == 1 {
+                    continue;
+                }
+                let problem = if b <= a { "repeats" } else { "skips" };
+                out.push(
+                    Finding::new(
+                        b_span,
+                        format!(
+                            "the enumeration {problem}: {} after {}",
+                            b_span.slice_rel(text, base),
+                            a_span.slice_rel(text, base)
+                        ),
+                    )
+                    .label(format!("expected item {}", a + 1))
+                    .secondary(a_span, "previous item")
+                    .help("number the items in order, or restore the missing one"),
+                );
+            }
+        }
+    }
+}
+
+trait SliceRel {
+    fn slice_rel<'t>(&self, text: &'t str, base: Span) -> &'t str;
+}
+
+impl SliceRel for Span {
+    fn slice_rel<'t>(&self, text: &'t str, base: Span) -> &'t str {
+        &text[self.start - base.start..self.end - base.start]
+    }
+}

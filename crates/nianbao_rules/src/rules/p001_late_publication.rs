@@ -1,0 +1,71 @@
+use crate::context::Context;
+use crate::finding::Finding;
+use crate::registry::{FixKind, declare_rule};
+
+declare_rule! {
+    /// ## What it does
+    /// Compares the publish date — `publish-date` in `nianbao.toml`, the metadata
+    /// block (「发文日期」「发布时间」), or a dated signature at the end — with the
+    /// deadline in the year after the report year: 1月31日 for a department, 3月31日
+    /// for the 本级政府 report (`level = "government"`, or an agency named …人民政府),
+    /// or a stricter local `deadline = "01-28"`.
+    ///
+    /// ## Why is this bad
+    /// 《政府信息公开条例》第四十九条 sets the deadlines; late publication is a
+    /// finding in every assessment.
+    ///
+    /// ## Example
+    /// ### ✗ Incorrect
+    /// ```text
+    /// 某某局2024年政府信息公开工作年度报告
+    /// 发布时间: 2025-02-10
+    /// ```
+    /// ### ✓ Correct
+    /// ```text
+    /// 某某局2024年政府信息公开工作年度报告
+    /// 发布时间: 2025-01-20
+    /// ```
+    ///
+    /// ## Fix safety
+    /// No fix.
+    ///
+    /// ## Source
+    /// 《中华人民共和国政府信息公开条例》第四十九条.
+    pub(crate) static RULE = {
+        code: "P001",
+        name: "late-publication",
+        summary: "The report was published after its legal or local deadline",
+        severity: Some(nianbao_model::Severity::Warning),
+        fix: FixKind::None,
+        check: check,
+    }
+}
+
+use nianbao_model::{Date, Span};
+
+use crate::config::Level;
+
+fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    let Some(year) = ctx.report_year() else { return };
+    let (date, span) = match (ctx.config.report.publish_date, &ctx.report.metadata.publish_date) {
+        (Some(date), stated) => (date, stated.as_ref().map(|s| s.span)),
+        (None, Some(stated)) => (stated.value, Some(stated.span)),
+        (None, None) => return,
+    };
+    let government = ctx.level() == Some(Level::Government);
+    let (month, day, basis) = match ctx.config.report.deadline {
+        Some((month, day)) => (month, day, "the local deadline"),
+        None if government => (3, 31, "条例第四十九条 (本级政府 report)"),
+        None => (1, 31, "条例第四十九条 (department report)"),
+    };
+    let deadline = Date { year: year + 1, month, day };
+    if date <= deadline {
+        return;
+    }
+    let span = span.or(ctx.report.metadata.title.as_ref().map(|t| t.span)).unwrap_or(Span::empty(0));
+    out.push(
+        Finding::new(span, format!("published {date}, after the deadline {deadline} set by {basis}"))
+            .label("publish date")
+            .help("reports are published by 1月31日 (departments) or 3月31日 (本级政府) of the following year"),
+    );
+}

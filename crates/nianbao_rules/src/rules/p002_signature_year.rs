@@ -1,0 +1,56 @@
+use crate::context::Context;
+use crate::finding::Finding;
+use crate::registry::{FixKind, declare_rule};
+
+declare_rule! {
+    /// ## What it does
+    /// Reports a publish date (metadata block or dated signature) whose year is not
+    /// the report year + 1: a 2024 report is published in 2025.
+    ///
+    /// ## Why is this bad
+    /// A signature dated in the report year itself, or two years later, is usually a
+    /// date copied from an old report, or a wrong report year in the title.
+    ///
+    /// ## Example
+    /// ### ✗ Incorrect
+    /// ```text
+    /// 某某局2024年政府信息公开工作年度报告
+    /// 发布时间: 2024-01-20
+    /// ```
+    /// ### ✓ Correct
+    /// ```text
+    /// 某某局2024年政府信息公开工作年度报告
+    /// 发布时间: 2025-01-20
+    /// ```
+    ///
+    /// ## Fix safety
+    /// No fix.
+    ///
+    /// ## Source
+    /// 《中华人民共和国政府信息公开条例》第四十九条.
+    pub(crate) static RULE = {
+        code: "P002",
+        name: "signature-year",
+        summary: "The publish year is not the year after the report year",
+        severity: Some(nianbao_model::Severity::Warning),
+        fix: FixKind::None,
+        check: check,
+    }
+}
+
+fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    let (Some(year), Some(stated)) = (ctx.report_year(), &ctx.report.metadata.publish_date) else { return };
+    if stated.value.year == year + 1 {
+        return;
+    }
+    let mut finding = Finding::new(
+        stated.span,
+        format!("dated {}, but a report for {year} is published in {}", stated.value.year, year + 1),
+    )
+    .label("publish date")
+    .help("check the date and the report year in the title");
+    if let Some(title_year) = &ctx.report.metadata.year {
+        finding = finding.secondary(title_year.span, "report year");
+    }
+    out.push(finding);
+}
