@@ -26,11 +26,31 @@ pub fn check_fixture(path: &Path, display: &str, code: &str) -> Checked {
     check_file_with(path, display, &config)
 }
 
+/// Checks a file. Text after a `<!-- previous report -->` or `<!-- part report -->`
+/// line stands for those other files (cross-document fixtures), named
+/// `previous` and `part N`.
 fn check_file_with(path: &Path, display: &str, config: &Config) -> Checked {
     let bytes = std::fs::read(path).unwrap_or_else(|error| panic!("{}: {error}", path.display()));
-    let (text, report) = nianbao_parser::parse_bytes(&bytes);
-    let diagnostics = nianbao_rules::check(&report, config);
-    Checked { display: display.to_string(), text, report, diagnostics }
+    let (whole, _) = nianbao_parser::parse_bytes(&bytes);
+    let mut pieces: Vec<(String, String)> = vec![(display.to_string(), String::new())];
+    for line in whole.split_inclusive('\n') {
+        match line.trim() {
+            "<!-- previous report -->" => pieces.push(("previous".to_string(), String::new())),
+            "<!-- part report -->" => pieces.push((format!("part {}", pieces.len()), String::new())),
+            _ => pieces.last_mut().unwrap().1.push_str(line),
+        }
+    }
+    let reports: Vec<nianbao_model::Report> = pieces.iter().map(|(_, text)| nianbao_parser::parse(text)).collect();
+    let mut related = nianbao_rules::Related::default();
+    for ((name, _), report) in pieces.iter().zip(&reports).skip(1) {
+        let other = nianbao_rules::Other { name, report };
+        if name == "previous" { related.previous = Some(other) } else { related.parts.push(other) }
+    }
+    let diagnostics = nianbao_rules::check_with(&reports[0], config, &related);
+    let mut pieces = pieces.into_iter();
+    let (_, text) = pieces.next().unwrap();
+    let report = reports.into_iter().next().unwrap();
+    Checked { display: display.to_string(), text, report, diagnostics, others: pieces.collect() }
 }
 
 /// What a user sees for `checked` restricted to one rule: the input, the

@@ -95,7 +95,7 @@ pub fn render(result: &Checked) -> String {
         metadata,
         sections,
         tables: Value::Object(tables),
-        diagnostics: result.diagnostics.iter().map(|d| json_format::diagnostic(&locator, d)).collect(),
+        diagnostics: result.diagnostics.iter().map(|d| json_format::diagnostic(result, &locator, d)).collect(),
     };
     serde_json::to_string_pretty(&export).expect("serialising plain data cannot fail") + "\n"
 }

@@ -19,6 +19,7 @@ use nianbao_model::Severity;
 use nianbao_rules::Config;
 
 use nianbao_lsp::config::ConfigResolver;
+use nianbao_lsp::related::{FolderIndex, find_related};
 
 use crate::inputs::{Input, InputError};
 use crate::render::Checked;
@@ -141,8 +142,13 @@ fn report_error(error: &InputError) {
     eprintln!("error: {}: {}", error.display, error.message);
 }
 
-/// Reads, parses and checks one input.
-fn check_input(input: &Input, resolver: &mut ConfigResolver) -> Result<Checked, InputError> {
+/// Reads, parses and checks one input, with the reports it is compared with.
+/// Problems finding those come back beside the result.
+fn check_input(
+    input: &Input,
+    resolver: &mut ConfigResolver,
+    index: &mut FolderIndex,
+) -> Result<(Checked, Vec<InputError>), InputError> {
     let config: Config = resolver
         .for_dir(&input.config_dir)
         .map_err(|error| InputError { display: error.path, message: error.message })?;
@@ -151,8 +157,19 @@ fn check_input(input: &Input, resolver: &mut ConfigResolver) -> Result<Checked, 
         return Err(InputError { display: input.display.clone(), message: "not a text file".to_string() });
     }
     let (text, report) = nianbao_parser::parse_bytes(&bytes);
-    let diagnostics = nianbao_rules::check(&report, &config);
-    Ok(Checked { display: input.display.clone(), text, report, diagnostics })
+    let file = match &input.source {
+        inputs::Source::File(path) => Some(path.as_path()),
+        inputs::Source::Stdin => None,
+    };
+    let related = find_related(file, &report, &config, index);
+    let diagnostics = nianbao_rules::check_with(&report, &config, &related.as_related());
+    let problems = related
+        .problems
+        .iter()
+        .map(|problem| InputError { display: input.display.clone(), message: problem.clone() })
+        .collect();
+    let others = related.sources();
+    Ok((Checked { display: input.display.clone(), text, report, diagnostics, others }, problems))
 }
 
 fn looks_like_utf16(bytes: &[u8]) -> bool {
@@ -176,9 +193,13 @@ pub fn check_paths(paths: &[PathBuf], stdin_filename: Option<&Path>, config: Opt
     let (found, errors) = inputs::collect(paths, stdin_filename);
     let mut outcome = CheckOutcome { errors, ..CheckOutcome::default() };
     let mut resolver = ConfigResolver::new(config);
+    let mut index = FolderIndex::default();
     for input in &found {
-        match check_input(input, &mut resolver) {
-            Ok(checked) if checked.report.looks_like_report() => outcome.results.push(checked),
+        match check_input(input, &mut resolver, &mut index) {
+            Ok((checked, problems)) if checked.report.looks_like_report() => {
+                outcome.results.push(checked);
+                outcome.errors.extend(problems);
+            }
             Ok(_) if !input.explicit => outcome.skipped += 1,
             Ok(_) => outcome.errors.push(InputError {
                 display: input.display.clone(),
@@ -253,8 +274,9 @@ fn export(args: &ExportArgs) -> ExitCode {
         return ExitCode::from(2);
     };
     let mut resolver = ConfigResolver::new(args.config.as_deref());
-    match check_input(&input, &mut resolver) {
-        Ok(checked) => {
+    match check_input(&input, &mut resolver, &mut FolderIndex::default()) {
+        Ok((checked, problems)) => {
+            problems.iter().for_each(report_error);
             let json = export::render(&checked);
             match std::io::stdout().lock().write_all(json.as_bytes()) {
                 Ok(()) => ExitCode::SUCCESS,

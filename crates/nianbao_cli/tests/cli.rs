@@ -28,6 +28,8 @@ const CASES: &[(&str, &[&str], Option<&str>)] = &[
     ("check_not_a_report", &["check", "crates/nianbao_cli/tests/cmd/not-a-report/notes.md"], None),
     ("check_folder_skips_non_reports", &["check", "crates/nianbao_cli/tests/cmd/not-a-report"], None),
     ("export_json", &["export", "tests/seeds/003_be94cdfbcf579bbe.txt"], None),
+    ("check_against_last_year", &["check", "tests/fixtures/years/2024-report.md"], None),
+    ("check_against_last_year_json", &["check", "--format", "json", "tests/fixtures/years/2024-report.md"], None),
     ("rule_t303", &["rule", "T303"], None),
     ("rule_unknown", &["rule", "X999"], None),
     ("rules", &["rules"], None),

@@ -59,12 +59,15 @@ impl ConfigResolver {
 
 fn load(path: &Path) -> Result<Config, String> {
     let text = std::fs::read_to_string(path).map_err(|error| format!("cannot read: {error}"))?;
-    Config::from_toml(&text).map_err(|error| format!("invalid configuration: {error}"))
+    let mut config = Config::from_toml(&text).map_err(|error| format!("invalid configuration: {error}"))?;
+    // Paths in [compare] are relative to the file that names them.
+    config.base_dir = path.parent().map(Path::to_path_buf);
+    Ok(config)
 }
 
 /// `path` relative to the working folder when it lies below it: configuration
 /// paths are found through canonical folders, but users know them relative.
-fn relative_to_cwd(path: &Path) -> String {
+pub fn relative_to_cwd(path: &Path) -> String {
     let cwd = std::env::current_dir().and_then(std::fs::canonicalize);
     match cwd.ok().and_then(|cwd| path.strip_prefix(cwd).ok().map(Path::to_path_buf)) {
         Some(relative) => relative.display().to_string(),

@@ -6,7 +6,8 @@
 //! - `analysis` — one version of a document, parsed and checked (panics caught).
 //! - `features` — hover, inlay sums, outline, folding, code actions: pure.
 //! - `server` — state, debounced lint jobs, handlers.
-//! - `config` — `nianbao.toml` resolution, shared with the CLI.
+//! - `config` — `nianbao.toml` resolution, and `related` — last year's report
+//!   and a summary's parts for the cross-document rules; both shared with the CLI.
 //!
 //! stdout carries only JSON-RPC; logs go to stderr and `window/logMessage`.
 
@@ -15,6 +16,7 @@ pub mod config;
 pub mod document;
 pub mod features;
 pub mod from_proto;
+pub mod related;
 mod server;
 pub mod settings;
 pub mod to_proto;

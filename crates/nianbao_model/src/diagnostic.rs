@@ -50,15 +50,24 @@ pub struct Label {
     pub span: Span,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
+    /// Another file the span points into (last year's report, a part of a
+    /// roll-up), as the checker named it; `None` for the checked file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
 }
 
 impl Label {
     pub fn new(span: Span, message: impl Into<String>) -> Self {
-        Self { span, message: Some(message.into()) }
+        Self { span, message: Some(message.into()), file: None }
     }
 
     pub const fn bare(span: Span) -> Self {
-        Self { span, message: None }
+        Self { span, message: None, file: None }
+    }
+
+    /// A label in another file.
+    pub fn in_file(file: impl Into<String>, span: Span, message: impl Into<String>) -> Self {
+        Self { span, message: Some(message.into()), file: Some(file.into()) }
     }
 }
 

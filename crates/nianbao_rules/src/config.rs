@@ -15,6 +15,11 @@
 //! publish-date = 2025-01-15
 //! deadline = "01-28"   # a local deadline stricter than the law's
 //!
+//! [compare]             # other reports this one is checked against
+//! previous = "../2023/report.txt"   # default: found beside the file (same agency, year − 1)
+//! parts = ["towns/a.txt", "towns/b.txt"]   # a 本级政府 summary's parts (C004)
+//! copy-threshold = 0.5  # prose similarity to last year's that counts as a copy (C003)
+//!
 //! [lexicon]             # wrong term = right term, added to the built-in list
 //! "公开指南" = "政府信息公开指南"
 //!
@@ -53,7 +58,30 @@ pub struct Config {
     pub lint_paths: Vec<String>,
     /// `[lexicon]`: wrong term → right term, added to the built-in lexicon (F007).
     pub lexicon: Vec<(String, String)>,
+    pub compare: Compare,
+    /// The folder of the `nianbao.toml` this came from, for its relative paths.
+    pub base_dir: Option<PathBuf>,
 }
+
+/// `[compare]`: the reports this one is checked against (rules C001–C004).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Compare {
+    /// Last year's report; by default a report beside this one with the same
+    /// agency and the year before.
+    pub previous: Option<String>,
+    /// The reports a 本级政府 summary adds up (C004).
+    pub parts: Vec<String>,
+    /// Prose similarity to last year's report above which C003 reports a copy.
+    pub copy_threshold: f64,
+}
+
+impl Default for Compare {
+    fn default() -> Self {
+        Self { previous: None, parts: Vec::new(), copy_threshold: 0.5 }
+    }
+}
+
+impl Eq for Compare {}
 
 /// Facts about the report that configuration may state.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -104,6 +132,17 @@ struct RawConfig {
     lint: RawLint,
     #[serde(default)]
     lexicon: BTreeMap<String, String>,
+    #[serde(default)]
+    compare: RawCompare,
+}
+
+#[derive(Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawCompare {
+    previous: Option<String>,
+    #[serde(default)]
+    parts: Vec<String>,
+    copy_threshold: Option<f64>,
 }
 
 #[derive(Default, Deserialize)]
@@ -155,6 +194,20 @@ impl Config {
             docs_url: raw.docs_url,
             lint_paths: raw.lint.paths,
             lexicon: raw.lexicon.into_iter().collect(),
+            compare: Compare {
+                previous: raw.compare.previous,
+                parts: raw.compare.parts,
+                copy_threshold: match raw.compare.copy_threshold {
+                    Some(t) if (0.0..=1.0).contains(&t) => t,
+                    Some(t) => {
+                        return Err(ConfigError {
+                            message: format!("compare.copy-threshold: {t} is not between 0 and 1"),
+                        });
+                    }
+                    None => 0.5,
+                },
+            },
+            base_dir: None,
         })
     }
 

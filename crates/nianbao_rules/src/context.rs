@@ -8,11 +8,30 @@ use crate::claims::{Claim, claims};
 use crate::config::{Config, Level};
 use crate::identity::{Identity, identities};
 
+/// Another report a rule compares with, as the caller named it.
+#[derive(Clone, Copy, Debug)]
+pub struct Other<'a> {
+    /// How diagnostics name the file (a path).
+    pub name: &'a str,
+    pub report: &'a Report,
+}
+
+/// The reports a report is checked against (rules C001–C004). Finding and
+/// reading them is the caller's job; the rules only compare.
+#[derive(Clone, Debug, Default)]
+pub struct Related<'a> {
+    /// Last year's report of the same body.
+    pub previous: Option<Other<'a>>,
+    /// The reports a 本级政府 summary adds up.
+    pub parts: Vec<Other<'a>>,
+}
+
 /// The input of every rule.
 #[derive(Debug)]
 pub struct Context<'a> {
     pub report: &'a Report,
     pub config: &'a Config,
+    pub related: &'a Related<'a>,
     /// Computed on first use and shared by the four arithmetic rules.
     identities: OnceLock<Vec<Identity<'a>>>,
     /// Computed on first use and shared by the prose rules.
@@ -20,8 +39,8 @@ pub struct Context<'a> {
 }
 
 impl<'a> Context<'a> {
-    pub fn new(report: &'a Report, config: &'a Config) -> Self {
-        Self { report, config, identities: OnceLock::new(), claims: OnceLock::new() }
+    pub fn new(report: &'a Report, config: &'a Config, related: &'a Related<'a>) -> Self {
+        Self { report, config, related, identities: OnceLock::new(), claims: OnceLock::new() }
     }
 
     /// The numeric claims of the prose, computed once per check.

@@ -98,6 +98,16 @@ pub fn config_schema() -> String {
                     "deadline": { "type": "string", "pattern": "^[0-9]{2}-[0-9]{2}$", "description": "A local publication deadline (MM-DD) stricter than 1月31日/3月31日." },
                 },
             },
+            "compare": {
+                "type": "object",
+                "additionalProperties": false,
+                "description": "Other reports this one is checked against (rules C001–C004).",
+                "properties": {
+                    "previous": { "type": "string", "description": "Last year's report, relative to this file. Default: a report beside it with the same agency and the year before." },
+                    "parts": { "type": "array", "items": { "type": "string" }, "description": "The reports a 本级政府 summary adds up (C004)." },
+                    "copy-threshold": { "type": "number", "minimum": 0, "maximum": 1, "description": "Prose similarity to last year's report that counts as a copy (C003). Default 0.5." },
+                },
+            },
             "lexicon": {
                 "type": "object",
                 "description": "Wrong term = right term, added to the built-in lexicon of rule F007.",

@@ -3,14 +3,20 @@
 use nianbao_model::{Diagnostic, Report};
 
 use crate::config::Config;
-use crate::context::Context;
+use crate::context::{Context, Related};
 use crate::registry::RULES;
 
 /// Checks a report with every enabled rule, except where a
 /// `<!-- nianbao-disable-… -->` directive silences one. Diagnostics come sorted by
 /// position, then code: the same input always gives the same output.
 pub fn check(report: &Report, config: &Config) -> Vec<Diagnostic> {
-    let context = Context::new(report, config);
+    check_with(report, config, &Related::default())
+}
+
+/// [`check`], with the other reports the cross-document rules (C001–C004)
+/// compare against.
+pub fn check_with(report: &Report, config: &Config, related: &Related<'_>) -> Vec<Diagnostic> {
+    let context = Context::new(report, config, related);
     let mut diagnostics = Vec::new();
     let mut findings = Vec::new();
     for rule in RULES {

@@ -31,6 +31,13 @@ impl Finding {
         self
     }
 
+    /// A secondary span in another file.
+    #[must_use]
+    pub fn secondary_in(mut self, file: &str, span: Span, message: impl Into<String>) -> Self {
+        self.secondary.push(Label::in_file(file, span, message));
+        self
+    }
+
     /// A secondary span without text: it takes part, but says nothing new.
     #[must_use]
     pub fn secondary_bare(mut self, span: Span) -> Self {

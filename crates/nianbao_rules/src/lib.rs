@@ -42,9 +42,11 @@ mod rules;
 pub mod skeleton;
 mod text;
 
-pub use config::{CONFIG_FILE_NAME, Config, ConfigError, DEFAULT_DOCS_URL, Level, ReportFacts, find_config_file};
-pub use context::Context;
-pub use engine::check;
+pub use config::{
+    CONFIG_FILE_NAME, Compare, Config, ConfigError, DEFAULT_DOCS_URL, Level, ReportFacts, find_config_file,
+};
+pub use context::{Context, Other, Related};
+pub use engine::{check, check_with};
 pub use finding::Finding;
 pub use identity::{Identity, IdentityKind, Term, identities};
 pub use registry::{FixKind, RULES, Rule, RuleMeta, lookup};
@@ -55,11 +57,32 @@ mod doc_examples {
 
     use super::*;
 
-    /// The codes reported on `text`, with `rule` on even if it is off by default.
+    /// The codes reported on `text`, with `rule` on even if it is off by
+    /// default. Text after `<!-- previous report -->` or `<!-- part report -->`
+    /// lines stands for those other files.
     fn codes(text: &str, rule: &RuleMeta) -> Vec<String> {
         let mut config = Config::default();
         config.rules.insert(rule.code, Some(rule.default_severity.unwrap_or(nianbao_model::Severity::Info)));
-        check(&nianbao_parser::parse(text), &config).into_iter().map(|d| d.code).collect()
+        let mut pieces = vec![(String::new(), String::new())];
+        for line in text.lines() {
+            match line.trim() {
+                "<!-- previous report -->" => pieces.push(("previous".into(), String::new())),
+                "<!-- part report -->" => pieces.push(("part".into(), String::new())),
+                _ => {
+                    let piece = &mut pieces.last_mut().unwrap().1;
+                    piece.push_str(line);
+                    piece.push('\n');
+                }
+            }
+        }
+        let reports: Vec<(String, nianbao_model::Report)> =
+            pieces.iter().map(|(kind, text)| (kind.clone(), nianbao_parser::parse(text))).collect();
+        let mut related = Related::default();
+        for (kind, report) in &reports[1..] {
+            let other = Other { name: kind, report };
+            if kind == "previous" { related.previous = Some(other) } else { related.parts.push(other) }
+        }
+        check_with(&reports[0].1, &config, &related).into_iter().map(|d| d.code).collect()
     }
 
     #[test]

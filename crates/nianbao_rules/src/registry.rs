@@ -87,6 +87,10 @@ use crate::rules::*;
 
 /// Every rule, sorted by code. Registering a rule is one line here.
 pub static RULES: &[&Rule] = &[
+    &c001_carry_over_mismatch::RULE,
+    &c002_stock_flow::RULE,
+    &c003_copied_report::RULE,
+    &c004_roll_up::RULE,
     &f001_doc_number_brackets::RULE,
     &f002_mangled_doc_number::RULE,
     &f003_superseded_format::RULE,

@@ -11,14 +11,19 @@ use nianbao_model::{Applicability, Diagnostic, Label, Severity};
 
 use super::{Checked, Summary};
 
-fn snippet(file: usize, diagnostic: &Diagnostic) -> Snippet<usize> {
+fn snippet(file: usize, others: &[(String, usize)], diagnostic: &Diagnostic) -> Snippet<usize> {
     let severity = match diagnostic.severity {
         Severity::Error => SnippetSeverity::Error,
         Severity::Warning => SnippetSeverity::Warning,
         Severity::Info => SnippetSeverity::Note,
     };
     let label = |style: LabelStyle, label: &Label| {
-        SnippetLabel::new(style, file, label.span.start..label.span.end)
+        let id = label
+            .file
+            .as_deref()
+            .and_then(|name| others.iter().find(|(n, _)| n == name).map(|(_, id)| *id))
+            .unwrap_or(file);
+        SnippetLabel::new(style, id, label.span.start..label.span.end)
             .with_message(label.message.clone().unwrap_or_default())
     };
     let mut labels = vec![label(LabelStyle::Primary, &diagnostic.primary)];
@@ -47,8 +52,10 @@ pub fn render(results: &[Checked], out: &mut dyn WriteColor) -> std::io::Result<
     for result in results {
         let mut files = SimpleFiles::new();
         let file = files.add(result.display.as_str(), result.text.as_str());
+        let others: Vec<(String, usize)> =
+            result.others.iter().map(|(name, text)| (name.clone(), files.add(name.as_str(), text.as_str()))).collect();
         for diagnostic in &result.diagnostics {
-            term::emit_to_write_style(out, &config, &files, &snippet(file, diagnostic))
+            term::emit_to_write_style(out, &config, &files, &snippet(file, &others, diagnostic))
                 .map_err(|error| std::io::Error::other(error.to_string()))?;
         }
     }

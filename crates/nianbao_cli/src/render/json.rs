@@ -25,6 +25,9 @@ pub struct JsonDiagnostic<'a> {
 #[derive(Debug, Serialize)]
 pub struct JsonRelated<'a> {
     pub message: Option<&'a str>,
+    /// Set when the label is in another file (last year's report, a part).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub path: Option<&'a str>,
     pub location: Location,
 }
 
@@ -41,7 +44,7 @@ pub struct JsonEdit<'a> {
     pub replacement: &'a str,
 }
 
-pub fn diagnostic<'a>(locator: &Locator<'_>, diagnostic: &'a Diagnostic) -> JsonDiagnostic<'a> {
+pub fn diagnostic<'a>(checked: &Checked, locator: &Locator<'_>, diagnostic: &'a Diagnostic) -> JsonDiagnostic<'a> {
     JsonDiagnostic {
         code: &diagnostic.code,
         severity: diagnostic.severity.as_str(),
@@ -50,7 +53,13 @@ pub fn diagnostic<'a>(locator: &Locator<'_>, diagnostic: &'a Diagnostic) -> Json
         related: diagnostic
             .secondary
             .iter()
-            .map(|label| JsonRelated { message: label.message.as_deref(), location: locator.locate(label.span) })
+            .map(|label| {
+                let location = match label.file.as_deref() {
+                    Some(file) => Locator::new(checked.text_of(Some(file))).locate(label.span),
+                    None => locator.locate(label.span),
+                };
+                JsonRelated { message: label.message.as_deref(), path: label.file.as_deref(), location }
+            })
             .collect(),
         help: diagnostic.help.as_deref(),
         fix: diagnostic.fix.as_ref().map(|fix| JsonFix {
@@ -88,7 +97,7 @@ pub fn render(results: &[Checked]) -> String {
             JsonFile {
                 path: &result.display,
                 encoding: &result.report.source.encoding,
-                diagnostics: result.diagnostics.iter().map(|d| diagnostic(&locator, d)).collect(),
+                diagnostics: result.diagnostics.iter().map(|d| diagnostic(result, &locator, d)).collect(),
             }
         })
         .collect();

@@ -16,6 +16,15 @@ pub struct Checked {
     pub text: String,
     pub report: Report,
     pub diagnostics: Vec<Diagnostic>,
+    /// Other files labels point into (last year's report, a summary's parts): (name, text).
+    pub others: Vec<(String, String)>,
+}
+
+impl Checked {
+    /// The text a label's span is in: this file's, or another file's.
+    pub fn text_of(&self, file: Option<&str>) -> &str {
+        file.and_then(|name| self.others.iter().find(|(n, _)| n == name)).map_or(&self.text, |(_, text)| text)
+    }
 }
 
 /// Counts by severity.

@@ -60,10 +60,16 @@ pub fn render(results: &[Checked]) -> String {
                 .iter()
                 .enumerate()
                 .map(|(id, label)| {
+                    let (artifact, region) = match label.file.as_deref() {
+                        Some(file) => {
+                            (json!({ "uri": uri(file) }), region(&Locator::new(result.text_of(Some(file))), label.span))
+                        }
+                        None => (artifact.clone(), region(&locator, label.span)),
+                    };
                     json!({
                         "id": id,
                         "message": { "text": label.message.clone().unwrap_or_default() },
-                        "physicalLocation": { "artifactLocation": artifact, "region": region(&locator, label.span) },
+                        "physicalLocation": { "artifactLocation": artifact, "region": region },
                     })
                 })
                 .collect();

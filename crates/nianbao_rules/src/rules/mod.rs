@@ -1,5 +1,9 @@
 //! One file per rule: docs, metadata, check — read top-down.
 
+pub(crate) mod c001_carry_over_mismatch;
+pub(crate) mod c002_stock_flow;
+pub(crate) mod c003_copied_report;
+pub(crate) mod c004_roll_up;
 pub(crate) mod f001_doc_number_brackets;
 pub(crate) mod f002_mangled_doc_number;
 pub(crate) mod f003_superseded_format;

@@ -1,0 +1,125 @@
+//! Finding and reading the reports a report is compared with (rules
+//! C001–C004): last year's report and a summary's parts. Shared by the CLI
+//! and the language server, like the configuration resolver.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use nianbao_model::Report;
+use nianbao_rules::{Config, Other, Related};
+
+use crate::config::relative_to_cwd;
+
+/// Another report, read and parsed.
+#[derive(Debug)]
+pub struct Loaded {
+    /// How diagnostics name it: the path, relative to the working folder.
+    pub name: String,
+    pub path: PathBuf,
+    pub text: String,
+    pub report: Report,
+}
+
+/// The reports one report is compared with.
+#[derive(Debug, Default)]
+pub struct RelatedFiles {
+    pub previous: Option<Loaded>,
+    pub parts: Vec<Loaded>,
+    /// Files named in the configuration that could not be read.
+    pub problems: Vec<String>,
+}
+
+impl RelatedFiles {
+    pub fn as_related(&self) -> Related<'_> {
+        fn other(loaded: &Loaded) -> Other<'_> {
+            Other { name: &loaded.name, report: &loaded.report }
+        }
+        Related { previous: self.previous.as_ref().map(other), parts: self.parts.iter().map(other).collect() }
+    }
+
+    /// Every other file's name and text, for rendering labels in them.
+    pub fn sources(&self) -> Vec<(String, String)> {
+        self.previous.iter().chain(&self.parts).map(|l| (l.name.clone(), l.text.clone())).collect()
+    }
+}
+
+/// A report found in a folder: its path, agency and year.
+type Found = (PathBuf, Option<String>, Option<i32>);
+
+/// Reports found in folders, parsed once.
+#[derive(Debug, Default)]
+pub struct FolderIndex {
+    folders: HashMap<PathBuf, Vec<Found>>,
+}
+
+fn load(path: &Path) -> Result<Loaded, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", relative_to_cwd(path)))?;
+    let (text, report) = nianbao_parser::parse_bytes(&bytes);
+    Ok(Loaded { name: relative_to_cwd(path), path: path.to_path_buf(), text, report })
+}
+
+impl FolderIndex {
+    fn reports_in(&mut self, folder: &Path) -> &[Found] {
+        self.folders.entry(folder.to_path_buf()).or_insert_with(|| {
+            let Ok(entries) = std::fs::read_dir(folder) else { return Vec::new() };
+            let mut found: Vec<_> = entries
+                .flatten()
+                .map(|entry| entry.path())
+                .filter(|path| {
+                    path.extension().and_then(|e| e.to_str()).is_some_and(|e| matches!(e, "txt" | "md" | "markdown"))
+                })
+                .filter_map(|path| {
+                    let loaded = load(&path).ok()?;
+                    let meta = &loaded.report.metadata;
+                    Some((
+                        path,
+                        meta.agency.as_ref().map(|a| normalize_agency(&a.value)),
+                        meta.year.as_ref().map(|y| y.value),
+                    ))
+                })
+                .collect();
+            found.sort();
+            found
+        })
+    }
+}
+
+fn normalize_agency(agency: &str) -> String {
+    agency.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// Finds the reports `report` (read from `file`, if it is a file) is compared with.
+pub fn find_related(file: Option<&Path>, report: &Report, config: &Config, index: &mut FolderIndex) -> RelatedFiles {
+    let mut related = RelatedFiles::default();
+    let base = config.base_dir.clone().or_else(|| file.and_then(Path::parent).map(Path::to_path_buf));
+    let resolve = |name: &str| base.as_ref().map_or_else(|| PathBuf::from(name), |dir| dir.join(name));
+    if let Some(previous) = &config.compare.previous {
+        match load(&resolve(previous)) {
+            Ok(loaded) => related.previous = Some(loaded),
+            Err(problem) => related.problems.push(format!("compare.previous: {problem}")),
+        }
+    } else if let Some(file) = file {
+        related.previous = beside(file, report, index);
+    }
+    for part in &config.compare.parts {
+        match load(&resolve(part)) {
+            Ok(loaded) => related.parts.push(loaded),
+            Err(problem) => related.problems.push(format!("compare.parts: {problem}")),
+        }
+    }
+    related
+}
+
+/// Last year's report beside `file`: same agency, the year before.
+fn beside(file: &Path, report: &Report, index: &mut FolderIndex) -> Option<Loaded> {
+    let agency = normalize_agency(&report.metadata.agency.as_ref()?.value);
+    let year = report.metadata.year.as_ref()?.value;
+    let folder = file.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let me = std::fs::canonicalize(file).ok();
+    let candidate = index.reports_in(folder).iter().find(|(path, other_agency, other_year)| {
+        other_agency.as_deref() == Some(agency.as_str())
+            && *other_year == Some(year - 1)
+            && std::fs::canonicalize(path).ok() != me
+    })?;
+    load(&candidate.0.clone()).ok()
+}

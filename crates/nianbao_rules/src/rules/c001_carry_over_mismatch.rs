@@ -1,0 +1,78 @@
+use crate::context::Context;
+use crate::finding::Finding;
+use crate::registry::{FixKind, declare_rule};
+
+declare_rule! {
+    /// ## What it does
+    /// Compares this year's 二、上年结转政府信息公开申请数量 with last year's
+    /// 四、结转下年度继续办理, column by column. Last year's report is named by
+    /// `[compare] previous` in `nianbao.toml`, or found beside this one (same agency,
+    /// the year before).
+    ///
+    /// ## Why is this bad
+    /// Applications carried forward at the end of one year are the applications
+    /// carried over at the start of the next. A difference means applications were
+    /// lost or invented between two reports.
+    ///
+    /// ## Example
+    /// The text after `<!-- previous report -->` stands for last year's report, a separate file.
+    /// ### ✗ Incorrect
+    /// ```text
+    /// 二、上年结转政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1
+    /// <!-- previous report -->
+    /// 四、结转下年度继续办理 | 2 | 0 | 0 | 0 | 0 | 0 | 2
+    /// ```
+    /// ### ✓ Correct
+    /// ```text
+    /// 二、上年结转政府信息公开申请数量 | 2 | 0 | 0 | 0 | 0 | 0 | 2
+    /// <!-- previous report -->
+    /// 四、结转下年度继续办理 | 2 | 0 | 0 | 0 | 0 | 0 | 2
+    /// ```
+    ///
+    /// ## Fix safety
+    /// No fix: either year may be wrong.
+    ///
+    /// ## Source
+    /// 国办公开办函〔2021〕30号 (table 三, rows 二 and 四).
+    pub(crate) static RULE = {
+        code: "C001",
+        name: "carry-over-mismatch",
+        summary: "This year's 上年结转 differs from last year's 结转下年度",
+        severity: Some(nianbao_model::Severity::Warning),
+        fix: FixKind::None,
+        check: check,
+    }
+}
+
+use nianbao_model::{T3Col, T3Row, TableKind};
+
+fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    let Some(previous) = ctx.related.previous else { return };
+    let (Some(this), Some(last)) =
+        (ctx.report.table(TableKind::Applications), previous.report.table(TableKind::Applications))
+    else {
+        return;
+    };
+    let mut mismatches = Vec::new();
+    for col in T3Col::ALL {
+        let (Some(now), Some(then)) = (this.t3(T3Row::CarriedOver, col), last.t3(T3Row::CarriedForward, col)) else {
+            continue;
+        };
+        let (Some(a), Some(b)) = (now.count(), then.count()) else { continue };
+        if a != b {
+            mismatches.push((col, now, a, then, b));
+        }
+    }
+    let Some(&(col, first, a, _, b)) = mismatches.first() else { return };
+    let mut finding = Finding::new(first.span, format!("上年结转 {} {a} ≠ last year's 结转下年度 {b}", col.label()))
+        .label(format!("二、上年结转 · {}", col.label()))
+        .help(format!("this year's 上年结转 must equal 四、结转下年度继续办理 in {}", previous.name));
+    for &(col, now, a, then, b) in &mismatches {
+        if !std::ptr::eq(now, first) {
+            finding = finding.secondary(now.span, format!("{} {a}", col.label()));
+        }
+        finding =
+            finding.secondary_in(previous.name, then.span, format!("last year's 结转下年度 · {} {b}", col.label()));
+    }
+    out.push(finding);
+}

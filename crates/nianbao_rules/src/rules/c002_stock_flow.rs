@@ -1,0 +1,80 @@
+use crate::context::Context;
+use crate::finding::Finding;
+use crate::registry::{FixKind, declare_rule};
+
+declare_rule! {
+    /// ## What it does
+    /// For 规章 and 行政规范性文件 in table 二: last year's 现行有效件数 plus this year's
+    /// 本年制发件数 minus 本年废止件数 should give this year's 现行有效件数. The gap is
+    /// reported, not judged: documents also expire without being repealed.
+    ///
+    /// ## Why is this bad
+    /// A gap that no expiry explains means one of the counts is wrong, and the
+    /// stock of documents in force is what citizens rely on.
+    ///
+    /// ## Example
+    /// The text after `<!-- previous report -->` stands for last year's report, a separate file.
+    /// ### ✗ Incorrect
+    /// ```text
+    /// 行政规范性文件 | 2 | 1 | 20
+    /// <!-- previous report -->
+    /// 行政规范性文件 | 3 | 0 | 14
+    /// ```
+    /// ### ✓ Correct
+    /// ```text
+    /// 行政规范性文件 | 2 | 1 | 15
+    /// <!-- previous report -->
+    /// 行政规范性文件 | 3 | 0 | 14
+    /// ```
+    ///
+    /// ## Fix safety
+    /// No fix.
+    ///
+    /// ## Source
+    /// 国办公开办函〔2021〕30号 (table 二, 第二十条第（一）项).
+    pub(crate) static RULE = {
+        code: "C002",
+        name: "stock-flow",
+        summary: "Last year's 现行有效 + this year's 制发 − 废止 ≠ this year's 现行有效",
+        severity: Some(nianbao_model::Severity::Info),
+        fix: FixKind::None,
+        check: check,
+    }
+}
+
+use nianbao_model::{RowKey, T2Row, TableKind};
+
+fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    let Some(previous) = ctx.related.previous else { return };
+    let (Some(this), Some(last)) =
+        (ctx.report.table(TableKind::Proactive), previous.report.table(TableKind::Proactive))
+    else {
+        return;
+    };
+    for row in [T2Row::Regulations, T2Row::NormativeDocuments] {
+        let key = RowKey::T2(row);
+        let cells = (this.cell(key, 0), this.cell(key, 1), this.cell(key, 2), last.cell(key, 2));
+        let (Some(issued), Some(repealed), Some(in_force), Some(before)) = cells else { continue };
+        let values = (issued.count(), repealed.count(), in_force.count(), before.count());
+        let (Some(i), Some(r), Some(now), Some(then)) = values else { continue };
+        let expected = then + i - r;
+        if now == expected {
+            continue;
+        }
+        out.push(
+            Finding::new(
+                in_force.span,
+                format!(
+                    "{} 现行有效 {now} ≠ last year's {then} + 制发 {i} − 废止 {r} = {expected} (gap {:+})",
+                    row.label(),
+                    now - expected
+                ),
+            )
+            .label("现行有效件数")
+            .secondary(issued.span, format!("制发 {i}"))
+            .secondary(repealed.span, format!("废止 {r}"))
+            .secondary_in(previous.name, before.span, format!("last year's 现行有效 {then}"))
+            .help("a gap is legitimate when documents expired; otherwise one of the counts is wrong"),
+        );
+    }
+}

@@ -1,0 +1,95 @@
+use crate::context::Context;
+use crate::finding::Finding;
+use crate::registry::{FixKind, declare_rule};
+
+declare_rule! {
+    /// ## What it does
+    /// For a summary report (a 本级政府 report that adds up its departments and
+    /// towns) with `[compare] parts` in `nianbao.toml`: sums tables 二, 三 and 四 over
+    /// the parts and compares every figure with the summary's. One diagnostic per
+    /// row that differs.
+    ///
+    /// ## Why is this bad
+    /// When the county's figures are meant to be the sum of its parts, a difference
+    /// shows a part left out, counted twice, or changed after the summary was made.
+    ///
+    /// ## Example
+    /// The text after each `<!-- part report -->` stands for one part, a separate file.
+    /// ### ✗ Incorrect
+    /// ```text
+    /// 一、本年新收政府信息公开申请数量 | 5 | 0 | 0 | 0 | 0 | 0 | 5
+    /// <!-- part report -->
+    /// 一、本年新收政府信息公开申请数量 | 2 | 0 | 0 | 0 | 0 | 0 | 2
+    /// <!-- part report -->
+    /// 一、本年新收政府信息公开申请数量 | 2 | 0 | 0 | 0 | 0 | 0 | 2
+    /// ```
+    /// ### ✓ Correct
+    /// ```text
+    /// 一、本年新收政府信息公开申请数量 | 4 | 0 | 0 | 0 | 0 | 0 | 4
+    /// <!-- part report -->
+    /// 一、本年新收政府信息公开申请数量 | 2 | 0 | 0 | 0 | 0 | 0 | 2
+    /// <!-- part report -->
+    /// 一、本年新收政府信息公开申请数量 | 2 | 0 | 0 | 0 | 0 | 0 | 2
+    /// ```
+    ///
+    /// ## Fix safety
+    /// No fix.
+    ///
+    /// ## Source
+    /// 国办公开办函〔2021〕30号; 本级政府 reports that summarise their parts.
+    pub(crate) static RULE = {
+        code: "C004",
+        name: "roll-up",
+        summary: "A 本级政府 summary's figures differ from the sum of its parts",
+        severity: Some(nianbao_model::Severity::Info),
+        fix: FixKind::None,
+        check: check,
+    }
+}
+
+use nianbao_model::{RowKey, TableKind};
+
+use crate::facts::show;
+
+fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    let parts = &ctx.related.parts;
+    if parts.is_empty() {
+        return;
+    }
+    for kind in TableKind::ALL {
+        let Some(table) = ctx.report.table(kind) else { continue };
+        for key in RowKey::rows_of(kind) {
+            let mut differences = Vec::new();
+            for index in 0..key.value_count() {
+                let Some(cell) = table.cell(key, index) else { continue };
+                let Some(value) = cell.number() else { continue };
+                let summed: Option<f64> =
+                    parts.iter().map(|part| part.report.table(kind)?.cell(key, index)?.number()).sum();
+                let Some(summed) = summed else { continue };
+                if (summed - value).abs() > 1e-6 {
+                    differences.push((index, cell, value, summed));
+                }
+            }
+            let Some(&(index, first, value, summed)) = differences.first() else { continue };
+            let column = |i: usize| key.value_key(i).unwrap_or_default();
+            let mut finding = Finding::new(
+                first.span,
+                format!(
+                    "{} {}: {} here, {} summed over {} parts",
+                    kind.name(),
+                    column(index),
+                    show(value),
+                    show(summed),
+                    parts.len()
+                ),
+            )
+            .label("differs from the sum of the parts")
+            .help("check which part is missing, counted twice, or changed after the summary was made");
+            for &(index, cell, value, summed) in &differences[1..] {
+                finding =
+                    finding.secondary(cell.span, format!("{}: {} vs {}", column(index), show(value), show(summed)));
+            }
+            out.push(finding);
+        }
+    }
+}
