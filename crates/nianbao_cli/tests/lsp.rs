@@ -331,3 +331,23 @@ fn configuration_files_and_editor_settings_apply_and_reload() {
     server.stop();
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn cross_document_diagnostics_point_into_last_years_report() {
+    let folder =
+        std::fs::canonicalize(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/years")).unwrap();
+    let this_year = folder.join("2024-report.md");
+    let uri = format!("file://{}", this_year.display());
+    let text = std::fs::read_to_string(&this_year).unwrap();
+    let (mut server, _) = start(json!({}), json!({ "debounceMs": 0 }));
+    server.open(&uri, &text);
+    let diagnostics = server.diagnostics(&uri, 1);
+    let carry_over = diagnostics.iter().find(|d| d["code"] == "C001").expect("C001 against 2023-report.md");
+    let last_year = format!("file://{}", folder.join("2023-report.md").display());
+    let related = carry_over["relatedInformation"].as_array().unwrap();
+    let in_last_year: Vec<&Value> = related.iter().filter(|r| r["location"]["uri"] == last_year.as_str()).collect();
+    assert_eq!(in_last_year.len(), 2, "自然人 and 总计 of last year's 结转下年度: {related:?}");
+    // Line 60 of 2023-report.md holds 四、结转下年度继续办理.
+    assert_eq!(in_last_year[0]["location"]["range"]["start"]["line"], 59);
+    server.stop();
+}

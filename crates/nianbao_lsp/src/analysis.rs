@@ -2,8 +2,12 @@
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
+use std::path::Path;
+
 use nianbao_model::{Diagnostic, LineIndex, Report};
 use nianbao_rules::Config;
+
+use crate::related::{FolderIndex, RelatedFiles, find_related};
 
 /// The result of linting one version of a document.
 #[derive(Debug)]
@@ -17,17 +21,27 @@ pub struct Analysis {
     /// Whether the document looks like an annual report (title, heading or
     /// table label): other Markdown and text files get no diagnostics.
     pub is_report: bool,
+    /// Last year's report and a summary's parts, as the CLI finds them.
+    pub related: RelatedFiles,
 }
 
 /// Parses and checks `text`. A panic in the core is caught and returned as
 /// an error message, so one bad document cannot take the server down.
-pub fn analyze(text: String, version: i32, config: &Config) -> Result<Analysis, String> {
+/// `file` is where the document is saved, if it is: last year's report is
+/// looked for beside it.
+pub fn analyze(text: String, version: i32, config: &Config, file: Option<&Path>) -> Result<Analysis, String> {
     catch_panic(|| {
         let report = nianbao_parser::parse(&text);
         let is_report = report.looks_like_report();
-        let diagnostics = if is_report { nianbao_rules::check(&report, config) } else { Vec::new() };
+        let related = if is_report {
+            find_related(file, &report, config, &mut FolderIndex::default())
+        } else {
+            RelatedFiles::default()
+        };
+        let diagnostics =
+            if is_report { nianbao_rules::check_with(&report, config, &related.as_related()) } else { Vec::new() };
         let index = LineIndex::new(&text);
-        Analysis { version, text, index, report, diagnostics, is_report }
+        Analysis { version, text, index, report, diagnostics, is_report, related }
     })
     .map_err(|message| format!("nianbao failed on this document (version {version}): {message}"))
 }

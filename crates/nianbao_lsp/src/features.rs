@@ -16,7 +16,7 @@ use crate::to_proto::Converter;
 pub const FIX_ALL_KIND: &str = "source.fixAll.nianbao";
 
 fn converter(analysis: &Analysis, encoding: crate::from_proto::Encoding) -> Converter<'_> {
-    Converter { text: &analysis.text, index: &analysis.index, encoding }
+    Converter::for_analysis(analysis, encoding)
 }
 
 /// On a diagnostic: its rule's docs. On a cell of table 三 or 四: every
@@ -295,12 +295,17 @@ mod tests {
     const SEED_002: &str = include_str!("../../../tests/seeds/002_bf81134e00d6a1b6.txt");
 
     fn codes(text: &str) -> Vec<String> {
-        analyze(text.to_string(), 1, &Config::default()).unwrap().diagnostics.into_iter().map(|d| d.code).collect()
+        analyze(text.to_string(), 1, &Config::default(), None)
+            .unwrap()
+            .diagnostics
+            .into_iter()
+            .map(|d| d.code)
+            .collect()
     }
 
     #[test]
     fn fix_all_applies_every_safe_fix_and_the_result_relints_clean_of_them() {
-        let analysis = analyze(SEED_002.to_string(), 1, &Config::default()).unwrap();
+        let analysis = analyze(SEED_002.to_string(), 1, &Config::default(), None).unwrap();
         let edits = safe_fix_edits(&analysis);
         let fixed = apply_edits(SEED_002, &edits);
         let after = codes(&fixed);
@@ -319,7 +324,7 @@ mod tests {
 
     #[test]
     fn sections_and_tables_fold() {
-        let analysis = analyze(SEED_002.to_string(), 1, &Config::default()).unwrap();
+        let analysis = analyze(SEED_002.to_string(), 1, &Config::default(), None).unwrap();
         let folds = folding_ranges(&analysis);
         assert_eq!(folds.len(), 6 + 3, "six sections and three tables");
         assert!(folds.iter().all(|f| f.end_line > f.start_line));

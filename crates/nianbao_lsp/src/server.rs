@@ -131,7 +131,9 @@ impl Backend {
         if let Some(problem) = problem {
             self.client.show_message(MessageType::WARNING, format!("nianbao: {problem}; using defaults")).await;
         }
-        let analysis = match tokio::task::spawn_blocking(move || analyze(text, version, &config)).await {
+        let file = uri.to_file_path().map(|path| path.into_owned());
+        let analysis = match tokio::task::spawn_blocking(move || analyze(text, version, &config, file.as_deref())).await
+        {
             Ok(Ok(analysis)) => Arc::new(analysis),
             Ok(Err(message)) => return self.report_failure(message).await,
             Err(error) => return self.report_failure(format!("lint task failed: {error}")).await,
@@ -144,7 +146,7 @@ impl Backend {
                 return; // A newer edit arrived: its own job publishes.
             }
             open.analysis = Some(analysis.clone());
-            let convert = Converter { text: &analysis.text, index: &analysis.index, encoding };
+            let convert = Converter::for_analysis(&analysis, encoding);
             analysis.diagnostics.iter().map(|d| convert.diagnostic(&uri, d)).collect::<Vec<_>>()
         };
         if self.state().pull_mode {
@@ -184,7 +186,8 @@ impl Backend {
             (open.document.text(), open.document.version, state.encoding)
         };
         let (config, _) = self.config_for(uri);
-        match analyze(text, version, &config) {
+        let file = uri.to_file_path().map(|path| path.into_owned());
+        match analyze(text, version, &config, file.as_deref()) {
             Ok(analysis) => {
                 let analysis = Arc::new(analysis);
                 let mut state = self.state();
@@ -406,7 +409,7 @@ impl LanguageServer for Backend {
         let uri = params.text_document.uri;
         let items = match self.current(&uri).await {
             Some((analysis, encoding)) => {
-                let convert = Converter { text: &analysis.text, index: &analysis.index, encoding };
+                let convert = Converter::for_analysis(&analysis, encoding);
                 analysis.diagnostics.iter().map(|d| convert.diagnostic(&uri, d)).collect()
             }
             None => Vec::new(),

@@ -8,17 +8,34 @@ use tower_lsp_server::ls_types::{
     Range, TextEdit, Uri, WorkspaceEdit,
 };
 
+use crate::analysis::Analysis;
 use crate::from_proto::Encoding;
+use crate::related::RelatedFiles;
 
-/// Converts spans of one text.
+/// Converts spans of one analysed text (and of the other reports its labels point into).
 #[derive(Debug)]
 pub struct Converter<'a> {
     pub text: &'a str,
     pub index: &'a LineIndex,
     pub encoding: Encoding,
+    pub related: &'a RelatedFiles,
 }
 
-impl Converter<'_> {
+impl<'a> Converter<'a> {
+    pub fn for_analysis(analysis: &'a Analysis, encoding: Encoding) -> Self {
+        Converter { text: &analysis.text, index: &analysis.index, encoding, related: &analysis.related }
+    }
+
+    /// The location of a label in another file: that file's URI and range.
+    fn other_location(&self, file: &str, span: Span) -> Option<Location> {
+        let loaded = self.related.previous.iter().chain(&self.related.parts).find(|l| l.name == file)?;
+        let path = std::fs::canonicalize(&loaded.path).unwrap_or_else(|_| loaded.path.clone());
+        let uri = Uri::from_file_path(path)?;
+        let index = LineIndex::new(&loaded.text);
+        let other = Converter { text: &loaded.text, index: &index, encoding: self.encoding, related: self.related };
+        Some(Location { uri, range: other.range(span) })
+    }
+
     pub fn position(&self, offset: usize) -> Position {
         let at = self.index.line_col(self.text, offset, self.encoding.columns());
         Position { line: at.line as u32, character: at.col as u32 }
@@ -32,9 +49,15 @@ impl Converter<'_> {
         let related = diagnostic
             .secondary
             .iter()
-            .map(|label| DiagnosticRelatedInformation {
-                location: Location { uri: uri.clone(), range: self.range(label.span) },
-                message: label.message.clone().unwrap_or_else(|| "takes part".to_string()),
+            .filter_map(|label| {
+                let location = match label.file.as_deref() {
+                    Some(file) => self.other_location(file, label.span)?,
+                    None => Location { uri: uri.clone(), range: self.range(label.span) },
+                };
+                Some(DiagnosticRelatedInformation {
+                    location,
+                    message: label.message.clone().unwrap_or_else(|| "takes part".to_string()),
+                })
             })
             .collect::<Vec<_>>();
         let mut message = diagnostic.message.clone();

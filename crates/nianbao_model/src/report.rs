@@ -127,6 +127,9 @@ pub struct StatisticsPeriod {
 pub struct Paragraph {
     pub span: Span,
     pub text: String,
+    /// Written as a heading (`## …` or a line in bold): no sentence to continue.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub heading: bool,
 }
 
 /// How closely a heading or label matches the verbatim template text.

@@ -54,7 +54,10 @@ pub(crate) fn read_sections(source: &str, lines: &[Line], consumed: &[bool]) -> 
                 continue;
             }
         }
-        let paragraph = Paragraph { span: content, text: text.to_string() };
+        // Heading markup was stripped from the content: `## …` or `**…**`.
+        let heading = content.start
+            > line.span.start + (line.span.slice(source).len() - line.span.slice(source).trim_start().len());
+        let paragraph = Paragraph { span: content, text: text.to_string(), heading };
         match sections.last_mut() {
             Some(section) => {
                 if let Some(found) = ordinal {

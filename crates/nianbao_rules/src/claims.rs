@@ -171,13 +171,20 @@ fn read_clause(
     section: Option<SectionKind>,
     out: &mut Vec<Claim>,
 ) {
+    // Most clauses state no count: no unit, no claim. (Cheap, and most of the text.)
+    if !clause.contains(['件', '条', '个', '项', '次', '%', '％', '元']) {
+        return;
+    }
     // Sub-counts by channel, and re-answers after litigation, are no totals.
     if ["受理方式", "受理渠道", "重新答复", "重新办理"].iter().any(|word| clause.contains(word)) {
         return;
     }
     let includes_carry_over = clause.contains("含上年") || clause.contains("包括上年") || clause.contains("含结转");
     let mut search_from = 0;
-    while let Some((keyword_at, keyword, metric)) = find_keyword(clause, search_from) {
+    for (keyword_at, keyword, metric) in keywords_in(clause) {
+        if keyword_at < search_from {
+            continue; // inside an earlier keyword or its number
+        }
         search_from = keyword_at + keyword.len();
         if needs_application_context(metric) && !about_applications {
             continue;
@@ -202,11 +209,53 @@ fn read_clause(
     }
 }
 
-fn find_keyword(clause: &str, from: usize) -> Option<(usize, &'static str, Metric)> {
-    KEYWORDS
-        .iter()
-        .filter_map(|&(keyword, metric)| clause[from..].find(keyword).map(|i| (from + i, keyword, metric)))
-        .min_by_key(|&(at, keyword, _)| (at, std::cmp::Reverse(keyword.len())))
+/// Every keyword occurrence in `clause`, by position, the longest first at a
+/// position. One pass: keywords are only tried where their first character is.
+fn keywords_in(clause: &str) -> Vec<(usize, &'static str, Metric)> {
+    let mut found = Vec::new();
+    for (at, ch) in clause.char_indices() {
+        if !is_first_char(ch) {
+            continue;
+        }
+        let rest = &clause[at..];
+        let mut here: Vec<(usize, &'static str, Metric)> = KEYWORDS
+            .iter()
+            .filter(|(keyword, _)| rest.starts_with(keyword))
+            .map(|&(keyword, metric)| (at, keyword, metric))
+            .collect();
+        here.sort_by_key(|&(_, keyword, _)| std::cmp::Reverse(keyword.len()));
+        found.extend(here);
+    }
+    found
+}
+
+/// Whether a keyword can start with `ch` (their first characters).
+fn is_first_char(ch: char) -> bool {
+    matches!(
+        ch,
+        '结' | '正'
+            | '尚'
+            | '仍'
+            | '上'
+            | '年'
+            | '新'
+            | '办'
+            | '答'
+            | '收'
+            | '受'
+            | '接'
+            | '处'
+            | '行'
+            | '予'
+            | '部'
+            | '不'
+            | '无'
+            | '其'
+            | '现'
+            | '废'
+            | '制'
+            | '印'
+    )
 }
 
 struct Number {

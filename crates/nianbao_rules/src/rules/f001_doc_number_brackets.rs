@@ -48,6 +48,9 @@ const BRACKETS: &[(char, char)] = &[('【', '】'), ('[', ']'), ('［', '］'), 
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     for (base, text) in paragraphs(ctx.report) {
+        if !text.contains('号') {
+            continue;
+        }
         let mut search = 0;
         while let Some((open_at, open, close)) = next_open(text, search) {
             search = open_at + open.len_utf8();

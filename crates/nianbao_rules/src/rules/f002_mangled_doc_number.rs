@@ -41,6 +41,9 @@ use crate::text::{at, is_ideograph, paragraphs};
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     for (base, text) in paragraphs(ctx.report) {
+        if !text.contains(['〔', '〕']) {
+            continue;
+        }
         for (i, ch) in text.char_indices() {
             // 〔 + digits + 号 with no 〕: year and serial fused.
             if ch == '〔' {

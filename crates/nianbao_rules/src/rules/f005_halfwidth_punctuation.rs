@@ -58,6 +58,9 @@ fn full_width(ch: char) -> Option<char> {
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     for (base, text) in paragraphs(ctx.report) {
+        if !text.contains([',', ':', ';', '?', '!', '(']) {
+            continue;
+        }
         let chars: Vec<(usize, char)> = text.char_indices().collect();
         let mut spans: Vec<(Span, char)> = Vec::new();
         let mut k = 0;

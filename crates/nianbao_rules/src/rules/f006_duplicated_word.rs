@@ -47,8 +47,13 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         let chars: Vec<(usize, char)> = text.char_indices().collect();
         let mut k = 0;
         'scan: while k < chars.len() {
+            if !is_ideograph(chars[k].1) {
+                k += 1;
+                continue;
+            }
             for n in (2..=8).rev() {
-                if k + 2 * n > chars.len() {
+                // Cheap test first: a repeat starts with the same character n apart.
+                if k + 2 * n > chars.len() || chars[k].1 != chars[k + n].1 {
                     continue;
                 }
                 let first = &chars[k..k + n];

@@ -50,10 +50,10 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     for paragraphs in groups {
         for pair in paragraphs.windows(2) {
             let (a, b) = (&pair[0], &pair[1]);
-            // Titles and numbered sub-headings end without punctuation by nature.
+            // Titles, headings and numbered sub-headings end without punctuation by nature.
             let is_title = report.metadata.title.as_ref().is_some_and(|title| a.span.contains(title.span));
             let is_subheading = report.sections.iter().flat_map(|s| &s.subheadings).any(|sub| sub.span == a.span);
-            if is_title || is_subheading || !continues(a, b) {
+            if is_title || is_subheading || a.heading || b.heading || !continues(a, b) {
                 continue;
             }
             let gap = Span::new(a.span.end, b.span.start);

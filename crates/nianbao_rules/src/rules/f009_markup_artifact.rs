@@ -50,6 +50,9 @@ const TAGS: &[&str] =
 fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     let markdown = is_markdown(ctx.report);
     for (base, text) in paragraphs(ctx.report) {
+        if !text.contains(['*', '&', '<']) {
+            continue;
+        }
         let mut edits = Vec::new();
         let mut first = None;
         if !markdown {

@@ -42,22 +42,36 @@ use nianbao_model::Span;
 
 use crate::text::{at, paragraphs};
 
-const NUMERALS: &str = "一二三四五六七八九十";
-
 fn value(ch: char) -> Option<u32> {
-    NUMERALS.chars().position(|c| c == ch).map(|i| i as u32 + 1)
+    let index = match ch {
+        '一' => 0,
+        '二' => 1,
+        '三' => 2,
+        '四' => 3,
+        '五' => 4,
+        '六' => 5,
+        '七' => 6,
+        '八' => 7,
+        '九' => 8,
+        '十' => 9,
+        _ => return None,
+    };
+    Some(index + 1)
 }
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     for (base, text) in paragraphs(ctx.report) {
+        if !text.contains(['是', '(', '（']) {
+            continue;
+        }
         let chars: Vec<(usize, char)> = text.char_indices().collect();
         let mut shi: Vec<(u32, Span)> = Vec::new();
         let mut inline: Vec<(u32, Span)> = Vec::new();
         for (k, &(i, ch)) in chars.iter().enumerate() {
-            let before = k.checked_sub(1).map(|j| chars[j].1);
-            let boundary = before.is_none_or(|c| "。；;，,：:！？*\u{3000} 、\t".contains(c));
+            let boundary =
+                || k.checked_sub(1).map(|j| chars[j].1).is_none_or(|c| "。；;，,：:！？*\u{3000} 、\t".contains(c));
             // 「一是」 at a clause boundary.
-            if let Some(n) = value(ch).filter(|_| boundary)
+            if let Some(n) = value(ch).filter(|_| boundary())
                 && chars.get(k + 1).is_some_and(|c| c.1 == '是')
             {
                 shi.push((n, at(base, i, ch.len_utf8() + '是'.len_utf8())));

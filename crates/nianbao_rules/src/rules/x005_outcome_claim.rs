@@ -65,6 +65,9 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     let corrected = sum(T4Outcome::Corrected);
     let pending = sum(T4Outcome::Pending);
     for paragraph in report.paragraphs() {
+        if !["行政复议", "行政诉讼", "维持", "纠错", "纠正"].iter().any(|w| paragraph.text.contains(w)) {
+            continue;
+        }
         for (claim, contradicted_by) in [
             ("均获维持", [corrected.as_ref(), pending.as_ref()]),
             ("均被维持", [corrected.as_ref(), pending.as_ref()]),

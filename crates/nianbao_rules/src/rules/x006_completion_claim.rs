@@ -51,6 +51,10 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     let carried = t3_row(report, T3Row::CarriedForward).filter(|f| f.value > 0.0);
     let received = t3_row(report, T3Row::NewReceived).filter(|f| f.value > 0.0);
     for paragraph in report.paragraphs() {
+        if !(paragraph.text.contains("办结") || paragraph.text.contains("收到") || paragraph.text.contains("接到"))
+        {
+            continue;
+        }
         for sentence in paragraph.text.split(['。', '；']) {
             let offset = sentence.as_ptr() as usize - paragraph.text.as_ptr() as usize;
             let span = Span::new(paragraph.span.start + offset, paragraph.span.start + offset + sentence.len());
