@@ -5,7 +5,12 @@
 //! comparisons (「较去年上升1件」) are not current figures and are skipped. A
 //! number that cannot be tied to a metric is ignored, never guessed.
 
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
 use nianbao_model::{Report, SectionKind, Span};
+
+use crate::text::has;
 
 /// What a prose number counts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -140,8 +145,11 @@ pub fn claims(report: &Report) -> Vec<Claim> {
         .map(|p| (None, p))
         .chain(report.sections.iter().flat_map(|s| s.paragraphs.iter().map(move |p| (s.kind, p))))
     {
+        if !paragraph.text.contains(['件', '条', '个', '项', '次', '%', '％', '元']) {
+            continue;
+        }
         for sentence in split(&paragraph.text, paragraph.span.start, &['。', '；', ';', '！', '？']) {
-            let about_applications = sentence.1.contains("申请");
+            let about_applications = has(sentence.1, "申请");
             for clause in split(sentence.1, sentence.0, &['，', ',', '：', ':']) {
                 read_clause(clause, about_applications, section, &mut out);
             }
@@ -175,13 +183,17 @@ fn read_clause(
     if !clause.contains(['件', '条', '个', '项', '次', '%', '％', '元']) {
         return;
     }
-    // Sub-counts by channel, and re-answers after litigation, are no totals.
-    if ["受理方式", "受理渠道", "重新答复", "重新办理"].iter().any(|word| clause.contains(word)) {
+    let keywords = keywords_in(clause);
+    if keywords.is_empty() {
         return;
     }
-    let includes_carry_over = clause.contains("含上年") || clause.contains("包括上年") || clause.contains("含结转");
+    // Sub-counts by channel, and re-answers after litigation, are no totals.
+    if ["受理方式", "受理渠道", "重新答复", "重新办理"].iter().any(|word| has(clause, word)) {
+        return;
+    }
+    let includes_carry_over = has(clause, "含上年") || has(clause, "包括上年") || has(clause, "含结转");
     let mut search_from = 0;
-    for (keyword_at, keyword, metric) in keywords_in(clause) {
+    for (keyword_at, keyword, metric) in keywords {
         if keyword_at < search_from {
             continue; // inside an earlier keyword or its number
         }
@@ -192,7 +204,7 @@ fn read_clause(
         let Some(number) = number_after(clause, search_from) else { continue };
         // A comparison between the keyword and the number: not this metric's figure.
         let between = &clause[search_from..number.start];
-        if COMPARISONS.iter().any(|word| between.contains(word)) || between.chars().count() > 12 {
+        if between.chars().count() > 12 || COMPARISONS.iter().any(|word| has(between, word)) {
             continue;
         }
         // 「含上年结转36件」 inside a received claim is the carry-over, not the total.
@@ -210,52 +222,32 @@ fn read_clause(
 }
 
 /// Every keyword occurrence in `clause`, by position, the longest first at a
-/// position. One pass: keywords are only tried where their first character is.
+/// position. One pass: only the keywords starting with a character are tried there.
 fn keywords_in(clause: &str) -> Vec<(usize, &'static str, Metric)> {
+    let index = keyword_index();
     let mut found = Vec::new();
     for (at, ch) in clause.char_indices() {
-        if !is_first_char(ch) {
-            continue;
-        }
+        let Some(candidates) = index.get(&ch) else { continue };
         let rest = &clause[at..];
-        let mut here: Vec<(usize, &'static str, Metric)> = KEYWORDS
-            .iter()
-            .filter(|(keyword, _)| rest.starts_with(keyword))
-            .map(|&(keyword, metric)| (at, keyword, metric))
-            .collect();
-        here.sort_by_key(|&(_, keyword, _)| std::cmp::Reverse(keyword.len()));
-        found.extend(here);
+        // Candidates are stored longest first.
+        found.extend(candidates.iter().filter(|(keyword, _)| rest.starts_with(keyword)).map(|&(k, m)| (at, k, m)));
     }
     found
 }
 
-/// Whether a keyword can start with `ch` (their first characters).
-fn is_first_char(ch: char) -> bool {
-    matches!(
-        ch,
-        '结' | '正'
-            | '尚'
-            | '仍'
-            | '上'
-            | '年'
-            | '新'
-            | '办'
-            | '答'
-            | '收'
-            | '受'
-            | '接'
-            | '处'
-            | '行'
-            | '予'
-            | '部'
-            | '不'
-            | '无'
-            | '其'
-            | '现'
-            | '废'
-            | '制'
-            | '印'
-    )
+/// Keywords by first character, longest first.
+fn keyword_index() -> &'static HashMap<char, Vec<(&'static str, Metric)>> {
+    static INDEX: OnceLock<HashMap<char, Vec<(&'static str, Metric)>>> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut index: HashMap<char, Vec<(&'static str, Metric)>> = HashMap::new();
+        for &(keyword, metric) in KEYWORDS {
+            index.entry(keyword.chars().next().unwrap_or(' ')).or_default().push((keyword, metric));
+        }
+        for candidates in index.values_mut() {
+            candidates.sort_by_key(|(keyword, _)| std::cmp::Reverse(keyword.len()));
+        }
+        index
+    })
 }
 
 struct Number {

@@ -25,6 +25,14 @@ pub(crate) fn is_markdown(report: &Report) -> bool {
     report.sections.iter().any(|section| section.heading_span.start > section.span.start)
 }
 
+/// Whether `haystack` contains `needle`: a memchr for its first character,
+/// then a comparison. Cheaper than `str::contains(&str)` for the short CJK
+/// needles of the rules, which would build a searcher on every call.
+pub(crate) fn has(haystack: &str, needle: &str) -> bool {
+    let Some(first) = needle.chars().next() else { return true };
+    haystack.match_indices(first).any(|(i, _)| haystack[i..].starts_with(needle))
+}
+
 /// Byte span of `len` bytes at `offset` inside a paragraph starting at `base`.
 pub(crate) fn at(base: Span, offset: usize, len: usize) -> Span {
     Span::new(base.start + offset, base.start + offset + len)

@@ -61,31 +61,32 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         if !text.contains([',', ':', ';', '?', '!', '(']) {
             continue;
         }
-        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        // ASCII bytes never occur inside a multi-byte character: scan bytes,
+        // decode only the neighbours of a mark.
+        let bytes = text.as_bytes();
+        let before = |i: usize| text[..i].chars().next_back();
+        let after = |i: usize| text[i + 1..].chars().next();
         let mut spans: Vec<(Span, char)> = Vec::new();
-        let mut k = 0;
-        while k < chars.len() {
-            let (i, ch) = chars[k];
-            let before = k.checked_sub(1).map(|j| chars[j].1);
-            let after = chars.get(k + 1).map(|c| c.1);
-            match ch {
-                '(' => {
+        let mut i = 0;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'(' => {
                     // A bracket pair is fixed together, or not at all.
-                    let close = chars[k + 1..].iter().position(|c| c.1 == ')').map(|p| k + 1 + p);
-                    let inside_cjk = after.is_some_and(is_cjk);
-                    if let Some(close) = close.filter(|_| inside_cjk || before.is_some_and(is_cjk)) {
+                    let close = text[i + 1..].find(')').map(|p| i + 1 + p);
+                    let chinese = after(i).is_some_and(is_cjk) || before(i).is_some_and(is_cjk);
+                    if let Some(close) = close.filter(|_| chinese) {
                         spans.push((at(base, i, 1), '（'));
-                        spans.push((at(base, chars[close].0, 1), '）'));
-                        k = close + 1;
+                        spans.push((at(base, close, 1), '）'));
+                        i = close + 1;
                         continue;
                     }
                 }
-                ',' | ':' | ';' | '?' | '!' if before.is_some_and(is_cjk) && after.is_some_and(is_cjk) => {
-                    spans.push((at(base, i, 1), full_width(ch).unwrap_or(ch)));
+                b',' | b':' | b';' | b'?' | b'!' if before(i).is_some_and(is_cjk) && after(i).is_some_and(is_cjk) => {
+                    spans.push((at(base, i, 1), full_width(bytes[i] as char).unwrap_or(bytes[i] as char)));
                 }
                 _ => {}
             }
-            k += 1;
+            i += 1;
         }
         let Some(&(first, _)) = spans.first() else { continue };
         let mut finding = Finding::new(

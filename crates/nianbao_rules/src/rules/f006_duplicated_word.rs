@@ -40,35 +40,41 @@ declare_rule! {
 
 use nianbao_model::{Edit, Fix};
 
-use crate::text::{at, is_ideograph, paragraphs};
+use crate::text::{at, paragraphs};
+
+/// Whether the three bytes at `i` start a BMP ideograph (U+4E00–U+9FFF).
+fn ideograph_at(bytes: &[u8], i: usize) -> bool {
+    matches!(bytes.get(i), Some(0xE4..=0xE9))
+}
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     for (base, text) in paragraphs(ctx.report) {
-        let chars: Vec<(usize, char)> = text.char_indices().collect();
-        let mut k = 0;
-        'scan: while k < chars.len() {
-            if !is_ideograph(chars[k].1) {
-                k += 1;
+        // Works on bytes: an ideograph is three bytes, so a repeated word of
+        // n of them is 3n bytes equal to the 3n after them.
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        'scan: while i < bytes.len() {
+            if !ideograph_at(bytes, i) {
+                i += 1;
                 continue;
             }
             for n in (2..=8).rev() {
-                // Cheap test first: a repeat starts with the same character n apart.
-                if k + 2 * n > chars.len() || chars[k].1 != chars[k + n].1 {
+                let len = 3 * n;
+                // One byte first: a slice comparison here would call memcmp at every position.
+                if i + 2 * len > bytes.len()
+                    || bytes[i + 2] != bytes[i + len + 2]
+                    || bytes[i..i + 3] != bytes[i + len..i + len + 3]
+                {
                     continue;
                 }
-                let first = &chars[k..k + n];
-                let second = &chars[k + n..k + 2 * n];
-                let same = first.iter().zip(second).all(|(a, b)| a.1 == b.1);
-                let words = first.iter().all(|c| is_ideograph(c.1));
-                let varied = first.iter().any(|c| c.1 != first[0].1);
-                if same && words && varied {
-                    let start = first[0].0;
-                    let end = chars.get(k + 2 * n).map_or(text.len(), |c| c.0);
-                    let word_end = second[0].0;
-                    let word = &text[start..word_end];
-                    let repeat = at(base, word_end, end - word_end);
+                let (first, second) = (&bytes[i..i + len], &bytes[i + len..i + 2 * len]);
+                let words = (0..n).all(|j| ideograph_at(bytes, i + 3 * j));
+                let varied = (1..n).any(|j| first[3 * j..3 * j + 3] != first[..3]);
+                if first == second && words && varied {
+                    let word = &text[i..i + len];
+                    let repeat = at(base, i + len, len);
                     out.push(
-                        Finding::new(at(base, start, end - start), format!("「{word}」 is written twice"))
+                        Finding::new(at(base, i, 2 * len), format!("「{word}」 is written twice"))
                             .label("repeated word")
                             .help("remove one of them")
                             .fix(Fix::unsafe_(
@@ -76,11 +82,11 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                                 vec![Edit::replace(repeat, "")],
                             )),
                     );
-                    k += 2 * n;
+                    i += 2 * len;
                     continue 'scan;
                 }
             }
-            k += 1;
+            i += 3;
         }
     }
 }

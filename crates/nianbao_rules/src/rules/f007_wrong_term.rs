@@ -46,7 +46,7 @@ declare_rule! {
 
 use nianbao_model::{Edit, Fix};
 
-use crate::text::{at, paragraphs};
+use crate::text::{at, has, paragraphs};
 
 /// Built-in lexicon: wrong → right.
 const LEXICON: &[(&str, &str)] = &[
@@ -62,11 +62,10 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     let lexicon: Vec<(&str, &str)> =
         LEXICON.iter().copied().chain(user).filter(|(wrong, _)| !wrong.is_empty()).collect();
     for (base, text) in paragraphs(ctx.report) {
-        // Most paragraphs hold no term's first character at all.
-        if !lexicon.iter().any(|(wrong, _)| wrong.chars().next().is_some_and(|c| text.contains(c))) {
-            continue;
-        }
         for &(wrong, right) in &lexicon {
+            if !has(text, wrong) {
+                continue;
+            }
             for (i, _) in text.match_indices(wrong) {
                 let span = at(base, i, wrong.len());
                 out.push(

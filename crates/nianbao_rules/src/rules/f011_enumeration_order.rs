@@ -61,28 +61,29 @@ fn value(ch: char) -> Option<u32> {
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     for (base, text) in paragraphs(ctx.report) {
-        if !text.contains(['是', '(', '（']) {
-            continue;
-        }
-        let chars: Vec<(usize, char)> = text.char_indices().collect();
         let mut shi: Vec<(u32, Span)> = Vec::new();
         let mut inline: Vec<(u32, Span)> = Vec::new();
-        for (k, &(i, ch)) in chars.iter().enumerate() {
+        // 「一是」 at a clause boundary: find 是, look back one numeral.
+        for (i, _) in text.match_indices('是') {
+            let Some(numeral) = text[..i].chars().next_back() else { continue };
+            let Some(n) = value(numeral) else { continue };
+            let start = i - numeral.len_utf8();
             let boundary =
-                || k.checked_sub(1).map(|j| chars[j].1).is_none_or(|c| "。；;，,：:！？*\u{3000} 、\t".contains(c));
-            // 「一是」 at a clause boundary.
-            if let Some(n) = value(ch).filter(|_| boundary())
-                && chars.get(k + 1).is_some_and(|c| c.1 == '是')
-            {
-                shi.push((n, at(base, i, ch.len_utf8() + '是'.len_utf8())));
+                text[..start].chars().next_back().is_none_or(|c| "。；;，,：:！？*\u{3000} 、\t".contains(c));
+            if boundary {
+                shi.push((n, at(base, start, numeral.len_utf8() + '是'.len_utf8())));
             }
-            // 「（一）」 inside the paragraph (not at its start: that is a sub-heading).
-            if k > 0
-                && matches!(ch, '（' | '(')
-                && let Some(n) = chars.get(k + 1).and_then(|c| value(c.1))
-                && chars.get(k + 2).is_some_and(|c| matches!(c.1, '）' | ')'))
+        }
+        // 「（一）」 inside the paragraph (not at its start: that is a sub-heading).
+        for (i, open) in text.match_indices(['（', '(']) {
+            let rest = &text[i + open.len()..];
+            let mut chars = rest.chars();
+            let (Some(numeral), Some(close)) = (chars.next(), chars.next()) else { continue };
+            if i > 0
+                && matches!(close, '）' | ')')
+                && let Some(n) = value(numeral)
             {
-                inline.push((n, at(base, i, chars.get(k + 3).map_or(text.len(), |c| c.0) - i)));
+                inline.push((n, at(base, i, open.len() + numeral.len_utf8() + close.len_utf8())));
             }
         }
         for items in [shi, inline] {
