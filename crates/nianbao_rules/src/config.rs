@@ -273,6 +273,21 @@ mod tests {
     }
 
     #[test]
+    fn lexicon_deadline_and_compare() {
+        let config = Config::from_toml(
+            "[report]\ndeadline = \"01-28\"\n[lexicon]\n\"公开指南\" = \"政府信息公开指南\"\n[compare]\nprevious = \"../2023.txt\"\nparts = [\"a.txt\"]\ncopy-threshold = 0.6\n",
+        )
+        .unwrap();
+        assert_eq!(config.report.deadline, Some((1, 28)));
+        assert_eq!(config.lexicon, [("公开指南".to_string(), "政府信息公开指南".to_string())]);
+        assert_eq!(config.compare.previous.as_deref(), Some("../2023.txt"));
+        assert_eq!(config.compare.parts, ["a.txt"]);
+        assert!((config.compare.copy_threshold - 0.6).abs() < 1e-9);
+        assert!(Config::from_toml("[compare]\ncopy-threshold = 2.0\n").is_err());
+        assert!(Config::from_toml("[report]\ndeadline = \"Jan 28\"\n").is_err());
+    }
+
+    #[test]
     fn mistakes_are_named() {
         let error = Config::from_toml("[rules]\nX999 = \"off\"\n").unwrap_err();
         assert!(error.message.contains("unknown rule `X999`"), "{error}");

@@ -1,3 +1,5 @@
+use std::collections::HashMap;
+
 use nianbao_model::{OrdinalLevel, SectionKind, Span};
 
 use crate::context::Context;
@@ -67,18 +69,19 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             });
         }
     }
-    let mut seen: Vec<&Occurrence<'_>> = Vec::new();
+    // First occurrence per value, and the highest so far: linear in the
+    // number of ordinals, however many repeat.
+    let mut first: HashMap<u32, &Occurrence<'_>> = HashMap::new();
+    let mut highest: Option<&Occurrence<'_>> = None;
     for occurrence in &occurrences {
-        let earlier = seen.iter().find(|seen| seen.value == occurrence.value);
-        let last = seen.iter().max_by_key(|seen| seen.value);
-        if let Some(earlier) = earlier {
+        if let Some(earlier) = first.get(&occurrence.value) {
             out.push(
                 Finding::new(occurrence.span, format!("top-level ordinal 「{}」 repeats", occurrence.raw))
                     .label("repeated here")
                     .secondary(earlier.span, "first used here")
                     .help("each of 一、 to 六、 numbers one section; number sub-topics （一）（二）…"),
             );
-        } else if let Some(last) = last.filter(|last| occurrence.value < last.value) {
+        } else if let Some(last) = highest.filter(|last| occurrence.value < last.value) {
             out.push(
                 Finding::new(occurrence.span, format!("top-level numbering restarts at 「{}」", occurrence.raw))
                     .label("restarts here")
@@ -97,6 +100,9 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                     .help("number sub-topics （一）（二）…"),
             );
         }
-        seen.push(occurrence);
+        first.entry(occurrence.value).or_insert(occurrence);
+        if highest.is_none_or(|h| occurrence.value > h.value) {
+            highest = Some(occurrence);
+        }
     }
 }
