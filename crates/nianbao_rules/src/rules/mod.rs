@@ -195,3 +195,25 @@ pub(crate) fn report_claim_mismatch(
     }
     out.push(finding);
 }
+
+/// A claim in the text that a table figure disproves (X005, X006): the claim
+/// is the primary span, every cell of the figure a secondary one.
+pub(crate) fn contradiction(
+    span: Span,
+    claim: &str,
+    figure: &crate::facts::Figure,
+    label: &str,
+    help: &str,
+) -> crate::finding::Finding {
+    use crate::facts::show;
+    let mut finding = crate::finding::Finding::new(
+        span,
+        format!("the text says {claim}, but {} = {}", figure.name, show(figure.value)),
+    )
+    .label(label)
+    .help(help);
+    for &cell in &figure.cells {
+        finding = finding.secondary(cell, format!("{} = {}", figure.name, show(figure.value)));
+    }
+    finding
+}

@@ -48,7 +48,8 @@ declare_rule! {
 
 use nianbao_model::{Span, T4Group, T4Outcome};
 
-use crate::facts::{Figure, litigation, show, t4_cell, t4_total};
+use super::contradiction;
+use crate::facts::{Figure, litigation, t4_cell, t4_total};
 
 const NEGATIONS: &[&str] = &["未发生", "未出现", "未产生", "没有", "无"];
 
@@ -77,7 +78,13 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             let Some(at) = paragraph.text.find(claim) else { continue };
             let span = Span::new(paragraph.span.start + at, paragraph.span.start + at + claim.len());
             for figure in contradicted_by.into_iter().flatten().filter(|f| f.value > 0.0) {
-                out.push(contradiction(span, claim, figure));
+                out.push(contradiction(
+                    span,
+                    &format!("「{claim}」"),
+                    figure,
+                    "claim about outcomes",
+                    "state the outcomes as table 四 records them",
+                ));
             }
         }
         for clause in paragraph.text.split(['，', '。', '；', ',']) {
@@ -89,20 +96,15 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                 let negated = NEGATIONS.iter().any(|n| clause[..at].contains(n));
                 if negated && !has_number && figure.value > 0.0 {
                     let span = Span::new(paragraph.span.start + offset, paragraph.span.start + offset + clause.len());
-                    out.push(contradiction(span, &format!("no {keyword}"), &figure));
+                    out.push(contradiction(
+                        span,
+                        &format!("「no {keyword}」"),
+                        &figure,
+                        "claim about outcomes",
+                        "state the outcomes as table 四 records them",
+                    ));
                 }
             }
         }
     }
-}
-
-fn contradiction(span: Span, claim: &str, figure: &Figure) -> Finding {
-    let mut finding =
-        Finding::new(span, format!("the text says 「{claim}」, but {} = {}", figure.name, show(figure.value)))
-            .label("claim about outcomes")
-            .help("state the outcomes as table 四 records them");
-    for &cell in &figure.cells {
-        finding = finding.secondary(cell, format!("{} = {}", figure.name, show(figure.value)));
-    }
-    finding
 }

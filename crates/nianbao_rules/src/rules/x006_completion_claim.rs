@@ -44,7 +44,8 @@ declare_rule! {
 
 use nianbao_model::{Span, T3Row};
 
-use crate::facts::{Figure, show, t3_row};
+use super::contradiction;
+use crate::facts::t3_row;
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     let report = ctx.report;
@@ -63,23 +64,24 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                 ["均已办结", "全部办结", "全部按时办结", "均已按时办结"].iter().any(|w| sentence.contains(w));
             let has_exception = ["除", "外"].iter().all(|w| sentence.contains(w));
             if let Some(figure) = carried.as_ref().filter(|_| about_applications && all_done && !has_exception) {
-                out.push(contradiction(span, "all applications were decided", figure));
+                out.push(contradiction(
+                    span,
+                    "all applications were decided",
+                    figure,
+                    "categorical claim",
+                    "state what table 三 records",
+                ));
             }
             let none_received = ["未收到", "没有收到", "未接到"].iter().any(|w| sentence.contains(w));
             if let Some(figure) = received.as_ref().filter(|_| about_applications && none_received) {
-                out.push(contradiction(span, "no applications were received", figure));
+                out.push(contradiction(
+                    span,
+                    "no applications were received",
+                    figure,
+                    "categorical claim",
+                    "state what table 三 records",
+                ));
             }
         }
     }
-}
-
-fn contradiction(span: Span, claim: &str, figure: &Figure) -> Finding {
-    let mut finding =
-        Finding::new(span, format!("the text says {claim}, but {} = {}", figure.name, show(figure.value)))
-            .label("categorical claim")
-            .help("state what table 三 records");
-    for &cell in &figure.cells {
-        finding = finding.secondary(cell, format!("{} = {}", figure.name, show(figure.value)));
-    }
-    finding
 }
