@@ -3,6 +3,7 @@
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use std::path::Path;
+use std::sync::Arc;
 
 use nianbao_model::{Diagnostic, LineIndex, Report};
 use nianbao_rules::Config;
@@ -22,21 +23,29 @@ pub struct Analysis {
     /// table label): other Markdown and text files get no diagnostics.
     pub is_report: bool,
     /// Last year's report and a summary's parts, as the CLI finds them.
-    pub related: RelatedFiles,
+    pub related: Arc<RelatedFiles>,
 }
 
 /// Parses and checks `text`. A panic in the core is caught and returned as
 /// an error message, so one bad document cannot take the server down.
 /// `file` is where the document is saved, if it is: last year's report is
-/// looked for beside it.
-pub fn analyze(text: String, version: i32, config: &Config, file: Option<&Path>) -> Result<Analysis, String> {
+/// looked for beside it. `known` is the result of an earlier search for this
+/// document: the search reads and parses the folder, so the server does it on
+/// open and save, not on every keystroke.
+pub fn analyze(
+    text: String,
+    version: i32,
+    config: &Config,
+    file: Option<&Path>,
+    known: Option<Arc<RelatedFiles>>,
+) -> Result<Analysis, String> {
     catch_panic(|| {
         let report = nianbao_parser::parse(&text);
         let is_report = report.looks_like_report();
-        let related = if is_report {
-            find_related(file, &report, config, &mut FolderIndex::default())
-        } else {
-            RelatedFiles::default()
+        let related = match known {
+            Some(known) => known,
+            None if is_report => Arc::new(find_related(file, &report, config, &mut FolderIndex::default())),
+            None => Arc::new(RelatedFiles::default()),
         };
         let diagnostics =
             if is_report { nianbao_rules::check_with(&report, config, &related.as_related()) } else { Vec::new() };

@@ -22,6 +22,7 @@ use crate::config::ConfigResolver;
 use crate::document::{Document, Pos};
 use crate::features::{self, FIX_ALL_KIND};
 use crate::from_proto::{self, Encoding};
+use crate::related::RelatedFiles;
 use crate::settings::Settings;
 use crate::to_proto::Converter;
 
@@ -33,6 +34,8 @@ struct OpenDocument {
     analysis: Option<Arc<Analysis>>,
     /// The pending or running lint job.
     job: Option<JoinHandle<()>>,
+    /// Last year's report and parts, found on open or save and kept while typing.
+    related: Option<Arc<RelatedFiles>>,
 }
 
 #[derive(Default)]
@@ -117,13 +120,13 @@ impl Backend {
 
     /// Lints `key` if it is still at `version`, and publishes the result.
     async fn lint(&self, key: &str, version: i32) {
-        let Some((uri, text)) = ({
+        let Some((uri, text, known)) = ({
             let state = self.state();
             state
                 .documents
                 .get(key)
                 .filter(|open| open.document.version == version)
-                .map(|open| (open.uri.clone(), open.document.text()))
+                .map(|open| (open.uri.clone(), open.document.text(), open.related.clone()))
         }) else {
             return;
         };
@@ -132,12 +135,12 @@ impl Backend {
             self.client.show_message(MessageType::WARNING, format!("nianbao: {problem}; using defaults")).await;
         }
         let file = uri.to_file_path().map(|path| path.into_owned());
-        let analysis = match tokio::task::spawn_blocking(move || analyze(text, version, &config, file.as_deref())).await
-        {
-            Ok(Ok(analysis)) => Arc::new(analysis),
-            Ok(Err(message)) => return self.report_failure(message).await,
-            Err(error) => return self.report_failure(format!("lint task failed: {error}")).await,
-        };
+        let analysis =
+            match tokio::task::spawn_blocking(move || analyze(text, version, &config, file.as_deref(), known)).await {
+                Ok(Ok(analysis)) => Arc::new(analysis),
+                Ok(Err(message)) => return self.report_failure(message).await,
+                Err(error) => return self.report_failure(format!("lint task failed: {error}")).await,
+            };
         let diagnostics = {
             let mut state = self.state();
             let encoding = state.encoding;
@@ -146,6 +149,7 @@ impl Backend {
                 return; // A newer edit arrived: its own job publishes.
             }
             open.analysis = Some(analysis.clone());
+            open.related = Some(analysis.related.clone());
             let convert = Converter::for_analysis(&analysis, encoding);
             analysis.diagnostics.iter().map(|d| convert.diagnostic(&uri, d)).collect::<Vec<_>>()
         };
@@ -177,17 +181,17 @@ impl Backend {
     /// newest one is older.
     async fn current(&self, uri: &Uri) -> Option<(Arc<Analysis>, Encoding)> {
         let key = uri.as_str().to_string();
-        let (text, version, encoding) = {
+        let (text, version, encoding, known) = {
             let state = self.state();
             let open = state.documents.get(&key)?;
             if let Some(analysis) = open.analysis.as_ref().filter(|a| a.version == open.document.version) {
                 return Some((analysis.clone(), state.encoding));
             }
-            (open.document.text(), open.document.version, state.encoding)
+            (open.document.text(), open.document.version, state.encoding, open.related.clone())
         };
         let (config, _) = self.config_for(uri);
         let file = uri.to_file_path().map(|path| path.into_owned());
-        match analyze(text, version, &config, file.as_deref()) {
+        match analyze(text, version, &config, file.as_deref(), known) {
             Ok(analysis) => {
                 let analysis = Arc::new(analysis);
                 let mut state = self.state();
@@ -215,6 +219,7 @@ impl Backend {
         for key in keys {
             if let Some(open) = self.state().documents.get_mut(&key) {
                 open.analysis = None;
+                open.related = None;
             }
             self.schedule(&key, Duration::ZERO);
         }
@@ -337,7 +342,7 @@ impl LanguageServer for Backend {
         let key = item.uri.as_str().to_string();
         {
             let document = Document::new(&item.text, item.version, item.language_id);
-            let open = OpenDocument { uri: item.uri, document, analysis: None, job: None };
+            let open = OpenDocument { uri: item.uri, document, analysis: None, job: None, related: None };
             if let Some(old) = self.state().documents.insert(key.clone(), open)
                 && let Some(job) = old.job
             {
@@ -370,6 +375,9 @@ impl LanguageServer for Backend {
 
     async fn did_save(&self, params: DidSaveTextDocumentParams) {
         let key = params.text_document.uri.as_str().to_string();
+        if let Some(open) = self.state().documents.get_mut(&key) {
+            open.related = None; // last year's report may have changed too
+        }
         if let Some(text) = params.text {
             let mut state = self.state();
             if let Some(open) = state.documents.get_mut(&key)
