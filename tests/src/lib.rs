@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use nianbao_cli::render::{Checked, human};
 use nianbao_model::{Diagnostic, apply_edits};
 use nianbao_rules::Config;
+use nianbao_rules::docs::ExampleRole;
 
 /// The repository root.
 pub fn workspace_root() -> PathBuf {
@@ -32,14 +33,18 @@ pub fn check_fixture(path: &Path, display: &str, code: &str) -> Checked {
 fn check_file_with(path: &Path, display: &str, config: &Config) -> Checked {
     let bytes = std::fs::read(path).unwrap_or_else(|error| panic!("{}: {error}", path.display()));
     let (whole, _) = nianbao_parser::parse_bytes(&bytes);
-    let mut pieces: Vec<(String, String)> = vec![(display.to_string(), String::new())];
-    for line in whole.split_inclusive('\n') {
-        match line.trim() {
-            "<!-- previous report -->" => pieces.push(("previous".to_string(), String::new())),
-            "<!-- part report -->" => pieces.push((format!("part {}", pieces.len()), String::new())),
-            _ => pieces.last_mut().unwrap().1.push_str(line),
-        }
-    }
+    let mut parts = 0;
+    let pieces: Vec<(String, String)> = nianbao_rules::docs::split_documents(&whole)
+        .into_iter()
+        .map(|(role, text)| match role {
+            ExampleRole::Report => (display.to_string(), text),
+            ExampleRole::Previous => ("previous".to_string(), text),
+            ExampleRole::Part => {
+                parts += 1;
+                (format!("part {parts}"), text)
+            }
+        })
+        .collect();
     let reports: Vec<nianbao_model::Report> = pieces.iter().map(|(_, text)| nianbao_parser::parse(text)).collect();
     let mut related = nianbao_rules::Related::default();
     for ((name, _), report) in pieces.iter().zip(&reports).skip(1) {

@@ -46,7 +46,7 @@ pub const CONFIG_FILE_NAME: &str = "nianbao.toml";
 pub const DEFAULT_DOCS_URL: &str = "https://github.com/nianbao/nianbao/blob/main/docs/rules/{code}.md";
 
 /// A resolved configuration.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Config {
     /// Per-rule overrides by code: `None` turns the rule off.
     pub rules: BTreeMap<&'static str, Option<Severity>>,
@@ -80,8 +80,6 @@ impl Default for Compare {
         Self { previous: None, parts: Vec::new(), copy_threshold: 0.5 }
     }
 }
-
-impl Eq for Compare {}
 
 /// Facts about the report that configuration may state.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

@@ -123,6 +123,33 @@ pub fn config_schema() -> String {
     serde_json::to_string_pretty(&schema).expect("plain data serialises") + "\n"
 }
 
+/// Which document of a cross-document example a piece of text stands for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExampleRole {
+    /// The report being checked.
+    Report,
+    /// Last year's report (after a `<!-- previous report -->` line).
+    Previous,
+    /// One part of a summary (after each `<!-- part report -->` line).
+    Part,
+}
+
+/// Splits an example (or test fixture) into the documents it stands for: the
+/// text before the first marker line is the report; each
+/// `<!-- previous report -->` or `<!-- part report -->` line starts another
+/// document. Line endings are kept.
+pub fn split_documents(text: &str) -> Vec<(ExampleRole, String)> {
+    let mut documents = vec![(ExampleRole::Report, String::new())];
+    for line in text.split_inclusive('\n') {
+        match line.trim() {
+            "<!-- previous report -->" => documents.push((ExampleRole::Previous, String::new())),
+            "<!-- part report -->" => documents.push((ExampleRole::Part, String::new())),
+            _ => documents.last_mut().expect("starts with the report").1.push_str(line),
+        }
+    }
+    documents
+}
+
 /// The ✗ and ✓ examples of a rule's docs: the text blocks under the
 /// 「### ✗ Incorrect」 and 「### ✓ Correct」 headings.
 pub fn examples(meta: &RuleMeta) -> (Vec<String>, Vec<String>) {

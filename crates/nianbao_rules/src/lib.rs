@@ -63,26 +63,18 @@ mod doc_examples {
     fn codes(text: &str, rule: &RuleMeta) -> Vec<String> {
         let mut config = Config::default();
         config.rules.insert(rule.code, Some(rule.default_severity.unwrap_or(nianbao_model::Severity::Info)));
-        let mut pieces = vec![(String::new(), String::new())];
-        for line in text.lines() {
-            match line.trim() {
-                "<!-- previous report -->" => pieces.push(("previous".into(), String::new())),
-                "<!-- part report -->" => pieces.push(("part".into(), String::new())),
-                _ => {
-                    let piece = &mut pieces.last_mut().unwrap().1;
-                    piece.push_str(line);
-                    piece.push('\n');
-                }
+        let documents = docs::split_documents(text);
+        let reports: Vec<nianbao_model::Report> =
+            documents.iter().map(|(_, text)| nianbao_parser::parse(text)).collect();
+        let mut related = Related::default();
+        for ((role, _), report) in documents.iter().zip(&reports).skip(1) {
+            let other = Other { name: "other", report };
+            match role {
+                docs::ExampleRole::Previous => related.previous = Some(other),
+                _ => related.parts.push(other),
             }
         }
-        let reports: Vec<(String, nianbao_model::Report)> =
-            pieces.iter().map(|(kind, text)| (kind.clone(), nianbao_parser::parse(text))).collect();
-        let mut related = Related::default();
-        for (kind, report) in &reports[1..] {
-            let other = Other { name: kind, report };
-            if kind == "previous" { related.previous = Some(other) } else { related.parts.push(other) }
-        }
-        check_with(&reports[0].1, &config, &related).into_iter().map(|d| d.code).collect()
+        check_with(&reports[0], &config, &related).into_iter().map(|d| d.code).collect()
     }
 
     #[test]
