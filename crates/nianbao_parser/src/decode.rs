@@ -21,7 +21,7 @@ fn decode_inner(bytes: &[u8]) -> (String, &'static str, bool, bool) {
         let (text, lossy) = encoding.decode_without_bom_handling(bytes);
         return (text.into_owned(), encoding.name(), false, lossy);
     }
-    if let Ok(text) = std::str::from_utf8(bytes) {
+    if let Ok(text) = simdutf8::basic::from_utf8(bytes) {
         return (text.to_string(), "UTF-8", false, false);
     }
     if let Some(text) = encoding_rs::GB18030.decode_without_bom_handling_and_without_replacement(bytes) {

@@ -12,25 +12,14 @@ pub(crate) struct Line {
 
 pub(crate) fn split_lines(text: &str) -> Vec<Line> {
     let bytes = text.as_bytes();
-    let mut lines = Vec::new();
+    let mut lines = Vec::with_capacity(bytes.len() / 32);
     let mut start = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'\n' => {
-                lines.push(Line { span: Span::new(start, i) });
-                start = i + 1;
-            }
-            b'\r' => {
-                lines.push(Line { span: Span::new(start, i) });
-                if bytes.get(i + 1) == Some(&b'\n') {
-                    i += 1;
-                }
-                start = i + 1;
-            }
-            _ => {}
+    for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+        if i < start {
+            continue; // the \n of a \r\n
         }
-        i += 1;
+        lines.push(Line { span: Span::new(start, i) });
+        start = if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') { i + 2 } else { i + 1 };
     }
     if start < bytes.len() {
         lines.push(Line { span: Span::new(start, bytes.len()) });
@@ -190,6 +179,10 @@ fn split_plain(source: &str, span: Span) -> Vec<Token> {
 }
 
 fn is_footer(text: &str) -> bool {
+    // Footers are short and start with 「-」 or 「第」: reject prose before copying it.
+    if text.len() > 32 || !(text.starts_with('-') || text.starts_with('第')) {
+        return false;
+    }
     let compact: String = text.chars().filter(|c| !is_space(*c)).collect();
     let inner = compact
         .strip_prefix('-')

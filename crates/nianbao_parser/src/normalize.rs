@@ -7,26 +7,7 @@ use unicode_normalization::UnicodeNormalization;
 /// whitespace or Markdown emphasis, one quote style, and 「1、」「1．」 → 「1.」.
 pub fn normalize_label(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    // Labels are ASCII, CJK ideographs, CJK punctuation and full-width forms,
-    // for which NFKC is the identity or the fixed full-width → ASCII shift.
-    // Only other text pays for the real normaliser.
-    let simple = text.chars().all(|c| {
-        c.is_ascii()
-            || ('\u{4E00}'..='\u{9FFF}').contains(&c)
-            || ('\u{3000}'..='\u{3035}').contains(&c)
-            || ('\u{2018}'..='\u{201D}').contains(&c)
-            || ('\u{FF01}'..='\u{FF5E}').contains(&c)
-    });
-    let chars: Box<dyn Iterator<Item = char> + '_> = if simple {
-        Box::new(text.chars().map(|c| match c {
-            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-            '\u{3000}' => ' ',
-            c => c,
-        }))
-    } else {
-        Box::new(text.nfkc())
-    };
-    for ch in chars {
+    for ch in fold_width(text) {
         match ch {
             c if c.is_whitespace() => {}
             '*' | '_' | '`' => {}
@@ -39,6 +20,43 @@ pub fn normalize_label(text: &str) -> String {
         }
     }
     out
+}
+
+/// NFKC of `text`, cheaply for the text labels and cells are written in:
+/// ASCII, CJK ideographs, CJK punctuation and full-width forms, for which
+/// NFKC is the identity or the fixed full-width → ASCII shift. Only other
+/// text pays for the real normaliser.
+pub(crate) fn fold_width(text: &str) -> FoldWidth<'_> {
+    let simple = text.chars().all(|c| {
+        c.is_ascii()
+            || ('\u{4E00}'..='\u{9FFF}').contains(&c)
+            || ('\u{3000}'..='\u{3035}').contains(&c)
+            || ('\u{2018}'..='\u{201D}').contains(&c)
+            || ('\u{FF01}'..='\u{FF5E}').contains(&c)
+    });
+    if simple { FoldWidth::Simple(text.chars()) } else { FoldWidth::Nfkc(text.nfkc()) }
+}
+
+/// The characters of [`fold_width`] (an enum, not a boxed iterator: this runs
+/// for every cell and label, and should not allocate).
+pub(crate) enum FoldWidth<'a> {
+    Simple(std::str::Chars<'a>),
+    Nfkc(unicode_normalization::Recompositions<std::str::Chars<'a>>),
+}
+
+impl Iterator for FoldWidth<'_> {
+    type Item = char;
+
+    fn next(&mut self) -> Option<char> {
+        match self {
+            FoldWidth::Simple(chars) => chars.next().map(|c| match c {
+                '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+                '\u{3000}' => ' ',
+                c => c,
+            }),
+            FoldWidth::Nfkc(chars) => chars.next(),
+        }
+    }
 }
 
 /// Removes a trailing truncation mark (「.....」「……」), returning whether there was one.

@@ -1,7 +1,7 @@
 //! Reading a table cell's value.
 
+use crate::normalize::fold_width;
 use nianbao_model::CellValue;
-use unicode_normalization::UnicodeNormalization;
 
 /// Placeholders the template counts as 0 (and rule T203 reports).
 const PLACEHOLDERS: &[&str] = &["/", "-", "--", "—", "——", "–", "―", "无", "不适用", "暂无", "\\", "×", "*", "空"];
@@ -31,7 +31,7 @@ pub(crate) fn parse_cell(raw: &str) -> (CellValue, Option<String>) {
     if trimmed.len() > MAX_CELL_BYTES || (!starts_like_number && trimmed.len() > MAX_PLACEHOLDER_BYTES) {
         return (CellValue::Text, None);
     }
-    let text: String = raw.nfkc().filter(|c| !c.is_whitespace()).collect();
+    let text: String = fold_width(raw).filter(|c| !c.is_whitespace()).collect();
     if text.is_empty() {
         return (CellValue::Blank, None);
     }
@@ -49,7 +49,7 @@ pub(crate) fn parse_cell(raw: &str) -> (CellValue, Option<String>) {
         // Keep the note as written (full-width brackets and all).
         let written = raw.trim();
         let note_start = written.char_indices().map(|(i, _)| i).find(|&i| {
-            let tail: String = written[i..].nfkc().filter(|c| !c.is_whitespace()).collect();
+            let tail: String = fold_width(&written[i..]).filter(|c| !c.is_whitespace()).collect();
             tail == rest
         });
         let note = note_start.map_or_else(|| rest.to_string(), |i| written[i..].trim().to_string());

@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 
 use nianbao_model::{Report, SectionKind, Span};
 
-use crate::text::has;
+use crate::text::{FirstChars, has};
 
 /// What a prose number counts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -158,19 +158,13 @@ pub fn claims(report: &Report) -> Vec<Claim> {
     out
 }
 
-/// Splits `text` (starting at byte `base`) at any of `marks`; yields (offset, piece).
-fn split<'t>(text: &'t str, base: usize, marks: &[char]) -> Vec<(usize, &'t str)> {
-    let mut pieces = Vec::new();
-    let mut start = 0;
-    for (i, ch) in text.char_indices() {
-        if marks.contains(&ch) {
-            pieces.push((base + start, &text[start..i]));
-            start = i + ch.len_utf8();
-        }
-    }
-    pieces.push((base + start, &text[start..]));
-    pieces.retain(|(_, piece)| !piece.trim().is_empty());
-    pieces
+/// Splits `text` (starting at byte `base`) at any of `marks`; yields the
+/// non-blank pieces with their offsets.
+fn split<'t>(text: &'t str, base: usize, marks: &'static [char]) -> impl Iterator<Item = (usize, &'t str)> + 't {
+    // `str::split` yields subslices of `text`: their offset is pointer arithmetic.
+    text.split(marks)
+        .map(move |piece| (base + (piece.as_ptr() as usize - text.as_ptr() as usize), piece))
+        .filter(|(_, piece)| !piece.trim().is_empty())
 }
 
 fn read_clause(
@@ -224,9 +218,12 @@ fn read_clause(
 /// Every keyword occurrence in `clause`, by position, the longest first at a
 /// position. One pass: only the keywords starting with a character are tried there.
 fn keywords_in(clause: &str) -> Vec<(usize, &'static str, Metric)> {
-    let index = keyword_index();
+    let (first_chars, index) = keyword_index();
     let mut found = Vec::new();
     for (at, ch) in clause.char_indices() {
+        if !first_chars.may_start(ch) {
+            continue;
+        }
         let Some(candidates) = index.get(&ch) else { continue };
         let rest = &clause[at..];
         // Candidates are stored longest first.
@@ -235,9 +232,11 @@ fn keywords_in(clause: &str) -> Vec<(usize, &'static str, Metric)> {
     found
 }
 
-/// Keywords by first character, longest first.
-fn keyword_index() -> &'static HashMap<char, Vec<(&'static str, Metric)>> {
-    static INDEX: OnceLock<HashMap<char, Vec<(&'static str, Metric)>>> = OnceLock::new();
+type KeywordIndex = (FirstChars, HashMap<char, Vec<(&'static str, Metric)>>);
+
+/// Keywords by first character, longest first, and a filter of those characters.
+fn keyword_index() -> &'static KeywordIndex {
+    static INDEX: OnceLock<KeywordIndex> = OnceLock::new();
     INDEX.get_or_init(|| {
         let mut index: HashMap<char, Vec<(&'static str, Metric)>> = HashMap::new();
         for &(keyword, metric) in KEYWORDS {
@@ -246,7 +245,7 @@ fn keyword_index() -> &'static HashMap<char, Vec<(&'static str, Metric)>> {
         for candidates in index.values_mut() {
             candidates.sort_by_key(|(keyword, _)| std::cmp::Reverse(keyword.len()));
         }
-        index
+        (FirstChars::of(KEYWORDS.iter().map(|(keyword, _)| *keyword)), index)
     })
 }
 

@@ -33,7 +33,43 @@ pub(crate) fn has(haystack: &str, needle: &str) -> bool {
     haystack.match_indices(first).any(|(i, _)| haystack[i..].starts_with(needle))
 }
 
+/// Whether `text` contains any of the ASCII `marks`: memchr, three at a time,
+/// rather than decoding every character to compare it.
+pub(crate) fn has_ascii(text: &str, marks: &[u8]) -> bool {
+    let bytes = text.as_bytes();
+    marks.chunks(3).any(|set| match *set {
+        [a] => memchr::memchr(a, bytes).is_some(),
+        [a, b] => memchr::memchr2(a, b, bytes).is_some(),
+        [a, b, c, ..] => memchr::memchr3(a, b, c, bytes).is_some(),
+        [] => false,
+    })
+}
+
 /// Byte span of `len` bytes at `offset` inside a paragraph starting at `base`.
 pub(crate) fn at(base: Span, offset: usize, len: usize) -> Span {
     Span::new(base.start + offset, base.start + offset + len)
+}
+
+/// The first characters of a set of words, as a 256-bit filter on the low
+/// byte of the code point: one pass over a text, testing each character
+/// against the filter, finds every place a word may start. Cheaper than a
+/// search per word when there are many words (a lexicon, claim keywords).
+#[derive(Clone, Copy, Default)]
+pub(crate) struct FirstChars([u64; 4]);
+
+impl FirstChars {
+    pub(crate) fn of<'w>(words: impl IntoIterator<Item = &'w str>) -> Self {
+        let mut bits = [0u64; 4];
+        for ch in words.into_iter().filter_map(|word| word.chars().next()) {
+            let low = (ch as u32 & 0xFF) as usize;
+            bits[low / 64] |= 1 << (low % 64);
+        }
+        Self(bits)
+    }
+
+    /// Whether a word may start with `ch` (false positives, no false negatives).
+    pub(crate) fn may_start(&self, ch: char) -> bool {
+        let low = (ch as u32 & 0xFF) as usize;
+        self.0[low / 64] & (1 << (low % 64)) != 0
+    }
 }

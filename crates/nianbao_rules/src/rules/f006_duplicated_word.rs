@@ -40,41 +40,53 @@ declare_rule! {
 
 use nianbao_model::{Edit, Fix};
 
-use crate::text::{at, paragraphs};
+use crate::text::{at, is_ideograph, paragraphs};
 
 /// Whether the three bytes at `i` start a BMP ideograph (U+4E00–U+9FFF).
-fn ideograph_at(bytes: &[u8], i: usize) -> bool {
-    matches!(bytes.get(i), Some(0xE4..=0xE9))
-}
+/// Code for a character that is not an ideograph: unique per position, so it
+/// never equals another character and a repeated word is all ideographs.
+const NOT_IDEOGRAPH: u32 = 0x8000_0000;
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    // Works on code points: `codes[k]` is the k-th character, `offsets[k]` its
+    // byte offset. A repeated word of n characters at k has codes[k] ==
+    // codes[k + n]; a bitmask of those n over 2..=8 rejects almost every
+    // position with a few comparisons, and only candidates are compared whole.
+    let mut codes: Vec<u32> = Vec::new();
+    let mut offsets: Vec<usize> = Vec::new();
     for (base, text) in paragraphs(ctx.report) {
-        // Works on bytes: an ideograph is three bytes, so a repeated word of
-        // n of them is 3n bytes equal to the 3n after them.
-        let bytes = text.as_bytes();
-        let mut i = 0;
-        'scan: while i < bytes.len() {
-            if !ideograph_at(bytes, i) {
-                i += 1;
+        codes.clear();
+        offsets.clear();
+        for (i, ch) in text.char_indices() {
+            let code = if is_ideograph(ch) { ch as u32 } else { NOT_IDEOGRAPH | offsets.len() as u32 };
+            codes.push(code);
+            offsets.push(i);
+        }
+        let len = codes.len();
+        offsets.push(text.len());
+        // Padding: the window after the last character compares with nothing.
+        codes.extend((len..len + MAX_CHARS + 1).map(|k| NOT_IDEOGRAPH | k as u32));
+        let mut k = 0;
+        'scan: while k < len {
+            let first = codes[k];
+            let window = &codes[k + 2..=k + MAX_CHARS];
+            let mask =
+                window.iter().enumerate().fold(0u32, |mask, (j, &code)| mask | (u32::from(code == first) << (j + 2)));
+            if mask == 0 || first & NOT_IDEOGRAPH != 0 {
+                k += 1;
                 continue;
             }
-            for n in (2..=8).rev() {
-                let len = 3 * n;
-                // One byte first: a slice comparison here would call memcmp at every position.
-                if i + 2 * len > bytes.len()
-                    || bytes[i + 2] != bytes[i + len + 2]
-                    || bytes[i..i + 3] != bytes[i + len..i + len + 3]
-                {
+            for n in (2..=MAX_CHARS).rev() {
+                if mask & (1 << n) == 0 || k + 2 * n > len {
                     continue;
                 }
-                let (first, second) = (&bytes[i..i + len], &bytes[i + len..i + 2 * len]);
-                let words = (0..n).all(|j| ideograph_at(bytes, i + 3 * j));
-                let varied = (1..n).any(|j| first[3 * j..3 * j + 3] != first[..3]);
-                if first == second && words && varied {
-                    let word = &text[i..i + len];
-                    let repeat = at(base, i + len, len);
+                let varied = codes[k + 1..k + n].iter().any(|&code| code != first);
+                if varied && codes[k..k + n] == codes[k + n..k + 2 * n] {
+                    let (start, middle, end) = (offsets[k], offsets[k + n], offsets[k + 2 * n]);
+                    let word = &text[start..middle];
+                    let repeat = at(base, middle, end - middle);
                     out.push(
-                        Finding::new(at(base, i, 2 * len), format!("「{word}」 is written twice"))
+                        Finding::new(at(base, start, end - start), format!("「{word}」 is written twice"))
                             .label("repeated word")
                             .help("remove one of them")
                             .fix(Fix::unsafe_(
@@ -82,11 +94,14 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                                 vec![Edit::replace(repeat, "")],
                             )),
                     );
-                    i += 2 * len;
+                    k += 2 * n;
                     continue 'scan;
                 }
             }
-            i += 3;
+            k += 1;
         }
     }
 }
+
+/// The longest repeated word looked for, in characters.
+const MAX_CHARS: usize = 8;

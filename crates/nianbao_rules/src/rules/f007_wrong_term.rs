@@ -46,7 +46,7 @@ declare_rule! {
 
 use nianbao_model::{Edit, Fix};
 
-use crate::text::{at, has, paragraphs};
+use crate::text::{FirstChars, at, paragraphs};
 
 /// Built-in lexicon: wrong → right.
 const LEXICON: &[(&str, &str)] = &[
@@ -61,12 +61,14 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     let user = ctx.config.lexicon.iter().map(|(wrong, right)| (wrong.as_str(), right.as_str()));
     let lexicon: Vec<(&str, &str)> =
         LEXICON.iter().copied().chain(user).filter(|(wrong, _)| !wrong.is_empty()).collect();
+    // One pass over each paragraph, not one search per lexicon entry.
+    let first_chars = FirstChars::of(lexicon.iter().map(|(wrong, _)| *wrong));
     for (base, text) in paragraphs(ctx.report) {
-        for &(wrong, right) in &lexicon {
-            if !has(text, wrong) {
+        for (i, ch) in text.char_indices() {
+            if !first_chars.may_start(ch) {
                 continue;
             }
-            for (i, _) in text.match_indices(wrong) {
+            for &(wrong, right) in lexicon.iter().filter(|(wrong, _)| text[i..].starts_with(wrong)) {
                 let span = at(base, i, wrong.len());
                 out.push(
                     Finding::new(span, format!("「{wrong}」 should be 「{right}」"))
