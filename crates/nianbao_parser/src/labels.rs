@@ -3,6 +3,7 @@
 //! other formats (subtotals, the 2019 trial format) — all compared after
 //! [`normalize_label`].
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -200,7 +201,7 @@ fn without_ordinal(label: &str) -> Option<&str> {
 /// Recognises a label cell. `current` is the table being read, which settles
 /// labels shared by two tables (「总计」, 「其他」). `strict` refuses prefix
 /// matches: used for free-standing lines, where prose might start like a label.
-pub(crate) fn classify(text: &str, current: Option<TableKind>, strict: bool) -> Option<LabelMatch> {
+pub(crate) fn classify(text: &str, current: Option<TableKind>, strict: bool) -> Option<Cow<'static, LabelMatch>> {
     // The longest label has 37 characters: a longer text is prose, and is
     // rejected before paying for its normalisation.
     if text.len() > MAX_LABEL_BYTES {
@@ -209,7 +210,7 @@ pub(crate) fn classify(text: &str, current: Option<TableKind>, strict: bool) -> 
     // Fast path: a label written exactly as its normalised form (the
     // dictionary's keys are normalised, and normalising is idempotent).
     if let Some(entries) = dictionary().get(text) {
-        return Some(choose(entries, current));
+        return Some(Cow::Borrowed(choose(entries, current)));
     }
     let normalized = normalize_label(text);
     if normalized.is_empty() {
@@ -217,20 +218,21 @@ pub(crate) fn classify(text: &str, current: Option<TableKind>, strict: bool) -> 
     }
     let normalized = normalized.trim_end_matches([':', '|']);
     if let Some(entries) = dictionary().get(normalized) {
-        return Some(choose(entries, current));
+        return Some(Cow::Borrowed(choose(entries, current)));
     }
     if let Some(found) = subtotal(normalized) {
-        return Some(found);
+        return Some(Cow::Owned(found));
     }
     if strict {
         return None;
     }
-    prefix_match(normalized)
+    prefix_match(normalized).map(Cow::Owned)
 }
 
-/// The entry for the table being read, else the first.
-fn choose(entries: &[Entry], current: Option<TableKind>) -> LabelMatch {
-    entries.iter().find(|entry| Some(entry.result.table()) == current).unwrap_or(&entries[0]).result.clone()
+/// The entry for the table being read, else the first. Borrowed: classify
+/// runs several times per cell, and most answers are never kept.
+fn choose(entries: &'static [Entry], current: Option<TableKind>) -> &'static LabelMatch {
+    &entries.iter().find(|entry| Some(entry.result.table()) == current).unwrap_or(&entries[0]).result
 }
 
 /// 「（三）不予公开小计」 and the like: a subtotal row the template does not have.
@@ -279,7 +281,7 @@ mod tests {
     use super::*;
 
     fn row(text: &str) -> Option<(RowKey, bool)> {
-        match classify(text, None, false)? {
+        match classify(text, None, false)?.into_owned() {
             LabelMatch::Row { key, fidelity } => Some((key, fidelity == Fidelity::Verbatim)),
             LabelMatch::Header { .. } => None,
         }
@@ -309,24 +311,24 @@ mod tests {
 
     #[test]
     fn shared_headers_resolve_by_current_table() {
-        let t4 = classify("总计", Some(TableKind::ReviewLitigation), false).unwrap();
+        let t4 = classify("总计", Some(TableKind::ReviewLitigation), false).unwrap().into_owned();
         assert_eq!(t4.table(), TableKind::ReviewLitigation);
-        let t3 = classify("总计", Some(TableKind::Applications), false).unwrap();
+        let t3 = classify("总计", Some(TableKind::Applications), false).unwrap().into_owned();
         assert_eq!(t3.table(), TableKind::Applications);
-        let fragment = classify("结 果", Some(TableKind::ReviewLitigation), false).unwrap();
+        let fragment = classify("结 果", Some(TableKind::ReviewLitigation), false).unwrap().into_owned();
         assert!(matches!(fragment, LabelMatch::Header { class: HeaderClass::Other, .. }));
     }
 
     #[test]
     fn variant_headers_and_extra_parts() {
-        let social = classify("社会组织", None, true).unwrap();
+        let social = classify("社会组织", None, true).unwrap().into_owned();
         assert!(matches!(
             social,
             LabelMatch::Header { class: HeaderClass::Known { fidelity: Fidelity::Variant { .. }, .. }, .. }
         ));
-        let subtotal = classify("法人或其他组织小计", None, true).unwrap();
+        let subtotal = classify("法人或其他组织小计", None, true).unwrap().into_owned();
         assert!(matches!(subtotal, LabelMatch::Header { class: HeaderClass::Extra { .. }, .. }));
-        let obsolete = classify("本年新制作数量", None, true).unwrap();
+        let obsolete = classify("本年新制作数量", None, true).unwrap().into_owned();
         assert!(matches!(obsolete, LabelMatch::Header { class: HeaderClass::Obsolete { .. }, .. }));
     }
 }

@@ -7,6 +7,8 @@
 //! one-cell-per-line layouts, rows broken by a stray newline (seed 002) and
 //! flattened runs of values all read the same.
 
+use std::borrow::Cow;
+
 use nianbao_model::{Cell, CellValue, Fidelity, HeaderCell, HeaderClass, RowKey, RowLabel, Span, Table, TableKind};
 
 use crate::labels::{HeaderRole, LabelMatch, classify, is_header_like};
@@ -188,7 +190,7 @@ impl<'a> Reader<'a> {
 
     fn text_token(&mut self, token: Token, line: usize, plain: bool) {
         let text = self.text(token);
-        match classify(text, self.current, false) {
+        match classify(text, self.current, false).map(Cow::into_owned) {
             Some(LabelMatch::Row { key, fidelity }) => {
                 self.finish_row();
                 self.pending = None;
@@ -233,7 +235,8 @@ impl<'a> Reader<'a> {
                 && let Some(label) = &mut row.label
             {
                 let joined = format!("{}{}", label.text, text);
-                if let Some(LabelMatch::Row { key, fidelity }) = classify(&joined, Some(row.table), true)
+                if let Some(LabelMatch::Row { key, fidelity }) =
+                    classify(&joined, Some(row.table), true).map(Cow::into_owned)
                     && Some(key) == row.key.or(Some(key))
                 {
                     label.text = joined;
