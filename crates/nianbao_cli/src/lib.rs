@@ -6,8 +6,11 @@
 //! still checked).
 
 pub mod export;
+pub mod generate;
 pub mod inputs;
 pub mod render;
+pub mod rewrite;
+pub mod write;
 
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -41,6 +44,52 @@ enum Command {
     Check(CheckArgs),
     /// Print a report's metadata, sections and table values as JSON.
     Export(ExportArgs),
+    /// Apply fixes to reports (safe ones; --unsafe for the rest), writing each file atomically.
+    Fix {
+        /// Files or folders; default: the current folder.
+        paths: Vec<PathBuf>,
+        /// Also apply fixes that change or invent a fact (a number, a table).
+        #[arg(long = "unsafe")]
+        include_unsafe: bool,
+        /// Print what would change as a unified diff; write nothing.
+        #[arg(long)]
+        diff: bool,
+        #[arg(long)]
+        config: Option<PathBuf>,
+    },
+    /// Rewrite tables as aligned GFM tables and headings as the template writes them; prose is untouched.
+    Fmt {
+        /// Files or folders; default: the current folder.
+        paths: Vec<PathBuf>,
+        /// List the files that would change and exit 1 if any; write nothing.
+        #[arg(long)]
+        check: bool,
+        /// Print what would change as a unified diff; write nothing.
+        #[arg(long)]
+        diff: bool,
+    },
+    /// Write a new report skeleton in Markdown: headings, tables with zeros, hints.
+    New {
+        #[arg(long)]
+        year: i32,
+        /// The reporting body: 「某某市某某局」.
+        #[arg(long)]
+        agency: String,
+        #[arg(long, value_enum, default_value_t = LevelArg::Department)]
+        level: LevelArg,
+        /// Write to this file (never replacing one) instead of standard output.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
+    /// Sum tables 二, 三 and 四 over reports; with --parent, check that report against the sum (rule C004).
+    Aggregate {
+        /// The 本级政府 (or summary) report whose figures must equal the sum.
+        #[arg(long)]
+        parent: Option<PathBuf>,
+        /// The reports to add up.
+        #[arg(required = true)]
+        children: Vec<PathBuf>,
+    },
     /// Explain one rule: what it checks, why, and an example.
     Rule {
         /// A code such as T303, or a name such as row-total.
@@ -95,6 +144,26 @@ enum Format {
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
+enum LevelArg {
+    /// A 县级以上人民政府部门 (publishes by 1月31日).
+    Department,
+    /// The 本级政府 report (publishes by 3月31日).
+    Government,
+    /// A 乡镇人民政府 or 街道办事处.
+    Township,
+}
+
+impl From<LevelArg> for nianbao_rules::Level {
+    fn from(level: LevelArg) -> Self {
+        match level {
+            LevelArg::Department => Self::Department,
+            LevelArg::Government => Self::Government,
+            LevelArg::Township => Self::Township,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
 enum ExportFormat {
     Json,
 }
@@ -126,6 +195,19 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> ExitCode {
     match cli.command {
         Command::Check(args) => check(&args),
         Command::Export(args) => export(&args),
+        Command::Fix { paths, include_unsafe, diff, config } => rewrite::run(
+            &paths,
+            config.as_deref(),
+            rewrite::Rewrite::Fix { include_unsafe },
+            rewrite::Output { diff, check: false },
+        ),
+        Command::Fmt { paths, check, diff } => {
+            rewrite::run(&paths, None, rewrite::Rewrite::Format, rewrite::Output { diff, check })
+        }
+        Command::New { year, agency, level, output } => {
+            generate::new_report(year, &agency, level.into(), output.as_deref())
+        }
+        Command::Aggregate { parent, children } => generate::aggregate(parent.as_deref(), &children),
         Command::Rule { code } => rule(&code),
         Command::Rules => rules(),
         Command::Lsp { .. } => match nianbao_lsp::run_stdio() {
@@ -138,7 +220,7 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> ExitCode {
     }
 }
 
-fn report_error(error: &InputError) {
+pub(crate) fn report_error(error: &InputError) {
     eprintln!("error: {}: {}", error.display, error.message);
 }
 

@@ -36,6 +36,7 @@ pub mod docs;
 mod engine;
 mod facts;
 mod finding;
+pub mod format;
 mod identity;
 mod registry;
 mod rules;

@@ -1,0 +1,140 @@
+//! `nianbao new` (a report skeleton) and `nianbao aggregate` (tables summed
+//! over reports, or a 本级政府 report checked against that sum).
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
+use nianbao_rules::format::Sums;
+use nianbao_rules::{Config, Level, Other, Related};
+
+use crate::inputs::{self, InputError};
+use crate::render::Checked;
+use crate::report_error;
+
+/// Writes the skeleton to `output` (refusing to replace a file) or stdout.
+pub fn new_report(year: i32, agency: &str, level: Level, output: Option<&Path>) -> ExitCode {
+    let text = nianbao_rules::skeleton::report_markdown(year, agency, level);
+    let deadline = match level {
+        Level::Government => "3月31日",
+        Level::Department | Level::Township => "1月31日",
+    };
+    let Some(path) = output else {
+        print!("{text}");
+        return ExitCode::SUCCESS;
+    };
+    let written = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+        .and_then(|mut file| file.write_all(text.as_bytes()));
+    match written {
+        Ok(()) => {
+            eprintln!("wrote {}: publish it by {}年{deadline} (条例第四十九条)", path.display(), year + 1);
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            let why = if error.kind() == std::io::ErrorKind::AlreadyExists {
+                "already exists; not replaced".to_string()
+            } else {
+                format!("cannot write: {error}")
+            };
+            report_error(&InputError { display: path.display().to_string(), message: why });
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// A report read for aggregation.
+struct Loaded {
+    display: String,
+    text: String,
+    report: nianbao_model::Report,
+}
+
+fn load(path: &Path) -> Result<Loaded, InputError> {
+    let display = path.display().to_string();
+    let (found, errors) = inputs::collect(&[path.to_path_buf()], None);
+    if let Some(error) = errors.into_iter().next() {
+        return Err(error);
+    }
+    let input = found
+        .into_iter()
+        .find(|input| input.explicit)
+        .ok_or_else(|| InputError { display: display.clone(), message: "is a folder; name the reports".to_string() })?;
+    let bytes = inputs::read(&input)?;
+    let (text, report) = nianbao_parser::parse_bytes(&bytes);
+    Ok(Loaded { display, text, report })
+}
+
+/// Sums the children's tables; prints them, or checks `parent` against them.
+pub fn aggregate(parent: Option<&Path>, children: &[PathBuf]) -> ExitCode {
+    let mut sums = Sums::default();
+    let mut loaded = Vec::new();
+    let mut errors = Vec::new();
+    for child in children {
+        match load(child) {
+            Ok(report) => match sums.add(&report.report) {
+                Ok(()) => loaded.push(report),
+                Err(message) => errors.push(InputError { display: report.display, message }),
+            },
+            Err(error) => errors.push(error),
+        }
+    }
+    if !errors.is_empty() {
+        errors.iter().for_each(report_error);
+        eprintln!("nianbao: nothing summed; every report must have the three tables in the template's shape");
+        return ExitCode::from(2);
+    }
+    let Some(parent) = parent else {
+        print!("{}", sums.to_markdown());
+        return ExitCode::SUCCESS;
+    };
+    let parent = match load(parent) {
+        Ok(parent) => parent,
+        Err(error) => {
+            report_error(&error);
+            return ExitCode::from(2);
+        }
+    };
+    check_roll_up(parent, &loaded)
+}
+
+/// Runs rule C004 alone on `parent` with `parts`, and prints its findings.
+fn check_roll_up(parent: Loaded, parts: &[Loaded]) -> ExitCode {
+    let mut config = Config::default();
+    for rule in nianbao_rules::RULES {
+        if rule.meta.code != "C004" {
+            config.rules.insert(rule.meta.code, None);
+        }
+    }
+    config.rules.insert("C004", Some(nianbao_model::Severity::Error));
+    let related = Related {
+        previous: None,
+        parts: parts.iter().map(|part| Other { name: &part.display, report: &part.report }).collect(),
+    };
+    let diagnostics = nianbao_rules::check_with(&parent.report, &config, &related);
+    let failed = !diagnostics.is_empty();
+    let others = parts.iter().map(|part| (part.display.clone(), part.text.clone())).collect();
+    let checked =
+        Checked { display: parent.display.clone(), text: parent.text, report: parent.report, diagnostics, others };
+    let choice =
+        if std::io::IsTerminal::is_terminal(&std::io::stdout()) { ColorChoice::Auto } else { ColorChoice::Never };
+    if let Err(error) =
+        crate::render::human::render(std::slice::from_ref(&checked), &mut StandardStream::stdout(choice))
+    {
+        eprintln!("error: cannot write output: {error}");
+        return ExitCode::from(2);
+    }
+    if failed {
+        ExitCode::from(1)
+    } else {
+        println!(
+            "{}: every figure of tables 二, 三 and 四 equals the sum of {} report(s)",
+            parent.display,
+            parts.len()
+        );
+        ExitCode::SUCCESS
+    }
+}

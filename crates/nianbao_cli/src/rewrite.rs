@@ -1,0 +1,190 @@
+//! `nianbao fix` and `nianbao fmt`: the commands that rewrite reports.
+//!
+//! Both read a file, compute its new text with the pure core (the rules'
+//! fixes, or `nianbao_rules::format`), and then either show the change
+//! (`--diff`), say whether there is one (`--check`), or write it atomically
+//! in the file's own encoding. A file that is not a report, cannot be decoded
+//! losslessly or cannot be written back is left untouched and named.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use nianbao_model::{Applicability, Diagnostic, Edit, Report, apply_edits};
+use nianbao_rules::Config;
+
+use nianbao_lsp::config::ConfigResolver;
+use nianbao_lsp::related::{FolderIndex, find_related};
+
+use crate::inputs::{self, Input, InputError, Source};
+use crate::report_error;
+use crate::write::{encode, write_atomic};
+
+/// What to do to each file.
+#[derive(Clone, Copy, Debug)]
+pub enum Rewrite {
+    /// Apply the rules' fixes: safe ones, and unsafe ones too when asked.
+    Fix { include_unsafe: bool },
+    /// Canonical tables and headings.
+    Format,
+}
+
+/// What to do with the new text.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Output {
+    /// Print a unified diff instead of writing.
+    pub diff: bool,
+    /// Only say which files would change (exit 1 if any).
+    pub check: bool,
+}
+
+/// A fix round is repeated while fixes apply (one fix can reveal another);
+/// a bound guards against two fixes undoing each other forever.
+const MAX_FIX_ROUNDS: usize = 8;
+
+pub fn run(paths: &[PathBuf], config: Option<&Path>, rewrite: Rewrite, output: Output) -> ExitCode {
+    let paths = if paths.is_empty() { vec![PathBuf::from(".")] } else { paths.to_vec() };
+    let (found, mut errors) = inputs::collect(&paths, None);
+    let mut resolver = ConfigResolver::new(config);
+    let mut index = FolderIndex::default();
+    let mut changed = 0;
+    for input in &found {
+        match rewrite_one(input, &mut resolver, &mut index, rewrite, output) {
+            Ok(true) => changed += 1,
+            Ok(false) => {}
+            Err(error) => errors.push(error),
+        }
+    }
+    errors.iter().for_each(report_error);
+    let verb = match (rewrite, output.diff || output.check) {
+        (Rewrite::Fix { .. }, false) => "fixed",
+        (Rewrite::Fix { .. }, true) => "would be fixed",
+        (Rewrite::Format, false) => "reformatted",
+        (Rewrite::Format, true) => "would be reformatted",
+    };
+    eprintln!("nianbao: {changed} file(s) {verb}, {} left unchanged", found.len() - changed);
+    if !errors.is_empty() {
+        ExitCode::from(2)
+    } else if changed > 0 && (output.diff || output.check) {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// Rewrites one file; `Ok(true)` when its text changes.
+fn rewrite_one(
+    input: &Input,
+    resolver: &mut ConfigResolver,
+    index: &mut FolderIndex,
+    rewrite: Rewrite,
+    output: Output,
+) -> Result<bool, InputError> {
+    let error = |message: String| InputError { display: input.display.clone(), message };
+    let Source::File(path) = &input.source else {
+        return Err(error("fix and fmt rewrite files; pass a path, not standard input".to_string()));
+    };
+    let config = resolver.for_dir(&input.config_dir).map_err(|e| InputError { display: e.path, message: e.message })?;
+    let bytes = inputs::read(input)?;
+    let (text, report) = nianbao_parser::parse_bytes(&bytes);
+    if report.source.lossy || (bytes.contains(&0) && !report.source.encoding.starts_with("UTF-16")) {
+        return Err(error("not a text file nianbao can decode losslessly; left unchanged".to_string()));
+    }
+    if !report.looks_like_report() {
+        if input.explicit {
+            return Err(error("not an annual report; left unchanged".to_string()));
+        }
+        return Ok(false);
+    }
+    let source = report.source.clone();
+    let new_text = match rewrite {
+        Rewrite::Fix { include_unsafe } => {
+            let (fixed, applied) = apply_fixes(&text, report, &config, Some(path), index, include_unsafe);
+            if !applied.is_empty() && !output.check {
+                let list: Vec<String> = applied.iter().map(|(code, n)| format!("{code} ×{n}")).collect();
+                eprintln!("{}: {}", input.display, list.join(", "));
+            }
+            fixed
+        }
+        Rewrite::Format => {
+            let formatted = nianbao_rules::format::format_report(&text, &report);
+            for skipped in &formatted.skipped {
+                eprintln!("{}: left as written: {skipped}", input.display);
+            }
+            formatted.text
+        }
+    };
+    if new_text == text {
+        return Ok(false);
+    }
+    if output.diff {
+        print!("{}", unified_diff(&input.display, &text, &new_text));
+    } else if output.check {
+        println!("{}", input.display);
+    } else {
+        let bytes = encode(&new_text, &source).map_err(|message| error(format!("{message}; left unchanged")))?;
+        write_atomic(path, &bytes).map_err(|e| error(format!("cannot write ({e}); the file is unchanged")))?;
+    }
+    Ok(true)
+}
+
+/// Applies fixes round by round until none applies; returns the text and
+/// how many fixes of each rule were applied.
+fn apply_fixes(
+    text: &str,
+    mut report: Report,
+    config: &Config,
+    path: Option<&Path>,
+    index: &mut FolderIndex,
+    include_unsafe: bool,
+) -> (String, BTreeMap<String, usize>) {
+    let mut text = text.to_string();
+    let mut applied: BTreeMap<String, usize> = BTreeMap::new();
+    for _ in 0..MAX_FIX_ROUNDS {
+        let related = find_related(path, &report, config, index);
+        let diagnostics = nianbao_rules::check_with(&report, config, &related.as_related());
+        let edits = non_overlapping_fixes(&diagnostics, include_unsafe, &mut applied);
+        if edits.is_empty() {
+            break;
+        }
+        text = apply_edits(&text, &edits);
+        report = nianbao_parser::parse(&text);
+    }
+    (text, applied)
+}
+
+/// The edits of every applicable fix that does not overlap one taken before
+/// it (the rest wait for the next round, against the new text).
+fn non_overlapping_fixes(
+    diagnostics: &[Diagnostic],
+    include_unsafe: bool,
+    applied: &mut BTreeMap<String, usize>,
+) -> Vec<Edit> {
+    let mut taken: Vec<Edit> = Vec::new();
+    for diagnostic in diagnostics {
+        let Some(fix) = &diagnostic.fix else { continue };
+        if fix.applicability == Applicability::Unsafe && !include_unsafe {
+            continue;
+        }
+        let overlaps = fix.edits.iter().any(|edit| {
+            taken.iter().any(|other| {
+                edit.span.start < other.span.end && other.span.start < edit.span.end
+                    || (edit.span.is_empty() || other.span.is_empty()) && edit.span.start == other.span.start
+            })
+        });
+        if overlaps {
+            continue;
+        }
+        taken.extend(fix.edits.iter().cloned());
+        *applied.entry(diagnostic.code.clone()).or_default() += 1;
+    }
+    taken
+}
+
+fn unified_diff(display: &str, old: &str, new: &str) -> String {
+    similar::TextDiff::from_lines(old, new)
+        .unified_diff()
+        .context_radius(2)
+        .header(&format!("a/{display}"), &format!("b/{display}"))
+        .to_string()
+}
