@@ -1,5 +1,7 @@
 //! Helpers shared by the workspace-level tests in `tests/tests/`.
 
+pub mod html;
+
 use std::path::{Path, PathBuf};
 
 use nianbao_cli::render::{Checked, human};
@@ -55,7 +57,7 @@ fn check_file_with(path: &Path, display: &str, config: &Config) -> Checked {
     let mut pieces = pieces.into_iter();
     let (_, text) = pieces.next().unwrap();
     let report = reports.into_iter().next().unwrap();
-    Checked { display: display.to_string(), text, report, diagnostics, others: pieces.collect() }
+    Checked { display: display.to_string(), text, report, diagnostics, others: pieces.collect(), projection: None }
 }
 
 /// What a user sees for `checked` restricted to one rule: the input, the

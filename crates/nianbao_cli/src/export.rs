@@ -70,7 +70,7 @@ pub fn render(result: &Checked) -> String {
         "agency": metadata.agency.as_ref().map(|a| &a.value),
         "year": metadata.year.as_ref().map(|y| y.value),
         "publish_date": metadata.publish_date.as_ref().map(|d| d.value.to_string()),
-        "statistics_period": metadata.statistics_period.as_ref().map(|p| p.span.slice(&result.text)),
+        "statistics_period": metadata.statistics_period.as_ref().map(|p| p.span.slice(result.report_text())),
     });
     let sections = report
         .sections
@@ -80,7 +80,7 @@ pub fn render(result: &Checked) -> String {
                 "kind": section.kind.map(|k| k.key()),
                 "ordinal": section.ordinal.value,
                 "title": section.title.value,
-                "line": locator.position(section.heading_span.start).line,
+                "line": locator.position(result.to_source(section.heading_span).start).line,
             })
         })
         .collect();

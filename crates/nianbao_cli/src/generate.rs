@@ -117,8 +117,14 @@ fn check_roll_up(parent: Loaded, parts: &[Loaded]) -> ExitCode {
     let diagnostics = nianbao_rules::check_with(&parent.report, &config, &related);
     let failed = !diagnostics.is_empty();
     let others = parts.iter().map(|part| (part.display.clone(), part.text.clone())).collect();
-    let checked =
-        Checked { display: parent.display.clone(), text: parent.text, report: parent.report, diagnostics, others };
+    let checked = Checked {
+        display: parent.display.clone(),
+        text: parent.text,
+        report: parent.report,
+        diagnostics,
+        others,
+        projection: None,
+    };
     let choice =
         if std::io::IsTerminal::is_terminal(&std::io::stdout()) { ColorChoice::Auto } else { ColorChoice::Never };
     if let Err(error) =

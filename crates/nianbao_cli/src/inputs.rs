@@ -4,7 +4,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 /// Extensions of report files found by walking folders.
-const REPORT_EXTENSIONS: &[&str] = &["txt", "md", "markdown"];
+const REPORT_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "html", "htm"];
 
 /// One input to check.
 #[derive(Debug)]
@@ -86,6 +86,18 @@ fn walk(root: &Path, inputs: &mut Vec<Input>, errors: &mut Vec<InputError>) {
             Err(error) => errors.push(InputError { display: root.display().to_string(), message: error.to_string() }),
         }
     }
+}
+
+/// Whether an input is an HTML page: by its extension, or by its first bytes.
+pub fn is_html(input: &Input, bytes: &[u8]) -> bool {
+    let by_extension = match &input.source {
+        Source::File(path) => path
+            .extension()
+            .and_then(|ext| ext.to_str())
+            .is_some_and(|ext| matches!(ext.to_ascii_lowercase().as_str(), "html" | "htm")),
+        Source::Stdin => input.display.ends_with(".html") || input.display.ends_with(".htm"),
+    };
+    by_extension || nianbao_parser::html::looks_like_html(&String::from_utf8_lossy(&bytes[..bytes.len().min(512)]))
 }
 
 /// Reads an input's bytes.

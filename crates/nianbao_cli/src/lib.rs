@@ -238,20 +238,40 @@ fn check_input(
     if bytes.contains(&0) && !looks_like_utf16(&bytes) {
         return Err(InputError { display: input.display.clone(), message: "not a text file".to_string() });
     }
-    let (text, report) = nianbao_parser::parse_bytes(&bytes);
+    let (text, report, projection) = if inputs::is_html(input, &bytes) {
+        let (html, projection, report) = nianbao_parser::parse_html_bytes(&bytes);
+        (html, report, Some(projection))
+    } else {
+        let (text, report) = nianbao_parser::parse_bytes(&bytes);
+        (text, report, None)
+    };
     let file = match &input.source {
         inputs::Source::File(path) => Some(path.as_path()),
         inputs::Source::Stdin => None,
     };
     let related = find_related(file, &report, &config, index);
-    let diagnostics = nianbao_rules::check_with(&report, &config, &related.as_related());
+    let mut diagnostics = nianbao_rules::check_with(&report, &config, &related.as_related());
+    if let Some(projection) = &projection {
+        diagnostics.iter_mut().for_each(|diagnostic| point_into_html(diagnostic, projection));
+    }
     let problems = related
         .problems
         .iter()
         .map(|problem| InputError { display: input.display.clone(), message: problem.clone() })
         .collect();
     let others = related.sources();
-    Ok((Checked { display: input.display.clone(), text, report, diagnostics, others }, problems))
+    Ok((Checked { display: input.display.clone(), text, report, diagnostics, others, projection }, problems))
+}
+
+/// Moves a diagnostic found in an HTML page's projection into the HTML. Its
+/// fix is dropped: fixes edit text reports, and the HTML is not the text.
+fn point_into_html(diagnostic: &mut nianbao_model::Diagnostic, projection: &nianbao_parser::html::Projection) {
+    for label in std::iter::once(&mut diagnostic.primary).chain(diagnostic.secondary.iter_mut()) {
+        if label.file.is_none() {
+            label.span = projection.to_source(label.span);
+        }
+    }
+    diagnostic.fix = None;
 }
 
 fn looks_like_utf16(bytes: &[u8]) -> bool {

@@ -86,6 +86,12 @@ fn rewrite_one(
     };
     let config = resolver.for_dir(&input.config_dir).map_err(|e| InputError { display: e.path, message: e.message })?;
     let bytes = inputs::read(input)?;
+    if inputs::is_html(input, &bytes) {
+        if input.explicit {
+            return Err(error("an HTML page; fix and fmt rewrite text and Markdown reports only".to_string()));
+        }
+        return Ok(false);
+    }
     let (text, report) = nianbao_parser::parse_bytes(&bytes);
     if report.source.lossy || (bytes.contains(&0) && !report.source.encoding.starts_with("UTF-16")) {
         return Err(error("not a text file nianbao can decode losslessly; left unchanged".to_string()));

@@ -46,6 +46,8 @@ const CASES: &[(&str, &[&str], Option<&str>)] = &[
         None,
     ),
     ("aggregate_malformed_part", &["aggregate", "tests/seeds/002_bf81134e00d6a1b6.txt"], None),
+    ("check_html", &["check", "tests/fixtures/html/003.html"], None),
+    ("export_html", &["export", "tests/fixtures/html/003.html"], None),
     ("rule_t303", &["rule", "T303"], None),
     ("rule_unknown", &["rule", "X999"], None),
     ("rules", &["rules"], None),

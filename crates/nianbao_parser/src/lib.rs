@@ -18,6 +18,7 @@
 
 mod decode;
 mod directives;
+pub mod html;
 mod labels;
 mod lines;
 mod metadata;
@@ -50,6 +51,25 @@ pub fn parse(text: &str) -> Report {
 
 /// Decodes and parses a file's bytes. Returns the decoded text (which spans
 /// point into) with the report.
+/// Reads an HTML page: decoded by its declared charset (else detected as for
+/// text), projected into the text layout (see [`html`]) and parsed. Returns
+/// the decoded HTML, the projection (whose [`html::Projection::to_source`]
+/// maps report spans into the HTML) and the report.
+pub fn parse_html_bytes(bytes: &[u8]) -> (String, html::Projection, Report) {
+    let (source, info) = match html::declared_charset(bytes) {
+        Some(encoding) if encoding != encoding_rs::UTF_8 && encoding_rs::Encoding::for_bom(bytes).is_none() => {
+            let (text, lossy) = encoding.decode_without_bom_handling(bytes);
+            let info = SourceInfo { encoding: encoding.name().to_string(), had_bom: false, lossy, len: text.len() };
+            (text.into_owned(), info)
+        }
+        _ => decode(bytes),
+    };
+    let projection = html::project(&source);
+    let mut report = parse(&projection.text);
+    report.source = info;
+    (source, projection, report)
+}
+
 pub fn parse_bytes(bytes: &[u8]) -> (String, Report) {
     let (text, source) = decode(bytes);
     let mut report = parse(&text);

@@ -18,9 +18,23 @@ pub struct Checked {
     pub diagnostics: Vec<Diagnostic>,
     /// Other files labels point into (last year's report, a summary's parts): (name, text).
     pub others: Vec<(String, String)>,
+    /// For an HTML page: the text layout the report was parsed from. `text` is
+    /// then the HTML, and diagnostics have been mapped into it.
+    pub projection: Option<nianbao_parser::html::Projection>,
 }
 
 impl Checked {
+    /// The text the report's own spans index: the projection of an HTML page,
+    /// else the file's text.
+    pub fn report_text(&self) -> &str {
+        self.projection.as_ref().map_or(&self.text, |projection| &projection.text)
+    }
+
+    /// A report span as a span of `text` (the file as the user has it).
+    pub fn to_source(&self, span: nianbao_model::Span) -> nianbao_model::Span {
+        self.projection.as_ref().map_or(span, |projection| projection.to_source(span))
+    }
+
     /// The text a label's span is in: this file's, or another file's.
     pub fn text_of(&self, file: Option<&str>) -> &str {
         file.and_then(|name| self.others.iter().find(|(n, _)| n == name)).map_or(&self.text, |(_, text)| text)

@@ -1,0 +1,453 @@
+//! HTML reports (published pages): the article's text and tables projected
+//! into the plain-text layout the parser reads, with a map from every
+//! projected byte back to the HTML.
+//!
+//! The HTML is tokenized by `html5gum` (a WHATWG tokenizer), not matched with
+//! patterns. Text becomes lines (block elements break lines); each `<table>`
+//! becomes tab-separated rows with `rowspan`/`colspan` expanded into empty
+//! cells, the way a copy out of a browser reads. Script, style and site chrome
+//! (`<head>`, `<nav>`, `<header>`, `<footer>`, `<aside>`) are left out.
+//! Diagnostics found in the projection are mapped back with
+//! [`Projection::to_source`], so they point into the HTML file.
+
+use std::collections::BTreeMap;
+
+use html5gum::{DefaultEmitter, Token, Tokenizer};
+use nianbao_model::Span;
+
+/// The projected text and where each piece of it came from.
+#[derive(Clone, Debug, Default)]
+pub struct Projection {
+    /// The plain-text layout to parse.
+    pub text: String,
+    /// Pieces of `text` copied from the HTML, in order.
+    pieces: Vec<Piece>,
+}
+
+/// `len` bytes at `at` in the projection came from `source` in the HTML;
+/// `exact` when they are the same bytes (no entity was decoded).
+#[derive(Clone, Copy, Debug)]
+struct Piece {
+    at: usize,
+    len: usize,
+    source: Span,
+    exact: bool,
+}
+
+impl Projection {
+    /// The HTML span a projected span came from: exact where the text was
+    /// copied verbatim, else the whole text run it lies in.
+    pub fn to_source(&self, span: Span) -> Span {
+        let start = self.locate(span.start, false);
+        let end = self.locate(span.end, true).max(start);
+        Span::new(start, end)
+    }
+
+    fn locate(&self, offset: usize, is_end: bool) -> usize {
+        // The last piece starting at or before `offset` (for an end, strictly before).
+        let index = self.pieces.partition_point(|p| if is_end { p.at < offset } else { p.at <= offset });
+        let Some(piece) = index.checked_sub(1).map(|i| self.pieces[i]) else {
+            return self.pieces.first().map_or(0, |p| p.source.start);
+        };
+        let within = offset.saturating_sub(piece.at);
+        if within > piece.len {
+            // Between pieces (a line break or tab the projection added).
+            return if is_end { piece.source.end } else { self.next_start(index).unwrap_or(piece.source.end) };
+        }
+        if piece.exact {
+            piece.source.start + within
+        } else if is_end {
+            piece.source.end
+        } else {
+            piece.source.start
+        }
+    }
+
+    fn next_start(&self, index: usize) -> Option<usize> {
+        self.pieces.get(index).map(|p| p.source.start)
+    }
+}
+
+/// Whether `text` looks like an HTML document rather than a text report.
+pub fn looks_like_html(text: &str) -> bool {
+    let head: String = text.trim_start_matches('\u{feff}').chars().take(512).collect::<String>().to_ascii_lowercase();
+    let head = head.trim_start();
+    head.starts_with("<!doctype html") || head.starts_with("<html") || head.contains("<body") || head.contains("<table")
+}
+
+/// The encoding an HTML page declares in its first 1 024 bytes
+/// (`<meta charset="gbk">`, or `content="text/html; charset=gb2312"`).
+pub fn declared_charset(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(1024)]).to_ascii_lowercase();
+    let at = head.find("charset=")? + "charset=".len();
+    let label: String = head[at..]
+        .trim_start_matches(['"', '\''])
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
+        .collect();
+    encoding_rs::Encoding::for_label(label.as_bytes())
+}
+
+/// Elements whose content is not the report.
+const SKIPPED: &[&str] = &["script", "style", "head", "nav", "header", "footer", "aside", "noscript", "template"];
+
+/// Elements that start a new line.
+const BLOCKS: &[&str] = &[
+    "p",
+    "div",
+    "br",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "section",
+    "article",
+    "title",
+    "tr",
+    "table",
+    "ul",
+    "ol",
+    "blockquote",
+    "pre",
+    "hr",
+];
+
+/// Elements that never have an end tag.
+const VOID: &[&str] = &["br", "img", "meta", "link", "input", "hr", "col", "area", "base", "wbr", "source"];
+
+/// A table cell being read.
+#[derive(Default)]
+struct CellText {
+    pieces: Vec<(String, Span, bool)>,
+    rowspan: usize,
+    colspan: usize,
+}
+
+#[derive(Default)]
+struct TableText {
+    rows: Vec<Vec<CellText>>,
+}
+
+#[derive(Default)]
+struct Projector {
+    out: Projection,
+    /// Open elements (tag soup: an end tag closes up to its match).
+    stack: Vec<String>,
+    skipping: usize,
+    tables: Vec<TableText>,
+    in_cell: bool,
+}
+
+/// Projects decoded HTML `source` into the text layout the parser reads.
+pub fn project(source: &str) -> Projection {
+    let mut emitter = DefaultEmitter::<usize>::new_with_span();
+    // Script and style content is raw text, not markup.
+    emitter.naively_switch_states(true);
+    let mut projector = Projector::default();
+    for token in Tokenizer::new_with_emitter(source, emitter).flatten() {
+        match token {
+            Token::StartTag(tag) => {
+                let name = String::from_utf8_lossy(&tag.name).to_ascii_lowercase();
+                let attribute = |key: &str| {
+                    tag.attributes
+                        .get(key.as_bytes())
+                        .and_then(|value| String::from_utf8_lossy(value).trim().parse::<usize>().ok())
+                        .filter(|n| (1..=100).contains(n))
+                        .unwrap_or(1)
+                };
+                let (rowspan, colspan) = (attribute("rowspan"), attribute("colspan"));
+                projector.start(&name, tag.self_closing, rowspan, colspan);
+            }
+            Token::EndTag(tag) => projector.end(&String::from_utf8_lossy(&tag.name).to_ascii_lowercase()),
+            Token::String(text) => {
+                let value = String::from_utf8_lossy(&text.value).into_owned();
+                let span = Span::new(text.span.start, text.span.end.min(source.len()));
+                for (run, run_span, exact) in align(&value, source, span) {
+                    projector.text(run, run_span, exact);
+                }
+            }
+            Token::Comment(_) | Token::Doctype(_) | Token::Error(_) => {}
+        }
+    }
+    while !projector.tables.is_empty() {
+        projector.finish_table();
+    }
+    projector.out
+}
+
+/// Splits decoded text into runs copied verbatim from `span` of the source
+/// (exact) and runs that came from a character reference (`&lt;`, `&nbsp;`),
+/// so that only the references lose byte precision. Falls back to one
+/// inexact run if the two cannot be aligned.
+fn align(value: &str, source: &str, span: Span) -> Vec<(String, Span, bool)> {
+    let raw = source.get(span.start..span.end).unwrap_or("");
+    if raw == value {
+        return vec![(value.to_string(), span, true)];
+    }
+    let mut runs: Vec<(String, Span, bool)> = Vec::new();
+    let (mut i, mut decoded) = (0, value.char_indices().peekable());
+    let mut verbatim_start: Option<(usize, usize)> = None; // (raw offset, value offset)
+    let close_verbatim =
+        |runs: &mut Vec<(String, Span, bool)>, from: Option<(usize, usize)>, raw_end: usize, value_end: usize| {
+            if let Some((raw_start, value_start)) = from {
+                runs.push((
+                    value[value_start..value_end].to_string(),
+                    Span::new(span.start + raw_start, span.start + raw_end),
+                    true,
+                ));
+            }
+        };
+    while i < raw.len() {
+        let Some(&(at, ch)) = decoded.peek() else { break };
+        if raw[i..].starts_with('&')
+            && let Some(end) = raw[i..].find(';').filter(|&end| end <= 32)
+        {
+            // A character reference: one decoded character for `&…;`.
+            close_verbatim(&mut runs, verbatim_start.take(), i, at);
+            decoded.next();
+            runs.push((ch.to_string(), Span::new(span.start + i, span.start + i + end + 1), false));
+            i += end + 1;
+        } else if raw[i..].starts_with(ch) {
+            verbatim_start.get_or_insert((i, at));
+            decoded.next();
+            i += ch.len_utf8();
+        } else {
+            return vec![(value.to_string(), span, false)];
+        }
+    }
+    if decoded.peek().is_some() || i < raw.len() {
+        return vec![(value.to_string(), span, false)];
+    }
+    close_verbatim(&mut runs, verbatim_start, raw.len(), value.len());
+    runs
+}
+
+impl Projector {
+    fn start(&mut self, name: &str, self_closing: bool, rowspan: usize, colspan: usize) {
+        if self.skipping > 0 || SKIPPED.contains(&name) {
+            if !VOID.contains(&name) && !self_closing {
+                self.skipping += 1;
+                self.stack.push(name.to_string());
+            }
+            return;
+        }
+        match name {
+            "table" => {
+                self.newline();
+                self.tables.push(TableText::default());
+            }
+            "tr" => {
+                if let Some(table) = self.tables.last_mut() {
+                    table.rows.push(Vec::new());
+                }
+            }
+            "td" | "th" => {
+                if let Some(table) = self.tables.last_mut() {
+                    if table.rows.is_empty() {
+                        table.rows.push(Vec::new());
+                    }
+                    if let Some(row) = table.rows.last_mut() {
+                        row.push(CellText { pieces: Vec::new(), rowspan, colspan });
+                    }
+                    self.in_cell = true;
+                }
+            }
+            "br" | "p" | "div" | "li" if self.in_cell => self.cell_space(),
+            _ if BLOCKS.contains(&name) => self.newline(),
+            _ => {}
+        }
+        if !VOID.contains(&name) && !self_closing {
+            self.stack.push(name.to_string());
+        }
+    }
+
+    fn end(&mut self, name: &str) {
+        let Some(position) = self.stack.iter().rposition(|open| open == name) else { return };
+        for closed in self.stack.split_off(position).into_iter().rev() {
+            if self.skipping > 0 {
+                self.skipping -= 1;
+                continue;
+            }
+            match closed.as_str() {
+                "table" => self.finish_table(),
+                "td" | "th" => self.in_cell = false,
+                _ if BLOCKS.contains(&closed.as_str()) && self.tables.is_empty() => self.newline(),
+                _ => {}
+            }
+        }
+    }
+
+    fn text(&mut self, value: String, span: Span, exact: bool) {
+        if self.skipping > 0 {
+            return;
+        }
+        if let Some(table) = self.tables.last_mut() {
+            if self.in_cell
+                && let Some(cell) = table.rows.last_mut().and_then(|row| row.last_mut())
+            {
+                cell.pieces.push((value, span, exact));
+            }
+            // Text between cells (whitespace, stray words) is not part of any row.
+            return;
+        }
+        // Whitespace runs (indentation of the markup) collapse to one space.
+        if value.trim().is_empty() {
+            if !self.out.text.is_empty() && !self.out.text.ends_with(['\n', ' ']) {
+                self.out.text.push(' ');
+            }
+            return;
+        }
+        let at_line_start = self.out.text.is_empty() || self.out.text.ends_with('\n');
+        let value = if at_line_start { value.trim_start().to_string() } else { value };
+        let trimmed = span.len() - (value.len().min(span.len()));
+        let span = if exact { Span::new(span.start + trimmed, span.end) } else { span };
+        self.push(&value.replace(['\n', '\r', '\t'], " "), span, exact);
+    }
+
+    fn push(&mut self, text: &str, source: Span, exact: bool) {
+        let at = self.out.text.len();
+        self.out.text.push_str(text);
+        self.out.pieces.push(Piece { at, len: text.len(), source, exact: exact && text.len() == source.len() });
+    }
+
+    fn newline(&mut self) {
+        while self.out.text.ends_with(' ') {
+            self.out.text.pop();
+        }
+        if !self.out.text.is_empty() && !self.out.text.ends_with('\n') {
+            self.out.text.push('\n');
+        }
+    }
+
+    fn cell_space(&mut self) {
+        if let Some(cell) = self.tables.last_mut().and_then(|t| t.rows.last_mut()).and_then(|r| r.last_mut()) {
+            cell.pieces.push((" ".to_string(), Span::empty(0), false));
+        }
+    }
+
+    /// Writes the innermost table as tab-separated rows, spans expanded.
+    fn finish_table(&mut self) {
+        let Some(table) = self.tables.pop() else { return };
+        self.in_cell = false;
+        // Grid positions taken by a rowspan from a row above: (row, column).
+        let mut taken: BTreeMap<(usize, usize), ()> = BTreeMap::new();
+        let mut lines: Vec<Vec<Option<CellText>>> = Vec::new();
+        for (r, row) in table.rows.into_iter().enumerate() {
+            let mut line: Vec<Option<CellText>> = Vec::new();
+            let mut column = 0;
+            for cell in row {
+                while taken.contains_key(&(r, column)) {
+                    line.push(None);
+                    column += 1;
+                }
+                let (rowspan, colspan) = (cell.rowspan, cell.colspan);
+                for dr in 0..rowspan {
+                    for dc in 0..colspan {
+                        if dr > 0 {
+                            taken.insert((r + dr, column + dc), ());
+                        }
+                    }
+                }
+                line.push(Some(cell));
+                line.extend((1..colspan).map(|_| None));
+                column += colspan;
+            }
+            while taken.contains_key(&(r, column)) {
+                line.push(None);
+                column += 1;
+            }
+            lines.push(line);
+        }
+        if self.tables.is_empty() {
+            self.newline();
+            for line in lines {
+                for (index, cell) in line.into_iter().enumerate() {
+                    if index > 0 {
+                        self.out.text.push('\t');
+                    }
+                    if let Some(cell) = cell {
+                        self.write_cell(cell);
+                    }
+                }
+                self.out.text.push('\n');
+            }
+        } else if let Some(cell) = self.tables.last_mut().and_then(|t| t.rows.last_mut()).and_then(|r| r.last_mut()) {
+            // A table nested in a cell: its text joins the cell's.
+            for line in lines {
+                for cell_text in line.into_iter().flatten() {
+                    cell.pieces.extend(cell_text.pieces);
+                    cell.pieces.push((" ".to_string(), Span::empty(0), false));
+                }
+            }
+        }
+    }
+
+    /// A cell's text on one line: whitespace collapsed, trimmed.
+    fn write_cell(&mut self, cell: CellText) {
+        let mut pending_space = false;
+        let mut wrote = false;
+        for (value, span, exact) in cell.pieces {
+            let collapsed: String = value.replace(['\n', '\r', '\t', '\u{a0}'], " ");
+            let leading = collapsed.len() - collapsed.trim_start().len();
+            let content = collapsed.trim();
+            if content.is_empty() {
+                pending_space |= !collapsed.is_empty();
+                continue;
+            }
+            if wrote && (pending_space || leading > 0) {
+                self.out.text.push(' ');
+            }
+            let source = if exact && collapsed.len() == span.len() {
+                Span::new(span.start + leading, span.start + leading + content.len())
+            } else {
+                span
+            };
+            let content = content.to_string();
+            self.push(&content, source, exact);
+            pending_space = collapsed.ends_with(' ');
+            wrote = true;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tables_expand_spans_and_map_back() {
+        let html = "<html><head><title>x</title><script>var a = '<td>';</script></head><body>\
+                    <nav>首页 | 信息公开</nav><p>一、总体情况</p><p>全年新收申请3件。</p>\
+                    <table><tr><td rowspan=\"2\">三、本年度办理结果</td><td>（一）予以公开</td><td>1</td></tr>\
+                    <tr><td>（二）部分公开</td><td>&nbsp;2</td></tr></table></body></html>";
+        let projection = project(html);
+        assert_eq!(
+            projection.text,
+            "一、总体情况\n全年新收申请3件。\n三、本年度办理结果\t（一）予以公开\t1\n\t（二）部分公开\t2\n"
+        );
+        let at = projection.text.find("3件").unwrap();
+        let source = projection.to_source(Span::new(at, at + "3件".len()));
+        assert_eq!(&html[source.start..source.end], "3件");
+        let two = projection.text.rfind('2').unwrap();
+        let source = projection.to_source(Span::new(two, two + 1));
+        assert_eq!(&html[source.start..source.end], "2", "text after a character reference maps exactly");
+        let html = "<p>关于印发&lt;格式&gt;的通知,要求</p>";
+        let projection = project(html);
+        let comma = projection.text.find(',').unwrap();
+        let source = projection.to_source(Span::new(comma, comma + 1));
+        assert_eq!(&html[source.start..source.end], ",");
+        let open = projection.text.find('<').unwrap();
+        let source = projection.to_source(Span::new(open, open + 1));
+        assert_eq!(&html[source.start..source.end], "&lt;", "a reference maps to itself");
+    }
+
+    #[test]
+    fn charset_and_detection() {
+        assert_eq!(declared_charset(b"<meta charset=\"gb2312\">"), Some(encoding_rs::GBK));
+        assert!(looks_like_html("<!DOCTYPE html><html>"));
+        assert!(!looks_like_html("一、总体情况"));
+    }
+}
