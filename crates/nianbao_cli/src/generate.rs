@@ -54,18 +54,10 @@ struct Loaded {
 }
 
 fn load(path: &Path) -> Result<Loaded, InputError> {
-    let display = path.display().to_string();
-    let (found, errors) = inputs::collect(&[path.to_path_buf()], None);
-    if let Some(error) = errors.into_iter().next() {
-        return Err(error);
-    }
-    let input = found
-        .into_iter()
-        .find(|input| input.explicit)
-        .ok_or_else(|| InputError { display: display.clone(), message: "is a folder; name the reports".to_string() })?;
+    let input = inputs::single_file(path)?;
     let bytes = inputs::read(&input)?;
     let (text, report) = nianbao_parser::parse_bytes(&bytes);
-    Ok(Loaded { display, text, report })
+    Ok(Loaded { display: input.display, text, report })
 }
 
 /// Sums the children's tables; prints them, or checks `parent` against them.

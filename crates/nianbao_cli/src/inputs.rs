@@ -88,6 +88,19 @@ fn walk(root: &Path, inputs: &mut Vec<Input>, errors: &mut Vec<InputError>) {
     }
 }
 
+/// The one file a command that takes a single report was given (`-` for
+/// stdin); a folder or a missing path is an error naming it.
+pub fn single_file(path: &Path) -> Result<Input, InputError> {
+    let (found, errors) = collect(std::slice::from_ref(&path.to_path_buf()), None);
+    if let Some(error) = errors.into_iter().next() {
+        return Err(error);
+    }
+    found.into_iter().find(|input| input.explicit).ok_or_else(|| InputError {
+        display: path.display().to_string(),
+        message: "is a folder; name one report file".to_string(),
+    })
+}
+
 /// Whether an input is an HTML page: by its extension, or by its first bytes.
 pub fn is_html(input: &Input, bytes: &[u8]) -> bool {
     let by_extension = match &input.source {

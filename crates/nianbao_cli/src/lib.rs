@@ -363,17 +363,12 @@ fn write_results(args: &CheckArgs, results: &[Checked]) -> std::io::Result<()> {
 
 fn export(args: &ExportArgs) -> ExitCode {
     let ExportFormat::Json = args.format;
-    let (found, errors) = inputs::collect(std::slice::from_ref(&args.file), None);
-    if let Some(error) = errors.first() {
-        report_error(error);
-        return ExitCode::from(2);
-    }
-    let Some(input) = found.into_iter().find(|input| input.explicit) else {
-        report_error(&InputError {
-            display: args.file.display().to_string(),
-            message: "is a folder; export takes one file".into(),
-        });
-        return ExitCode::from(2);
+    let input = match inputs::single_file(&args.file) {
+        Ok(input) => input,
+        Err(error) => {
+            report_error(&error);
+            return ExitCode::from(2);
+        }
     };
     let mut resolver = ConfigResolver::new(args.config.as_deref());
     match check_input(&input, &mut resolver, &mut FolderIndex::default()) {

@@ -146,8 +146,10 @@ fn apply_fixes(
 ) -> (String, BTreeMap<String, usize>) {
     let mut text = text.to_string();
     let mut applied: BTreeMap<String, usize> = BTreeMap::new();
+    // Last year's report and a summary's parts are read once: fixes change
+    // form, not which body and year the report is about.
+    let related = find_related(path, &report, config, index);
     for _ in 0..MAX_FIX_ROUNDS {
-        let related = find_related(path, &report, config, index);
         let diagnostics = nianbao_rules::check_with(&report, config, &related.as_related());
         let edits = non_overlapping_fixes(&diagnostics, include_unsafe, &mut applied);
         if edits.is_empty() {

@@ -10,7 +10,7 @@
 //! Diagnostics found in the projection are mapped back with
 //! [`Projection::to_source`], so they point into the HTML file.
 
-use std::collections::BTreeMap;
+use std::collections::BTreeSet;
 
 use html5gum::{DefaultEmitter, Token, Tokenizer};
 use nianbao_model::Span;
@@ -52,7 +52,8 @@ impl Projection {
         let within = offset.saturating_sub(piece.at);
         if within > piece.len {
             // Between pieces (a line break or tab the projection added).
-            return if is_end { piece.source.end } else { self.next_start(index).unwrap_or(piece.source.end) };
+            let next = self.pieces.get(index).map(|p| p.source.start);
+            return if is_end { piece.source.end } else { next.unwrap_or(piece.source.end) };
         }
         if piece.exact {
             piece.source.start + within
@@ -61,10 +62,6 @@ impl Projection {
         } else {
             piece.source.start
         }
-    }
-
-    fn next_start(&self, index: usize) -> Option<usize> {
-        self.pieces.get(index).map(|p| p.source.start)
     }
 }
 
@@ -284,9 +281,9 @@ impl Projector {
         if self.skipping > 0 {
             return;
         }
-        if let Some(table) = self.tables.last_mut() {
+        if !self.tables.is_empty() {
             if self.in_cell
-                && let Some(cell) = table.rows.last_mut().and_then(|row| row.last_mut())
+                && let Some(cell) = self.current_cell()
             {
                 cell.pieces.push((value, span, exact));
             }
@@ -322,8 +319,13 @@ impl Projector {
         }
     }
 
+    /// The last cell of the innermost table being read.
+    fn current_cell(&mut self) -> Option<&mut CellText> {
+        self.tables.last_mut()?.rows.last_mut()?.last_mut()
+    }
+
     fn cell_space(&mut self) {
-        if let Some(cell) = self.tables.last_mut().and_then(|t| t.rows.last_mut()).and_then(|r| r.last_mut()) {
+        if let Some(cell) = self.current_cell() {
             cell.pieces.push((" ".to_string(), Span::empty(0), false));
         }
     }
@@ -333,29 +335,25 @@ impl Projector {
         let Some(table) = self.tables.pop() else { return };
         self.in_cell = false;
         // Grid positions taken by a rowspan from a row above: (row, column).
-        let mut taken: BTreeMap<(usize, usize), ()> = BTreeMap::new();
+        let mut taken: BTreeSet<(usize, usize)> = BTreeSet::new();
         let mut lines: Vec<Vec<Option<CellText>>> = Vec::new();
         for (r, row) in table.rows.into_iter().enumerate() {
             let mut line: Vec<Option<CellText>> = Vec::new();
             let mut column = 0;
             for cell in row {
-                while taken.contains_key(&(r, column)) {
+                while taken.contains(&(r, column)) {
                     line.push(None);
                     column += 1;
                 }
                 let (rowspan, colspan) = (cell.rowspan, cell.colspan);
-                for dr in 0..rowspan {
-                    for dc in 0..colspan {
-                        if dr > 0 {
-                            taken.insert((r + dr, column + dc), ());
-                        }
-                    }
+                for dr in 1..rowspan {
+                    taken.extend((0..colspan).map(|dc| (r + dr, column + dc)));
                 }
                 line.push(Some(cell));
                 line.extend((1..colspan).map(|_| None));
                 column += colspan;
             }
-            while taken.contains_key(&(r, column)) {
+            while taken.contains(&(r, column)) {
                 line.push(None);
                 column += 1;
             }
@@ -374,7 +372,7 @@ impl Projector {
                 }
                 self.out.text.push('\n');
             }
-        } else if let Some(cell) = self.tables.last_mut().and_then(|t| t.rows.last_mut()).and_then(|r| r.last_mut()) {
+        } else if let Some(cell) = self.current_cell() {
             // A table nested in a cell: its text joins the cell's.
             for line in lines {
                 for cell_text in line.into_iter().flatten() {

@@ -107,7 +107,9 @@ pub(crate) fn table2(report: &Report, figure: Table2Figure) -> Option<Figure> {
     Some(Figure { value: cell.number()?, cells: vec![cell.span], name: format!("表二 {} {column}", row.label()) })
 }
 
-/// Formats a figure's value without a needless fraction.
+/// Formats a figure's value without a needless fraction, and without the
+/// float noise of a sum (0.1 + 0.2 shows as 0.3).
 pub(crate) fn show(value: f64) -> String {
+    let value = (value * 1e6).round() / 1e6;
     if value.fract() == 0.0 { format!("{}", value as i64) } else { format!("{value}") }
 }

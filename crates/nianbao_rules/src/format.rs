@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 
 use nianbao_model::{CellValue, Edit, Report, RowKey, Span, Table, TableKind, apply_edits};
 
+use crate::facts::show;
 use crate::skeleton::table_markdown_with;
 
 /// The result of formatting one report.
@@ -16,12 +17,6 @@ pub struct Formatted {
     pub text: String,
     /// What was left unformatted, and why: 「表三: 「2.重复申请」 has 6 values, the template has 7」.
     pub skipped: Vec<String>,
-}
-
-impl Formatted {
-    pub fn changed(&self, original: &str) -> bool {
-        self.text != original
-    }
 }
 
 /// Rewrites `report`'s tables and section headings canonically.
@@ -150,12 +145,6 @@ impl Sums {
         }
         out
     }
-}
-
-/// A sum without a needless fraction, and without float noise (0.1 + 0.2).
-fn show(value: f64) -> String {
-    let rounded = (value * 10_000.0).round() / 10_000.0;
-    if rounded.fract() == 0.0 { format!("{}", rounded as i64) } else { format!("{rounded}") }
 }
 
 #[cfg(test)]

@@ -33,18 +33,6 @@ pub(crate) fn has(haystack: &str, needle: &str) -> bool {
     haystack.match_indices(first).any(|(i, _)| haystack[i..].starts_with(needle))
 }
 
-/// Whether `text` contains any of the ASCII `marks`: memchr, three at a time,
-/// rather than decoding every character to compare it.
-pub(crate) fn has_ascii(text: &str, marks: &[u8]) -> bool {
-    let bytes = text.as_bytes();
-    marks.chunks(3).any(|set| match *set {
-        [a] => memchr::memchr(a, bytes).is_some(),
-        [a, b] => memchr::memchr2(a, b, bytes).is_some(),
-        [a, b, c, ..] => memchr::memchr3(a, b, c, bytes).is_some(),
-        [] => false,
-    })
-}
-
 /// Byte span of `len` bytes at `offset` inside a paragraph starting at `base`.
 pub(crate) fn at(base: Span, offset: usize, len: usize) -> Span {
     Span::new(base.start + offset, base.start + offset + len)

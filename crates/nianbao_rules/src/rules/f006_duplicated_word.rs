@@ -47,6 +47,9 @@ use crate::text::{at, is_ideograph, paragraphs};
 /// never equals another character and a repeated word is all ideographs.
 const NOT_IDEOGRAPH: u32 = 0x8000_0000;
 
+/// The longest repeated word looked for, in characters.
+const MAX_CHARS: usize = 8;
+
 fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     // Works on code points: `codes[k]` is the k-th character, `offsets[k]` its
     // byte offset. A repeated word of n characters at k has codes[k] ==
@@ -102,6 +105,3 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         }
     }
 }
-
-/// The longest repeated word looked for, in characters.
-const MAX_CHARS: usize = 8;
