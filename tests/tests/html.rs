@@ -2,20 +2,10 @@
 //! `tests::html::report_html`, in UTF-8 and in GBK) gives the same 200 numbers
 //! and metadata as the text, and diagnostics point into the HTML.
 
-use nianbao_model::TableKind;
-use nianbao_rules::format::table_values;
 use tests::html::report_html;
-use tests::workspace_root;
+use tests::{assert_same_report, exported, workspace_root};
 
-/// Seed 002 is left out: its table 四 has 16 values, which no template-shaped
-/// HTML table can hold.
-const SEEDS: [&str; 5] = [
-    "tests/seeds/000_88a8dc7d33e7281e.txt",
-    "tests/seeds/001_0db4d1d337420631.txt",
-    "tests/seeds/003_be94cdfbcf579bbe.txt",
-    "tests/seeds/004_fa9e582a0590cf1f.txt",
-    "examples/example-report.md",
-];
+const SEEDS: [&str; 5] = tests::TEMPLATE_SHAPED;
 
 #[test]
 fn html_versions_of_the_seeds_give_the_same_numbers() {
@@ -27,22 +17,7 @@ fn html_versions_of_the_seeds_give_the_same_numbers() {
             ("gb2312", encoding_rs::GBK.encode(&report_html(&text, "gb2312").unwrap()).0.into_owned()),
         ] {
             let (_, projection, html_report) = nianbao_parser::parse_html_bytes(&bytes);
-            for kind in TableKind::ALL {
-                let expected = table_values(text_report.table(kind).unwrap()).unwrap();
-                let table = html_report
-                    .table(kind)
-                    .unwrap_or_else(|| panic!("{seed} ({charset}): {kind:?} not read:\n{}", projection.text));
-                let found =
-                    table_values(table).unwrap_or_else(|why| panic!("{seed} ({charset}): {why}\n{}", projection.text));
-                assert_eq!(found, expected, "{seed} ({charset}) {kind:?}");
-            }
-            let year = |r: &nianbao_model::Report| r.metadata.year.as_ref().map(|y| y.value);
-            assert_eq!(year(&html_report), year(&text_report), "{seed} ({charset})");
-            assert_eq!(
-                html_report.sections.iter().map(|s| s.kind).collect::<Vec<_>>(),
-                text_report.sections.iter().map(|s| s.kind).collect::<Vec<_>>(),
-                "{seed} ({charset})"
-            );
+            assert_same_report(&format!("{seed} ({charset})"), &text_report, &html_report, &projection.text);
             assert!(
                 !projection.text.contains("ICP备") && !projection.text.contains("首页 |"),
                 "site chrome is left out"
@@ -86,10 +61,5 @@ fn diagnostics_point_into_the_html() {
 
 #[test]
 fn export_of_the_html_fixture_equals_export_of_the_text() {
-    let export = |path: &str| {
-        let outcome = nianbao_cli::check_paths(&[workspace_root().join(path)], None, None);
-        let json: serde_json::Value = serde_json::from_str(&nianbao_cli::export::render(&outcome.results[0])).unwrap();
-        (json["tables"].clone(), json["metadata"].clone())
-    };
-    assert_eq!(export("tests/fixtures/html/003.html"), export(SEEDS[2]));
+    assert_eq!(exported("tests/fixtures/html/003.html"), exported(SEEDS[2]));
 }

@@ -14,7 +14,7 @@ use nianbao_model::{Cell, CellValue, Report, RowKey, Table, TableKind};
 use serde::Serialize;
 use serde_json::{Map, Value, json};
 
-use crate::render::{Checked, Locator, json as json_format};
+use crate::render::{Checked, json as json_format};
 
 #[derive(Serialize)]
 struct Export<'a> {
@@ -63,7 +63,7 @@ fn table_values(kind: TableKind, table: Option<&Table>) -> Value {
 
 pub fn render(result: &Checked) -> String {
     let report: &Report = &result.report;
-    let locator = Locator::new(&result.text);
+    let locator = result.locator();
     let metadata = &report.metadata;
     let metadata = json!({
         "title": metadata.title.as_ref().map(|t| &t.value),

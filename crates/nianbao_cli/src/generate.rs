@@ -10,7 +10,7 @@ use nianbao_rules::format::Sums;
 use nianbao_rules::{Config, Level, Other, Related};
 
 use crate::inputs::{self, InputError};
-use crate::render::Checked;
+use crate::render::{Checked, Origin};
 use crate::report_error;
 
 /// Writes the skeleton to `output` (refusing to replace a file) or stdout.
@@ -115,7 +115,7 @@ fn check_roll_up(parent: Loaded, parts: &[Loaded]) -> ExitCode {
         report: parent.report,
         diagnostics,
         others,
-        projection: None,
+        origin: Origin::Text,
     };
     let choice =
         if std::io::IsTerminal::is_terminal(&std::io::stdout()) { ColorChoice::Auto } else { ColorChoice::Never };

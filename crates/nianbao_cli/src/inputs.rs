@@ -4,7 +4,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 /// Extensions of report files found by walking folders.
-const REPORT_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "html", "htm"];
+const REPORT_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "html", "htm", "docx"];
 
 /// One input to check.
 #[derive(Debug)]
@@ -31,8 +31,9 @@ pub struct InputError {
     pub message: String,
 }
 
-/// Expands the command-line paths: files as given, folders walked for
-/// `.txt`/`.md` files (honouring `.gitignore`), `-` for stdin. Sorted by path.
+/// Expands the command-line paths: files as given, folders walked for report
+/// files — text, Markdown, HTML, DOCX — honouring `.gitignore`, and `-` for
+/// stdin. Sorted by path.
 pub fn collect(paths: &[PathBuf], stdin_filename: Option<&Path>) -> (Vec<Input>, Vec<InputError>) {
     let mut inputs = Vec::new();
     let mut errors = Vec::new();
@@ -101,16 +102,32 @@ pub fn single_file(path: &Path) -> Result<Input, InputError> {
     })
 }
 
-/// Whether an input is an HTML page: by its extension, or by its first bytes.
-pub fn is_html(input: &Input, bytes: &[u8]) -> bool {
-    let by_extension = match &input.source {
-        Source::File(path) => path
-            .extension()
-            .and_then(|ext| ext.to_str())
-            .is_some_and(|ext| matches!(ext.to_ascii_lowercase().as_str(), "html" | "htm")),
-        Source::Stdin => input.display.ends_with(".html") || input.display.ends_with(".htm"),
+/// What kind of file an input is, which decides how it is read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// Plain text or Markdown, in any encoding.
+    Text,
+    /// A published HTML page.
+    Html,
+    /// A Word/WPS draft.
+    Docx,
+}
+
+/// An input's format: by its extension, else by its first bytes.
+pub fn format(input: &Input, bytes: &[u8]) -> Format {
+    let extension = match &input.source {
+        Source::File(path) => path.extension().and_then(|ext| ext.to_str()).map(str::to_ascii_lowercase),
+        Source::Stdin => input.display.rsplit_once('.').map(|(_, ext)| ext.to_ascii_lowercase()),
     };
-    by_extension || nianbao_parser::html::looks_like_html(&String::from_utf8_lossy(&bytes[..bytes.len().min(512)]))
+    match extension.as_deref() {
+        Some("html" | "htm") => Format::Html,
+        Some("docx") => Format::Docx,
+        _ if nianbao_parser::docx::looks_like_zip(bytes) => Format::Docx,
+        _ if nianbao_parser::html::looks_like_html(&String::from_utf8_lossy(&bytes[..bytes.len().min(512)])) => {
+            Format::Html
+        }
+        _ => Format::Text,
+    }
 }
 
 /// Reads an input's bytes.

@@ -25,7 +25,7 @@ use nianbao_lsp::config::ConfigResolver;
 use nianbao_lsp::related::{FolderIndex, find_related};
 
 use crate::inputs::{Input, InputError};
-use crate::render::Checked;
+use crate::render::{Checked, Origin};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -235,15 +235,25 @@ fn check_input(
         .for_dir(&input.config_dir)
         .map_err(|error| InputError { display: error.path, message: error.message })?;
     let bytes = inputs::read(input)?;
-    if bytes.contains(&0) && !looks_like_utf16(&bytes) {
-        return Err(InputError { display: input.display.clone(), message: "not a text file".to_string() });
-    }
-    let (text, report, projection) = if inputs::is_html(input, &bytes) {
-        let (html, projection, report) = nianbao_parser::parse_html_bytes(&bytes);
-        (html, report, Some(projection))
-    } else {
-        let (text, report) = nianbao_parser::parse_bytes(&bytes);
-        (text, report, None)
+    let (text, report, origin) = match inputs::format(input, &bytes) {
+        inputs::Format::Docx => {
+            let (document, report) = nianbao_parser::parse_docx_bytes(&bytes);
+            if let Some(problem) = document.problem {
+                return Err(InputError { display: input.display.clone(), message: problem });
+            }
+            (document.text.clone(), report, Origin::Docx(document))
+        }
+        _ if bytes.contains(&0) && !looks_like_utf16(&bytes) => {
+            return Err(InputError { display: input.display.clone(), message: "not a text file".to_string() });
+        }
+        inputs::Format::Html => {
+            let (html, projection, report) = nianbao_parser::parse_html_bytes(&bytes);
+            (html, report, Origin::Html(projection))
+        }
+        inputs::Format::Text => {
+            let (text, report) = nianbao_parser::parse_bytes(&bytes);
+            (text, report, Origin::Text)
+        }
     };
     let file = match &input.source {
         inputs::Source::File(path) => Some(path.as_path()),
@@ -251,8 +261,13 @@ fn check_input(
     };
     let related = find_related(file, &report, &config, index);
     let mut diagnostics = nianbao_rules::check_with(&report, &config, &related.as_related());
-    if let Some(projection) = &projection {
-        diagnostics.iter_mut().for_each(|diagnostic| point_into_html(diagnostic, projection));
+    match &origin {
+        Origin::Html(projection) => {
+            diagnostics.iter_mut().for_each(|diagnostic| point_into_html(diagnostic, projection));
+        }
+        // Fixes edit text reports; a DOCX document is not one.
+        Origin::Docx(_) => diagnostics.iter_mut().for_each(|diagnostic| diagnostic.fix = None),
+        Origin::Text => {}
     }
     let problems = related
         .problems
@@ -260,7 +275,7 @@ fn check_input(
         .map(|problem| InputError { display: input.display.clone(), message: problem.clone() })
         .collect();
     let others = related.sources();
-    Ok((Checked { display: input.display.clone(), text, report, diagnostics, others, projection }, problems))
+    Ok((Checked { display: input.display.clone(), text, report, diagnostics, others, origin }, problems))
 }
 
 /// Moves a diagnostic found in an HTML page's projection into the HTML. Its

@@ -86,9 +86,14 @@ fn rewrite_one(
     };
     let config = resolver.for_dir(&input.config_dir).map_err(|e| InputError { display: e.path, message: e.message })?;
     let bytes = inputs::read(input)?;
-    if inputs::is_html(input, &bytes) {
+    let kind = match inputs::format(input, &bytes) {
+        inputs::Format::Text => None,
+        inputs::Format::Html => Some("an HTML page"),
+        inputs::Format::Docx => Some("a DOCX document"),
+    };
+    if let Some(kind) = kind {
         if input.explicit {
-            return Err(error("an HTML page; fix and fmt rewrite text and Markdown reports only".to_string()));
+            return Err(error(format!("{kind}; fix and fmt rewrite text and Markdown reports only")));
         }
         return Ok(false);
     }

@@ -48,6 +48,10 @@ const CASES: &[(&str, &[&str], Option<&str>)] = &[
     ("aggregate_malformed_part", &["aggregate", "tests/seeds/002_bf81134e00d6a1b6.txt"], None),
     ("check_html", &["check", "tests/fixtures/html/003.html"], None),
     ("export_html", &["export", "tests/fixtures/html/003.html"], None),
+    ("check_docx", &["check", "tests/fixtures/docx/003-broken.docx"], None),
+    ("check_docx_github", &["check", "--format", "github", "tests/fixtures/docx/003-broken.docx"], None),
+    ("export_docx", &["export", "tests/fixtures/docx/003.docx"], None),
+    ("fix_docx_refused", &["fix", "tests/fixtures/docx/003.docx"], None),
     ("rule_t303", &["rule", "T303"], None),
     ("rule_unknown", &["rule", "X999"], None),
     ("rules", &["rules"], None),
@@ -112,4 +116,21 @@ fn json_and_sarif_are_valid_json_with_positions() {
     assert_eq!(sarif_value["version"], "2.1.0");
     let json_count = value["files"][0]["diagnostics"].as_array().unwrap().len();
     assert_eq!(sarif_value["runs"][0]["results"].as_array().unwrap().len(), json_count);
+}
+
+#[test]
+fn docx_locations_are_places_not_lines() {
+    let stdout = |args: &[&str]| {
+        let text = run(args, None);
+        let body = text.split("--- stdout ---\n").nth(1).unwrap().split("--- stderr ---").next().unwrap().to_string();
+        serde_json::from_str::<serde_json::Value>(&body).unwrap()
+    };
+    let json = stdout(&["check", "--format", "json", "tests/fixtures/docx/003-broken.docx"]);
+    let t303 = json["files"][0]["diagnostics"].as_array().unwrap().iter().find(|d| d["code"] == "T303").unwrap();
+    assert_eq!(t303["location"]["place"], "表三 第6行 第10列（「（一）予以公开」一行）");
+    let sarif = stdout(&["check", "--format", "sarif", "tests/fixtures/docx/003-broken.docx"]);
+    let result = sarif["runs"][0]["results"].as_array().unwrap().iter().find(|r| r["ruleId"] == "T303").unwrap();
+    let location = &result["locations"][0];
+    assert_eq!(location["logicalLocations"][0]["name"], "表三 第6行 第10列（「（一）予以公开」一行）");
+    assert!(location["physicalLocation"].get("region").is_none(), "a DOCX file has no lines to point at");
 }

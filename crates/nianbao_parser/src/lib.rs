@@ -18,6 +18,7 @@
 
 mod decode;
 mod directives;
+pub mod docx;
 pub mod html;
 mod labels;
 mod lines;
@@ -49,8 +50,6 @@ pub fn parse(text: &str) -> Report {
     }
 }
 
-/// Decodes and parses a file's bytes. Returns the decoded text (which spans
-/// point into) with the report.
 /// Reads an HTML page: decoded by its declared charset (else detected as for
 /// text), projected into the text layout (see [`html`]) and parsed. Returns
 /// the decoded HTML, the projection (whose [`html::Projection::to_source`]
@@ -70,6 +69,20 @@ pub fn parse_html_bytes(bytes: &[u8]) -> (String, html::Projection, Report) {
     (source, projection, report)
 }
 
+/// Reads a DOCX draft: `word/document.xml` projected into the text layout
+/// (see [`docx`]) and parsed. Spans in the report index
+/// [`docx::Document::text`]; [`docx::Document::place_at`] names the paragraph
+/// or cell they are in. A file that cannot be unpacked gives an empty report
+/// and [`docx::Document::problem`].
+pub fn parse_docx_bytes(bytes: &[u8]) -> (docx::Document, Report) {
+    let document = docx::read(bytes);
+    let mut report = parse(&document.text);
+    report.source = SourceInfo { encoding: "DOCX".to_string(), had_bom: false, lossy: false, len: bytes.len() };
+    (document, report)
+}
+
+/// Decodes and parses a file's bytes. Returns the decoded text (which spans
+/// point into) with the report.
 pub fn parse_bytes(bytes: &[u8]) -> (String, Report) {
     let (text, source) = decode(bytes);
     let mut report = parse(&text);

@@ -3,7 +3,7 @@
 
 use nianbao_model::Severity;
 
-use super::{Checked, Locator};
+use super::Checked;
 
 /// Escapes a message (data) per the workflow-command rules.
 fn escape_data(text: &str) -> String {
@@ -18,7 +18,7 @@ fn escape_property(text: &str) -> String {
 pub fn render(results: &[Checked]) -> String {
     let mut out = String::new();
     for result in results {
-        let locator = Locator::new(&result.text);
+        let locator = result.locator();
         for diagnostic in &result.diagnostics {
             let command = match diagnostic.severity {
                 Severity::Error => "error",
@@ -33,13 +33,20 @@ pub fn render(results: &[Checked]) -> String {
                 message.push_str("\nhelp: ");
                 message.push_str(help);
             }
+            let position = match &location.place {
+                // A DOCX document has no lines: the place leads the message.
+                Some(place) => {
+                    message = format!("{place}: {message}");
+                    String::new()
+                }
+                None => format!(
+                    ",line={},col={},endLine={},endColumn={}",
+                    location.start.line, location.start.column, location.end.line, location.end.column
+                ),
+            };
             out.push_str(&format!(
-                "::{command} file={},line={},col={},endLine={},endColumn={},title={}::{}\n",
+                "::{command} file={}{position},title={}::{}\n",
                 escape_property(&result.display),
-                location.start.line,
-                location.start.column,
-                location.end.line,
-                location.end.column,
                 escape_property(&title),
                 escape_data(&message),
             ));

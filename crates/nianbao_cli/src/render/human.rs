@@ -11,20 +11,28 @@ use nianbao_model::{Applicability, Diagnostic, Label, Severity};
 
 use super::{Checked, Summary};
 
-fn snippet(file: usize, others: &[(String, usize)], diagnostic: &Diagnostic) -> Snippet<usize> {
+fn snippet(checked: &Checked, file: usize, others: &[(String, usize)], diagnostic: &Diagnostic) -> Snippet<usize> {
     let severity = match diagnostic.severity {
         Severity::Error => SnippetSeverity::Error,
         Severity::Warning => SnippetSeverity::Warning,
         Severity::Info => SnippetSeverity::Note,
     };
+    let primary_place = checked.place(diagnostic.primary.span);
     let label = |style: LabelStyle, label: &Label| {
         let id = label
             .file
             .as_deref()
             .and_then(|name| others.iter().find(|(n, _)| n == name).map(|(_, id)| *id))
             .unwrap_or(file);
-        SnippetLabel::new(style, id, label.span.start..label.span.end)
-            .with_message(label.message.clone().unwrap_or_default())
+        let mut message = label.message.clone().unwrap_or_default();
+        // A DOCX document's lines are nianbao's projection of it: name the
+        // paragraph or cell the author can find in Word — once per place.
+        let place = label.file.is_none().then(|| checked.place(label.span)).flatten();
+        if let Some(place) = place.filter(|place| style == LabelStyle::Primary || Some(place) != primary_place.as_ref())
+        {
+            message = if message.is_empty() { place } else { format!("{message} — {place}") };
+        }
+        SnippetLabel::new(style, id, label.span.start..label.span.end).with_message(message)
     };
     let mut labels = vec![label(LabelStyle::Primary, &diagnostic.primary)];
     labels.extend(diagnostic.secondary.iter().map(|l| label(LabelStyle::Secondary, l)));
@@ -55,7 +63,7 @@ pub fn render(results: &[Checked], out: &mut dyn WriteColor) -> std::io::Result<
         let others: Vec<(String, usize)> =
             result.others.iter().map(|(name, text)| (name.clone(), files.add(name.as_str(), text.as_str()))).collect();
         for diagnostic in &result.diagnostics {
-            term::emit_to_write_style(out, &config, &files, &snippet(file, &others, diagnostic))
+            term::emit_to_write_style(out, &config, &files, &snippet(result, file, &others, diagnostic))
                 .map_err(|error| std::io::Error::other(error.to_string()))?;
         }
     }

@@ -93,7 +93,7 @@ pub fn render(results: &[Checked]) -> String {
     let files = results
         .iter()
         .map(|result| {
-            let locator = Locator::new(&result.text);
+            let locator = result.locator();
             JsonFile {
                 path: &result.display,
                 encoding: &result.report.source.encoding,

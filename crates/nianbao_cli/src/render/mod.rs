@@ -18,21 +18,53 @@ pub struct Checked {
     pub diagnostics: Vec<Diagnostic>,
     /// Other files labels point into (last year's report, a summary's parts): (name, text).
     pub others: Vec<(String, String)>,
-    /// For an HTML page: the text layout the report was parsed from. `text` is
-    /// then the HTML, and diagnostics have been mapped into it.
-    pub projection: Option<nianbao_parser::html::Projection>,
+    /// What kind of file it was, with what reading it needed.
+    pub origin: Origin,
+}
+
+/// How a checked file's text relates to the file.
+#[derive(Debug, Default)]
+pub enum Origin {
+    /// `text` is the file's decoded text.
+    #[default]
+    Text,
+    /// `text` is the HTML; the report was parsed from this projection of it,
+    /// and diagnostics have been mapped into the HTML.
+    Html(nianbao_parser::html::Projection),
+    /// `text` is the projection of a DOCX document (there is no text file);
+    /// this names the paragraph or cell each span is in.
+    Docx(nianbao_parser::docx::Document),
 }
 
 impl Checked {
     /// The text the report's own spans index: the projection of an HTML page,
-    /// else the file's text.
+    /// else `text`.
     pub fn report_text(&self) -> &str {
-        self.projection.as_ref().map_or(&self.text, |projection| &projection.text)
+        match &self.origin {
+            Origin::Html(projection) => &projection.text,
+            Origin::Text | Origin::Docx(_) => &self.text,
+        }
     }
 
-    /// A report span as a span of `text` (the file as the user has it).
+    /// A report span as a span of `text`.
     pub fn to_source(&self, span: nianbao_model::Span) -> nianbao_model::Span {
-        self.projection.as_ref().map_or(span, |projection| projection.to_source(span))
+        match &self.origin {
+            Origin::Html(projection) => projection.to_source(span),
+            Origin::Text | Origin::Docx(_) => span,
+        }
+    }
+
+    /// For a DOCX document, the place a span of `text` is in, named as the
+    /// author sees it: 「表三 第5行 第2列（「（一）予以公开」一行）」 or
+    /// 「第12段（「本年度共收到…」）」.
+    pub fn place(&self, span: Span) -> Option<String> {
+        let Origin::Docx(document) = &self.origin else { return None };
+        Some(docx_place(document, &self.report, span.start))
+    }
+
+    /// A [`Locator`] for this file's own spans.
+    pub fn locator(&self) -> Locator<'_> {
+        Locator { text: &self.text, index: LineIndex::new(&self.text), checked: Some(self) }
     }
 
     /// The text a label's span is in: this file's, or another file's.
@@ -64,6 +96,40 @@ impl Summary {
     }
 }
 
+/// Names the paragraph or cell of a DOCX projection that `offset` is in.
+fn docx_place(document: &nianbao_parser::docx::Document, report: &Report, offset: usize) -> String {
+    use nianbao_parser::docx::Place;
+    let near = |text: &str| {
+        let mut near: String = text.chars().take(16).collect();
+        if near.len() < text.len() {
+            near.push('…');
+        }
+        near
+    };
+    match document.place_at(offset) {
+        Some(Place::Paragraph { index }) => {
+            format!("第{index}段（「{}」）", near(document.text_of(Place::Paragraph { index })))
+        }
+        Some(Place::Cell { table, row, column }) => {
+            let name = report
+                .tables
+                .iter()
+                .find(|t| t.span.start <= offset && offset <= t.span.end)
+                .map_or_else(|| format!("第{table}个表格"), |t| t.kind.name().to_string());
+            // The row's label: the nearest cell to the left that is words, not a figure.
+            let is_words =
+                |text: &&str| text.chars().any(|c| !c.is_ascii_digit() && !c.is_whitespace() && !".,-".contains(c));
+            let label =
+                (1..column).rev().map(|c| document.text_of(Place::Cell { table, row, column: c })).find(is_words);
+            match label {
+                Some(label) => format!("{name} 第{row}行 第{column}列（「{}」一行）", near(label)),
+                None => format!("{name} 第{row}行 第{column}列"),
+            }
+        }
+        None => "文档开头".to_string(),
+    }
+}
+
 /// A 1-based line and character column.
 #[derive(Clone, Copy, Debug, Serialize)]
 pub struct Position {
@@ -72,13 +138,16 @@ pub struct Position {
 }
 
 /// Where a span is, for the machine formats.
-#[derive(Clone, Copy, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize)]
 pub struct Location {
     pub start: Position,
     pub end: Position,
     /// The UTF-8 byte range, for tools that slice the decoded text.
     pub byte_start: usize,
     pub byte_end: usize,
+    /// For a DOCX document (which has no text file): the paragraph or cell.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
 }
 
 /// Converts spans of one text.
@@ -86,11 +155,14 @@ pub struct Location {
 pub struct Locator<'a> {
     text: &'a str,
     index: LineIndex,
+    /// The checked file whose own spans these are (for DOCX places).
+    checked: Option<&'a Checked>,
 }
 
 impl<'a> Locator<'a> {
+    /// A locator for another file's text (last year's report, a part).
     pub fn new(text: &'a str) -> Self {
-        Self { text, index: LineIndex::new(text) }
+        Self { text, index: LineIndex::new(text), checked: None }
     }
 
     pub fn position(&self, offset: usize) -> Position {
@@ -104,6 +176,7 @@ impl<'a> Locator<'a> {
             end: self.position(span.end),
             byte_start: span.start,
             byte_end: span.end,
+            place: self.checked.and_then(|checked| checked.place(span)),
         }
     }
 }

@@ -27,6 +27,18 @@ fn region(locator: &Locator<'_>, span: Span) -> Value {
     })
 }
 
+/// A result location: the file and region, or for a DOCX document (which has
+/// no lines) the file and the paragraph or cell as a logical location.
+fn location(artifact: &Value, locator: &Locator<'_>, span: Span) -> Value {
+    match locator.locate(span).place {
+        Some(place) => json!({
+            "physicalLocation": { "artifactLocation": artifact },
+            "logicalLocations": [{ "name": place, "kind": "element" }],
+        }),
+        None => json!({ "physicalLocation": { "artifactLocation": artifact, "region": region(locator, span) } }),
+    }
+}
+
 fn uri(display: &str) -> String {
     display.replace('\\', "/")
 }
@@ -51,7 +63,7 @@ pub fn render(results: &[Checked]) -> String {
         .collect();
     let mut sarif_results = Vec::new();
     for result in results {
-        let locator = Locator::new(&result.text);
+        let locator = result.locator();
         let artifact = json!({ "uri": uri(&result.display) });
         for diagnostic in &result.diagnostics {
             let rule_index = RULES.iter().position(|rule| rule.meta.code == diagnostic.code);
@@ -60,24 +72,29 @@ pub fn render(results: &[Checked]) -> String {
                 .iter()
                 .enumerate()
                 .map(|(id, label)| {
-                    let (artifact, region) = match label.file.as_deref() {
-                        Some(file) => {
-                            (json!({ "uri": uri(file) }), region(&Locator::new(result.text_of(Some(file))), label.span))
-                        }
-                        None => (artifact.clone(), region(&locator, label.span)),
+                    let place = match label.file.as_deref() {
+                        Some(file) => location(
+                            &json!({ "uri": uri(file) }),
+                            &Locator::new(result.text_of(Some(file))),
+                            label.span,
+                        ),
+                        None => location(&artifact, &locator, label.span),
                     };
-                    json!({
+                    let mut related = json!({
                         "id": id,
                         "message": { "text": label.message.clone().unwrap_or_default() },
-                        "physicalLocation": { "artifactLocation": artifact, "region": region },
-                    })
+                    });
+                    if let (Some(related), Value::Object(place)) = (related.as_object_mut(), place) {
+                        related.extend(place);
+                    }
+                    related
                 })
                 .collect();
             let mut entry = json!({
                 "ruleId": diagnostic.code,
                 "level": level(diagnostic.severity),
                 "message": { "text": diagnostic.message },
-                "locations": [{ "physicalLocation": { "artifactLocation": artifact, "region": region(&locator, diagnostic.primary.span) } }],
+                "locations": [location(&artifact, &locator, diagnostic.primary.span)],
                 "relatedLocations": related,
             });
             if let Some(index) = rule_index {
