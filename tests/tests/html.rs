@@ -63,3 +63,40 @@ fn diagnostics_point_into_the_html() {
 fn export_of_the_html_fixture_equals_export_of_the_text() {
     assert_eq!(exported("tests/fixtures/html/003.html"), exported(SEEDS[2]));
 }
+
+/// A real published page (see `tests/fixtures/html/real/README.md`): its
+/// numbers as a reader of the page sees them, and the report's own errors.
+#[test]
+fn a_real_published_page() {
+    let path = "tests/fixtures/html/real/shanghai-2019.html";
+    let (tables, metadata) = exported(path);
+    assert_eq!(metadata["year"], 2019);
+    assert_eq!(metadata["publish_date"], "2020-01-31");
+    let row = |key: &str| {
+        let row = &tables["table3"][key];
+        ["natural_person", "commercial_enterprise", "research_institution", "social_welfare_organization"]
+            .iter()
+            .chain(&["legal_service_organization", "other_organization", "total"])
+            .map(|column| row[*column].as_i64())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(row("new_received"), [Some(821), Some(35), None, None, Some(2), Some(1), Some(859)]);
+    assert_eq!(row("carried_over"), [Some(18), None, None, None, None, None, Some(18)]);
+    assert_eq!(row("total_results"), [Some(767), Some(35), None, None, Some(2), Some(1), Some(805)]);
+    assert_eq!(row("carried_forward"), [Some(72), None, None, None, None, None, Some(72)]);
+    assert_eq!(tables["table4"]["review"]["total"], 7);
+    assert_eq!(tables["table4"]["litigation_direct"]["upheld"], 8);
+    assert_eq!(tables["table4"]["litigation_direct"]["total"], 9);
+
+    let html = std::fs::read_to_string(workspace_root().join(path)).unwrap();
+    let outcome = nianbao_cli::check_paths(&[workspace_root().join(path)], None, None);
+    let checked = &outcome.results[0];
+    let find = |code: &str| checked.diagnostics.iter().find(|d| d.code == code);
+    // 「均获维持」 while 表四 has 2 reviews and 1 lawsuit 尚未审结.
+    let x005 = find("X005").expect("X005: 均获维持 against 尚未审结");
+    assert_eq!(&html[x005.primary.span.start..x005.primary.span.end], "均获维持");
+    // The result rows leave 总计 blank: the row sums do not hold.
+    assert!(find("T303").is_some());
+    // 表二 in the 2019 columns: renamed and unknown rows are reported, not guessed.
+    assert!(find("S008").is_some() && find("S009").is_some());
+}
