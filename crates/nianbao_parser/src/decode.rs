@@ -46,9 +46,11 @@ fn sniff_utf16(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
     }
     let pairs = sample.len() / 2;
     let threshold = pairs / 10 + 1;
-    if odd >= threshold && even == 0 {
+    // Not `== 0` on the other parity: a CJK character whose low byte is 0
+    // (一 is U+4E00) puts a NUL there too, about one character in 256.
+    if odd >= threshold && even <= odd / 8 {
         Some(encoding_rs::UTF_16LE)
-    } else if even >= threshold && odd == 0 {
+    } else if even >= threshold && odd <= even / 8 {
         Some(encoding_rs::UTF_16BE)
     } else {
         None
@@ -81,6 +83,10 @@ mod tests {
     fn utf16_with_bom_and_without() {
         let mut le = vec![0xFF, 0xFE];
         le.extend("一、总体情况 2024".encode_utf16().flat_map(u16::to_le_bytes));
+        // 一 (U+4E00) has a NUL low byte: a NUL on the other parity.
+        let with_nul_low_byte: Vec<u8> =
+            "一、总体情况\n1. 2024年\n".encode_utf16().flat_map(u16::to_le_bytes).collect();
+        assert_eq!(decode(&with_nul_low_byte).1.encoding, "UTF-16LE");
         assert_eq!(decode(&le).0, "一、总体情况 2024");
         let be: Vec<u8> = "2024年\n0\n".encode_utf16().flat_map(u16::to_be_bytes).collect();
         let (text, info) = decode(&be);

@@ -50,7 +50,9 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         for paragraph in &section.paragraphs {
             let text = paragraph.text.trim_start();
             let lead = paragraph.text.len() - text.len();
-            let digits: String = text.chars().take(4).collect();
+            // Four ASCII digits exactly: 「12」 or 「+202」 are not years (and a
+            // paragraph shorter than four bytes has nothing after them).
+            let Some(digits) = text.get(..4).filter(|d| d.bytes().all(|b| b.is_ascii_digit())) else { continue };
             let Ok(stated) = digits.parse::<i32>() else { continue };
             let rest = text[4..].trim_start();
             let opens_sentence = rest.starts_with('年') && {
