@@ -58,6 +58,18 @@ fn load(path: &Path) -> Result<Loaded, String> {
     Ok(Loaded { name: relative_to_cwd(path), path: path.to_path_buf(), text, report })
 }
 
+/// How much of a file the index reads: the title (agency and year) is at the
+/// top, and reading whole files would parse a folder of 1 000 reports twice.
+const HEAD_BYTES: u64 = 2048;
+
+/// The report parsed from the first [`HEAD_BYTES`] of `path`, for its title.
+fn read_head(path: &Path) -> Option<Report> {
+    use std::io::Read;
+    let mut head = Vec::new();
+    std::fs::File::open(path).ok()?.take(HEAD_BYTES).read_to_end(&mut head).ok()?;
+    Some(nianbao_parser::parse_bytes(&head).1)
+}
+
 impl FolderIndex {
     fn reports_in(&mut self, folder: &Path) -> &[Found] {
         self.folders.entry(folder.to_path_buf()).or_insert_with(|| {
@@ -69,8 +81,8 @@ impl FolderIndex {
                     path.extension().and_then(|e| e.to_str()).is_some_and(|e| matches!(e, "txt" | "md" | "markdown"))
                 })
                 .filter_map(|path| {
-                    let loaded = load(&path).ok()?;
-                    let meta = &loaded.report.metadata;
+                    let report = read_head(&path)?;
+                    let meta = &report.metadata;
                     Some((
                         path,
                         meta.agency.as_ref().map(|a| normalize_agency(&a.value)),

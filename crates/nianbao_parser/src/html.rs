@@ -349,8 +349,10 @@ impl Projector {
                 for dr in 1..rowspan {
                     taken.extend((0..colspan).map(|dc| (r + dr, column + dc)));
                 }
+                // No filler for the columns a `colspan` covers: an empty field
+                // after a label would read as a blank value, and a row missing
+                // a value would then pass for one with a blank (S007 unseen).
                 line.push(Some(cell));
-                line.extend((1..colspan).map(|_| None));
                 column += colspan;
             }
             while taken.contains(&(r, column)) {

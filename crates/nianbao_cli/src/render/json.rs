@@ -89,7 +89,16 @@ struct JsonOutput<'a> {
     summary: Summary,
 }
 
+/// The JSON document as a string (tests, snapshots).
 pub fn render(results: &[Checked]) -> String {
+    let mut out = Vec::new();
+    render_to(results, &mut out).expect("writing into memory cannot fail");
+    String::from_utf8(out).expect("serde_json writes UTF-8")
+}
+
+/// Writes the JSON document to `out` as it is serialised: a folder with
+/// 100 000 findings is not first held as one string.
+pub fn render_to(results: &[Checked], out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let files = results
         .iter()
         .map(|result| {
@@ -102,5 +111,6 @@ pub fn render(results: &[Checked]) -> String {
         })
         .collect();
     let output = JsonOutput { version: 1, files, summary: Summary::of(results) };
-    serde_json::to_string_pretty(&output).expect("serialising plain data cannot fail") + "\n"
+    serde_json::to_writer_pretty(&mut *out, &output).map_err(std::io::Error::other)?;
+    out.write_all(b"\n")
 }
