@@ -123,6 +123,9 @@ struct CheckArgs {
     /// When to colour human output.
     #[arg(long, value_enum, default_value_t = ColorWhen::Auto)]
     color: ColorWhen,
+    /// Check this many files at a time. Default: one per core.
+    #[arg(long, short = 'j')]
+    jobs: Option<std::num::NonZeroUsize>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -229,7 +232,7 @@ pub(crate) fn report_error(error: &InputError) {
 fn check_input(
     input: &Input,
     resolver: &mut ConfigResolver,
-    index: &mut FolderIndex,
+    index: &std::sync::Mutex<FolderIndex>,
 ) -> Result<(Checked, Vec<InputError>), InputError> {
     let config: Config = resolver
         .for_dir(&input.config_dir)
@@ -259,7 +262,9 @@ fn check_input(
         inputs::Source::File(path) => Some(path.as_path()),
         inputs::Source::Stdin => None,
     };
-    let related = find_related(file, &report, &config, index);
+    // One index for all threads: each folder is read once. A poisoned lock
+    // only means another file's check panicked; the index is still sound.
+    let related = find_related(file, &report, &config, &mut index.lock().unwrap_or_else(|p| p.into_inner()));
     let mut diagnostics = nianbao_rules::check_with(&report, &config, &related.as_related());
     match &origin {
         Origin::Html(projection) => {
@@ -305,14 +310,51 @@ pub struct CheckOutcome {
 }
 
 /// Checks files and folders (`-` is stdin) as `nianbao check` does, without
-/// printing: the pipeline `cargo xtask lint` shares with the command.
+/// printing: the pipeline `cargo xtask lint` shares with the command. Uses
+/// one thread per core.
 pub fn check_paths(paths: &[PathBuf], stdin_filename: Option<&Path>, config: Option<&Path>) -> CheckOutcome {
+    check_paths_with_jobs(paths, stdin_filename, config, default_jobs())
+}
+
+/// One thread per core, as the machine reports it.
+pub fn default_jobs() -> usize {
+    std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
+}
+
+/// [`check_paths`] on `jobs` threads. Each thread takes the next unchecked
+/// file and keeps its own configuration cache; they share the index of
+/// reports in each folder (last year's report is looked for there). Results come back
+/// in path order, so output does not depend on `jobs`.
+pub fn check_paths_with_jobs(
+    paths: &[PathBuf],
+    stdin_filename: Option<&Path>,
+    config: Option<&Path>,
+    jobs: usize,
+) -> CheckOutcome {
     let (found, errors) = inputs::collect(paths, stdin_filename);
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let index = std::sync::Mutex::new(FolderIndex::default());
+    let worker = || {
+        let mut resolver = ConfigResolver::new(config);
+        let mut done = Vec::new();
+        loop {
+            let at = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            let Some(input) = found.get(at) else { return done };
+            done.push((at, check_input(input, &mut resolver, &index)));
+        }
+    };
+    let mut checked: Vec<_> = std::thread::scope(|scope| {
+        let threads: Vec<_> = (0..jobs.clamp(1, found.len().max(1))).map(|_| scope.spawn(worker)).collect();
+        threads
+            .into_iter()
+            .flat_map(|thread| thread.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+            .collect()
+    });
+    checked.sort_by_key(|(at, _)| *at);
     let mut outcome = CheckOutcome { errors, ..CheckOutcome::default() };
-    let mut resolver = ConfigResolver::new(config);
-    let mut index = FolderIndex::default();
-    for input in &found {
-        match check_input(input, &mut resolver, &mut index) {
+    for (at, result) in checked {
+        let input = &found[at];
+        match result {
             Ok((checked, problems)) if checked.report.looks_like_report() => {
                 outcome.results.push(checked);
                 outcome.errors.extend(problems);
@@ -330,8 +372,9 @@ pub fn check_paths(paths: &[PathBuf], stdin_filename: Option<&Path>, config: Opt
 
 fn check(args: &CheckArgs) -> ExitCode {
     let paths = if args.paths.is_empty() { vec![PathBuf::from(".")] } else { args.paths.clone() };
+    let jobs = args.jobs.map_or_else(default_jobs, std::num::NonZeroUsize::get);
     let CheckOutcome { results, errors, skipped } =
-        check_paths(&paths, args.stdin_filename.as_deref(), args.config.as_deref());
+        check_paths_with_jobs(&paths, args.stdin_filename.as_deref(), args.config.as_deref(), jobs);
     if let Err(error) = write_results(args, &results) {
         eprintln!("error: cannot write output: {error}");
         return ExitCode::from(2);
@@ -369,7 +412,9 @@ fn write_results(args: &CheckArgs, results: &[Checked]) -> std::io::Result<()> {
             let mut stdout = StandardStream::stdout(choice);
             return render::human::render(results, &mut stdout);
         }
-        Format::Json => render::json::render(results),
+        Format::Json => {
+            return render::json::render_to(results, &mut std::io::BufWriter::new(std::io::stdout().lock()));
+        }
         Format::Sarif => render::sarif::render(results),
         Format::Github => render::github::render(results),
     };
@@ -386,7 +431,7 @@ fn export(args: &ExportArgs) -> ExitCode {
         }
     };
     let mut resolver = ConfigResolver::new(args.config.as_deref());
-    match check_input(&input, &mut resolver, &mut FolderIndex::default()) {
+    match check_input(&input, &mut resolver, &std::sync::Mutex::new(FolderIndex::default())) {
         Ok((checked, problems)) => {
             problems.iter().for_each(report_error);
             let json = export::render(&checked);
