@@ -1,6 +1,7 @@
 //! Helpers shared by the workspace-level tests in `tests/tests/`.
 
 pub mod docx;
+pub mod generate;
 pub mod html;
 pub mod layout;
 

@@ -8,6 +8,7 @@
 //! - `ci` — everything `.ci/run` runs: fmt, clippy, tests, codegen check,
 //!   lint, the VS Code extension's build and tests, the Neovim end-to-end test.
 
+mod bench;
 mod ci;
 mod codegen;
 mod lint;
@@ -22,7 +23,12 @@ fn main() -> ExitCode {
         Some("codegen") => codegen::run(rest.iter().any(|a| a == "--check")),
         Some("lint") => lint::run(rest),
         Some("ci") => ci::run(),
-        _ => Err("usage: cargo xtask codegen [--check] | lint [PATHS] [--sarif FILE] | ci".to_string()),
+        Some("bench-detect") => bench::detect(rest),
+        Some("bench") => bench::speed(rest),
+        _ => Err(
+            "usage: cargo xtask codegen [--check] | lint [PATHS] [--sarif FILE] | ci | bench-detect [REPORTS] [SEED] | bench [REPORTS]"
+                .to_string(),
+        ),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -1,7 +1,7 @@
 //! Keystroke → fresh diagnostics, measured against the real `nianbao lsp`
 //! process with the debounce set to 0, on generated 10 KB, 100 KB and 1 MB
 //! reports saved in a folder beside 40 other reports: p50 and p99 over 1 000
-//! edits each.
+//! edits each. Then the server's peak memory holding 50 open reports.
 //!
 //! ```sh
 //! cargo build --release -p nianbao_cli && cargo run --release -p nianbao_cli --example lsp_latency
@@ -84,4 +84,36 @@ fn main() {
         server.stop();
         std::fs::remove_dir_all(&folder).unwrap();
     }
+    open_reports_memory(&binary, 50);
+}
+
+/// Peak RSS of the server after opening `count` reports (the seeds and the
+/// example, in turn) and receiving diagnostics for each.
+fn open_reports_memory(binary: &std::path::Path, count: usize) {
+    let reports = [
+        include_str!("../../../tests/seeds/000_88a8dc7d33e7281e.txt"),
+        include_str!("../../../tests/seeds/001_0db4d1d337420631.txt"),
+        include_str!("../../../tests/seeds/002_bf81134e00d6a1b6.txt"),
+        include_str!("../../../tests/seeds/003_be94cdfbcf579bbe.txt"),
+        include_str!("../../../tests/seeds/004_fa9e582a0590cf1f.txt"),
+        include_str!("../../../examples/example-report.md"),
+    ];
+    let (mut server, _) = Server::start(binary, json!({}), json!({ "debounceMs": 0 }));
+    let folder = std::env::temp_dir().join(format!("nianbao-memory-{}", std::process::id()));
+    std::fs::create_dir_all(&folder).unwrap();
+    let mut bytes = 0;
+    for i in 0..count {
+        let text = reports[i % reports.len()];
+        bytes += text.len();
+        let path = folder.join(format!("report-{i}.txt"));
+        std::fs::write(&path, text).unwrap();
+        let uri = format!("file://{}", path.display());
+        server.open(&uri, text);
+        server.diagnostics(&uri, 1);
+    }
+    let peak =
+        server.peak_rss_kib().map_or_else(|| "unknown".to_string(), |kib| format!("{:.1} MiB", kib as f64 / 1024.0));
+    println!("\nserver holding {count} open reports ({:.1} MB of text): peak RSS {peak}", bytes as f64 / 1e6);
+    server.stop();
+    std::fs::remove_dir_all(&folder).unwrap();
 }

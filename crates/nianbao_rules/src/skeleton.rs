@@ -121,11 +121,7 @@ pub fn report_markdown(year: i32, agency: &str, level: Level) -> String {
         Level::Government => "本级政府（由政府信息公开工作主管部门编制）",
         Level::Department | Level::Township => "本机关",
     };
-    let mut out = format!(
-        "# {agency}{year}年政府信息公开工作年度报告\n\n\
-         本报告根据《中华人民共和国政府信息公开条例》和《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）编制。\
-         本报告中所列数据的统计期限自{year}年1月1日起至{year}年12月31日止。\n\n"
-    );
+    let mut out = preamble(year, agency);
     for kind in SectionKind::ALL {
         out += &format!("## {}\n\n", kind.heading());
         match kind.table() {
@@ -136,6 +132,15 @@ pub fn report_markdown(year: i32, agency: &str, level: Level) -> String {
     }
     out += &format!("{agency}\n");
     out
+}
+
+/// The title and the opening paragraph with the statistics period.
+pub fn preamble(year: i32, agency: &str) -> String {
+    format!(
+        "# {agency}{year}年政府信息公开工作年度报告\n\n\
+         本报告根据《中华人民共和国政府信息公开条例》和《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）编制。\
+         本报告中所列数据的统计期限自{year}年1月1日起至{year}年12月31日止。\n\n"
+    )
 }
 
 /// What a prose section should say, as a placeholder the author replaces.

@@ -130,6 +130,14 @@ impl Server {
         self.notify("textDocument/didOpen", json!({ "textDocument": document }));
     }
 
+    /// The server's peak resident memory so far, in KiB (Linux: `VmHWM`).
+    #[allow(dead_code)] // used by the lsp_latency example, not by the tests
+    pub(crate) fn peak_rss_kib(&self) -> Option<u64> {
+        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id())).ok()?;
+        let line = status.lines().find(|line| line.starts_with("VmHWM:"))?;
+        line.split_whitespace().nth(1)?.parse().ok()
+    }
+
     pub(crate) fn stop(mut self) {
         self.request("shutdown", Value::Null);
         self.notify("exit", Value::Null);

@@ -1,0 +1,29 @@
+//! Writes the speed benchmark's corpus: `COUNT` generated reports (random,
+//! consistent numbers), the layouts in turn — tab, pipe rows and pipe cells
+//! as `.txt`, Markdown as `.md`, HTML as `.html`.
+//!
+//! `cargo run --release -p tests --example bench_corpus -- DIR COUNT`
+
+use tests::generate::{Layout, ProseFacts, Rng, consistent_values, render, report_markdown};
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let dir = std::path::PathBuf::from(args.next().expect("usage: bench_corpus DIR COUNT"));
+    let count: u64 = args.next().and_then(|a| a.parse().ok()).expect("usage: bench_corpus DIR COUNT");
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut bytes = 0;
+    for n in 0..count {
+        let values = consistent_values(&mut Rng::new(n));
+        let markdown = report_markdown(&values, ProseFacts::of(&values), 2025, &format!("某某县第{n}局"));
+        let layout = Layout::ALL[n as usize % Layout::ALL.len()];
+        let extension = match layout {
+            Layout::Markdown => "md",
+            Layout::Html => "html",
+            _ => "txt",
+        };
+        let text = render(&markdown, layout).expect("generated tables are template-shaped");
+        bytes += text.len();
+        std::fs::write(dir.join(format!("report-{n:04}.{extension}")), text).unwrap();
+    }
+    println!("{count} reports, {bytes} bytes in {}", dir.display());
+}

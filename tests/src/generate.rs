@@ -1,0 +1,414 @@
+//! Valid reports with random but consistent numbers, in every layout the
+//! parser reads, and mutations of them with a known expected finding — the
+//! detection benchmark (`cargo xtask bench-detect`) and the speed corpus
+//! (`cargo xtask bench`) are built from these.
+
+use std::collections::BTreeMap;
+
+use nianbao_model::{RowKey, SectionKind, T3Row, T4Col, T4Outcome, TableKind};
+use nianbao_rules::skeleton::table_markdown_with;
+
+/// A small deterministic generator (xorshift64*): the same seed gives the
+/// same reports on every machine.
+#[derive(Clone, Debug)]
+pub struct Rng(u64);
+
+impl Rng {
+    pub fn new(seed: u64) -> Self {
+        Self(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1)
+    }
+
+    pub fn next_u64(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    /// A number in `0..n` (`n` > 0).
+    pub fn below(&mut self, n: u64) -> u64 {
+        self.next_u64() % n
+    }
+
+    /// A count as reports have them: mostly small, often zero.
+    fn count(&mut self) -> i64 {
+        match self.below(10) {
+            0..=3 => 0,
+            4..=7 => self.below(10) as i64,
+            _ => self.below(300) as i64,
+        }
+    }
+}
+
+/// The values of the three tables, keyed as the model keys them.
+pub type Values = BTreeMap<(RowKey, usize), i64>;
+
+/// Random values that satisfy every identity of the template: row totals,
+/// （七）总计, 一 + 二 = （七）总计 + 四 per column, and table 四's group totals.
+pub fn consistent_values(rng: &mut Rng) -> Values {
+    let mut values = Values::new();
+    for key in RowKey::rows_of(TableKind::Proactive) {
+        for index in 0..key.value_count() {
+            values.insert((key, index), rng.count());
+        }
+    }
+    for column in 0..6 {
+        let mut total = 0;
+        for &row in T3Row::results() {
+            let value = if rng.below(3) == 0 { rng.count() } else { 0 };
+            values.insert((RowKey::T3(row), column), value);
+            total += value;
+        }
+        values.insert((RowKey::T3(T3Row::TotalResults), column), total);
+        let forward = rng.below(5) as i64;
+        let carried = (rng.below(5) as i64).min(total + forward);
+        values.insert((RowKey::T3(T3Row::CarriedForward), column), forward);
+        values.insert((RowKey::T3(T3Row::CarriedOver), column), carried);
+        values.insert((RowKey::T3(T3Row::NewReceived), column), total + forward - carried);
+    }
+    for row in T3Row::ALL {
+        let sum = (0..6).map(|column| values[&(RowKey::T3(row), column)]).sum();
+        values.insert((RowKey::T3(row), 6), sum);
+    }
+    for group in 0..3 {
+        let mut total = 0;
+        for outcome in 0..4 {
+            let value = rng.below(4) as i64;
+            values.insert((RowKey::T4, group * 5 + outcome), value);
+            total += value;
+        }
+        values.insert((RowKey::T4, group * 5 + T4Outcome::Total as usize), total);
+    }
+    values
+}
+
+/// What the prose of a generated report says, from its values.
+#[derive(Clone, Copy, Debug)]
+pub struct ProseFacts {
+    pub received: i64,
+    pub reviews: i64,
+}
+
+impl ProseFacts {
+    pub fn of(values: &Values) -> Self {
+        let total = |col: T4Col| values[&(RowKey::T4, col.index())];
+        let review_total = T4Col { group: nianbao_model::T4Group::Review, outcome: T4Outcome::Total };
+        Self { received: values[&(RowKey::T3(T3Row::NewReceived), 6)], reviews: total(review_total) }
+    }
+}
+
+/// The sentence of section 一 that states the number of applications.
+pub fn received_sentence(facts: ProseFacts) -> String {
+    format!("本年度共新收政府信息公开申请{}件，均已按期答复。", facts.received)
+}
+
+/// The sentence of section 四 that states the number of reviews.
+pub fn review_sentence(facts: ProseFacts) -> String {
+    format!("本年度因政府信息公开工作被申请行政复议{}件。", facts.reviews)
+}
+
+/// A report in canonical Markdown with `values` in its tables and `facts` in
+/// its prose (they differ only in a mutated report).
+pub fn report_markdown(values: &Values, facts: ProseFacts, year: i32, agency: &str) -> String {
+    let value = |key: RowKey, index: usize| values.get(&(key, index)).map_or_else(String::new, i64::to_string);
+    let mut out = nianbao_rules::skeleton::preamble(year, agency);
+    for kind in SectionKind::ALL {
+        out += &format!("## {}\n\n", kind.heading());
+        match kind {
+            SectionKind::Overview => {
+                out += &format!(
+                    "本机关坚持以公开为常态、不公开为例外，扎实推进政务公开工作。{}\n",
+                    received_sentence(facts)
+                );
+            }
+            SectionKind::Problems => {
+                out += "政策解读的形式还不够丰富。下一步，本机关将进一步加强政策解读工作。\n";
+            }
+            SectionKind::OtherMatters => out += "本年度未收取政府信息公开信息处理费。无其他需要报告的事项。\n",
+            _ => {}
+        }
+        if let Some(table) = kind.table() {
+            if table == TableKind::ReviewLitigation {
+                out += &format!("{}\n\n", review_sentence(facts));
+            }
+            out += &table_markdown_with(table, &value);
+        }
+        out.push('\n');
+    }
+    out + &format!("{agency}\n{}年1月20日\n", year + 1)
+}
+
+/// The text layouts of `inputs.md` the generator writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Layout {
+    /// Copied out of Word: tab-separated cells, merged cells as empty fields.
+    Tab,
+    /// One row per line, ` | ` between cells.
+    PipeRows,
+    /// One cell per line, each ending in ` |`.
+    PipeCells,
+    /// GFM tables.
+    Markdown,
+    /// A published page with the template's merged cells.
+    Html,
+}
+
+impl Layout {
+    pub const ALL: [Layout; 5] = [Layout::Tab, Layout::PipeRows, Layout::PipeCells, Layout::Markdown, Layout::Html];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Layout::Tab => "tab",
+            Layout::PipeRows => "pipe rows",
+            Layout::PipeCells => "pipe cells",
+            Layout::Markdown => "Markdown",
+            Layout::Html => "HTML",
+        }
+    }
+}
+
+/// `markdown` (a generated report) in `layout`; `None` for HTML when a table
+/// is not template-shaped.
+pub fn render(markdown: &str, layout: Layout) -> Option<String> {
+    if layout == Layout::Html {
+        return crate::html::report_html(markdown, "utf-8");
+    }
+    let mut out = String::with_capacity(markdown.len());
+    for line in markdown.lines() {
+        let Some(row) = line.strip_prefix('|') else {
+            let line = if layout == Layout::Markdown { line } else { line.trim_start_matches('#').trim_start() };
+            out += line;
+            out.push('\n');
+            continue;
+        };
+        let cells: Vec<&str> = row.trim_end_matches('|').split('|').map(str::trim).collect();
+        let is_delimiter = cells.iter().all(|c| !c.is_empty() && c.chars().all(|ch| matches!(ch, '-' | ':')));
+        match layout {
+            Layout::Markdown => out += line,
+            _ if is_delimiter => continue,
+            Layout::Tab => out += &cells.join("\t"),
+            Layout::PipeRows => {
+                out += &cells.iter().filter(|c| !c.is_empty()).copied().collect::<Vec<_>>().join(" | ");
+                out += " |";
+            }
+            Layout::PipeCells => {
+                let kept: Vec<String> = cells.iter().filter(|c| !c.is_empty()).map(|c| format!("{c} |")).collect();
+                out += &kept.join("\n");
+            }
+            Layout::Html => unreachable!("handled above"),
+        }
+        out.push('\n');
+    }
+    Some(out)
+}
+
+/// A change to a valid report, and the finding it must give.
+#[derive(Clone, Debug)]
+pub enum Mutation {
+    /// One value changed: an arithmetic rule must label this cell.
+    Cell { key: RowKey, index: usize, delta: i64 },
+    /// A row's last value removed: S007 at the row.
+    DropCell { row: T3Row },
+    /// A row label reworded: S008 at the label.
+    RenameLabel { row: T3Row },
+    /// The titles of sections 五 and 六 swapped under their ordinals: S002.
+    SwapHeadings,
+    /// Section 五 numbered 「四、」: S003.
+    DuplicateOrdinal,
+    /// The number of applications in the prose changed: X001.
+    ProseReceived,
+    /// The number of reviews in the prose changed: X004.
+    ProseReviews,
+}
+
+impl Mutation {
+    /// The rule codes that count as detecting it.
+    pub fn expected_codes(&self) -> &'static [&'static str] {
+        match self {
+            Mutation::Cell { .. } => &["T301", "T302", "T303", "T401"],
+            Mutation::DropCell { .. } => &["S007"],
+            Mutation::RenameLabel { .. } => &["S008"],
+            Mutation::SwapHeadings => &["S002"],
+            Mutation::DuplicateOrdinal => &["S003"],
+            Mutation::ProseReceived => &["X001"],
+            Mutation::ProseReviews => &["X004"],
+        }
+    }
+
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Mutation::Cell { .. } => "cell",
+            Mutation::DropCell { .. } => "drop cell",
+            Mutation::RenameLabel { .. } => "rename label",
+            Mutation::SwapHeadings => "swap headings",
+            Mutation::DuplicateOrdinal => "duplicate ordinal",
+            Mutation::ProseReceived => "prose (applications)",
+            Mutation::ProseReviews => "prose (reviews)",
+        }
+    }
+
+    /// One random mutation of each kind.
+    pub fn one_of_each(rng: &mut Rng) -> Vec<Mutation> {
+        let cell = if rng.below(4) == 0 {
+            Mutation::Cell { key: RowKey::T4, index: rng.below(15) as usize, delta: 1 + rng.below(3) as i64 }
+        } else {
+            let row = T3Row::ALL[rng.below(T3Row::ALL.len() as u64) as usize];
+            Mutation::Cell { key: RowKey::T3(row), index: rng.below(7) as usize, delta: 1 + rng.below(3) as i64 }
+        };
+        let row = |rng: &mut Rng| T3Row::ALL[rng.below(T3Row::ALL.len() as u64) as usize];
+        vec![
+            cell,
+            Mutation::DropCell { row: row(rng) },
+            Mutation::RenameLabel { row: row(rng) },
+            Mutation::SwapHeadings,
+            Mutation::DuplicateOrdinal,
+            Mutation::ProseReceived,
+            Mutation::ProseReviews,
+        ]
+    }
+
+    /// The mutated report in `layout`, and the text the finding must label
+    /// (for a cell: `None`, found by parsing). `None` when the mutation cannot
+    /// be written in this layout.
+    pub fn apply(&self, values: &Values, layout: Layout) -> Option<(String, Option<String>)> {
+        let facts = ProseFacts::of(values);
+        let (year, agency) = (2025, "某某市某某局");
+        let mut table_values = values.clone();
+        let mut prose = facts;
+        if let Mutation::Cell { key, index, delta } = self {
+            *table_values.get_mut(&(*key, *index))? += delta;
+        }
+        match self {
+            Mutation::ProseReceived => prose.received += 1,
+            Mutation::ProseReviews => prose.reviews += 1,
+            _ => {}
+        }
+        let markdown = report_markdown(&table_values, prose, year, agency);
+        let (markdown, marker) = match self {
+            Mutation::Cell { .. } => (markdown, None),
+            Mutation::ProseReceived => (markdown, Some(received_sentence(prose))),
+            Mutation::ProseReviews => (markdown, Some(review_sentence(prose))),
+            Mutation::RenameLabel { row } => {
+                // Renamed in the written text: the HTML writer lays tables
+                // out with the template's own labels.
+                let renamed = rename(*row);
+                let text = render(&markdown, layout)?.replacen(row.label(), &renamed, 1);
+                return Some((text, Some(renamed)));
+            }
+            Mutation::SwapHeadings => {
+                let five = SectionKind::Problems.heading();
+                let six = SectionKind::OtherMatters.heading();
+                let (five_title, six_title) = (five.split_once('、')?.1, six.split_once('、')?.1);
+                let new_five = format!("五、{six_title}");
+                let swapped = markdown.replacen(&six, &format!("六、{five_title}"), 1).replacen(&five, &new_five, 1);
+                (swapped, Some(new_five))
+            }
+            Mutation::DuplicateOrdinal => {
+                let five = SectionKind::Problems.heading();
+                let four = format!("四、{}", five.split_once('、')?.1);
+                (markdown.replacen(&five, &four, 1), Some(four))
+            }
+            Mutation::DropCell { row } => {
+                if layout == Layout::Html {
+                    let html = render(&markdown, layout)?;
+                    return drop_last_html_cell(&html, row.label()).map(|html| (html, Some(row.label().to_string())));
+                }
+                (drop_last_markdown_cell(&markdown, row.label())?, Some(row.label().to_string()))
+            }
+        };
+        Some((render(&markdown, layout)?, marker))
+    }
+}
+
+/// A label as authors reword it, one of three ways by `row`: the ordinal
+/// dropped (「（一）予以公开」 → 「予以公开」), a unit added
+/// (「…数量（件）」), or the label cut short (「…申请.....」).
+fn rename(row: T3Row) -> String {
+    let label = row.label();
+    let bare = label.split_once(['、', '）', '.']).map(|(_, rest)| rest).filter(|rest| rest.chars().count() > 3);
+    match (row.index() % 3, bare) {
+        (0, Some(bare)) if !matches!(row, T3Row::TotalResults | T3Row::OtherOther) => bare.to_string(),
+        (1, _) | (0, _) => format!("{label}（件）"),
+        _ => {
+            let kept: String = label.chars().take(label.chars().count().div_ceil(2).max(4)).collect();
+            format!("{kept}.....")
+        }
+    }
+}
+
+fn drop_last_markdown_cell(markdown: &str, label: &str) -> Option<String> {
+    let line = markdown.lines().find(|line| line.starts_with('|') && line.contains(label))?;
+    let trimmed = line.trim_end().strip_suffix('|')?;
+    let shorter = format!("{}|", &trimmed[..trimmed.rfind('|')?]);
+    Some(markdown.replacen(line, &shorter, 1))
+}
+
+fn drop_last_html_cell(html: &str, label: &str) -> Option<String> {
+    let at = html.find(&format!(">{label}<"))?;
+    let row_end = at + html[at..].find("</tr>")?;
+    let last_cell = html[..row_end].rfind("<td")?;
+    Some(format!("{}{}", &html[..last_cell], &html[row_end..]))
+}
+
+/// One finding on a generated report: its code, severity and every label's
+/// span in the text as written (mapped into the HTML for pages).
+#[derive(Clone, Debug)]
+pub struct Finding {
+    pub code: String,
+    pub severity: nianbao_model::Severity,
+    pub spans: Vec<nianbao_model::Span>,
+}
+
+/// Parses and checks `text` written in `layout`, with the default rules.
+/// Also returns the span of each table cell, keyed like [`Values`].
+pub fn check(text: &str, layout: Layout) -> (Vec<Finding>, BTreeMap<(RowKey, usize), nianbao_model::Span>) {
+    let (report, projection) = if layout == Layout::Html {
+        let (_, projection, report) = nianbao_parser::parse_html_bytes(text.as_bytes());
+        (report, Some(projection))
+    } else {
+        (nianbao_parser::parse(text), None)
+    };
+    let to_source = |span| projection.as_ref().map_or(span, |p| p.to_source(span));
+    let findings = nianbao_rules::check(&report, &nianbao_rules::Config::default())
+        .into_iter()
+        .map(|d| Finding {
+            spans: std::iter::once(&d.primary).chain(&d.secondary).map(|label| to_source(label.span)).collect(),
+            code: d.code,
+            severity: d.severity,
+        })
+        .collect();
+    let mut cells = BTreeMap::new();
+    for kind in TableKind::ALL {
+        for key in RowKey::rows_of(kind) {
+            for index in 0..key.value_count() {
+                if let Some(cell) = report.table(kind).and_then(|table| table.cell(key, index)) {
+                    cells.insert((key, index), to_source(cell.span));
+                }
+            }
+        }
+    }
+    (findings, cells)
+}
+
+/// Whether `findings` detect `mutation` of a report whose text is `text`:
+/// a finding with an expected code that labels the mutated cell, or the
+/// mutated text (`marker`).
+pub fn detects(
+    mutation: &Mutation,
+    text: &str,
+    marker: Option<&str>,
+    findings: &[Finding],
+    cells: &BTreeMap<(RowKey, usize), nianbao_model::Span>,
+) -> bool {
+    let target = match (mutation, marker) {
+        (Mutation::Cell { key, index, .. }, _) => cells.get(&(*key, *index)).copied(),
+        (_, Some(marker)) => text.find(marker).map(|at| nianbao_model::Span::new(at, at + marker.len())),
+        _ => None,
+    };
+    let Some(target) = target else { return false };
+    findings.iter().filter(|f| mutation.expected_codes().contains(&f.code.as_str())).any(|f| {
+        f.spans
+            .iter()
+            .any(|span| span.start < target.end.max(target.start + 1) && target.start < span.end.max(span.start + 1))
+    })
+}
