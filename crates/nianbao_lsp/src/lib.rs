@@ -26,9 +26,17 @@ pub use server::Backend;
 /// Serves the protocol over stdin/stdout until the client exits.
 pub fn run_stdio() -> std::io::Result<()> {
     let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build()?;
-    runtime.block_on(async {
-        let (service, socket) = tower_lsp_server::LspService::new(Backend::new);
-        tower_lsp_server::Server::new(tokio::io::stdin(), tokio::io::stdout(), socket).serve(service).await;
-    });
+    runtime.block_on(serve(tokio::io::stdin(), tokio::io::stdout()));
     Ok(())
+}
+
+/// Serves the protocol over any byte streams until the client exits or
+/// `input` ends: stdio for `nianbao lsp`, in-memory pipes for the fuzzer.
+pub async fn serve<I, O>(input: I, output: O)
+where
+    I: tokio::io::AsyncRead + Unpin,
+    O: tokio::io::AsyncWrite,
+{
+    let (service, socket) = tower_lsp_server::LspService::new(Backend::new);
+    tower_lsp_server::Server::new(input, output, socket).serve(service).await;
 }
