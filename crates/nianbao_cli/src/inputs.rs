@@ -130,6 +130,12 @@ pub fn format(input: &Input, bytes: &[u8]) -> Format {
     }
 }
 
+/// Whether decoded bytes were binary rather than text: NUL bytes that are not
+/// the zero halves of UTF-16.
+pub fn is_binary(bytes: &[u8], source: &nianbao_model::SourceInfo) -> bool {
+    bytes.contains(&0) && !source.encoding.starts_with("UTF-16")
+}
+
 /// Reads an input's bytes.
 pub fn read(input: &Input) -> Result<Vec<u8>, InputError> {
     let result = match &input.source {

@@ -246,9 +246,6 @@ fn check_input(
             }
             (document.text.clone(), report, Origin::Docx(document))
         }
-        _ if bytes.contains(&0) && !looks_like_utf16(&bytes) => {
-            return Err(InputError { display: input.display.clone(), message: "not a text file".to_string() });
-        }
         inputs::Format::Html => {
             let (html, projection, report) = nianbao_parser::parse_html_bytes(&bytes);
             (html, report, Origin::Html(projection))
@@ -258,6 +255,10 @@ fn check_input(
             (text, report, Origin::Text)
         }
     };
+    // A DOCX file is a zip, binary by nature; text and HTML must not be.
+    if !matches!(origin, Origin::Docx(_)) && inputs::is_binary(&bytes, &report.source) {
+        return Err(InputError { display: input.display.clone(), message: "not a text file".to_string() });
+    }
     let file = match &input.source {
         inputs::Source::File(path) => Some(path.as_path()),
         inputs::Source::Stdin => None,
@@ -292,11 +293,6 @@ fn point_into_html(diagnostic: &mut nianbao_model::Diagnostic, projection: &nian
         }
     }
     diagnostic.fix = None;
-}
-
-fn looks_like_utf16(bytes: &[u8]) -> bool {
-    let (_, info) = nianbao_parser::decode(bytes);
-    info.encoding.starts_with("UTF-16")
 }
 
 /// What checking a set of paths gave.

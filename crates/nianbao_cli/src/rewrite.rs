@@ -98,7 +98,7 @@ fn rewrite_one(
         return Ok(false);
     }
     let (text, report) = nianbao_parser::parse_bytes(&bytes);
-    if report.source.lossy || (bytes.contains(&0) && !report.source.encoding.starts_with("UTF-16")) {
+    if report.source.lossy || inputs::is_binary(&bytes, &report.source) {
         return Err(error("not a text file nianbao can decode losslessly; left unchanged".to_string()));
     }
     if !report.looks_like_report() {

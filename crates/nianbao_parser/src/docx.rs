@@ -5,9 +5,10 @@
 //! A DOCX file has no text to point into, so diagnostics name places instead:
 //! [`Document::place_at`] tells which paragraph or table cell a byte of the
 //! projection came from. Paragraphs become lines; each `w:tbl` becomes
-//! tab-separated rows, a `w:gridSpan` cell followed by empty cells and a
-//! `w:vMerge` continuation written as an empty cell — the same layout a copy
-//! out of Word gives, and the one the HTML projection writes.
+//! tab-separated rows, a `w:vMerge` continuation written as an empty cell and
+//! a `w:gridSpan` cell as one cell — the layout the HTML projection writes
+//! (an empty field after a merged label would read as a blank value). Places
+//! still count grid columns, as Word shows them.
 //!
 //! Reading never fails: a file that is not a zip, or has no
 //! `word/document.xml`, gives an empty projection with [`Document::problem`]
@@ -260,7 +261,6 @@ impl Projector {
                 if !cell.continues {
                     self.out.text.push_str(&one_line(&cell.text));
                 }
-                self.out.text.extend(std::iter::repeat_n('\t', cell.span - 1));
                 column += cell.span;
             }
             self.out.text.push('\n');
@@ -300,7 +300,7 @@ mod tests {
         let document = project(XML);
         assert_eq!(
             document.text,
-            "一、总体情况\n全年新收申请3件，A&B。\n三、本年度 办理结果\t（一）予以公开\t\t1\n\t（二）部分公开\t\t2\n四、 复议\n"
+            "一、总体情况\n全年新收申请3件，A&B。\n三、本年度 办理结果\t（一）予以公开\t1\n\t（二）部分公开\t2\n四、 复议\n"
         );
         let at = document.text.find("2\n四").unwrap();
         assert_eq!(document.place_at(at), Some(Place::Cell { table: 1, row: 2, column: 4 }));

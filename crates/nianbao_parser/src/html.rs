@@ -4,8 +4,9 @@
 //!
 //! The HTML is tokenized by `html5gum` (a WHATWG tokenizer), not matched with
 //! patterns. Text becomes lines (block elements break lines); each `<table>`
-//! becomes tab-separated rows with `rowspan`/`colspan` expanded into empty
-//! cells, the way a copy out of a browser reads. Script, style and site chrome
+//! becomes tab-separated rows, a cell covered by a `rowspan` from above
+//! written as an empty cell and a `colspan` cell as one cell (an empty field
+//! after a merged label would read as a blank value). Script, style and site chrome
 //! (`<head>`, `<nav>`, `<header>`, `<footer>`, `<aside>`) are left out.
 //! Diagnostics found in the projection are mapped back with
 //! [`Projection::to_source`], so they point into the HTML file.

@@ -72,7 +72,7 @@ pub fn render(results: &[Checked]) -> String {
                 .iter()
                 .enumerate()
                 .map(|(id, label)| {
-                    let place = match label.file.as_deref() {
+                    let location = match label.file.as_deref() {
                         Some(file) => location(
                             &json!({ "uri": uri(file) }),
                             &Locator::new(result.text_of(Some(file))),
@@ -84,8 +84,8 @@ pub fn render(results: &[Checked]) -> String {
                         "id": id,
                         "message": { "text": label.message.clone().unwrap_or_default() },
                     });
-                    if let (Some(related), Value::Object(place)) = (related.as_object_mut(), place) {
-                        related.extend(place);
+                    if let (Some(related), Value::Object(location)) = (related.as_object_mut(), location) {
+                        related.extend(location);
                     }
                     related
                 })
