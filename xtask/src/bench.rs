@@ -5,6 +5,11 @@
 //! pinned) into `target/bench/`; it is never a project dependency. Both tools
 //! read the same generated corpus, warmed up once, then timed five times each
 //! by `/usr/bin/time` (wall time and peak RSS); medians are printed.
+//!
+//! The corpus lives in the system's temporary folder, not under `target/`:
+//! AutoCorrect honours the `.gitignore` files of every parent folder, so in a
+//! git-ignored folder it lints nothing and finishes in a millisecond. Before
+//! timing, the bench checks that AutoCorrect's JSON counts every report.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -81,13 +86,24 @@ fn autocorrect(dir: &Path) -> Result<PathBuf, String> {
     Ok(binary)
 }
 
+/// How many files AutoCorrect's JSON output says it linted.
+fn autocorrect_file_count(autocorrect: &Path, dir: &str) -> Result<u64, String> {
+    let output = Command::new(autocorrect)
+        .args(["--lint", "--format", "json", dir])
+        .output()
+        .map_err(|e| format!("{}: {e}", autocorrect.display()))?;
+    let json: serde_json::Value =
+        serde_json::from_slice(&output.stdout).map_err(|e| format!("AutoCorrect's JSON output did not parse: {e}"))?;
+    json["count"].as_u64().ok_or_else(|| "AutoCorrect's JSON output has no \"count\"".to_string())
+}
+
 /// `cargo xtask bench [REPORTS]`.
 pub(crate) fn speed(args: &[String]) -> Result<(), String> {
     let root = workspace_root();
     std::env::set_current_dir(&root).map_err(|e| e.to_string())?;
     let count = args.first().map_or("1000", String::as_str);
     let bench = root.join("target/bench");
-    let corpus = bench.join(format!("corpus-{count}"));
+    let corpus = std::env::temp_dir().join(format!("nianbao-bench-corpus-{count}"));
     cargo(&["build", "--release", "--quiet", "-p", "nianbao_cli"])?;
     if !corpus.exists() {
         let dir = corpus.to_string_lossy().into_owned();
@@ -102,6 +118,12 @@ pub(crate) fn speed(args: &[String]) -> Result<(), String> {
     let reports: f64 = count.parse().map_err(|_| format!("not a number of reports: {count}"))?;
     let nianbao = root.join("target/release/nianbao");
     let dir = corpus.to_string_lossy().into_owned();
+    let linted = autocorrect_file_count(&autocorrect, &dir)?;
+    if linted as f64 != reports {
+        return Err(format!(
+            "AutoCorrect linted {linted} of the {count} reports in {dir}; the comparison would be void"
+        ));
+    }
     let cores = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get).to_string();
     println!(
         "{count} generated reports, {:.1} MB, {cores} cores; median of {RUNS} runs after a warm-up\n",
