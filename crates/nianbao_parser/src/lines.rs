@@ -105,10 +105,10 @@ pub(crate) fn shape(source: &str, line: Line) -> Shape {
     if crate::directives::is_comment_line(text) {
         return Shape::Comment;
     }
-    if text.contains('\t') {
-        return Shape::Cells(split_on(source, line.span, '\t'));
+    if memchr::memchr(b'\t', text.as_bytes()).is_some() {
+        return Shape::Cells(split_on(source, line.span, b'\t'));
     }
-    if text.contains('|') {
+    if memchr::memchr(b'|', text.as_bytes()).is_some() {
         if text.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ')) && text.contains('-') {
             return Shape::Delimiter;
         }
@@ -123,7 +123,7 @@ pub(crate) fn shape(source: &str, line: Line) -> Shape {
         if inner.start > inner.end {
             return Shape::Cells(Vec::new());
         }
-        return Shape::Cells(split_on(source, inner, '|'));
+        return Shape::Cells(split_on(source, inner, b'|'));
     }
     if is_footer(text) {
         return Shape::Footer;
@@ -131,39 +131,70 @@ pub(crate) fn shape(source: &str, line: Line) -> Shape {
     Shape::Plain(split_plain(source, trimmed))
 }
 
-fn split_on(source: &str, span: Span, separator: char) -> Vec<Token> {
+/// Cells a row of a table usually has (label + values), so that most rows
+/// fill one allocation instead of growing it three times.
+const USUAL_CELLS: usize = 16;
+
+/// Splits at an ASCII separator. Its byte never occurs inside a multi-byte
+/// UTF-8 character, so a byte search finds exactly the separator characters.
+fn split_on(source: &str, span: Span, separator: u8) -> Vec<Token> {
     let text = span.slice(source);
-    let mut tokens = Vec::new();
+    let mut tokens = Vec::with_capacity(USUAL_CELLS);
     let mut start = span.start;
-    for (i, ch) in text.char_indices() {
-        if ch == separator {
-            tokens.push(token(source, Span::new(start, span.start + i)));
-            start = span.start + i + ch.len_utf8();
-        }
+    for i in memchr::memchr_iter(separator, text.as_bytes()) {
+        tokens.push(token(source, Span::new(start, span.start + i)));
+        start = span.start + i + 1;
     }
     tokens.push(token(source, Span::new(start, span.end)));
     tokens
+}
+
+/// The lead bytes of the non-ASCII characters `is_space` accepts: U+0085 and
+/// U+00A0 (C2), U+1680 (E1), U+2000–U+205F (E2), U+3000 (E3). Any other
+/// byte ≥ 0x80 starts or continues a character that is no space.
+fn may_lead_space(byte: u8) -> bool {
+    matches!(byte, 0xC2 | 0xE1 | 0xE2 | 0xE3)
+}
+
+/// The whitespace-separated words of `text`, as byte ranges. Byte-wise:
+/// prose lines are long, and decoding every character to find the few
+/// spaces in Chinese text was the parser's largest single cost.
+fn words(text: &str) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut words = Vec::new();
+    let mut word_start = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        let byte = bytes[i];
+        let space_len = if byte < 0x80 {
+            usize::from(is_space(byte as char))
+        } else if may_lead_space(byte) {
+            text[i..].chars().next().filter(|&c| is_space(c)).map_or(0, char::len_utf8)
+        } else {
+            0
+        };
+        if space_len > 0 {
+            if let Some(start) = word_start.take() {
+                words.push((start, i));
+            }
+            i += space_len;
+        } else {
+            word_start.get_or_insert(i);
+            i += 1;
+        }
+    }
+    if let Some(start) = word_start {
+        words.push((start, bytes.len()));
+    }
+    words
 }
 
 /// A plain line: a label followed by space-separated values (text copied out of
 /// a PDF, a flattened table 四), values only, or a single text.
 fn split_plain(source: &str, span: Span) -> Vec<Token> {
     let text = span.slice(source);
-    let mut words: Vec<Span> = Vec::new();
-    let mut word_start = None;
-    for (i, ch) in text.char_indices() {
-        match (is_space(ch), word_start) {
-            (true, Some(start)) => {
-                words.push(Span::new(span.start + start, span.start + i));
-                word_start = None;
-            }
-            (false, None) => word_start = Some(i),
-            _ => {}
-        }
-    }
-    if let Some(start) = word_start {
-        words.push(Span::new(span.start + start, span.end));
-    }
+    let words: Vec<Span> =
+        words(text).into_iter().map(|(start, end)| Span::new(span.start + start, span.start + end)).collect();
     let values_from =
         words.iter().rposition(|word| !is_value_word(word.slice(source))).map_or(0, |last_text| last_text + 1);
     if values_from == words.len() {
@@ -233,6 +264,17 @@ mod tests {
         );
         assert_eq!(cells("结 果 维 持"), [("结 果 维 持", Text)]);
         assert_eq!(cells("0 0 0"), [("0", Value), ("0", Value), ("0", Value)]);
+    }
+
+    #[test]
+    fn byte_wise_words_agree_with_char_wise_splitting() {
+        let every_space: String = (0..=0x10FFFF).filter_map(char::from_u32).filter(|&c| is_space(c)).collect();
+        let text = format!("甲{every_space}乙 丙\u{3000}丁 x\u{00A0}y\u{2003}…—「」\u{1680}z {every_space}");
+        let expected: Vec<&str> = text.split(is_space).filter(|word| !word.is_empty()).collect();
+        let got: Vec<&str> = words(&text).into_iter().map(|(start, end)| &text[start..end]).collect();
+        assert_eq!(got, expected);
+        assert_eq!(words("  "), []);
+        assert_eq!(words("自然人"), [(0, 9)]);
     }
 
     #[test]

@@ -20,15 +20,18 @@ const UNITS: &[&str] = &["万元", "元", "件", "条", "个", "次", "项", "%"
 pub(crate) fn parse_cell(raw: &str) -> (CellValue, Option<String>) {
     // Fast paths: most cells are plain ASCII digits, and prose is long text
     // that starts with no digit — neither needs normalising.
-    let trimmed = raw.trim();
-    if !trimmed.is_empty() && trimmed.len() <= 18 && trimmed.bytes().all(|b| b.is_ascii_digit()) {
-        return (CellValue::Integer(trimmed.parse().unwrap_or(0)), None);
+    let trimmed = trim(raw);
+    if let Some(value) = ascii_integer(trimmed) {
+        return (CellValue::Integer(value), None);
     }
     let starts_like_number = trimmed
         .chars()
         .next()
-        .is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c) || "+-－＋".contains(c));
+        .is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c) || matches!(c, '+' | '-' | '－' | '＋'));
     if trimmed.len() > MAX_CELL_BYTES || (!starts_like_number && trimmed.len() > MAX_PLACEHOLDER_BYTES) {
+        return (CellValue::Text, None);
+    }
+    if !starts_like_number && cannot_start_placeholder(trimmed) {
         return (CellValue::Text, None);
     }
     let text: String = fold_width(raw).filter(|c| !c.is_whitespace()).collect();
@@ -57,6 +60,39 @@ pub(crate) fn parse_cell(raw: &str) -> (CellValue, Option<String>) {
     } else {
         (CellValue::Text, None)
     }
+}
+
+/// `raw.trim()`, without its two out-of-line Unicode scans when the ends are
+/// visible ASCII (bytes 0x21–0x7E are never whitespace): cells arrive trimmed.
+fn trim(raw: &str) -> &str {
+    let visible = |byte: &u8| (0x21..0x7F).contains(byte);
+    match raw.as_bytes() {
+        [first, .., last] if visible(first) && visible(last) => raw,
+        [only] if visible(only) => raw,
+        _ => raw.trim(),
+    }
+}
+
+/// A cell of 1–18 ASCII digits (most cells), read without `str::parse`;
+/// 18 digits cannot overflow an `i64`.
+fn ascii_integer(text: &str) -> Option<i64> {
+    let bytes = text.as_bytes();
+    if bytes.is_empty() || bytes.len() > 18 || !bytes.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    Some(bytes.iter().fold(0, |value, digit| value * 10 + i64::from(digit - b'0')))
+}
+
+/// Whether `trimmed` (not starting like a number) surely is no placeholder,
+/// without normalising it: it starts with a CJK ideograph that no
+/// placeholder starts with. Exact, because width folding and NFKC leave
+/// U+4E00–U+9FFF unchanged and nothing composes with them. Short header
+/// words (「自然人」「结果」) are most of the cells this rejects.
+fn cannot_start_placeholder(trimmed: &str) -> bool {
+    trimmed
+        .chars()
+        .next()
+        .is_some_and(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c) && !matches!(c, '无' | '不' | '暂' | '空'))
 }
 
 /// Whether a whitespace-separated word reads as a value (number or placeholder).
@@ -123,6 +159,10 @@ mod tests {
         assert_eq!(parse_cell("无"), (CellValue::Placeholder, None));
         assert_eq!(parse_cell("22（其中修订16件）"), (CellValue::Integer(22), Some("（其中修订16件）".to_string())));
         assert_eq!(parse_cell("5万元"), (CellValue::Integer(5), Some("万元".to_string())));
+        assert_eq!(parse_cell("007"), (CellValue::Integer(7), None));
+        assert_eq!(parse_cell("999999999999999999"), (CellValue::Integer(999_999_999_999_999_999), None));
+        assert_eq!(parse_cell("\u{3000}12\u{00A0}"), (CellValue::Integer(12), None));
+        assert_eq!(parse_cell(" 3 "), (CellValue::Integer(3), None));
     }
 
     #[test]
@@ -133,5 +173,16 @@ mod tests {
         assert_eq!(parse_cell("12345群众诉求").0, CellValue::Text);
         assert!(!is_value_word("结果"));
         assert!(is_value_word("0"));
+    }
+
+    #[test]
+    fn the_ideograph_fast_path_never_rejects_a_placeholder() {
+        for placeholder in PLACEHOLDERS {
+            assert!(!cannot_start_placeholder(placeholder), "{placeholder}");
+            assert_eq!(parse_cell(placeholder).0, CellValue::Placeholder, "{placeholder}");
+        }
+        assert!(cannot_start_placeholder("自然人"));
+        assert_eq!(parse_cell("无").0, CellValue::Placeholder);
+        assert_eq!(parse_cell("暂 无").0, CellValue::Placeholder);
     }
 }
