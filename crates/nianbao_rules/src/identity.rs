@@ -7,7 +7,7 @@
 
 use std::sync::OnceLock;
 
-use nianbao_model::{Cell, Report, T3Col, T3Row, T4Col, T4Group, T4Outcome, Table, TableKind};
+use nianbao_model::{Cell, Report, Row, RowKey, T3Col, T3Row, T4Col, T4Group, T4Outcome, Table, TableKind};
 
 /// Which identity of the template.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -121,12 +121,27 @@ pub fn identities(report: &Report) -> Vec<Identity<'_>> {
     all
 }
 
-fn countable(table: &Table, row: T3Row, col: T3Col) -> Option<&Cell> {
-    table.t3(row, col).filter(|cell| cell.count().is_some())
-}
+/// Table 三's rows by template row, found once: the identities look up some
+/// 350 cells, and `Table::t3` searches the rows for each.
+struct T3Rows<'t>([Option<&'t Row>; T3Row::ALL.len()]);
 
-fn t3_term<'t>(table: &'t Table, row: T3Row, col: T3Col, name: &'static str) -> Option<Term<'t>> {
-    countable(table, row, col).map(|cell| Term { name, cell })
+impl<'t> T3Rows<'t> {
+    fn of(table: &'t Table) -> Self {
+        Self(T3Row::ALL.map(|row| table.row(RowKey::T3(row))))
+    }
+
+    /// As `Table::t3` (only rows of the template's shape), and countable.
+    fn countable(&self, row: T3Row, col: T3Col) -> Option<&'t Cell> {
+        let found = self.0[row.index()]?;
+        if found.cells.len() != RowKey::T3(row).value_count() {
+            return None;
+        }
+        found.cells.get(col.index()).filter(|cell| cell.count().is_some())
+    }
+
+    fn term(&self, row: T3Row, col: T3Col, name: &'static str) -> Option<Term<'t>> {
+        self.countable(row, col).map(|cell| Term { name, cell })
+    }
 }
 
 /// 「（七）总计」 → 「（七）总计」, 「1.属于国家秘密」 → 「不予公开 1.属于国家秘密」: row names
@@ -161,37 +176,35 @@ fn short_row_name(row: T3Row) -> &'static str {
 }
 
 fn table3_identities(table: &Table) -> Vec<Identity<'_>> {
-    let mut all = Vec::new();
+    let rows = T3Rows::of(table);
+    let t3_term = |row, col, name| rows.term(row, col, name);
+    let mut all = Vec::with_capacity(T3Col::ALL.len() * 2 + T3Row::ALL.len());
     for col in T3Col::ALL {
         let balance = (|| {
             let left = vec![
-                t3_term(table, T3Row::NewReceived, col, short_row_name(T3Row::NewReceived))?,
-                t3_term(table, T3Row::CarriedOver, col, short_row_name(T3Row::CarriedOver))?,
+                t3_term(T3Row::NewReceived, col, short_row_name(T3Row::NewReceived))?,
+                t3_term(T3Row::CarriedOver, col, short_row_name(T3Row::CarriedOver))?,
             ];
             let right = vec![
-                t3_term(table, T3Row::TotalResults, col, short_row_name(T3Row::TotalResults))?,
-                t3_term(table, T3Row::CarriedForward, col, short_row_name(T3Row::CarriedForward))?,
+                t3_term(T3Row::TotalResults, col, short_row_name(T3Row::TotalResults))?,
+                t3_term(T3Row::CarriedForward, col, short_row_name(T3Row::CarriedForward))?,
             ];
             Some(Identity { kind: IdentityKind::ColumnBalance, subject: col.label(), left, right })
         })();
         all.extend(balance);
         let results = (|| {
-            let total = t3_term(table, T3Row::TotalResults, col, T3Row::TotalResults.label())?;
-            let right = T3Row::results()
-                .iter()
-                .map(|&row| t3_term(table, row, col, row_name(row)))
-                .collect::<Option<Vec<_>>>()?;
+            let total = t3_term(T3Row::TotalResults, col, T3Row::TotalResults.label())?;
+            let right =
+                T3Row::results().iter().map(|&row| t3_term(row, col, row_name(row))).collect::<Option<Vec<_>>>()?;
             Some(Identity { kind: IdentityKind::ResultTotal, subject: col.label(), left: vec![total], right })
         })();
         all.extend(results);
     }
     for row in T3Row::ALL {
         let row_total = (|| {
-            let total = t3_term(table, row, T3Col::Total, T3Col::Total.label())?;
-            let right = T3Col::APPLICANTS
-                .iter()
-                .map(|&col| t3_term(table, row, col, col.label()))
-                .collect::<Option<Vec<_>>>()?;
+            let total = t3_term(row, T3Col::Total, T3Col::Total.label())?;
+            let right =
+                T3Col::APPLICANTS.iter().map(|&col| t3_term(row, col, col.label())).collect::<Option<Vec<_>>>()?;
             Some(Identity { kind: IdentityKind::RowTotal, subject: row.label(), left: vec![total], right })
         })();
         all.extend(row_total);

@@ -33,6 +33,31 @@ pub(crate) fn has(haystack: &str, needle: &str) -> bool {
     haystack.match_indices(first).any(|(i, _)| haystack[i..].starts_with(needle))
 }
 
+/// Whether `text` contains any of the ASCII bytes `set`, by SIMD search.
+/// `str::contains` with an array of chars decodes and compares every
+/// character of the text, which in Chinese prose is the whole cost.
+pub(crate) fn has_any_ascii(text: &str, set: &[u8]) -> bool {
+    let bytes = text.as_bytes();
+    set.chunks(3).any(|chunk| match *chunk {
+        [a] => memchr::memchr(a, bytes).is_some(),
+        [a, b] => memchr::memchr2(a, b, bytes).is_some(),
+        [a, b, c] => memchr::memchr3(a, b, c, bytes).is_some(),
+        _ => false,
+    })
+}
+
+/// Whether `text` contains any of `needles`, each by SIMD substring search.
+pub(crate) fn has_any(text: &str, needles: &[&str]) -> bool {
+    needles.iter().any(|needle| find(text, needle).is_some())
+}
+
+/// `haystack.find(needle)` by SIMD substring search; `str::find` sets up a
+/// two-way searcher on every call, which costs more than the short
+/// paragraphs it searches.
+pub(crate) fn find(haystack: &str, needle: &str) -> Option<usize> {
+    memchr::memmem::find(haystack.as_bytes(), needle.as_bytes())
+}
+
 /// Byte span of `len` bytes at `offset` inside a paragraph starting at `base`.
 pub(crate) fn at(base: Span, offset: usize, len: usize) -> Span {
     Span::new(base.start + offset, base.start + offset + len)

@@ -41,7 +41,7 @@ declare_rule! {
 
 use nianbao_model::{Edit, Fix, Span};
 
-use crate::text::{at, is_cjk, paragraphs};
+use crate::text::{at, has_any_ascii, is_cjk, paragraphs};
 
 fn full_width(ch: char) -> Option<char> {
     Some(match ch {
@@ -58,7 +58,7 @@ fn full_width(ch: char) -> Option<char> {
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     for (base, text) in paragraphs(ctx.report) {
-        if !text.contains([',', ':', ';', '?', '!', '(']) {
+        if !has_any_ascii(text, b",:;?!(") {
             continue;
         }
         // ASCII bytes never occur inside a multi-byte character: scan bytes,

@@ -50,6 +50,7 @@ use nianbao_model::{Span, T4Group, T4Outcome};
 
 use super::contradiction;
 use crate::facts::{Figure, litigation, t4_cell, t4_total};
+use crate::text::{find, has_any};
 
 const NEGATIONS: &[&str] = &["未发生", "未出现", "未产生", "没有", "无"];
 
@@ -65,8 +66,10 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     };
     let corrected = sum(T4Outcome::Corrected);
     let pending = sum(T4Outcome::Pending);
+    // The figures a 「no 行政复议」 clause contradicts: computed once, not per clause.
+    let cases = [("行政复议", t4_total(report, T4Group::Review)), ("行政诉讼", litigation(report))];
     for paragraph in report.paragraphs() {
-        if !["行政复议", "行政诉讼", "维持", "纠错", "纠正"].iter().any(|w| paragraph.text.contains(w)) {
+        if !has_any(&paragraph.text, &["行政复议", "行政诉讼", "维持", "纠错", "纠正"]) {
             continue;
         }
         for (claim, contradicted_by) in [
@@ -75,7 +78,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             ("未被纠错", [corrected.as_ref(), None]),
             ("均未被纠正", [corrected.as_ref(), None]),
         ] {
-            let Some(at) = paragraph.text.find(claim) else { continue };
+            let Some(at) = find(&paragraph.text, claim) else { continue };
             let span = Span::new(paragraph.span.start + at, paragraph.span.start + at + claim.len());
             for figure in contradicted_by.into_iter().flatten().filter(|f| f.value > 0.0) {
                 out.push(contradiction(
@@ -90,16 +93,15 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         for clause in paragraph.text.split(['，', '。', '；', ',']) {
             let offset = clause.as_ptr() as usize - paragraph.text.as_ptr() as usize;
             let has_number = clause.chars().any(|c| c.is_ascii_digit());
-            for (keyword, figure) in [("行政复议", t4_total(report, T4Group::Review)), ("行政诉讼", litigation(report))]
-            {
-                let (Some(at), Some(figure)) = (clause.find(keyword), figure) else { continue };
+            for (keyword, figure) in &cases {
+                let (Some(at), Some(figure)) = (find(clause, keyword), figure) else { continue };
                 let negated = NEGATIONS.iter().any(|n| clause[..at].contains(n));
                 if negated && !has_number && figure.value > 0.0 {
                     let span = Span::new(paragraph.span.start + offset, paragraph.span.start + offset + clause.len());
                     out.push(contradiction(
                         span,
                         &format!("「no {keyword}」"),
-                        &figure,
+                        figure,
                         "claim about outcomes",
                         "state the outcomes as table 四 records them",
                     ));
