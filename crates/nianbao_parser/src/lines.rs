@@ -55,10 +55,11 @@ pub(crate) enum Shape {
     Footer,
     /// An HTML comment line (such as a nianbao directive): neither prose nor table.
     Comment,
-    /// Cells separated by tabs or pipes.
-    Cells(Vec<Token>),
-    /// No separators: a label, values separated by spaces, or prose.
-    Plain(Vec<Token>),
+    /// Cells separated by tabs or pipes (the tokens are in the buffer).
+    Cells,
+    /// No separators: a label, values separated by spaces, or prose (the
+    /// tokens are in the buffer).
+    Plain,
 }
 
 fn is_space(c: char) -> bool {
@@ -96,7 +97,11 @@ fn token(source: &str, span: Span) -> Token {
     Token { span, kind }
 }
 
-pub(crate) fn shape(source: &str, line: Line) -> Shape {
+/// How `line` is laid out; its cells, if it has any, replace the contents of
+/// `tokens` (a buffer the caller keeps across lines, so that reading a line
+/// allocates nothing).
+pub(crate) fn shape(source: &str, line: Line, tokens: &mut Vec<Token>) -> Shape {
+    tokens.clear();
     let trimmed = trim_span(source, line.span);
     let text = trimmed.slice(source);
     if text.is_empty() {
@@ -106,7 +111,8 @@ pub(crate) fn shape(source: &str, line: Line) -> Shape {
         return Shape::Comment;
     }
     if memchr::memchr(b'\t', text.as_bytes()).is_some() {
-        return Shape::Cells(split_on(source, line.span, b'\t'));
+        split_on(source, line.span, b'\t', tokens);
+        return Shape::Cells;
     }
     if memchr::memchr(b'|', text.as_bytes()).is_some() {
         if text.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ')) && text.contains('-') {
@@ -120,33 +126,28 @@ pub(crate) fn shape(source: &str, line: Line) -> Shape {
         if inner.slice(source).ends_with('|') && !inner.is_empty() {
             inner.end -= 1;
         }
-        if inner.start > inner.end {
-            return Shape::Cells(Vec::new());
+        if inner.start <= inner.end {
+            split_on(source, inner, b'|', tokens);
         }
-        return Shape::Cells(split_on(source, inner, b'|'));
+        return Shape::Cells;
     }
     if is_footer(text) {
         return Shape::Footer;
     }
-    Shape::Plain(split_plain(source, trimmed))
+    split_plain(source, trimmed, tokens);
+    Shape::Plain
 }
-
-/// Cells a row of a table usually has (label + values), so that most rows
-/// fill one allocation instead of growing it three times.
-const USUAL_CELLS: usize = 16;
 
 /// Splits at an ASCII separator. Its byte never occurs inside a multi-byte
 /// UTF-8 character, so a byte search finds exactly the separator characters.
-fn split_on(source: &str, span: Span, separator: u8) -> Vec<Token> {
+fn split_on(source: &str, span: Span, separator: u8, tokens: &mut Vec<Token>) {
     let text = span.slice(source);
-    let mut tokens = Vec::with_capacity(USUAL_CELLS);
     let mut start = span.start;
     for i in memchr::memchr_iter(separator, text.as_bytes()) {
         tokens.push(token(source, Span::new(start, span.start + i)));
         start = span.start + i + 1;
     }
     tokens.push(token(source, Span::new(start, span.end)));
-    tokens
 }
 
 /// The lead bytes of the non-ASCII characters `is_space` accepts: U+0085 and
@@ -191,22 +192,25 @@ fn words(text: &str) -> Vec<(usize, usize)> {
 
 /// A plain line: a label followed by space-separated values (text copied out of
 /// a PDF, a flattened table 四), values only, or a single text.
-fn split_plain(source: &str, span: Span) -> Vec<Token> {
+fn split_plain(source: &str, span: Span, tokens: &mut Vec<Token>) {
     let text = span.slice(source);
+    // Prose ends in a word that is no value: then the line is one text, and
+    // cutting the whole line into words (below) would find just that.
+    let last_word_start = text.char_indices().rev().find(|&(_, c)| is_space(c)).map_or(0, |(i, c)| i + c.len_utf8());
+    if !is_value_word(&text[last_word_start..]) {
+        tokens.push(Token { span, kind: TokenKind::Text });
+        return;
+    }
     let words: Vec<Span> =
         words(text).into_iter().map(|(start, end)| Span::new(span.start + start, span.start + end)).collect();
+    // The last word is a value, so at least one value follows the label.
     let values_from =
         words.iter().rposition(|word| !is_value_word(word.slice(source))).map_or(0, |last_text| last_text + 1);
-    if values_from == words.len() {
-        return vec![Token { span, kind: TokenKind::Text }];
-    }
-    let mut tokens = Vec::new();
     if values_from > 0 {
         let label = Span::new(words[0].start, words[values_from - 1].end);
         tokens.push(Token { span: label, kind: TokenKind::Text });
     }
     tokens.extend(words[values_from..].iter().map(|&word| Token { span: word, kind: TokenKind::Value }));
-    tokens
 }
 
 fn is_footer(text: &str) -> bool {
@@ -228,10 +232,9 @@ mod tests {
 
     fn cells(text: &str) -> Vec<(&str, TokenKind)> {
         let line = split_lines(text)[0];
-        match shape(text, line) {
-            Shape::Cells(tokens) | Shape::Plain(tokens) => {
-                tokens.iter().map(|t| (t.span.slice(text), t.kind)).collect()
-            }
+        let mut tokens = Vec::new();
+        match shape(text, line, &mut tokens) {
+            Shape::Cells | Shape::Plain => tokens.iter().map(|t| (t.span.slice(text), t.kind)).collect(),
             other => panic!("not cells: {other:?}"),
         }
     }
@@ -281,8 +284,9 @@ mod tests {
     fn delimiters_and_footers() {
         let text = "|---|:--:|\n- 4 -\n第 12 页";
         let lines = split_lines(text);
-        assert!(matches!(shape(text, lines[0]), Shape::Delimiter));
-        assert!(matches!(shape(text, lines[1]), Shape::Footer));
-        assert!(matches!(shape(text, lines[2]), Shape::Footer));
+        let mut tokens = Vec::new();
+        assert!(matches!(shape(text, lines[0], &mut tokens), Shape::Delimiter));
+        assert!(matches!(shape(text, lines[1], &mut tokens), Shape::Footer));
+        assert!(matches!(shape(text, lines[2], &mut tokens), Shape::Footer));
     }
 }

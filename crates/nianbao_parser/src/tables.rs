@@ -25,7 +25,8 @@ pub(crate) struct TablesRead {
 }
 
 pub(crate) fn read_tables(source: &str, lines: &[Line]) -> TablesRead {
-    let mut reader = Reader { source, tables: [None, None, None], current: None, row: None, pending: None };
+    let mut reader =
+        Reader { source, tables: [None, None, None], current: None, row: None, pending: None, tokens: Vec::new() };
     let mut consumed = vec![false; lines.len()];
     for (index, &line) in lines.iter().enumerate() {
         consumed[index] = reader.line(line, index);
@@ -45,6 +46,8 @@ struct Reader<'a> {
     row: Option<OpenRow>,
     /// A group label or unknown text that labels a row if values follow it.
     pending: Option<(TableKind, RowLabel)>,
+    /// The cells of the line being read; see [`Reader::line`].
+    tokens: Vec<Token>,
 }
 
 struct OpenRow {
@@ -63,13 +66,22 @@ fn table_index(kind: TableKind) -> usize {
 impl<'a> Reader<'a> {
     /// Reads one line; returns whether it belongs to a table.
     fn line(&mut self, line: Line, index: usize) -> bool {
-        match shape(self.source, line) {
+        // Lent out while the line is read (reading needs `&mut self`), then
+        // put back, so that every line reuses one allocation.
+        let mut tokens = std::mem::take(&mut self.tokens);
+        let belongs = self.shaped_line(line, index, &mut tokens);
+        self.tokens = tokens;
+        belongs
+    }
+
+    fn shaped_line(&mut self, line: Line, index: usize, tokens: &mut Vec<Token>) -> bool {
+        match shape(self.source, line, tokens) {
             Shape::Blank => false,
             // Taken, so that sections do not read it as prose; it does not end a table.
             Shape::Comment => true,
             Shape::Delimiter => true,
             Shape::Footer => self.current.is_some(),
-            Shape::Cells(tokens) => {
+            Shape::Cells => {
                 // Inside a table every cell line belongs to it; outside, only
                 // one with a label opens one.
                 let opens_table = self.current.is_some()
@@ -79,12 +91,12 @@ impl<'a> Reader<'a> {
                 if self.current.is_none() && !opens_table {
                     return false;
                 }
-                for token in tokens {
+                for &token in tokens.iter() {
                     self.token(token, index, false);
                 }
                 true
             }
-            Shape::Plain(tokens) => self.plain_line(&tokens, index),
+            Shape::Plain => self.plain_line(tokens, index),
         }
     }
 
