@@ -29,8 +29,15 @@ pub(crate) fn is_markdown(report: &Report) -> bool {
 /// then a comparison. Cheaper than `str::contains(&str)` for the short CJK
 /// needles of the rules, which would build a searcher on every call.
 pub(crate) fn has(haystack: &str, needle: &str) -> bool {
-    let Some(first) = needle.chars().next() else { return true };
-    haystack.match_indices(first).any(|(i, _)| haystack[i..].starts_with(needle))
+    find(haystack, needle).is_some()
+}
+
+/// `haystack.find(needle)`, the same way as [`has`]: `str::find` sets up a
+/// two-way searcher and `memmem::find` a SIMD one on every call, and either
+/// costs more than the short paragraphs they would search.
+pub(crate) fn find(haystack: &str, needle: &str) -> Option<usize> {
+    let Some(first) = needle.chars().next() else { return Some(0) };
+    haystack.match_indices(first).map(|(i, _)| i).find(|&i| haystack[i..].starts_with(needle))
 }
 
 /// Whether `text` contains any of the ASCII bytes `set`, by SIMD search.
@@ -46,17 +53,34 @@ pub(crate) fn has_any_ascii(text: &str, set: &[u8]) -> bool {
     })
 }
 
-/// Whether `text` contains any of `needles`, each by SIMD substring search.
-pub(crate) fn has_any(text: &str, needles: &[&str]) -> bool {
-    needles.iter().any(|needle| find(text, needle).is_some())
+/// Fixed words looked for in every paragraph, each with a SIMD searcher built
+/// once (building one per search costs more than the search).
+pub(crate) struct Words(Vec<memchr::memmem::Finder<'static>>);
+
+impl Words {
+    pub(crate) fn new(words: &[&'static str]) -> Self {
+        Self(words.iter().map(|&word| memchr::memmem::Finder::new(word)).collect())
+    }
+
+    /// Whether `text` contains any of the words.
+    pub(crate) fn any_in(&self, text: &str) -> bool {
+        self.0.iter().any(|finder| finder.find(text.as_bytes()).is_some())
+    }
+
+    /// The offset of the first occurrence in `text` of any of the words.
+    pub(crate) fn find_in(&self, text: &str) -> Option<usize> {
+        self.0.iter().filter_map(|finder| finder.find(text.as_bytes())).min()
+    }
 }
 
-/// `haystack.find(needle)` by SIMD substring search; `str::find` sets up a
-/// two-way searcher on every call, which costs more than the short
-/// paragraphs it searches.
-pub(crate) fn find(haystack: &str, needle: &str) -> Option<usize> {
-    memchr::memmem::find(haystack.as_bytes(), needle.as_bytes())
+/// `words!["行政复议", "行政诉讼"]`: a `&'static Words`, built on first use.
+macro_rules! words {
+    [$($word:literal),+ $(,)?] => {{
+        static WORDS: std::sync::OnceLock<$crate::text::Words> = std::sync::OnceLock::new();
+        WORDS.get_or_init(|| $crate::text::Words::new(&[$($word),+]))
+    }};
 }
+pub(crate) use words;
 
 /// Byte span of `len` bytes at `offset` inside a paragraph starting at `base`.
 pub(crate) fn at(base: Span, offset: usize, len: usize) -> Span {

@@ -37,11 +37,11 @@ declare_rule! {
     }
 }
 
-use crate::text::{at, has_any, is_ideograph, paragraphs};
+use crate::text::{at, is_ideograph, paragraphs, words};
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     for (base, text) in paragraphs(ctx.report) {
-        if !has_any(text, &["〔", "〕"]) {
+        if !words!["〔", "〕"].any_in(text) {
             continue;
         }
         for (i, ch) in text.char_indices() {

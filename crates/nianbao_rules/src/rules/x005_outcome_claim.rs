@@ -50,7 +50,7 @@ use nianbao_model::{Span, T4Group, T4Outcome};
 
 use super::contradiction;
 use crate::facts::{Figure, litigation, t4_cell, t4_total};
-use crate::text::{find, has_any};
+use crate::text::{find, words};
 
 const NEGATIONS: &[&str] = &["未发生", "未出现", "未产生", "没有", "无"];
 
@@ -68,8 +68,9 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     let pending = sum(T4Outcome::Pending);
     // The figures a 「no 行政复议」 clause contradicts: computed once, not per clause.
     let cases = [("行政复议", t4_total(report, T4Group::Review)), ("行政诉讼", litigation(report))];
+    let topic = words!["行政复议", "行政诉讼", "维持", "纠错", "纠正"];
     for paragraph in report.paragraphs() {
-        if !has_any(&paragraph.text, &["行政复议", "行政诉讼", "维持", "纠错", "纠正"]) {
+        if !topic.any_in(&paragraph.text) {
             continue;
         }
         for (claim, contradicted_by) in [

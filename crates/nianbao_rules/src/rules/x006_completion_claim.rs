@@ -46,14 +46,14 @@ use nianbao_model::{Span, T3Row};
 
 use super::contradiction;
 use crate::facts::t3_row;
+use crate::text::words;
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     let report = ctx.report;
     let carried = t3_row(report, T3Row::CarriedForward).filter(|f| f.value > 0.0);
     let received = t3_row(report, T3Row::NewReceived).filter(|f| f.value > 0.0);
     for paragraph in report.paragraphs() {
-        if !(paragraph.text.contains("办结") || paragraph.text.contains("收到") || paragraph.text.contains("接到"))
-        {
+        if !words!["办结", "收到", "接到"].any_in(&paragraph.text) {
             continue;
         }
         for sentence in paragraph.text.split(['。', '；']) {
