@@ -1,5 +1,8 @@
-//! Parse + check throughput over the seeds and the bundled example, in MB/s.
-//! Run: `cargo bench -p tests --bench parse_check`.
+// Parse + check throughput over the seeds and the bundled example, in MB/s,
+// with the system allocator (the library as another program embeds it).
+// `parse_check_mimalloc` includes this file under the `nianbao` binary's
+// allocator; `cargo bench -p tests` runs both, side by side.
+// (Plain comments: an inner doc comment cannot be `include!`d.)
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use nianbao_rules::Config;
@@ -21,7 +24,8 @@ fn parse_and_check(c: &mut Criterion) {
     let files = corpus();
     let config = Config::default();
     let total: usize = files.iter().map(|(_, bytes)| bytes.len()).sum();
-    let mut group = c.benchmark_group("parse+check");
+    // Named after the bench target, so the two allocators' results stay apart.
+    let mut group = c.benchmark_group(env!("CARGO_CRATE_NAME"));
     group.throughput(Throughput::Bytes(total as u64));
     group.bench_function("all seeds and example", |b| {
         b.iter(|| {
