@@ -1,5 +1,7 @@
 //! The parsed report: metadata, sections, tables, cells.
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 use crate::template::{RowKey, SectionKind, T3Col, T3Row, T4Col, TableKind};
@@ -289,7 +291,9 @@ pub struct Cell {
     /// The cell's text, trimmed; empty for a blank cell (then the span is empty
     /// and sits where the cell is).
     pub span: Span,
-    pub raw: String,
+    /// The text as written. Cells 「0」–「99」 (most cells) share static
+    /// text instead of owning a String each.
+    pub raw: Cow<'static, str>,
     pub value: CellValue,
     /// Text after the number: 「（其中修订16件）」, a unit such as 「万元」.
     #[serde(default, skip_serializing_if = "Option::is_none")]

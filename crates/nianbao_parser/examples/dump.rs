@@ -33,7 +33,7 @@ fn main() {
         }
         for row in &table.rows {
             let values: Vec<String> =
-                row.cells.iter().map(|c| if c.raw.is_empty() { "_".into() } else { c.raw.clone() }).collect();
+                row.cells.iter().map(|c| if c.raw.is_empty() { "_".into() } else { c.raw.to_string() }).collect();
             println!(
                 "   {:?} {:?} {}",
                 row.key.map(|k| k.key()),

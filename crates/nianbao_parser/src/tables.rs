@@ -344,9 +344,32 @@ fn settle_cells(row: &OpenRow) -> Vec<Token> {
 }
 
 fn to_cell(source: &str, token: Token) -> Cell {
-    let raw = token.span.slice(source).to_string();
-    let (value, note) = parse_cell(&raw);
-    Cell { span: token.span, raw, value, note }
+    let raw = token.span.slice(source);
+    let (value, note) = parse_cell(raw);
+    Cell { span: token.span, raw: cell_text(raw), value, note }
+}
+
+const ONE_DIGIT: &str = "0123456789";
+const TWO_DIGITS: &str = "101112131415161718192021222324252627282930313233343536373839\
+                          404142434445464748495051525354555657585960616263646566676869\
+                          707172737475767778798081828384858687888990919293949596979899";
+
+/// A cell's text: 「0」–「99」 borrowed from static text (most cells hold a
+/// small count, and a String for each was the parser's most frequent
+/// allocation), anything else owned.
+fn cell_text(raw: &str) -> Cow<'static, str> {
+    match *raw.as_bytes() {
+        [] => Cow::Borrowed(""),
+        [digit @ b'0'..=b'9'] => {
+            let at = usize::from(digit - b'0');
+            Cow::Borrowed(&ONE_DIGIT[at..=at])
+        }
+        [tens @ b'1'..=b'9', ones @ b'0'..=b'9'] => {
+            let at = 2 * (usize::from(tens - b'1') * 10 + usize::from(ones - b'0'));
+            Cow::Borrowed(&TWO_DIGITS[at..at + 2])
+        }
+        _ => Cow::Owned(raw.to_string()),
+    }
 }
 
 fn cell_token(cell: &Cell) -> Token {
@@ -356,4 +379,24 @@ fn cell_token(cell: &Cell) -> Token {
         _ => TokenKind::Value,
     };
     Token { span: cell.span, kind }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::cell_text;
+    use std::borrow::Cow;
+
+    #[test]
+    fn small_counts_share_static_text() {
+        for n in 0..100 {
+            let text = n.to_string();
+            let shared = cell_text(&text);
+            assert!(matches!(shared, Cow::Borrowed(_)), "{n}");
+            assert_eq!(shared, text);
+        }
+        assert!(matches!(cell_text("100"), Cow::Owned(_)));
+        assert!(matches!(cell_text("07"), Cow::Owned(_)));
+        assert_eq!(cell_text("—"), "—");
+        assert_eq!(cell_text(""), "");
+    }
 }

@@ -56,7 +56,7 @@ pub fn table_values(table: &Table) -> Result<BTreeMap<(RowKey, usize), String>, 
             return Err(format!("「{label}」 has {} values, the template has {}", row.cells.len(), key.value_count()));
         }
         for (index, cell) in row.cells.iter().enumerate() {
-            if values.insert((key, index), cell.raw.clone()).is_some() {
+            if values.insert((key, index), cell.raw.to_string()).is_some() {
                 return Err(format!("「{label}」 appears twice"));
             }
         }
