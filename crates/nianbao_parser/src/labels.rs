@@ -4,7 +4,9 @@
 //! [`normalize_label`].
 
 use std::borrow::Cow;
-use std::collections::HashMap;
+// FxHash: a label is hashed twice per classified cell, and SipHash's
+// flooding resistance buys nothing for a fixed dictionary that is only read.
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 use nianbao_model::{Fidelity, HeaderClass, RowKey, T2Row, T3Col, T3Group, T3Row, T4Outcome, TableKind};
@@ -65,7 +67,7 @@ fn row_labels() -> &'static [(String, RowKey)] {
 }
 
 fn build_dictionary() -> HashMap<String, Vec<Entry>> {
-    let mut map: HashMap<String, Vec<Entry>> = HashMap::new();
+    let mut map: HashMap<String, Vec<Entry>> = HashMap::default();
     let mut add = |text: &str, result: LabelMatch| {
         map.entry(normalize_label(text)).or_default().push(Entry { result });
     };

@@ -2,7 +2,7 @@
 
 use nianbao_model::Span;
 
-use crate::number::is_value_word;
+use crate::number::{MAX_CELL_BYTES, is_value_word};
 
 /// One line's content, without its terminator (`\n`, `\r\n` or lone `\r`).
 #[derive(Clone, Copy, Debug)]
@@ -195,9 +195,17 @@ fn words(text: &str) -> Vec<(usize, usize)> {
 fn split_plain(source: &str, span: Span, tokens: &mut Vec<Token>) {
     let text = span.slice(source);
     // Prose ends in a word that is no value: then the line is one text, and
-    // cutting the whole line into words (below) would find just that.
-    let last_word_start = text.char_indices().rev().find(|&(_, c)| is_space(c)).map_or(0, |(i, c)| i + c.len_utf8());
-    if !is_value_word(&text[last_word_start..]) {
+    // cutting the whole line into words (below) would find just that. A
+    // value is at most MAX_CELL_BYTES long, so the search for the last word
+    // looks no further back than that: without a space there, the last word
+    // is longer, and no value.
+    let mut window = text.len().saturating_sub(MAX_CELL_BYTES + 4);
+    while !text.is_char_boundary(window) {
+        window -= 1;
+    }
+    let last_space = text[window..].char_indices().rev().find(|&(_, c)| is_space(c));
+    let last_word = last_space.map_or(&text[window..], |(i, c)| &text[window + i + c.len_utf8()..]);
+    if (last_space.is_none() && window > 0) || !is_value_word(last_word) {
         tokens.push(Token { span, kind: TokenKind::Text });
         return;
     }
@@ -266,6 +274,13 @@ mod tests {
             [("一、本年新收政府信息公开申请数量", Text), ("21", Value), ("0", Value), ("0", Value)]
         );
         assert_eq!(cells("结 果 维 持"), [("结 果 维 持", Text)]);
+        // Longer than the window the last word is looked for in.
+        let long = "本年度新收到的政府信息公开申请数量合计".repeat(4);
+        let line = format!("{long} 21 0");
+        assert_eq!(cells(&line), [(long.as_str(), Text), ("21", Value), ("0", Value)]);
+        assert_eq!(cells(&long), [(long.as_str(), Text)]);
+        let spaced = format!("{long} {long}");
+        assert_eq!(cells(&spaced), [(spaced.as_str(), Text)]);
         assert_eq!(cells("0 0 0"), [("0", Value), ("0", Value), ("0", Value)]);
     }
 

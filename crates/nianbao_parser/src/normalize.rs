@@ -6,20 +6,50 @@ use unicode_normalization::UnicodeNormalization;
 /// Normalises a label for comparison: NFKC (full-width → half-width), no
 /// whitespace or Markdown emphasis, one quote style, and 「1、」「1．」 → 「1.」.
 pub fn normalize_label(text: &str) -> String {
+    // One pass for the usual text, whose characters all fold simply (see
+    // [`fold_width`]); at the first that does not, start again with NFKC.
     let mut out = String::with_capacity(text.len());
-    for ch in fold_width(text) {
-        match ch {
-            c if c.is_whitespace() => {}
-            '*' | '_' | '`' => {}
-            '“' | '”' | '"' | '‘' | '’' | '\'' | '「' | '」' | '『' | '』' => out.push('"'),
-            '【' | '〔' => out.push('['),
-            '】' | '〕' => out.push(']'),
-            // NFKC leaves the ideographic full stop alone; 「1．」 became 「1.」 already.
-            '、' if out.chars().last().is_some_and(|c| c.is_ascii_digit()) => out.push('.'),
-            c => out.push(c),
+    for ch in text.chars() {
+        if !folds_simply(ch) {
+            out.clear();
+            text.nfkc().for_each(|ch| push_normalized(&mut out, ch));
+            return out;
         }
+        push_normalized(&mut out, fold_simple(ch));
     }
     out
+}
+
+/// Appends one width-folded character of a label to its normalised form.
+fn push_normalized(out: &mut String, ch: char) {
+    match ch {
+        c if c.is_whitespace() => {}
+        '*' | '_' | '`' => {}
+        '“' | '”' | '"' | '‘' | '’' | '\'' | '「' | '」' | '『' | '』' => out.push('"'),
+        '【' | '〔' => out.push('['),
+        '】' | '〕' => out.push(']'),
+        // NFKC leaves the ideographic full stop alone; 「1．」 became 「1.」 already.
+        '、' if out.chars().last().is_some_and(|c| c.is_ascii_digit()) => out.push('.'),
+        c => out.push(c),
+    }
+}
+
+/// Whether NFKC of `ch` is the identity or the fixed full-width → ASCII shift.
+fn folds_simply(ch: char) -> bool {
+    ch.is_ascii()
+        || ('\u{4E00}'..='\u{9FFF}').contains(&ch)
+        || ('\u{3000}'..='\u{3035}').contains(&ch)
+        || ('\u{2018}'..='\u{201D}').contains(&ch)
+        || ('\u{FF01}'..='\u{FF5E}').contains(&ch)
+}
+
+/// NFKC of a character for which [`folds_simply`] holds.
+fn fold_simple(ch: char) -> char {
+    match ch {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(ch as u32 - 0xFEE0).unwrap_or(ch),
+        '\u{3000}' => ' ',
+        c => c,
+    }
 }
 
 /// NFKC of `text`, cheaply for the text labels and cells are written in:
@@ -27,14 +57,7 @@ pub fn normalize_label(text: &str) -> String {
 /// NFKC is the identity or the fixed full-width → ASCII shift. Only other
 /// text pays for the real normaliser.
 pub(crate) fn fold_width(text: &str) -> FoldWidth<'_> {
-    let simple = text.chars().all(|c| {
-        c.is_ascii()
-            || ('\u{4E00}'..='\u{9FFF}').contains(&c)
-            || ('\u{3000}'..='\u{3035}').contains(&c)
-            || ('\u{2018}'..='\u{201D}').contains(&c)
-            || ('\u{FF01}'..='\u{FF5E}').contains(&c)
-    });
-    if simple { FoldWidth::Simple(text.chars()) } else { FoldWidth::Nfkc(text.nfkc()) }
+    if text.chars().all(folds_simply) { FoldWidth::Simple(text.chars()) } else { FoldWidth::Nfkc(text.nfkc()) }
 }
 
 /// The characters of [`fold_width`] (an enum, not a boxed iterator: this runs
@@ -49,11 +72,7 @@ impl Iterator for FoldWidth<'_> {
 
     fn next(&mut self) -> Option<char> {
         match self {
-            FoldWidth::Simple(chars) => chars.next().map(|c| match c {
-                '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-                '\u{3000}' => ' ',
-                c => c,
-            }),
+            FoldWidth::Simple(chars) => chars.next().map(fold_simple),
             FoldWidth::Nfkc(chars) => chars.next(),
         }
     }
@@ -81,6 +100,9 @@ mod tests {
         // The fast path agrees with NFKC on full-width forms.
         assert_eq!(normalize_label("（Ａ１）：，"), "(A1):,");
         assert_eq!(normalize_label("1．属于"), normalize_label("1.属于"));
+        // A character outside the simple ranges sends the whole label through NFKC.
+        assert_eq!(normalize_label("①（Ａ）"), "1(A)");
+        assert_eq!(normalize_label("（Ａ）①"), "(A)1");
     }
 
     #[test]

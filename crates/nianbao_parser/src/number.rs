@@ -10,7 +10,7 @@ const PLACEHOLDERS: &[&str] = &["/", "-", "--", "—", "——", "–", "―", "
 const MAX_PLACEHOLDER_BYTES: usize = 9;
 
 /// Longer than any number with its note (「22（其中修订16件）」 is 26 bytes).
-const MAX_CELL_BYTES: usize = 96;
+pub(crate) const MAX_CELL_BYTES: usize = 96;
 
 /// Units that may follow a number in a cell.
 const UNITS: &[&str] = &["万元", "元", "件", "条", "个", "次", "项", "%"];
@@ -31,9 +31,15 @@ pub(crate) fn parse_cell(raw: &str) -> (CellValue, Option<String>) {
     if trimmed.len() > MAX_CELL_BYTES || (!starts_like_number && trimmed.len() > MAX_PLACEHOLDER_BYTES) {
         return (CellValue::Text, None);
     }
-    if !starts_like_number && cannot_start_placeholder(trimmed) {
+    if (!starts_like_number && cannot_start_placeholder(trimmed)) || number_then_word(trimmed) {
         return (CellValue::Text, None);
     }
+    parse_normalised(raw)
+}
+
+/// [`parse_cell`] the long way: width folded, spaces removed, then read.
+/// The fast paths above must agree with it (a test checks they do).
+fn parse_normalised(raw: &str) -> (CellValue, Option<String>) {
     let text: String = fold_width(raw).filter(|c| !c.is_whitespace()).collect();
     if text.is_empty() {
         return (CellValue::Blank, None);
@@ -93,6 +99,22 @@ fn cannot_start_placeholder(trimmed: &str) -> bool {
         .chars()
         .next()
         .is_some_and(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c) && !matches!(c, '无' | '不' | '暂' | '空'))
+}
+
+/// 「1.属于国家秘密」「2024年」: ASCII digits, dots and commas, then an
+/// ideograph that starts no unit: text. Exact, because folding leaves ASCII
+/// and ideographs alone, so reading the number stops at that ideograph (or
+/// at a dot or comma before it) and no unit or note follows.
+fn number_then_word(trimmed: &str) -> bool {
+    let bytes = trimmed.as_bytes();
+    if !bytes.first().is_some_and(u8::is_ascii_digit) {
+        return false;
+    }
+    let end = bytes.iter().position(|b| !(b.is_ascii_digit() || matches!(b, b'.' | b','))).unwrap_or(bytes.len());
+    trimmed[end..]
+        .chars()
+        .next()
+        .is_some_and(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c) && !UNITS.iter().any(|unit| unit.starts_with(c)))
 }
 
 /// Whether a whitespace-separated word reads as a value (number or placeholder).
@@ -173,6 +195,51 @@ mod tests {
         assert_eq!(parse_cell("12345群众诉求").0, CellValue::Text);
         assert!(!is_value_word("结果"));
         assert!(is_value_word("0"));
+    }
+
+    #[test]
+    fn fast_paths_agree_with_the_normalised_reading() {
+        let cells = [
+            "0",
+            "12",
+            "007",
+            "1,234",
+            "670.5862",
+            "-1",
+            "22（其中修订16件）",
+            "5万元",
+            "12件",
+            "3元",
+            "1.属于国家秘密",
+            "1、属于",
+            "2024年",
+            "12345群众诉求",
+            "2.重复申请",
+            "1.5万元",
+            "1,2件",
+            "1.申请人",
+            "1,属于",
+            "3.",
+            "4,",
+            "自然人",
+            "结果",
+            "无",
+            "暂无",
+            "不适用",
+            "空",
+            "—",
+            "/",
+            "１２",
+            "１.属于",
+            "0个",
+            "9项",
+            "7条",
+            "6次",
+            "8%",
+        ];
+        for cell in cells {
+            assert_eq!(parse_cell(cell), parse_normalised(cell), "{cell}");
+        }
     }
 
     #[test]

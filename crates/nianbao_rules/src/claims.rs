@@ -5,7 +5,8 @@
 //! comparisons (「较去年上升1件」) are not current figures and are skipped. A
 //! number that cannot be tied to a metric is ignored, never guessed.
 
-use std::collections::HashMap;
+// FxHash: a fixed index, only read; see the parser's label dictionary.
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 use nianbao_model::{Report, SectionKind, Span};
@@ -291,7 +292,7 @@ type KeywordIndex = (FirstChars, HashMap<char, Vec<(&'static str, Metric)>>);
 fn keyword_index() -> &'static KeywordIndex {
     static INDEX: OnceLock<KeywordIndex> = OnceLock::new();
     INDEX.get_or_init(|| {
-        let mut index: HashMap<char, Vec<(&'static str, Metric)>> = HashMap::new();
+        let mut index: HashMap<char, Vec<(&'static str, Metric)>> = HashMap::default();
         for &(keyword, metric) in KEYWORDS {
             index.entry(keyword.chars().next().unwrap_or(' ')).or_default().push((keyword, metric));
         }
