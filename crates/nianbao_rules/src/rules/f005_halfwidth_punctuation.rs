@@ -41,7 +41,7 @@ declare_rule! {
 
 use nianbao_model::{Edit, Fix, Span};
 
-use crate::text::{at, has_any_ascii, is_cjk, paragraphs};
+use crate::text::{at, is_cjk, paragraphs};
 
 fn full_width(ch: char) -> Option<char> {
     Some(match ch {
@@ -57,18 +57,27 @@ fn full_width(ch: char) -> Option<char> {
 }
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    let mut marks: Vec<usize> = Vec::new();
     for (base, text) in paragraphs(ctx.report) {
-        if !has_any_ascii(text, b",:;?!(") {
+        // ASCII bytes never occur inside a multi-byte character: find the
+        // marks by SIMD search, decode only their neighbours.
+        let bytes = text.as_bytes();
+        marks.clear();
+        marks.extend(memchr::memchr3_iter(b',', b':', b';', bytes));
+        marks.extend(memchr::memchr3_iter(b'?', b'!', b'(', bytes));
+        if marks.is_empty() {
             continue;
         }
-        // ASCII bytes never occur inside a multi-byte character: scan bytes,
-        // decode only the neighbours of a mark.
-        let bytes = text.as_bytes();
+        marks.sort_unstable();
         let before = |i: usize| text[..i].chars().next_back();
         let after = |i: usize| text[i + 1..].chars().next();
         let mut spans: Vec<(Span, char)> = Vec::new();
-        let mut i = 0;
-        while i < bytes.len() {
+        // Marks before `next` were inside a bracket pair already fixed.
+        let mut next = 0;
+        for &i in &marks {
+            if i < next {
+                continue;
+            }
             match bytes[i] {
                 b'(' => {
                     // A bracket pair is fixed together, or not at all.
@@ -77,7 +86,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                     if let Some(close) = close.filter(|_| chinese) {
                         spans.push((at(base, i, 1), '（'));
                         spans.push((at(base, close, 1), '）'));
-                        i = close + 1;
+                        next = close + 1;
                         continue;
                     }
                 }
@@ -86,7 +95,6 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                 }
                 _ => {}
             }
-            i += 1;
         }
         let Some(&(first, _)) = spans.first() else { continue };
         let mut finding = Finding::new(

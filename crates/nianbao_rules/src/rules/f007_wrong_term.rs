@@ -57,25 +57,93 @@ const LEXICON: &[(&str, &str)] = &[
     ("依申请公开公作", "依申请公开工作"),
 ];
 
+/// Up to this many entries, each is searched for with its own SIMD searcher;
+/// beyond, one pass over the characters tests them all at once.
+const SEARCHERS_UP_TO: usize = 16;
+
 fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     let user = ctx.config.lexicon.iter().map(|(wrong, right)| (wrong.as_str(), right.as_str()));
     let lexicon: Vec<(&str, &str)> =
         LEXICON.iter().copied().chain(user).filter(|(wrong, _)| !wrong.is_empty()).collect();
-    // One pass over each paragraph, not one search per lexicon entry.
+    let mut found: Vec<(usize, usize)> = Vec::new();
+    let finders: Vec<memchr::memmem::Finder<'_>> = if lexicon.len() <= SEARCHERS_UP_TO {
+        lexicon.iter().map(|(wrong, _)| memchr::memmem::Finder::new(wrong)).collect()
+    } else {
+        Vec::new()
+    };
     let first_chars = FirstChars::of(lexicon.iter().map(|(wrong, _)| *wrong));
     for (base, text) in paragraphs(ctx.report) {
-        for (i, ch) in text.char_indices() {
-            if !first_chars.may_start(ch) {
-                continue;
-            }
-            for &(wrong, right) in lexicon.iter().filter(|(wrong, _)| text[i..].starts_with(wrong)) {
-                let span = at(base, i, wrong.len());
-                out.push(
-                    Finding::new(span, format!("「{wrong}」 should be 「{right}」"))
-                        .label("mis-written term")
-                        .fix(Fix::safe(format!("Replace with 「{right}」"), vec![Edit::replace(span, right)])),
-                );
-            }
+        found.clear();
+        if finders.is_empty() {
+            occurrences_by_scan(text, &lexicon, first_chars, &mut found);
+        } else {
+            occurrences_by_search(text, &lexicon, &finders, &mut found);
         }
+        for &(i, entry) in &found {
+            let (wrong, right) = lexicon[entry];
+            let span = at(base, i, wrong.len());
+            out.push(
+                Finding::new(span, format!("「{wrong}」 should be 「{right}」"))
+                    .label("mis-written term")
+                    .fix(Fix::safe(format!("Replace with 「{right}」"), vec![Edit::replace(span, right)])),
+            );
+        }
+    }
+}
+
+/// Every (offset, entry) where an entry occurs in `text`, by position, then
+/// in lexicon order: one pass over the characters, trying only the entries
+/// whose first character may start there.
+fn occurrences_by_scan(text: &str, lexicon: &[(&str, &str)], first_chars: FirstChars, found: &mut Vec<(usize, usize)>) {
+    for (i, ch) in text.char_indices() {
+        if !first_chars.may_start(ch) {
+            continue;
+        }
+        let rest = &text[i..];
+        found.extend(lexicon.iter().enumerate().filter(|(_, (wrong, _))| rest.starts_with(wrong)).map(|(e, _)| (i, e)));
+    }
+}
+
+/// The same as [`occurrences_by_scan`], with one SIMD search per entry.
+/// Each search resumes one character after a match, so that overlapping
+/// occurrences are found as the character scan finds them.
+fn occurrences_by_search(
+    text: &str,
+    lexicon: &[(&str, &str)],
+    finders: &[memchr::memmem::Finder<'_>],
+    found: &mut Vec<(usize, usize)>,
+) {
+    for (entry, finder) in finders.iter().enumerate() {
+        let step = lexicon[entry].0.chars().next().map_or(1, char::len_utf8);
+        let mut from = 0;
+        while let Some(at) = finder.find(&text.as_bytes()[from..]) {
+            found.push((from + at, entry));
+            from += at + step;
+        }
+    }
+    found.sort_unstable();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn searching_finds_what_scanning_finds() {
+        let mut lexicon: Vec<(&str, &str)> = vec![("aa", "a"), ("公作公", "工作"), ("公作", "工作"), ("开公", "x")];
+        lexicon.extend_from_slice(LEXICON);
+        let finders: Vec<_> = lexicon.iter().map(|(wrong, _)| memchr::memmem::Finder::new(wrong)).collect();
+        let first_chars = FirstChars::of(lexicon.iter().map(|(wrong, _)| *wrong));
+        let texts = ["aaaa", "公作公作公作", "效劳公开和效劳公开", "依申请公开公作和政府信息公开公作", "无", ""];
+        let mut total = 0;
+        for text in texts {
+            let (mut scanned, mut searched) = (Vec::new(), Vec::new());
+            occurrences_by_scan(text, &lexicon, first_chars, &mut scanned);
+            occurrences_by_search(text, &lexicon, &finders, &mut searched);
+            assert_eq!(scanned, searched, "{text}");
+            total += scanned.len();
+        }
+        // Overlaps included: 「aaaa」 has three 「aa」.
+        assert!(total >= 15, "{total}");
     }
 }
