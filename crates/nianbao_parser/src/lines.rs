@@ -157,11 +157,13 @@ fn may_lead_space(byte: u8) -> bool {
     matches!(byte, 0xC2 | 0xE1 | 0xE2 | 0xE3)
 }
 
-/// The whitespace-separated words of `text`, as byte ranges. Byte-wise:
-/// prose lines are long, and decoding every character to find the few
-/// spaces in Chinese text was the parser's largest single cost.
-fn words(text: &str) -> Vec<(usize, usize)> {
+/// The whitespace-separated words of `span`. Byte-wise: lines can be long,
+/// and decoding every character to find the few spaces in Chinese text was
+/// the parser's largest single cost.
+fn words(source: &str, span: Span) -> Vec<Span> {
+    let text = span.slice(source);
     let bytes = text.as_bytes();
+    let word = |start: usize, end: usize| Span::new(span.start + start, span.start + end);
     let mut words = Vec::new();
     let mut word_start = None;
     let mut i = 0;
@@ -176,7 +178,7 @@ fn words(text: &str) -> Vec<(usize, usize)> {
         };
         if space_len > 0 {
             if let Some(start) = word_start.take() {
-                words.push((start, i));
+                words.push(word(start, i));
             }
             i += space_len;
         } else {
@@ -185,7 +187,7 @@ fn words(text: &str) -> Vec<(usize, usize)> {
         }
     }
     if let Some(start) = word_start {
-        words.push((start, bytes.len()));
+        words.push(word(start, bytes.len()));
     }
     words
 }
@@ -209,8 +211,7 @@ fn split_plain(source: &str, span: Span, tokens: &mut Vec<Token>) {
         tokens.push(Token { span, kind: TokenKind::Text });
         return;
     }
-    let words: Vec<Span> =
-        words(text).into_iter().map(|(start, end)| Span::new(span.start + start, span.start + end)).collect();
+    let words = words(source, span);
     // The last word is a value, so at least one value follows the label.
     let values_from =
         words.iter().rposition(|word| !is_value_word(word.slice(source))).map_or(0, |last_text| last_text + 1);
@@ -289,10 +290,10 @@ mod tests {
         let every_space: String = (0..=0x10FFFF).filter_map(char::from_u32).filter(|&c| is_space(c)).collect();
         let text = format!("甲{every_space}乙 丙\u{3000}丁 x\u{00A0}y\u{2003}…—「」\u{1680}z {every_space}");
         let expected: Vec<&str> = text.split(is_space).filter(|word| !word.is_empty()).collect();
-        let got: Vec<&str> = words(&text).into_iter().map(|(start, end)| &text[start..end]).collect();
+        let got: Vec<&str> = words(&text, Span::new(0, text.len())).iter().map(|w| w.slice(&text)).collect();
         assert_eq!(got, expected);
-        assert_eq!(words("  "), []);
-        assert_eq!(words("自然人"), [(0, 9)]);
+        assert_eq!(words("  ", Span::new(0, 2)), []);
+        assert_eq!(words("自然人", Span::new(0, 9)), [Span::new(0, 9)]);
     }
 
     #[test]

@@ -19,14 +19,6 @@ pub(crate) fn read_metadata(source: &str, preface: &[Paragraph], sections: &[Sec
     Metadata { title, agency, year, publish_date, statistics_period }
 }
 
-/// `haystack.find(needle)`: a search for the needle's first character, then
-/// a comparison. `str::find` sets up a two-way searcher per call, and these
-/// run for every paragraph of a report that lacks what they look for.
-fn find(haystack: &str, needle: &str) -> Option<usize> {
-    let first = needle.chars().next()?;
-    haystack.match_indices(first).map(|(i, _)| i).find(|&i| haystack[i..].starts_with(needle))
-}
-
 /// The first short preface line naming a report, or a metadata 「标题」 cell.
 fn find_title(source: &str, preface: &[Paragraph]) -> Option<Spanned<String>> {
     preface.iter().take(12).find_map(|paragraph| {
@@ -109,7 +101,7 @@ fn agency_before(source: &str, title: Span, year: Span) -> Option<Spanned<String
 fn find_statistics_period(source: &str, preface: &[Paragraph], sections: &[Section]) -> Option<StatisticsPeriod> {
     let paragraphs = preface.iter().chain(sections.iter().flat_map(|s| s.paragraphs.iter()));
     for paragraph in paragraphs {
-        let Some(at) = ["统计期限", "统计时限", "统计期", "统计时间"].iter().find_map(|w| find(&paragraph.text, w))
+        let Some(at) = ["统计期限", "统计时限", "统计期", "统计时间"].iter().find_map(|w| paragraph.text.find(w))
         else {
             continue;
         };
@@ -126,7 +118,7 @@ fn find_statistics_period(source: &str, preface: &[Paragraph], sections: &[Secti
 /// 「发文日期: | 2025-01-15」, 「发布时间: 2025-01-17」.
 fn find_publish_date(source: &str, preface: &[Paragraph]) -> Option<Spanned<Date>> {
     preface.iter().take(15).find_map(|paragraph| {
-        let at = DATE_LABELS.iter().find_map(|label| find(&paragraph.text, label).map(|i| i + label.len()))?;
+        let at = DATE_LABELS.iter().find_map(|label| paragraph.text.find(label).map(|i| i + label.len()))?;
         let from = Span::new(paragraph.span.start + at, paragraph.span.end);
         first_date(source, from)
     })

@@ -40,19 +40,6 @@ pub(crate) fn find(haystack: &str, needle: &str) -> Option<usize> {
     haystack.match_indices(first).map(|(i, _)| i).find(|&i| haystack[i..].starts_with(needle))
 }
 
-/// Whether `text` contains any of the ASCII bytes `set`, by SIMD search.
-/// `str::contains` with an array of chars decodes and compares every
-/// character of the text, which in Chinese prose is the whole cost.
-pub(crate) fn has_any_ascii(text: &str, set: &[u8]) -> bool {
-    let bytes = text.as_bytes();
-    set.chunks(3).any(|chunk| match *chunk {
-        [a] => memchr::memchr(a, bytes).is_some(),
-        [a, b] => memchr::memchr2(a, b, bytes).is_some(),
-        [a, b, c] => memchr::memchr3(a, b, c, bytes).is_some(),
-        _ => false,
-    })
-}
-
 /// Fixed words looked for in every paragraph, each with a SIMD searcher built
 /// once (building one per search costs more than the search).
 pub(crate) struct Words(Vec<memchr::memmem::Finder<'static>>);

@@ -61,23 +61,33 @@ const LEXICON: &[(&str, &str)] = &[
 /// beyond, one pass over the characters tests them all at once.
 const SEARCHERS_UP_TO: usize = 16;
 
+/// How the lexicon is looked for, by its size.
+enum Search<'l> {
+    Searchers(Vec<memchr::memmem::Finder<'l>>),
+    Scan(FirstChars),
+}
+
+impl<'l> Search<'l> {
+    fn for_lexicon(lexicon: &[(&'l str, &str)]) -> Self {
+        if lexicon.len() <= SEARCHERS_UP_TO {
+            Search::Searchers(lexicon.iter().map(|&(wrong, _)| memchr::memmem::Finder::new(wrong)).collect())
+        } else {
+            Search::Scan(FirstChars::of(lexicon.iter().map(|(wrong, _)| *wrong)))
+        }
+    }
+}
+
 fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     let user = ctx.config.lexicon.iter().map(|(wrong, right)| (wrong.as_str(), right.as_str()));
     let lexicon: Vec<(&str, &str)> =
         LEXICON.iter().copied().chain(user).filter(|(wrong, _)| !wrong.is_empty()).collect();
+    let search = Search::for_lexicon(&lexicon);
     let mut found: Vec<(usize, usize)> = Vec::new();
-    let finders: Vec<memchr::memmem::Finder<'_>> = if lexicon.len() <= SEARCHERS_UP_TO {
-        lexicon.iter().map(|(wrong, _)| memchr::memmem::Finder::new(wrong)).collect()
-    } else {
-        Vec::new()
-    };
-    let first_chars = FirstChars::of(lexicon.iter().map(|(wrong, _)| *wrong));
     for (base, text) in paragraphs(ctx.report) {
         found.clear();
-        if finders.is_empty() {
-            occurrences_by_scan(text, &lexicon, first_chars, &mut found);
-        } else {
-            occurrences_by_search(text, &lexicon, &finders, &mut found);
+        match &search {
+            Search::Searchers(finders) => occurrences_by_search(text, &lexicon, finders, &mut found),
+            Search::Scan(first_chars) => occurrences_by_scan(text, &lexicon, *first_chars, &mut found),
         }
         for &(i, entry) in &found {
             let (wrong, right) = lexicon[entry];
