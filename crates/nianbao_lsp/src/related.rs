@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use nianbao_model::Report;
+use nianbao_model::{Metadata, Report};
 use nianbao_rules::{Config, Other, Related};
 
 use crate::config::relative_to_cwd;
@@ -62,12 +62,24 @@ fn load(path: &Path) -> Result<Loaded, String> {
 /// top, and reading whole files would parse a folder of 1 000 reports twice.
 const HEAD_BYTES: u64 = 2048;
 
-/// The report parsed from the first [`HEAD_BYTES`] of `path`, for its title.
-fn read_head(path: &Path) -> Option<Report> {
+/// The metadata read from the first [`HEAD_BYTES`] of `path`, for its title.
+fn read_head(path: &Path) -> Option<Metadata> {
     use std::io::Read;
     let mut head = Vec::new();
     std::fs::File::open(path).ok()?.take(HEAD_BYTES).read_to_end(&mut head).ok()?;
-    Some(nianbao_parser::parse_bytes(&head).1)
+    Some(nianbao_parser::parse_metadata(&decode_head(head)))
+}
+
+/// Decodes the first bytes of a file. A UTF-8 head cut inside a character
+/// is not valid UTF-8, and would be decoded lossily or as another encoding:
+/// it is ended at its last whole character first.
+fn decode_head(mut head: Vec<u8>) -> String {
+    if let Err(error) = std::str::from_utf8(&head)
+        && error.error_len().is_none()
+    {
+        head.truncate(error.valid_up_to());
+    }
+    nianbao_parser::decode(&head).0
 }
 
 impl FolderIndex {
@@ -81,8 +93,7 @@ impl FolderIndex {
                     path.extension().and_then(|e| e.to_str()).is_some_and(|e| matches!(e, "txt" | "md" | "markdown"))
                 })
                 .filter_map(|path| {
-                    let report = read_head(&path)?;
-                    let meta = &report.metadata;
+                    let meta = read_head(&path)?;
                     Some((
                         path,
                         meta.agency.as_ref().map(|a| normalize_agency(&a.value)),
@@ -129,9 +140,34 @@ fn beside(file: &Path, report: &Report, index: &mut FolderIndex) -> Option<Loade
     let folder = file.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let me = std::fs::canonicalize(file).ok();
     let candidate = index.reports_in(folder).iter().find(|(path, other_agency, other_year)| {
-        other_agency.as_deref() == Some(agency.as_str())
-            && *other_year == Some(year - 1)
+        // The year first: a cheap test that rules out most of a folder.
+        *other_year == Some(year - 1)
+            && other_agency.as_deref() == Some(agency.as_str())
             && std::fs::canonicalize(path).ok() != me
     })?;
     load(&candidate.0.clone()).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_head_cut_inside_a_character_reads_as_utf8() {
+        let mut text = "某某市统计局2023年政府信息公开工作年度报告\n一、总体情况\n".to_string();
+        // Prose of three-byte characters, placed so that one starts at the
+        // last byte of the head: the head then ends inside it.
+        while text.len() % 3 != (HEAD_BYTES as usize - 1) % 3 {
+            text.push('x');
+        }
+        while text.len() < HEAD_BYTES as usize + 300 {
+            text.push_str("本机关按照条例要求公开政府信息");
+        }
+        let head = text.as_bytes()[..HEAD_BYTES as usize].to_vec();
+        let decoded = decode_head(head);
+        assert!(text.starts_with(&decoded) && decoded.len() == HEAD_BYTES as usize - 1, "{decoded}");
+        let metadata = nianbao_parser::parse_metadata(&decoded);
+        assert_eq!(metadata.agency.map(|a| a.value).as_deref(), Some("某某市统计局"));
+        assert_eq!(metadata.year.map(|y| y.value), Some(2023));
+    }
 }

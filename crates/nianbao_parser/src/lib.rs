@@ -29,7 +29,7 @@ mod ordinal;
 mod sections;
 mod tables;
 
-use nianbao_model::{Report, SourceInfo};
+use nianbao_model::{Metadata, Report, SourceInfo};
 
 pub use decode::decode;
 pub use normalize::normalize_label;
@@ -48,6 +48,16 @@ pub fn parse(text: &str) -> Report {
         tables: tables.tables,
         suppressions: directives::read_directives(text, &lines),
     }
+}
+
+/// What a report states about itself (title, agency, year, dates), read
+/// without its tables. For indexing a folder by the first bytes of each
+/// report, where a full parse would cost nearly as much as checking it.
+/// Table rows read as prose here, which the metadata does not look at.
+pub fn parse_metadata(text: &str) -> Metadata {
+    let lines = lines::split_lines(text);
+    let sections = sections::read_sections(text, &lines, &vec![false; lines.len()]);
+    metadata::read_metadata(text, &sections.preface, &sections.sections)
 }
 
 /// Reads an HTML page: decoded by its declared charset (else detected as for
