@@ -11,9 +11,12 @@
 //! Diagnostics found in the projection are mapped back with
 //! [`Projection::to_source`], so they point into the HTML file.
 
+use std::borrow::Cow;
 use std::collections::BTreeSet;
+use std::convert::Infallible;
 
-use html5gum::{DefaultEmitter, Token, Tokenizer};
+use html5gum::Tokenizer;
+use html5gum::emitters::callback::{CallbackEmitter, CallbackEvent};
 use nianbao_model::Span;
 
 /// The projected text and where each piece of it came from.
@@ -116,114 +119,176 @@ const BLOCKS: &[&str] = &[
 /// Elements that never have an end tag.
 const VOID: &[&str] = &["br", "img", "meta", "link", "input", "hr", "col", "area", "base", "wbr", "source"];
 
-/// A table cell being read.
+/// A table cell being read: its text runs, borrowed from the HTML where
+/// they were copied verbatim.
 #[derive(Default)]
-struct CellText {
-    pieces: Vec<(String, Span, bool)>,
+struct CellText<'a> {
+    pieces: Vec<(Cow<'a, str>, Span, bool)>,
     rowspan: usize,
     colspan: usize,
 }
 
 #[derive(Default)]
-struct TableText {
-    rows: Vec<Vec<CellText>>,
+struct TableText<'a> {
+    rows: Vec<Vec<CellText<'a>>>,
+}
+
+/// The start tag being read: attributes arrive one event at a time.
+#[derive(Default)]
+struct OpenTag {
+    name: String,
+    /// The attribute the next value belongs to, if it is one we read.
+    attribute: Option<CellSpan>,
+    rowspan: Option<Vec<u8>>,
+    colspan: Option<Vec<u8>>,
+}
+
+/// The two attributes a table cell's place depends on.
+#[derive(Clone, Copy)]
+enum CellSpan {
+    Row,
+    Column,
 }
 
 #[derive(Default)]
-struct Projector {
+struct Projector<'a> {
     out: Projection,
     /// Open elements (tag soup: an end tag closes up to its match).
     stack: Vec<String>,
     skipping: usize,
-    tables: Vec<TableText>,
+    tables: Vec<TableText<'a>>,
     in_cell: bool,
+    tag: OpenTag,
 }
 
 /// Projects decoded HTML `source` into the text layout the parser reads.
 pub fn project(source: &str) -> Projection {
-    let mut emitter = DefaultEmitter::<usize>::new_with_span();
+    let mut projector = Projector::default();
+    // Events borrow the tokenizer's buffers: no token is allocated.
+    let mut emitter = CallbackEmitter::new(|event: CallbackEvent<'_>, span: html5gum::Span<usize>| {
+        projector.event(event, Span::new(span.start.min(source.len()), span.end.min(source.len())), source);
+        None::<Infallible>
+    });
     // Script and style content is raw text, not markup.
     emitter.naively_switch_states(true);
-    let mut projector = Projector::default();
-    for token in Tokenizer::new_with_emitter(source, emitter).flatten() {
-        match token {
-            Token::StartTag(tag) => {
-                let name = String::from_utf8_lossy(&tag.name).to_ascii_lowercase();
-                let attribute = |key: &str| {
-                    tag.attributes
-                        .get(key.as_bytes())
-                        .and_then(|value| String::from_utf8_lossy(value).trim().parse::<usize>().ok())
-                        .filter(|n| (1..=100).contains(n))
-                        .unwrap_or(1)
-                };
-                let (rowspan, colspan) = (attribute("rowspan"), attribute("colspan"));
-                projector.start(&name, tag.self_closing, rowspan, colspan);
-            }
-            Token::EndTag(tag) => projector.end(&String::from_utf8_lossy(&tag.name).to_ascii_lowercase()),
-            Token::String(text) => {
-                let value = String::from_utf8_lossy(&text.value).into_owned();
-                let span = Span::new(text.span.start, text.span.end.min(source.len()));
-                for (run, run_span, exact) in align(&value, source, span) {
-                    projector.text(run, run_span, exact);
-                }
-            }
-            Token::Comment(_) | Token::Doctype(_) | Token::Error(_) => {}
-        }
-    }
+    Tokenizer::new_with_emitter(source, emitter).for_each(drop);
     while !projector.tables.is_empty() {
         projector.finish_table();
     }
     projector.out
 }
 
+/// A `rowspan` or `colspan` value: 1 unless a number from 1 to 100.
+fn span_count(value: Option<&[u8]>) -> usize {
+    value
+        .and_then(|value| std::str::from_utf8(value).ok()?.trim().parse::<usize>().ok())
+        .filter(|n| (1..=100).contains(n))
+        .unwrap_or(1)
+}
+
 /// Splits decoded text into runs copied verbatim from `span` of the source
 /// (exact) and runs that came from a character reference (`&lt;`, `&nbsp;`),
 /// so that only the references lose byte precision. Falls back to one
-/// inexact run if the two cannot be aligned.
-fn align(value: &str, source: &str, span: Span) -> Vec<(String, Span, bool)> {
+/// inexact run if the two cannot be aligned. Verbatim runs borrow `source`.
+fn align<'a>(value: &str, source: &'a str, span: Span, mut emit: impl FnMut(Cow<'a, str>, Span, bool)) {
     let raw = source.get(span.start..span.end).unwrap_or("");
     if raw == value {
-        return vec![(value.to_string(), span, true)];
+        emit(Cow::Borrowed(raw), span, true);
+        return;
     }
-    let mut runs: Vec<(String, Span, bool)> = Vec::new();
+    let mut runs: Vec<(Cow<'a, str>, Span, bool)> = Vec::new();
     let (mut i, mut decoded) = (0, value.char_indices().peekable());
-    let mut verbatim_start: Option<(usize, usize)> = None; // (raw offset, value offset)
-    let close_verbatim =
-        |runs: &mut Vec<(String, Span, bool)>, from: Option<(usize, usize)>, raw_end: usize, value_end: usize| {
-            if let Some((raw_start, value_start)) = from {
-                runs.push((
-                    value[value_start..value_end].to_string(),
-                    Span::new(span.start + raw_start, span.start + raw_end),
-                    true,
-                ));
-            }
-        };
+    let mut verbatim_start: Option<usize> = None; // raw offset
+    let close_verbatim = |runs: &mut Vec<(Cow<'a, str>, Span, bool)>, from: Option<usize>, raw_end: usize| {
+        if let Some(raw_start) = from {
+            runs.push((
+                Cow::Borrowed(&raw[raw_start..raw_end]),
+                Span::new(span.start + raw_start, span.start + raw_end),
+                true,
+            ));
+        }
+    };
     while i < raw.len() {
-        let Some(&(at, ch)) = decoded.peek() else { break };
+        let Some(&(_, ch)) = decoded.peek() else { break };
         if raw[i..].starts_with('&')
             && let Some(end) = raw[i..].find(';').filter(|&end| end <= 32)
         {
             // A character reference: one decoded character for `&…;`.
-            close_verbatim(&mut runs, verbatim_start.take(), i, at);
+            close_verbatim(&mut runs, verbatim_start.take(), i);
             decoded.next();
-            runs.push((ch.to_string(), Span::new(span.start + i, span.start + i + end + 1), false));
+            runs.push((Cow::Owned(ch.to_string()), Span::new(span.start + i, span.start + i + end + 1), false));
             i += end + 1;
         } else if raw[i..].starts_with(ch) {
-            verbatim_start.get_or_insert((i, at));
+            verbatim_start.get_or_insert(i);
             decoded.next();
             i += ch.len_utf8();
         } else {
-            return vec![(value.to_string(), span, false)];
+            emit(Cow::Owned(value.to_string()), span, false);
+            return;
         }
     }
     if decoded.peek().is_some() || i < raw.len() {
-        return vec![(value.to_string(), span, false)];
+        emit(Cow::Owned(value.to_string()), span, false);
+        return;
     }
-    close_verbatim(&mut runs, verbatim_start, raw.len(), value.len());
-    runs
+    close_verbatim(&mut runs, verbatim_start, raw.len());
+    for (run, run_span, exact) in runs {
+        emit(run, run_span, exact);
+    }
 }
 
-impl Projector {
+impl<'a> Projector<'a> {
+    fn event(&mut self, event: CallbackEvent<'_>, span: Span, source: &'a str) {
+        match event {
+            CallbackEvent::OpenStartTag { name } => {
+                self.tag.name.clear();
+                self.tag.name.push_str(&String::from_utf8_lossy(name));
+                self.tag.name.make_ascii_lowercase();
+                self.tag.attribute = None;
+                self.tag.rowspan = None;
+                self.tag.colspan = None;
+            }
+            CallbackEvent::AttributeName { name } => {
+                // The first of duplicated attributes counts, as in a browser.
+                let (slot, which) = match name {
+                    b"rowspan" => (&mut self.tag.rowspan, CellSpan::Row),
+                    b"colspan" => (&mut self.tag.colspan, CellSpan::Column),
+                    _ => {
+                        self.tag.attribute = None;
+                        return;
+                    }
+                };
+                self.tag.attribute = slot.is_none().then_some(which);
+                if slot.is_none() {
+                    *slot = Some(Vec::new());
+                }
+            }
+            CallbackEvent::AttributeValue { value } => {
+                let slot = match self.tag.attribute {
+                    Some(CellSpan::Row) => &mut self.tag.rowspan,
+                    Some(CellSpan::Column) => &mut self.tag.colspan,
+                    None => return,
+                };
+                if let Some(slot) = slot {
+                    slot.extend_from_slice(value);
+                }
+            }
+            CallbackEvent::CloseStartTag { self_closing } => {
+                let rowspan = span_count(self.tag.rowspan.as_deref());
+                let colspan = span_count(self.tag.colspan.as_deref());
+                let name = std::mem::take(&mut self.tag.name);
+                self.start(&name, self_closing, rowspan, colspan);
+                self.tag.name = name;
+            }
+            CallbackEvent::EndTag { name } => self.end(&String::from_utf8_lossy(name).to_ascii_lowercase()),
+            CallbackEvent::String { value } => {
+                let value = String::from_utf8_lossy(value);
+                align(&value, source, span, |run, run_span, exact| self.text(run, run_span, exact));
+            }
+            CallbackEvent::Comment { .. } | CallbackEvent::Doctype { .. } | CallbackEvent::Error(_) => {}
+        }
+    }
+
     fn start(&mut self, name: &str, self_closing: bool, rowspan: usize, colspan: usize) {
         if self.skipping > 0 || SKIPPED.contains(&name) {
             if !VOID.contains(&name) && !self_closing {
@@ -278,7 +343,7 @@ impl Projector {
         }
     }
 
-    fn text(&mut self, value: String, span: Span, exact: bool) {
+    fn text(&mut self, value: Cow<'a, str>, span: Span, exact: bool) {
         if self.skipping > 0 {
             return;
         }
@@ -299,10 +364,10 @@ impl Projector {
             return;
         }
         let at_line_start = self.out.text.is_empty() || self.out.text.ends_with('\n');
-        let value = if at_line_start { value.trim_start().to_string() } else { value };
+        let value = if at_line_start { value.trim_start() } else { &value };
         let trimmed = span.len() - (value.len().min(span.len()));
         let span = if exact { Span::new(span.start + trimmed, span.end) } else { span };
-        self.push(&value.replace(['\n', '\r', '\t'], " "), span, exact);
+        self.push(&replaced(value, &['\n', '\r', '\t']), span, exact);
     }
 
     fn push(&mut self, text: &str, source: Span, exact: bool) {
@@ -321,13 +386,13 @@ impl Projector {
     }
 
     /// The last cell of the innermost table being read.
-    fn current_cell(&mut self) -> Option<&mut CellText> {
+    fn current_cell(&mut self) -> Option<&mut CellText<'a>> {
         self.tables.last_mut()?.rows.last_mut()?.last_mut()
     }
 
     fn cell_space(&mut self) {
         if let Some(cell) = self.current_cell() {
-            cell.pieces.push((" ".to_string(), Span::empty(0), false));
+            cell.pieces.push((Cow::Borrowed(" "), Span::empty(0), false));
         }
     }
 
@@ -337,9 +402,9 @@ impl Projector {
         self.in_cell = false;
         // Grid positions taken by a rowspan from a row above: (row, column).
         let mut taken: BTreeSet<(usize, usize)> = BTreeSet::new();
-        let mut lines: Vec<Vec<Option<CellText>>> = Vec::new();
+        let mut lines: Vec<Vec<Option<CellText<'a>>>> = Vec::new();
         for (r, row) in table.rows.into_iter().enumerate() {
-            let mut line: Vec<Option<CellText>> = Vec::new();
+            let mut line: Vec<Option<CellText<'a>>> = Vec::new();
             let mut column = 0;
             for cell in row {
                 while taken.contains(&(r, column)) {
@@ -380,18 +445,18 @@ impl Projector {
             for line in lines {
                 for cell_text in line.into_iter().flatten() {
                     cell.pieces.extend(cell_text.pieces);
-                    cell.pieces.push((" ".to_string(), Span::empty(0), false));
+                    cell.pieces.push((Cow::Borrowed(" "), Span::empty(0), false));
                 }
             }
         }
     }
 
     /// A cell's text on one line: whitespace collapsed, trimmed.
-    fn write_cell(&mut self, cell: CellText) {
+    fn write_cell(&mut self, cell: CellText<'a>) {
         let mut pending_space = false;
         let mut wrote = false;
         for (value, span, exact) in cell.pieces {
-            let collapsed: String = value.replace(['\n', '\r', '\t', '\u{a0}'], " ");
+            let collapsed = replaced(&value, &['\n', '\r', '\t', '\u{a0}']);
             let leading = collapsed.len() - collapsed.trim_start().len();
             let content = collapsed.trim();
             if content.is_empty() {
@@ -406,12 +471,17 @@ impl Projector {
             } else {
                 span
             };
-            let content = content.to_string();
-            self.push(&content, source, exact);
+            self.push(content, source, exact);
             pending_space = collapsed.ends_with(' ');
             wrote = true;
         }
     }
+}
+
+/// `text` with each of `breaks` as a space (the projection's line breaks
+/// and tabs are its own), copied only if it has one.
+fn replaced<'t>(text: &'t str, breaks: &[char]) -> Cow<'t, str> {
+    if text.contains(breaks) { Cow::Owned(text.replace(breaks, " ")) } else { Cow::Borrowed(text) }
 }
 
 #[cfg(test)]
