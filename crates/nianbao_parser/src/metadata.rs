@@ -1,6 +1,8 @@
 //! Facts the report states about itself: title, agency, year, publish date,
 //! statistics period.
 
+use std::sync::LazyLock;
+
 use nianbao_model::{Date, Metadata, Paragraph, Section, Span, Spanned, StatisticsPeriod};
 
 /// Labels of the publish date in a web copy's metadata block.
@@ -100,7 +102,14 @@ fn agency_before(source: &str, title: Span, year: Span) -> Option<Spanned<String
 /// The sentence holding 「统计期限」 (or 统计期/统计时限), anywhere in the prose.
 fn find_statistics_period(source: &str, preface: &[Paragraph], sections: &[Section]) -> Option<StatisticsPeriod> {
     let paragraphs = preface.iter().chain(sections.iter().flat_map(|s| s.paragraphs.iter()));
+    // Every paragraph is searched; one prebuilt search for the words' common
+    // 「统计」 leaves out nearly all of them.
+    static STATISTICS: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new("统计"));
     for paragraph in paragraphs {
+        if STATISTICS.find(paragraph.text.as_bytes()).is_none() {
+            continue;
+        }
         let Some(at) = ["统计期限", "统计时限", "统计期", "统计时间"].iter().find_map(|w| paragraph.text.find(w))
         else {
             continue;

@@ -86,7 +86,7 @@ fn third(text: &str) -> Option<FoundOrdinal> {
 
 fn chinese_numeral_prefix(text: &str) -> usize {
     text.char_indices()
-        .take_while(|(_, c)| "一二三四五六七八九十".contains(*c))
+        .take_while(|(_, c)| matches!(c, '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'))
         .map(|(i, c)| i + c.len_utf8())
         .last()
         .unwrap_or(0)
@@ -94,14 +94,20 @@ fn chinese_numeral_prefix(text: &str) -> usize {
 
 /// 一 → 1, 十 → 10, 十二 → 12, 二十 → 20, 二十一 → 21.
 pub(crate) fn parse_chinese_numeral(text: &str) -> Option<u32> {
-    let digit = |c: char| "一二三四五六七八九".find(c).map(|i| i as u32 / 3 + 1);
-    let chars: Vec<char> = text.chars().collect();
-    match chars.as_slice() {
-        [d] if *d == '十' => Some(10),
-        [d] => digit(*d),
-        ['十', d] => Some(10 + digit(*d)?),
-        [t, '十'] => Some(digit(*t)? * 10),
-        [t, '十', d] => Some(digit(*t)? * 10 + digit(*d)?),
+    const DIGITS: [char; 9] = ['一', '二', '三', '四', '五', '六', '七', '八', '九'];
+    let digit = |c: char| DIGITS.iter().position(|&d| d == c).map(|i| i as u32 + 1);
+    // At most three characters (「二十一」); read without collecting them.
+    let mut chars = text.chars();
+    let (first, second, third) = (chars.next()?, chars.next(), chars.next());
+    if chars.next().is_some() {
+        return None;
+    }
+    match (first, second, third) {
+        ('十', None, None) => Some(10),
+        (d, None, None) => digit(d),
+        ('十', Some(d), None) => Some(10 + digit(d)?),
+        (t, Some('十'), None) => Some(digit(t)? * 10),
+        (t, Some('十'), Some(d)) => Some(digit(t)? * 10 + digit(d)?),
         _ => None,
     }
 }
@@ -131,5 +137,15 @@ mod tests {
         assert_eq!(read("1.5万元"), None);
         assert_eq!(read("一是加强"), None);
         assert_eq!(read("（其中修订）"), None);
+    }
+
+    #[test]
+    fn chinese_numerals_up_to_ninety_nine() {
+        let read = |text| parse_chinese_numeral(text);
+        assert_eq!(
+            ["一", "九", "十", "十二", "二十", "二十一", "九十九"].map(read),
+            [1, 9, 10, 12, 20, 21, 99].map(Some)
+        );
+        assert_eq!(["", "十十", "一二", "二十一一", "十一十"].map(read), [None; 5]);
     }
 }

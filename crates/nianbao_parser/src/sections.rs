@@ -134,14 +134,22 @@ pub(crate) fn classify_heading(title: &str) -> Option<(SectionKind, Fidelity)> {
     if title.len() > crate::labels::MAX_LABEL_BYTES {
         return None;
     }
+    static TITLES: OnceLock<Vec<String>> = OnceLock::new();
+    let titles = TITLES.get_or_init(|| SectionKind::ALL.iter().map(|kind| normalize_label(kind.title())).collect());
+    // Shortcuts before normalising: most headings are written verbatim, and
+    // a comma (any width) makes a sentence.
+    if let Some(index) = SectionKind::ALL.iter().position(|kind| kind.title() == title) {
+        return Some((SectionKind::ALL[index], Fidelity::Verbatim));
+    }
+    if title.contains([',', '，', ';', '；']) {
+        return None;
+    }
     let normalized = normalize_label(title);
     let normalized = normalized.trim_end_matches([':', '。']);
     // Headings are short and are not sentences: no full stop, no comma.
     if normalized.chars().count() > 40 || normalized.contains(['。', ',', ';']) {
         return None;
     }
-    static TITLES: OnceLock<Vec<String>> = OnceLock::new();
-    let titles = TITLES.get_or_init(|| SectionKind::ALL.iter().map(|kind| normalize_label(kind.title())).collect());
     if let Some(index) = titles.iter().position(|title| title == normalized) {
         return Some((SectionKind::ALL[index], Fidelity::Verbatim));
     }
