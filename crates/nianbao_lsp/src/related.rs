@@ -67,19 +67,7 @@ fn read_head(path: &Path) -> Option<Metadata> {
     use std::io::Read;
     let mut head = Vec::new();
     std::fs::File::open(path).ok()?.take(HEAD_BYTES).read_to_end(&mut head).ok()?;
-    Some(nianbao_parser::parse_metadata(&decode_head(head)))
-}
-
-/// Decodes the first bytes of a file. A UTF-8 head cut inside a character
-/// is not valid UTF-8, and would be decoded lossily or as another encoding:
-/// it is ended at its last whole character first.
-fn decode_head(mut head: Vec<u8>) -> String {
-    if let Err(error) = std::str::from_utf8(&head)
-        && error.error_len().is_none()
-    {
-        head.truncate(error.valid_up_to());
-    }
-    nianbao_parser::decode(&head).0
+    Some(nianbao_parser::parse_metadata(&nianbao_parser::decode_prefix(&head).0))
 }
 
 impl FolderIndex {
@@ -146,28 +134,4 @@ fn beside(file: &Path, report: &Report, index: &mut FolderIndex) -> Option<Loade
             && std::fs::canonicalize(path).ok() != me
     })?;
     load(&candidate.0.clone()).ok()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_head_cut_inside_a_character_reads_as_utf8() {
-        let mut text = "某某市统计局2023年政府信息公开工作年度报告\n一、总体情况\n".to_string();
-        // Prose of three-byte characters, placed so that one starts at the
-        // last byte of the head: the head then ends inside it.
-        while text.len() % 3 != (HEAD_BYTES as usize - 1) % 3 {
-            text.push('x');
-        }
-        while text.len() < HEAD_BYTES as usize + 300 {
-            text.push_str("本机关按照条例要求公开政府信息");
-        }
-        let head = text.as_bytes()[..HEAD_BYTES as usize].to_vec();
-        let decoded = decode_head(head);
-        assert!(text.starts_with(&decoded) && decoded.len() == HEAD_BYTES as usize - 1, "{decoded}");
-        let metadata = nianbao_parser::parse_metadata(&decoded);
-        assert_eq!(metadata.agency.map(|a| a.value).as_deref(), Some("某某市统计局"));
-        assert_eq!(metadata.year.map(|y| y.value), Some(2023));
-    }
 }

@@ -11,6 +11,30 @@ pub fn decode(bytes: &[u8]) -> (String, SourceInfo) {
     (text, info)
 }
 
+/// Decodes the first bytes of a file, which may end inside a character: as
+/// [`decode`], without the cut character. (Cut, a UTF-8 head would not be
+/// valid UTF-8 and a GBK head not valid GB18030; both would decode lossily.)
+pub fn decode_prefix(bytes: &[u8]) -> (String, SourceInfo) {
+    match simdutf8::compat::from_utf8(bytes) {
+        Ok(_) => return decode(bytes),
+        // Invalid only in its last, incomplete character.
+        Err(error) if error.error_len().is_none() => return decode(&bytes[..error.valid_up_to()]),
+        Err(_) => {}
+    }
+    let gb18030 =
+        |bytes: &[u8]| encoding_rs::GB18030.decode_without_bom_handling_and_without_replacement(bytes).is_some();
+    if encoding_rs::Encoding::for_bom(bytes).is_none() && sniff_utf16(bytes).is_none() && !gb18030(bytes) {
+        // A GB18030 character is at most four bytes.
+        for cut in 1..=3.min(bytes.len()) {
+            let whole = &bytes[..bytes.len() - cut];
+            if gb18030(whole) {
+                return decode(whole);
+            }
+        }
+    }
+    decode(bytes)
+}
+
 fn decode_inner(bytes: &[u8]) -> (String, &'static str, bool, bool) {
     if let Some((encoding, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
         let (text, lossy) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
@@ -91,6 +115,20 @@ mod tests {
         let be: Vec<u8> = "2024年\n0\n".encode_utf16().flat_map(u16::to_be_bytes).collect();
         let (text, info) = decode(&be);
         assert_eq!((text.as_str(), info.encoding.as_str()), ("2024年\n0\n", "UTF-16BE"));
+    }
+
+    #[test]
+    fn a_prefix_cut_inside_a_character_leaves_it_out() {
+        let text = "某某市统计局2023年政府信息公开工作年度报告";
+        let utf8 = text.as_bytes();
+        let (head, info) = decode_prefix(&utf8[..utf8.len() - 1]);
+        assert_eq!((head.as_str(), info.lossy), (text.trim_end_matches('告'), false));
+        let (gbk, _, _) = encoding_rs::GBK.encode(text);
+        let (head, info) = decode_prefix(&gbk[..gbk.len() - 1]);
+        assert_eq!((head.as_str(), info.encoding.as_str()), (text.trim_end_matches('告'), "GB18030"));
+        // Whole input decodes as by `decode`.
+        assert_eq!(decode_prefix(utf8).0, text);
+        assert_eq!(decode_prefix(&[0xff, 0xfe, 0xfd, b'a', 0x80]).0, decode(&[0xff, 0xfe, 0xfd, b'a', 0x80]).0);
     }
 
     #[test]

@@ -31,7 +31,7 @@ mod tables;
 
 use nianbao_model::{Metadata, Report, SourceInfo};
 
-pub use decode::decode;
+pub use decode::{decode, decode_prefix};
 pub use normalize::normalize_label;
 
 /// Parses report text. Spans in the result are byte offsets into `text`.
