@@ -69,9 +69,60 @@ fn is_space(c: char) -> bool {
 /// The trimmed sub-span of `span`.
 fn trim_span(source: &str, span: Span) -> Span {
     let text = span.slice(source);
-    let start = span.start + (text.len() - text.trim_start_matches(is_space).len());
-    let end = span.start + text.trim_end_matches(is_space).len();
-    if start >= end { Span::empty(middle(source, span)) } else { Span::new(start, end) }
+    let lead = leading_space_len(text);
+    if lead == text.len() {
+        return Span::empty(middle(source, span));
+    }
+    let end = span.end - trailing_space_len(&text[lead..]);
+    Span::new(span.start + lead, end)
+}
+
+/// The byte length of `text`'s leading [`is_space`] characters, found
+/// byte-wise: this runs for every cell, and most characters cannot be spaces
+/// (see [`may_lead_space`]).
+fn leading_space_len(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while let Some(&byte) = bytes.get(i) {
+        let len = if byte < 0x80 {
+            usize::from(is_space(byte as char))
+        } else if may_lead_space(byte) {
+            text[i..].chars().next().filter(|&c| is_space(c)).map_or(0, char::len_utf8)
+        } else {
+            0
+        };
+        if len == 0 {
+            break;
+        }
+        i += len;
+    }
+    i
+}
+
+/// The byte length of `text`'s trailing [`is_space`] characters.
+fn trailing_space_len(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let mut end = bytes.len();
+    while end > 0 {
+        let byte = bytes[end - 1];
+        if byte < 0x80 {
+            if !is_space(byte as char) {
+                break;
+            }
+            end -= 1;
+            continue;
+        }
+        // Back to the lead byte of the character ending here.
+        let mut start = end - 1;
+        while start > 0 && bytes[start] & 0xC0 == 0x80 {
+            start -= 1;
+        }
+        if !may_lead_space(bytes[start]) || !text[start..end].chars().next().is_some_and(is_space) {
+            break;
+        }
+        end = start;
+    }
+    bytes.len() - end
 }
 
 /// The middle of a blank field, so that writing into it (a fix's 「0」) lands
@@ -245,6 +296,36 @@ mod tests {
         match shape(text, line, &mut tokens) {
             Shape::Cells | Shape::Plain => tokens.iter().map(|t| (t.span.slice(text), t.kind)).collect(),
             other => panic!("not cells: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn byte_wise_trimming_matches_char_wise() {
+        let samples = [
+            "",
+            " ",
+            "\u{3000}",
+            "　规章　",
+            " \t 0 \u{a0}",
+            "\u{2003}表\u{2003}",
+            "\u{85}a\u{85}",
+            "\u{1680}x",
+            "—",
+            "表—",
+            "\u{2060}a\u{2060}",
+            "a\u{205f}",
+            "𠮷 ",
+            " é",
+            "\u{3001}",
+        ];
+        for text in samples {
+            let char_wise = (
+                text.len() - text.trim_start_matches(is_space).len(),
+                text.len() - text.trim_end_matches(is_space).len(),
+            );
+            let lead = leading_space_len(text);
+            let byte_wise = (lead, if lead == text.len() { text.len() } else { trailing_space_len(&text[lead..]) });
+            assert_eq!(byte_wise, char_wise, "{text:?}");
         }
     }
 
