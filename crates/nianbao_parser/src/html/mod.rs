@@ -17,6 +17,8 @@ use std::convert::Infallible;
 
 use html5gum::Tokenizer;
 use html5gum::emitters::callback::{CallbackEmitter, CallbackEvent};
+
+mod quiet;
 use nianbao_model::Span;
 
 /// The projected text and where each piece of it came from.
@@ -163,6 +165,11 @@ struct Projector<'a> {
 
 /// Projects decoded HTML `source` into the text layout the parser reads.
 pub fn project(source: &str) -> Projection {
+    project_with(source, true)
+}
+
+/// [`project`], with the tokenizer's error checks off (`quiet`) or on.
+fn project_with(source: &str, quiet: bool) -> Projection {
     let mut projector = Projector::default();
     // Events borrow the tokenizer's buffers: no token is allocated.
     let mut emitter = CallbackEmitter::new(|event: CallbackEvent<'_>, span: html5gum::Span<usize>| {
@@ -171,7 +178,11 @@ pub fn project(source: &str) -> Projection {
     });
     // Script and style content is raw text, not markup.
     emitter.naively_switch_states(true);
-    Tokenizer::new_with_emitter(source, emitter).for_each(drop);
+    if quiet {
+        Tokenizer::new_with_emitter(source, quiet::Quiet(emitter)).for_each(drop);
+    } else {
+        Tokenizer::new_with_emitter(source, emitter).for_each(drop);
+    }
     while !projector.tables.is_empty() {
         projector.finish_table();
     }
@@ -513,6 +524,22 @@ mod tests {
         let open = projection.text.find('<').unwrap();
         let source = projection.to_source(Span::new(open, open + 1));
         assert_eq!(&html[source.start..source.end], "&lt;", "a reference maps to itself");
+    }
+
+    #[test]
+    fn errors_off_tokenizes_the_same() {
+        let pages = [
+            include_str!("../../../../tests/fixtures/html/003.html"),
+            include_str!("../../../../tests/fixtures/html/real/shanghai-2019.html"),
+            "<p>控制\u{1}字符\u{7f}与\u{fdd0}非字符\u{0}</p><td rowspan=2 rowspan=3>&#0;&#x80;&bogus;</td",
+            "<table><tr><td colspan=\"x\">a<table><td>b</table></td><!-- <td> --><script>'<td>'</script>",
+            "<<p/>>&lt<b =1 c==2>&amp</b></<>",
+        ];
+        for page in pages {
+            let (quiet, checked) = (project_with(page, true), project_with(page, false));
+            assert_eq!(quiet.text, checked.text);
+            assert_eq!(format!("{:?}", quiet.pieces), format!("{:?}", checked.pieces));
+        }
     }
 
     #[test]
