@@ -213,7 +213,8 @@ impl<'a> Reader<'a> {
                     key: Some(key),
                     label: Some(label),
                     label_line: line,
-                    cells: Vec::new(),
+                    // Its values, and room for a filler field or two.
+                    cells: Vec::with_capacity(key.value_count() + 2),
                 });
             }
             Some(LabelMatch::Header { table, class, role }) => {

@@ -140,13 +140,15 @@ fn needs_application_context(metric: Metric) -> bool {
 /// Every claim in the report's prose, in document order.
 pub fn claims(report: &Report) -> Vec<Claim> {
     let mut out = Vec::new();
+    // The clauses of the sentence being read, kept across paragraphs.
+    let mut clauses = Vec::new();
     for (section, paragraph) in report
         .preface
         .iter()
         .map(|p| (None, p))
         .chain(report.sections.iter().flat_map(|s| s.paragraphs.iter().map(move |p| (s.kind, p))))
     {
-        read_paragraph(&paragraph.text, paragraph.span.start, section, &mut out);
+        read_paragraph(&paragraph.text, paragraph.span.start, section, &mut clauses, &mut out);
     }
     out
 }
@@ -185,8 +187,14 @@ struct Clause {
 /// one pass over its characters, and reads the clauses that have a unit.
 /// Most prose states no count, and decoding it once instead of once per
 /// split and per filter was most of the extractor's cost.
-fn read_paragraph(text: &str, base: usize, section: Option<SectionKind>, out: &mut Vec<Claim>) {
-    let mut clauses: Vec<Clause> = Vec::new();
+fn read_paragraph(
+    text: &str,
+    base: usize,
+    section: Option<SectionKind>,
+    clauses: &mut Vec<Clause>,
+    out: &mut Vec<Claim>,
+) {
+    clauses.clear();
     let mut sentence_start = 0;
     let mut clause = Clause { start: 0, end: 0, has_unit: false };
     for (at, ch) in text.char_indices().chain(std::iter::once((text.len(), '。'))) {
@@ -197,7 +205,7 @@ fn read_paragraph(text: &str, base: usize, section: Option<SectionKind>, out: &m
                 clauses.push(Clause { end: at, ..clause });
                 clause = Clause { start: at + ch.len_utf8(), end: 0, has_unit: false };
                 if end == Mark::SentenceEnd {
-                    read_sentence(text, base, (sentence_start, at), &clauses, section, out);
+                    read_sentence(text, base, (sentence_start, at), clauses, section, out);
                     clauses.clear();
                     sentence_start = clause.start;
                 }

@@ -175,6 +175,16 @@ fn short_row_name(row: T3Row) -> &'static str {
     }
 }
 
+/// Every term, or `None` if one is missing. (`collect::<Option<Vec<_>>>`
+/// cannot size its vector, and grew it several times for each identity.)
+fn all_terms<'t>(terms: impl ExactSizeIterator<Item = Option<Term<'t>>>) -> Option<Vec<Term<'t>>> {
+    let mut all = Vec::with_capacity(terms.len());
+    for term in terms {
+        all.push(term?);
+    }
+    Some(all)
+}
+
 fn table3_identities(table: &Table) -> Vec<Identity<'_>> {
     let rows = T3Rows::of(table);
     let t3_term = |row, col, name| rows.term(row, col, name);
@@ -194,8 +204,7 @@ fn table3_identities(table: &Table) -> Vec<Identity<'_>> {
         all.extend(balance);
         let results = (|| {
             let total = t3_term(T3Row::TotalResults, col, T3Row::TotalResults.label())?;
-            let right =
-                T3Row::results().iter().map(|&row| t3_term(row, col, row_name(row))).collect::<Option<Vec<_>>>()?;
+            let right = all_terms(T3Row::results().iter().map(|&row| t3_term(row, col, row_name(row))))?;
             Some(Identity { kind: IdentityKind::ResultTotal, subject: col.label(), left: vec![total], right })
         })();
         all.extend(results);
@@ -203,8 +212,7 @@ fn table3_identities(table: &Table) -> Vec<Identity<'_>> {
     for row in T3Row::ALL {
         let row_total = (|| {
             let total = t3_term(row, T3Col::Total, T3Col::Total.label())?;
-            let right =
-                T3Col::APPLICANTS.iter().map(|&col| t3_term(row, col, col.label())).collect::<Option<Vec<_>>>()?;
+            let right = all_terms(T3Col::APPLICANTS.iter().map(|&col| t3_term(row, col, col.label())))?;
             Some(Identity { kind: IdentityKind::RowTotal, subject: row.label(), left: vec![total], right })
         })();
         all.extend(row_total);
@@ -226,7 +234,7 @@ fn table4_identities(table: &Table) -> Vec<Identity<'_>> {
                 T4Group::LitigationDirect => "行政诉讼·未经复议直接起诉 总计",
                 T4Group::LitigationAfterReview => "行政诉讼·复议后起诉 总计",
             };
-            let right = T4Outcome::ALL[..4].iter().map(|&outcome| term(outcome)).collect::<Option<Vec<_>>>()?;
+            let right = all_terms(T4Outcome::ALL[..4].iter().map(|&outcome| term(outcome)))?;
             Some(Identity { kind: IdentityKind::GroupTotal, subject: group.label(), left: vec![total], right })
         })
         .collect()

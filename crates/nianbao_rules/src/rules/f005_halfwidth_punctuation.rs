@@ -57,7 +57,9 @@ fn full_width(ch: char) -> Option<char> {
 }
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    // Buffers kept across paragraphs, so that each allocates once.
     let mut marks: Vec<usize> = Vec::new();
+    let mut spans: Vec<(Span, char)> = Vec::new();
     for (base, text) in paragraphs(ctx.report) {
         // ASCII bytes never occur inside a multi-byte character: find the
         // marks by SIMD search, decode only their neighbours.
@@ -71,7 +73,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         marks.sort_unstable();
         let before = |i: usize| text[..i].chars().next_back();
         let after = |i: usize| text[i + 1..].chars().next();
-        let mut spans: Vec<(Span, char)> = Vec::new();
+        spans.clear();
         // Marks before `next` were inside a bracket pair already fixed.
         let mut next = 0;
         for &i in &marks {

@@ -55,8 +55,10 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     // byte offset. A repeated word of n characters at k has codes[k] ==
     // codes[k + n]; a bitmask of those n over 2..=8 rejects almost every
     // position with a few comparisons, and only candidates are compared whole.
-    let mut codes: Vec<u32> = Vec::new();
-    let mut offsets: Vec<usize> = Vec::new();
+    // Sized once for the longest paragraph (a character is at least a byte).
+    let longest = paragraphs(ctx.report).map(|(_, text)| text.len()).max().unwrap_or(0);
+    let mut codes: Vec<u32> = Vec::with_capacity(longest + MAX_CHARS + 1);
+    let mut offsets: Vec<usize> = Vec::with_capacity(longest + 1);
     for (base, text) in paragraphs(ctx.report) {
         codes.clear();
         offsets.clear();
@@ -72,10 +74,15 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         let mut k = 0;
         'scan: while k < len {
             let first = codes[k];
-            let window = &codes[k + 2..=k + MAX_CHARS];
+            if first & NOT_IDEOGRAPH != 0 {
+                k += 1;
+                continue;
+            }
+            // A fixed-size window, so that the comparisons compile to SIMD.
+            let window: &[u32; MAX_CHARS - 1] = codes[k + 2..=k + MAX_CHARS].try_into().unwrap_or(&[NOT_IDEOGRAPH; 7]);
             let mask =
                 window.iter().enumerate().fold(0u32, |mask, (j, &code)| mask | (u32::from(code == first) << (j + 2)));
-            if mask == 0 || first & NOT_IDEOGRAPH != 0 {
+            if mask == 0 {
                 k += 1;
                 continue;
             }
