@@ -2,7 +2,9 @@
 
 use nianbao_model::Span;
 
-use crate::number::{MAX_CELL_BYTES, is_value_word};
+use nianbao_model::CellValue;
+
+use crate::number::{MAX_CELL_BYTES, is_value, is_value_word, parse_cell};
 
 /// One line's content, without its terminator (`\n`, `\r\n` or lone `\r`).
 #[derive(Clone, Copy, Debug)]
@@ -43,6 +45,16 @@ pub(crate) enum TokenKind {
 pub(crate) struct Token {
     pub(crate) span: Span,
     pub(crate) kind: TokenKind,
+    /// The cell's value, if reading its kind read it and found no note: the
+    /// table reader then need not read it again.
+    pub(crate) value: Option<CellValue>,
+}
+
+impl Token {
+    /// A token whose value is read later, when it becomes a cell.
+    pub(crate) fn unread(span: Span, kind: TokenKind) -> Self {
+        Self { span, kind, value: None }
+    }
 }
 
 /// How a line is laid out.
@@ -138,14 +150,12 @@ fn middle(source: &str, span: Span) -> usize {
 fn token(source: &str, span: Span) -> Token {
     let span = trim_span(source, span);
     let text = span.slice(source);
-    let kind = if text.is_empty() {
-        TokenKind::Empty
-    } else if is_value_word(text) {
-        TokenKind::Value
-    } else {
-        TokenKind::Text
-    };
-    Token { span, kind }
+    if text.is_empty() {
+        return Token { span, kind: TokenKind::Empty, value: Some(CellValue::Blank) };
+    }
+    let (value, note) = parse_cell(text);
+    let kind = if is_value(value) { TokenKind::Value } else { TokenKind::Text };
+    Token { span, kind, value: note.is_none().then_some(value) }
 }
 
 /// How `line` is laid out; its cells, if it has any, replace the contents of
@@ -259,7 +269,7 @@ fn split_plain(source: &str, span: Span, tokens: &mut Vec<Token>) {
     let last_space = text[window..].char_indices().rev().find(|&(_, c)| is_space(c));
     let last_word = last_space.map_or(&text[window..], |(i, c)| &text[window + i + c.len_utf8()..]);
     if (last_space.is_none() && window > 0) || !is_value_word(last_word) {
-        tokens.push(Token { span, kind: TokenKind::Text });
+        tokens.push(Token::unread(span, TokenKind::Text));
         return;
     }
     let words = words(source, span);
@@ -268,9 +278,9 @@ fn split_plain(source: &str, span: Span, tokens: &mut Vec<Token>) {
         words.iter().rposition(|word| !is_value_word(word.slice(source))).map_or(0, |last_text| last_text + 1);
     if values_from > 0 {
         let label = Span::new(words[0].start, words[values_from - 1].end);
-        tokens.push(Token { span: label, kind: TokenKind::Text });
+        tokens.push(Token::unread(label, TokenKind::Text));
     }
-    tokens.extend(words[values_from..].iter().map(|&word| Token { span: word, kind: TokenKind::Value }));
+    tokens.extend(words[values_from..].iter().map(|&word| Token::unread(word, TokenKind::Value)));
 }
 
 fn is_footer(text: &str) -> bool {

@@ -119,7 +119,12 @@ fn number_then_word(trimmed: &str) -> bool {
 
 /// Whether a whitespace-separated word reads as a value (number or placeholder).
 pub(crate) fn is_value_word(word: &str) -> bool {
-    matches!(parse_cell(word).0, CellValue::Integer(_) | CellValue::Decimal(_) | CellValue::Placeholder)
+    is_value(parse_cell(word).0)
+}
+
+/// Whether a cell's value fills a value column: a number or a placeholder.
+pub(crate) fn is_value(value: CellValue) -> bool {
+    matches!(value, CellValue::Integer(_) | CellValue::Decimal(_) | CellValue::Placeholder)
 }
 
 /// A number at the start of `text` (already NFKC, no spaces): sign, digits with

@@ -106,7 +106,7 @@ impl<'a> Reader<'a> {
     fn plain_line(&mut self, tokens: &[Token], index: usize) -> bool {
         let whole_line = tokens.first().map(|first| first.span.cover(tokens[tokens.len() - 1].span));
         if whole_line
-            .is_some_and(|span| crate::sections::is_heading_line(self.text(Token { span, kind: TokenKind::Text })))
+            .is_some_and(|span| crate::sections::is_heading_line(self.text(Token::unread(span, TokenKind::Text))))
         {
             // A Markdown heading or a statutory section heading always ends a table.
             self.close_context();
@@ -294,8 +294,8 @@ impl<'a> Reader<'a> {
     fn finish_row(&mut self) {
         let Some(open) = self.row.take() else { return };
         let source = self.source;
-        let cells = settle_cells(&open);
-        let cells: Vec<Cell> = cells.iter().map(|token| to_cell(source, *token)).collect();
+        let settled = settle_cells(&open);
+        let cells: Vec<Cell> = open.cells[settled].iter().map(|&(token, _)| to_cell(source, token)).collect();
         if open.key.is_none() && cells.is_empty() {
             return;
         }
@@ -312,41 +312,34 @@ impl<'a> Reader<'a> {
     }
 }
 
-/// The value cells of a finished row. Empty fields before the first and after
-/// the last value are merged-cell filler, unless the row is short of values:
-/// then empties on the same line are blank cells (trailing ones first).
-fn settle_cells(row: &OpenRow) -> Vec<Token> {
+/// The value cells of a finished row, as a range of its cells. Empty fields
+/// before the first and after the last value are merged-cell filler, unless
+/// the row is short of values: then empties on the same line are blank cells
+/// (trailing ones first).
+fn settle_cells(row: &OpenRow) -> std::ops::Range<usize> {
     let cells = &row.cells;
-    let first = cells.iter().position(|(t, _)| t.kind != TokenKind::Empty);
-    let Some(first) = first else {
-        return Vec::new();
+    let Some(first) = cells.iter().position(|(t, _)| t.kind != TokenKind::Empty) else {
+        return 0..0;
     };
     let last = cells.iter().rposition(|(t, _)| t.kind != TokenKind::Empty).unwrap_or(first);
-    let mut core: Vec<Token> = cells[first..=last].iter().map(|(t, _)| *t).collect();
+    let (mut start, mut end) = (first, last + 1);
     let expected = row.key.map_or(0, RowKey::value_count);
-    if core.len() < expected {
+    if end - start < expected {
         let last_line = cells[last].1;
-        let trailing: Vec<Token> =
-            cells[last + 1..].iter().take_while(|(_, line)| *line == last_line).map(|(t, _)| *t).collect();
-        let take = trailing.len().min(expected - core.len());
-        core.extend_from_slice(&trailing[..take]);
+        let trailing = cells[end..].iter().take_while(|(_, line)| *line == last_line).count();
+        end += trailing.min(expected - (end - start));
     }
-    if core.len() < expected {
+    if end - start < expected {
         let first_line = cells[first].1;
-        let leading: Vec<Token> =
-            cells[..first].iter().rev().take_while(|(_, line)| *line == first_line).map(|(t, _)| *t).collect();
-        let take = leading.len().min(expected - core.len());
-        let mut front: Vec<Token> = leading[..take].to_vec();
-        front.reverse();
-        front.extend(core);
-        core = front;
+        let leading = cells[..first].iter().rev().take_while(|(_, line)| *line == first_line).count();
+        start -= leading.min(expected - (end - start));
     }
-    core
+    start..end
 }
 
 fn to_cell(source: &str, token: Token) -> Cell {
     let raw = token.span.slice(source);
-    let (value, note) = parse_cell(raw);
+    let (value, note) = token.value.map_or_else(|| parse_cell(raw), |value| (value, None));
     Cell { span: token.span, raw: cell_text(raw), value, note }
 }
 
@@ -379,7 +372,8 @@ fn cell_token(cell: &Cell) -> Token {
         CellValue::Text => TokenKind::Text,
         _ => TokenKind::Value,
     };
-    Token { span: cell.span, kind }
+    // A cell with a note is read again, for its note.
+    Token { span: cell.span, kind, value: cell.note.is_none().then_some(cell.value) }
 }
 
 #[cfg(test)]
