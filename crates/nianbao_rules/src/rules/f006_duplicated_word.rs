@@ -51,24 +51,20 @@ const NOT_IDEOGRAPH: u32 = 0x8000_0000;
 const MAX_CHARS: usize = 8;
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
-    // Works on code points: `codes[k]` is the k-th character, `offsets[k]` its
-    // byte offset. A repeated word of n characters at k has codes[k] ==
+    // Works on code points: `codes[k]` is the k-th character (non-ideographs
+    // made unique). A repeated word of n characters at k has codes[k] ==
     // codes[k + n]; a bitmask of those n over 2..=8 rejects almost every
     // position with a few comparisons, and only candidates are compared whole.
-    // Sized once for the longest paragraph (a character is at least a byte).
+    // The buffer is sized once for the longest paragraph (a character is at
+    // least a byte).
     let longest = paragraphs(ctx.report).map(|(_, text)| text.len()).max().unwrap_or(0);
     let mut codes: Vec<u32> = Vec::with_capacity(longest + MAX_CHARS + 1);
-    let mut offsets: Vec<usize> = Vec::with_capacity(longest + 1);
     for (base, text) in paragraphs(ctx.report) {
         codes.clear();
-        offsets.clear();
-        for (i, ch) in text.char_indices() {
-            let code = if is_ideograph(ch) { ch as u32 } else { NOT_IDEOGRAPH | offsets.len() as u32 };
-            codes.push(code);
-            offsets.push(i);
-        }
+        codes.extend(
+            text.chars().enumerate().map(|(k, ch)| if is_ideograph(ch) { ch as u32 } else { NOT_IDEOGRAPH | k as u32 }),
+        );
         let len = codes.len();
-        offsets.push(text.len());
         // Padding: the window after the last character compares with nothing.
         codes.extend((len..len + MAX_CHARS + 1).map(|k| NOT_IDEOGRAPH | k as u32));
         let mut k = 0;
@@ -92,7 +88,9 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                 }
                 let varied = codes[k + 1..k + n].iter().any(|&code| code != first);
                 if varied && codes[k..k + n] == codes[k + n..k + 2 * n] {
-                    let (start, middle, end) = (offsets[k], offsets[k + n], offsets[k + 2 * n]);
+                    // Byte offsets found again only for a finding, which is rare.
+                    let offset = |k: usize| text.char_indices().nth(k).map_or(text.len(), |(i, _)| i);
+                    let (start, middle, end) = (offset(k), offset(k + n), offset(k + 2 * n));
                     let word = &text[start..middle];
                     let repeat = at(base, middle, end - middle);
                     out.push(
