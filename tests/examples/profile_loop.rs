@@ -1,6 +1,6 @@
-//! Parses and checks the seeds and the example N times, for profilers:
-//! `valgrind --tool=callgrind target/release/examples/profile_loop 50`;
-//! a second argument `parse` leaves the rules out, `rules` parses only once.
+// Parses and checks the seeds and the example N times, for profilers:
+// `valgrind --tool=callgrind target/release/examples/profile_loop 50`;
+// a second argument `parse` leaves the rules out, `rules` parses only once.
 fn main() {
     let rounds: usize = std::env::args().nth(1).and_then(|n| n.parse().ok()).unwrap_or(100);
     let root = tests::workspace_root();
