@@ -55,21 +55,24 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         if memchr::memchr3(b'*', b'&', b'<', text.as_bytes()).is_none() {
             continue;
         }
+        // Only the kinds of markup whose first byte occurs are looked for.
+        let holds = |byte: u8| memchr::memchr(byte, text.as_bytes()).is_some();
+        let (stars, entities, tags) = (holds(b'*'), holds(b'&'), holds(b'<'));
         let mut edits = Vec::new();
         let mut first = None;
-        if !markdown {
+        if !markdown && stars {
             for (i, _) in text.match_indices("**") {
                 edits.push(Edit::replace(at(base, i, 2), ""));
                 first.get_or_insert(at(base, i, 2));
             }
         }
-        for (entity, replacement) in ENTITIES {
+        for (entity, replacement) in ENTITIES.iter().filter(|_| entities) {
             for (i, _) in text.match_indices(entity) {
                 edits.push(Edit::replace(at(base, i, entity.len()), *replacement));
                 first.get_or_insert(at(base, i, entity.len()));
             }
         }
-        for tag in TAGS {
+        for tag in TAGS.iter().filter(|_| tags) {
             for (i, _) in text.match_indices(tag) {
                 edits.push(Edit::replace(at(base, i, tag.len()), ""));
                 first.get_or_insert(at(base, i, tag.len()));

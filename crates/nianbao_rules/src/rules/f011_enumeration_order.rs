@@ -64,7 +64,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         let mut shi: Vec<(u32, Span)> = Vec::new();
         let mut inline: Vec<(u32, Span)> = Vec::new();
         // 「一是」 at a clause boundary: find 是, look back one numeral.
-        for (i, _) in text.match_indices('是') {
+        for i in crate::text::find_all(text, "是") {
             let Some(numeral) = text[..i].chars().next_back() else { continue };
             let Some(n) = value(numeral) else { continue };
             let start = i - numeral.len_utf8();
@@ -124,7 +124,7 @@ impl SliceRel for Span {
 /// Every 「（」 and 「(」 with its offset, in order, by SIMD search: matching
 /// the pair of chars with `match_indices` decoded every character.
 fn opening_brackets(text: &str) -> Vec<(usize, &'static str)> {
-    let full = memchr::memmem::find_iter(text.as_bytes(), "（").map(|i| (i, "（"));
+    let full = crate::text::find_all(text, "（").map(|i| (i, "（"));
     let half = memchr::memchr_iter(b'(', text.as_bytes()).map(|i| (i, "("));
     let mut all: Vec<(usize, &'static str)> = full.chain(half).collect();
     all.sort_unstable();
