@@ -68,8 +68,12 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             let Some(numeral) = text[..i].chars().next_back() else { continue };
             let Some(n) = value(numeral) else { continue };
             let start = i - numeral.len_utf8();
-            let boundary =
-                text[..start].chars().next_back().is_none_or(|c| "。；;，,：:！？*\u{3000} 、\t".contains(c));
+            let boundary = text[..start].chars().next_back().is_none_or(|c| {
+                matches!(
+                    c,
+                    '。' | '；' | ';' | '，' | ',' | '：' | ':' | '！' | '？' | '*' | '\u{3000}' | ' ' | '、' | '\t'
+                )
+            });
             if boundary {
                 shi.push((n, at(base, start, numeral.len_utf8() + '是'.len_utf8())));
             }

@@ -50,7 +50,7 @@ use nianbao_model::{Span, T4Group, T4Outcome};
 
 use super::contradiction;
 use crate::facts::{Figure, litigation, t4_cell, t4_total};
-use crate::text::{find, words};
+use crate::text::{find, has, words};
 
 const NEGATIONS: &[&str] = &["未发生", "未出现", "未产生", "没有", "无"];
 
@@ -96,7 +96,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             let has_number = clause.chars().any(|c| c.is_ascii_digit());
             for (keyword, figure) in &cases {
                 let (Some(at), Some(figure)) = (find(clause, keyword), figure) else { continue };
-                let negated = NEGATIONS.iter().any(|n| clause[..at].contains(n));
+                let negated = NEGATIONS.iter().any(|n| has(&clause[..at], n));
                 if negated && !has_number && figure.value > 0.0 {
                     let span = Span::new(paragraph.span.start + offset, paragraph.span.start + offset + clause.len());
                     out.push(contradiction(

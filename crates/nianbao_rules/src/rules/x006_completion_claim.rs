@@ -46,12 +46,15 @@ use nianbao_model::{Span, T3Row};
 
 use super::contradiction;
 use crate::facts::t3_row;
-use crate::text::words;
+use crate::text::{has, words};
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     let report = ctx.report;
     let carried = t3_row(report, T3Row::CarriedForward).filter(|f| f.value > 0.0);
     let received = t3_row(report, T3Row::NewReceived).filter(|f| f.value > 0.0);
+    if carried.is_none() && received.is_none() {
+        return; // No claim could be contradicted.
+    }
     for paragraph in report.paragraphs() {
         if !words!["办结", "收到", "接到"].any_in(&paragraph.text) {
             continue;
@@ -59,11 +62,13 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         for sentence in paragraph.text.split(['。', '；']) {
             let offset = sentence.as_ptr() as usize - paragraph.text.as_ptr() as usize;
             let span = Span::new(paragraph.span.start + offset, paragraph.span.start + offset + sentence.len());
-            let about_applications = sentence.contains("申请");
-            let all_done =
-                ["均已办结", "全部办结", "全部按时办结", "均已按时办结"].iter().any(|w| sentence.contains(w));
-            let has_exception = ["除", "外"].iter().all(|w| sentence.contains(w));
-            if let Some(figure) = carried.as_ref().filter(|_| about_applications && all_done && !has_exception) {
+            // Both claims are about applications.
+            if !has(sentence, "申请") {
+                continue;
+            }
+            let all_done = ["均已办结", "全部办结", "全部按时办结", "均已按时办结"].iter().any(|w| has(sentence, w));
+            let has_exception = ["除", "外"].iter().all(|w| has(sentence, w));
+            if let Some(figure) = carried.as_ref().filter(|_| all_done && !has_exception) {
                 out.push(contradiction(
                     span,
                     "all applications were decided",
@@ -72,8 +77,8 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                     "state what table 三 records",
                 ));
             }
-            let none_received = ["未收到", "没有收到", "未接到"].iter().any(|w| sentence.contains(w));
-            if let Some(figure) = received.as_ref().filter(|_| about_applications && none_received) {
+            let none_received = ["未收到", "没有收到", "未接到"].iter().any(|w| has(sentence, w));
+            if let Some(figure) = received.as_ref().filter(|_| none_received) {
                 out.push(contradiction(
                     span,
                     "no applications were received",
