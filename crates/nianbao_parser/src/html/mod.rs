@@ -189,6 +189,16 @@ fn project_with(source: &str, quiet: bool) -> Projection {
     projector.out
 }
 
+/// The tokenizer's bytes as text. They come from a `&str` and are UTF-8
+/// (a bad character reference becomes U+FFFD), so this is only a check, and
+/// a SIMD one: cheaper than `from_utf8_lossy`'s chunked reading.
+fn utf8(bytes: &[u8]) -> Cow<'_, str> {
+    match simdutf8::basic::from_utf8(bytes) {
+        Ok(text) => Cow::Borrowed(text),
+        Err(_) => String::from_utf8_lossy(bytes),
+    }
+}
+
 /// A `rowspan` or `colspan` value: 1 unless a number from 1 to 100.
 fn span_count(value: Option<&[u8]>) -> usize {
     value
@@ -253,7 +263,7 @@ impl<'a> Projector<'a> {
         match event {
             CallbackEvent::OpenStartTag { name } => {
                 self.tag.name.clear();
-                self.tag.name.push_str(&String::from_utf8_lossy(name));
+                self.tag.name.push_str(&utf8(name));
                 self.tag.name.make_ascii_lowercase();
                 self.tag.attribute = None;
                 self.tag.rowspan = None;
@@ -291,9 +301,9 @@ impl<'a> Projector<'a> {
                 self.start(&name, self_closing, rowspan, colspan);
                 self.tag.name = name;
             }
-            CallbackEvent::EndTag { name } => self.end(&String::from_utf8_lossy(name).to_ascii_lowercase()),
+            CallbackEvent::EndTag { name } => self.end(&utf8(name).to_ascii_lowercase()),
             CallbackEvent::String { value } => {
-                let value = String::from_utf8_lossy(value);
+                let value = utf8(value);
                 align(&value, source, span, |run, run_span, exact| self.text(run, run_span, exact));
             }
             CallbackEvent::Comment { .. } | CallbackEvent::Doctype { .. } | CallbackEvent::Error(_) => {}
