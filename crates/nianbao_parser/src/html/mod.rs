@@ -73,6 +73,10 @@ impl Projection {
 
 /// Whether `text` looks like an HTML document rather than a text report.
 pub fn looks_like_html(text: &str) -> bool {
+    // Every test below needs a 「<」: most text reports have none.
+    if memchr::memchr(b'<', text.as_bytes()).is_none() {
+        return false;
+    }
     let head: String = text.trim_start_matches('\u{feff}').chars().take(512).collect::<String>().to_ascii_lowercase();
     let head = head.trim_start();
     head.starts_with("<!doctype html") || head.starts_with("<html") || head.contains("<body") || head.contains("<table")
