@@ -506,6 +506,12 @@ impl<'a> Projector<'a> {
 /// `text` with each of `breaks` as a space (the projection's line breaks
 /// and tabs are its own), copied only if it has one.
 fn replaced<'t>(text: &'t str, breaks: &[char]) -> Cow<'t, str> {
+    // A byte search first: the breaks are ASCII and U+00A0 (C2 A0), and the
+    // text of most cells and runs has none of their bytes.
+    let bytes = text.as_bytes();
+    if memchr::memchr3(b'\n', b'\r', b'\t', bytes).is_none() && memchr::memchr(0xA0, bytes).is_none() {
+        return Cow::Borrowed(text);
+    }
     if text.contains(breaks) { Cow::Owned(text.replace(breaks, " ")) } else { Cow::Borrowed(text) }
 }
 
