@@ -81,12 +81,34 @@ fn is_space(c: char) -> bool {
 /// The trimmed sub-span of `span`.
 fn trim_span(source: &str, span: Span) -> Span {
     let text = span.slice(source);
+    if ends_are_clear(text.as_bytes()) {
+        return span; // Most cells: nothing to trim.
+    }
     let lead = leading_space_len(text);
     if lead == text.len() {
         return Span::empty(middle(source, span));
     }
     let end = span.end - trailing_space_len(&text[lead..]);
     Span::new(span.start + lead, end)
+}
+
+/// Whether the text whose bytes these are neither starts nor ends with an
+/// [`is_space`] character, seen from its first byte and its last character's
+/// lead byte. (ASCII spaces are all at or below U+0020.)
+fn ends_are_clear(bytes: &[u8]) -> bool {
+    let clear = |byte: u8| if byte < 0x80 { byte > b' ' } else { !may_lead_space(byte) };
+    let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else { return false };
+    if !clear(first) {
+        return false;
+    }
+    if last < 0x80 {
+        return last > b' ';
+    }
+    let mut lead = bytes.len() - 1;
+    while lead > 0 && bytes[lead] & 0xC0 == 0x80 {
+        lead -= 1;
+    }
+    clear(bytes[lead])
 }
 
 /// The byte length of `text`'s leading [`is_space`] characters, found
@@ -327,8 +349,20 @@ mod tests {
             "𠮷 ",
             " é",
             "\u{3001}",
+            "规章",
+            "0",
+            "表\t",
+            "\t表",
+            "x\u{3000}",
+            "\u{3000}x",
+            "a b",
         ];
         for text in samples {
+            let trimmed = trim_span(text, Span::new(0, text.len()));
+            let expected = text.trim_matches(is_space);
+            if !expected.is_empty() {
+                assert_eq!(trimmed.slice(text), expected, "{text:?}");
+            }
             let char_wise = (
                 text.len() - text.trim_start_matches(is_space).len(),
                 text.len() - text.trim_end_matches(is_space).len(),
