@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use nianbao_model::{Metadata, Report};
+use nianbao_model::Report;
 use nianbao_rules::{Config, Other, Related};
 
 use crate::config::relative_to_cwd;
@@ -62,12 +62,12 @@ fn load(path: &Path) -> Result<Loaded, String> {
 /// top, and reading whole files would parse a folder of 1 000 reports twice.
 const HEAD_BYTES: u64 = 2048;
 
-/// The metadata read from the first [`HEAD_BYTES`] of `path`, for its title.
-fn read_head(path: &Path) -> Option<Metadata> {
+/// The agency and year read from the first [`HEAD_BYTES`] of `path`.
+fn read_head(path: &Path) -> Option<(Option<String>, Option<i32>)> {
     use std::io::Read;
     let mut head = Vec::new();
     std::fs::File::open(path).ok()?.take(HEAD_BYTES).read_to_end(&mut head).ok()?;
-    Some(nianbao_parser::parse_metadata(&nianbao_parser::decode_prefix(&head).0))
+    Some(nianbao_parser::parse_agency_and_year(&nianbao_parser::decode_prefix(&head).0))
 }
 
 impl FolderIndex {
@@ -81,12 +81,8 @@ impl FolderIndex {
                     path.extension().and_then(|e| e.to_str()).is_some_and(|e| matches!(e, "txt" | "md" | "markdown"))
                 })
                 .filter_map(|path| {
-                    let meta = read_head(&path)?;
-                    Some((
-                        path,
-                        meta.agency.as_ref().map(|a| normalize_agency(&a.value)),
-                        meta.year.as_ref().map(|y| y.value),
-                    ))
+                    let (agency, year) = read_head(&path)?;
+                    Some((path, agency.as_deref().map(normalize_agency), year))
                 })
                 .collect();
             found.sort();

@@ -60,6 +60,19 @@ pub fn parse_metadata(text: &str) -> Metadata {
     metadata::read_metadata(text, &sections.preface, &sections.sections)
 }
 
+/// The agency and year of [`parse_metadata`], read from the preface alone
+/// when the title states the year (the usual case), else by
+/// [`parse_metadata`]. For indexing a folder of reports by agency and year.
+pub fn parse_agency_and_year(text: &str) -> (Option<String>, Option<i32>) {
+    let lines = lines::split_lines(text);
+    let preface = sections::read_preface(text, &lines);
+    if let Some((agency, year)) = metadata::title_agency_and_year(text, &preface) {
+        return (agency, Some(year));
+    }
+    let metadata = parse_metadata(text);
+    (metadata.agency.map(|agency| agency.value), metadata.year.map(|year| year.value))
+}
+
 /// Reads an HTML page: decoded by its declared charset (else detected as for
 /// text), projected into the text layout (see [`html`]) and parsed. Returns
 /// the decoded HTML, the projection (whose [`html::Projection::to_source`]
@@ -98,4 +111,35 @@ pub fn parse_bytes(bytes: &[u8]) -> (String, Report) {
     let mut report = parse(&text);
     report.source = source;
     (text, report)
+}
+
+#[cfg(test)]
+mod tests {
+    /// The seeds, the example and last year's fixtures, whole and as the
+    /// 2 KB heads the folder index reads.
+    #[test]
+    fn agency_and_year_as_parse_metadata_reads_them() {
+        let files: [&[u8]; 8] = [
+            include_bytes!("../../../tests/seeds/000_88a8dc7d33e7281e.txt"),
+            include_bytes!("../../../tests/seeds/001_0db4d1d337420631.txt"),
+            include_bytes!("../../../tests/seeds/002_bf81134e00d6a1b6.txt"),
+            include_bytes!("../../../tests/seeds/003_be94cdfbcf579bbe.txt"),
+            include_bytes!("../../../tests/seeds/004_fa9e582a0590cf1f.txt"),
+            include_bytes!("../../../examples/example-report.md"),
+            include_bytes!("../../../tests/fixtures/years/2023-report.md"),
+            include_bytes!("../../../tests/fixtures/years/2024-report.md"),
+        ];
+        let no_title = "一、总体情况\n本报告统计期限为2024年1月1日至12月31日。\n";
+        let mut texts: Vec<String> = vec![no_title.to_string()];
+        for bytes in files {
+            texts.push(crate::decode(bytes).0);
+            texts.push(crate::decode_prefix(&bytes[..bytes.len().min(2048)]).0);
+        }
+        for text in &texts {
+            let metadata = crate::parse_metadata(text);
+            let expected = (metadata.agency.map(|a| a.value), metadata.year.map(|y| y.value));
+            assert_eq!(crate::parse_agency_and_year(text), expected, "{}", &text[..text.len().min(120)]);
+        }
+        assert_eq!(crate::parse_agency_and_year(no_title), (None, Some(2024)));
+    }
 }

@@ -21,6 +21,14 @@ pub(crate) fn read_metadata(source: &str, preface: &[Paragraph], sections: &[Sec
     Metadata { title, agency, year, publish_date, statistics_period }
 }
 
+/// The agency and year [`read_metadata`] reads, when the title states the
+/// year: then they come from the preface alone.
+pub(crate) fn title_agency_and_year(source: &str, preface: &[Paragraph]) -> Option<(Option<String>, i32)> {
+    let title = find_title(source, preface)?;
+    let year = first_year(source, title.span)?;
+    Some((agency_before(source, title.span, year.span).map(|agency| agency.value), year.value))
+}
+
 /// The first short preface line naming a report, or a metadata 「标题」 cell.
 fn find_title(source: &str, preface: &[Paragraph]) -> Option<Spanned<String>> {
     preface.iter().take(12).find_map(|paragraph| {

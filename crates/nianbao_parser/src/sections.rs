@@ -15,6 +15,16 @@ pub(crate) struct SectionsRead {
 }
 
 pub(crate) fn read_sections(source: &str, lines: &[Line], consumed: &[bool]) -> SectionsRead {
+    read_sections_until(source, lines, consumed, usize::MAX)
+}
+
+/// The preface alone: everything before the first section heading.
+pub(crate) fn read_preface(source: &str, lines: &[Line]) -> Vec<Paragraph> {
+    read_sections_until(source, lines, &vec![false; lines.len()], 0).preface
+}
+
+/// [`read_sections`], stopping at a heading once `last` sections are read.
+fn read_sections_until(source: &str, lines: &[Line], consumed: &[bool], last: usize) -> SectionsRead {
     let mut preface = Vec::new();
     let mut sections: Vec<Section> = Vec::new();
     for (line, _) in lines.iter().zip(consumed).filter(|(_, consumed)| !**consumed) {
@@ -36,6 +46,9 @@ pub(crate) fn read_sections(source: &str, lines: &[Line], consumed: &[bool]) -> 
                 .map(|(k, f)| (Some(k), f))
                 .or_else(|| is_other_heading(title).then_some((None, Fidelity::Verbatim)))
             {
+                if sections.len() == last {
+                    break;
+                }
                 if let Some(previous) = sections.last_mut() {
                     previous.span.end = line.span.start;
                 }
