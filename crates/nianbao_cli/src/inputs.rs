@@ -123,12 +123,7 @@ pub fn format(input: &Input, bytes: &[u8]) -> Format {
         Some("html" | "htm") => Format::Html,
         Some("docx") => Format::Docx,
         _ if nianbao_parser::docx::looks_like_zip(bytes) => Format::Docx,
-        // No markup without a 「<」: spare decoding the head of a text report.
-        _ if bytes[..bytes.len().min(512)].contains(&b'<')
-            && nianbao_parser::html::looks_like_html(&String::from_utf8_lossy(&bytes[..bytes.len().min(512)])) =>
-        {
-            Format::Html
-        }
+        _ if nianbao_parser::html::looks_like_html(bytes) => Format::Html,
         _ => Format::Text,
     }
 }

@@ -216,11 +216,7 @@ impl Table {
     /// number of values (otherwise positions are guesses and arithmetic on
     /// them would cry wolf).
     pub fn cell(&self, key: RowKey, index: usize) -> Option<&Cell> {
-        let row = self.row(key)?;
-        if row.cells.len() != key.value_count() {
-            return None;
-        }
-        row.cells.get(index)
+        self.row(key).filter(|row| row.has_template_shape())?.cells.get(index)
     }
 
     /// A table 三 cell.

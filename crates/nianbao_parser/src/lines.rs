@@ -1,8 +1,6 @@
 //! Lines and the cells on them.
 
-use nianbao_model::Span;
-
-use nianbao_model::CellValue;
+use nianbao_model::{CellValue, Span};
 
 use crate::number::{MAX_CELL_BYTES, is_value, is_value_word, parse_cell};
 
@@ -118,19 +116,27 @@ fn leading_space_len(text: &str) -> usize {
     let bytes = text.as_bytes();
     let mut i = 0;
     while let Some(&byte) = bytes.get(i) {
-        let len = if byte < 0x80 {
-            usize::from(is_space(byte as char))
-        } else if may_lead_space(byte) {
-            text[i..].chars().next().filter(|&c| is_space(c)).map_or(0, char::len_utf8)
-        } else {
-            0
-        };
-        if len == 0 {
-            break;
+        match space_len_at(text, i, byte) {
+            0 => break,
+            len => i += len,
         }
-        i += len;
     }
     i
+}
+
+/// The byte length of the [`is_space`] character starting with `byte`, at
+/// byte `i` of `text`, or 0 if it is no space; decodes only after a byte that
+/// may lead a space. Always inlined: it runs for every byte of a plain line,
+/// and as a call it cost 2% of parsing (callgrind).
+#[inline(always)]
+fn space_len_at(text: &str, i: usize, byte: u8) -> usize {
+    if byte < 0x80 {
+        usize::from(is_space(byte as char))
+    } else if may_lead_space(byte) {
+        text[i..].chars().next().filter(|&c| is_space(c)).map_or(0, char::len_utf8)
+    } else {
+        0
+    }
 }
 
 /// The byte length of `text`'s trailing [`is_space`] characters.
@@ -251,14 +257,7 @@ fn words(source: &str, span: Span) -> Vec<Span> {
     let mut word_start = None;
     let mut i = 0;
     while i < bytes.len() {
-        let byte = bytes[i];
-        let space_len = if byte < 0x80 {
-            usize::from(is_space(byte as char))
-        } else if may_lead_space(byte) {
-            text[i..].chars().next().filter(|&c| is_space(c)).map_or(0, char::len_utf8)
-        } else {
-            0
-        };
+        let space_len = space_len_at(text, i, bytes[i]);
         if space_len > 0 {
             if let Some(start) = word_start.take() {
                 words.push(word(start, i));

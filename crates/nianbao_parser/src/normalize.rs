@@ -149,15 +149,7 @@ mod tests {
             "e\u{301}",
             "",
         ];
-        // The seeds, built in: the core's tests do no IO either.
-        let seeds: [&[u8]; 5] = [
-            include_bytes!("../../../tests/seeds/000_88a8dc7d33e7281e.txt"),
-            include_bytes!("../../../tests/seeds/001_0db4d1d337420631.txt"),
-            include_bytes!("../../../tests/seeds/002_bf81134e00d6a1b6.txt"),
-            include_bytes!("../../../tests/seeds/003_be94cdfbcf579bbe.txt"),
-            include_bytes!("../../../tests/seeds/004_fa9e582a0590cf1f.txt"),
-        ];
-        let lines: Vec<String> = seeds
+        let lines: Vec<String> = crate::SEEDS
             .iter()
             .flat_map(|bytes| crate::decode(bytes).0.lines().map(str::to_string).collect::<Vec<_>>())
             .collect();

@@ -472,6 +472,8 @@ fn text_index(byte: usize) -> usize {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
     fn marks_read_off_bytes_agree_with_the_characters() {
         let text = "共受理申请12件，办结10条；较去年上升1次！是否？比例5%（５％）：元、项、个。\
@@ -484,8 +486,6 @@ mod tests {
         assert_eq!(marks(text).collect::<Vec<_>>(), by_chars);
         assert_eq!(by_chars.len(), 19);
     }
-
-    use super::*;
 
     fn read(text: &str) -> Vec<(Metric, f64)> {
         let report = nianbao_parser::parse(&format!("一、总体情况\n{text}\n"));

@@ -132,10 +132,7 @@ impl<'t> T3Rows<'t> {
 
     /// As `Table::t3` (only rows of the template's shape), and countable.
     fn countable(&self, row: T3Row, col: T3Col) -> Option<&'t Cell> {
-        let found = self.0[row.index()]?;
-        if found.cells.len() != RowKey::T3(row).value_count() {
-            return None;
-        }
+        let found = self.0[row.index()].filter(|found| found.has_template_shape())?;
         found.cells.get(col.index()).filter(|cell| cell.count().is_some())
     }
 

@@ -38,15 +38,14 @@ pub(crate) fn has(haystack: &str, needle: &str) -> bool {
 /// a CJK needle is a continuation byte, rarer in Chinese text than a lead
 /// byte; and a byte match of UTF-8 in UTF-8 always falls on characters.
 pub(crate) fn find(haystack: &str, needle: &str) -> Option<usize> {
-    let (text, word) = (haystack.as_bytes(), needle.as_bytes());
-    let Some((&last, _)) = word.split_last() else { return Some(0) };
-    memchr::memchr_iter(last, text)
-        .filter_map(|end| (end + 1).checked_sub(word.len()))
-        .find(|&start| text[start..].starts_with(word))
+    if needle.is_empty() {
+        return Some(0);
+    }
+    find_all(haystack, needle).next()
 }
 
-/// Every non-overlapping `needle` in `haystack`, left to right, found as by
-/// [`find`]: for the one-character needles the rules iterate over.
+/// Every non-overlapping `needle` in `haystack`, left to right, found as
+/// [`find`] finds the first; nothing for an empty needle.
 pub(crate) fn find_all<'h>(haystack: &'h str, needle: &'h str) -> impl Iterator<Item = usize> + 'h {
     let (text, word) = (haystack.as_bytes(), needle.as_bytes());
     let last = word.last().copied().unwrap_or(0);

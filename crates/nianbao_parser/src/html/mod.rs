@@ -17,9 +17,9 @@ use std::convert::Infallible;
 
 use html5gum::Tokenizer;
 use html5gum::emitters::callback::{CallbackEmitter, CallbackEvent};
+use nianbao_model::Span;
 
 mod quiet;
-use nianbao_model::Span;
 
 /// The projected text and where each piece of it came from.
 #[derive(Clone, Debug, Default)]
@@ -71,12 +71,16 @@ impl Projection {
     }
 }
 
-/// Whether `text` looks like an HTML document rather than a text report.
-pub fn looks_like_html(text: &str) -> bool {
-    // Every test below needs a 「<」: most text reports have none.
-    if memchr::memchr(b'<', text.as_bytes()).is_none() {
+/// Whether a file whose first bytes these are looks like an HTML document
+/// rather than a text report (only the first 512 bytes are read).
+pub fn looks_like_html(bytes: &[u8]) -> bool {
+    let bytes = &bytes[..bytes.len().min(512)];
+    // Every test below needs a 「<」: most text reports have none, and are
+    // then not decoded at all.
+    if memchr::memchr(b'<', bytes).is_none() {
         return false;
     }
+    let text = String::from_utf8_lossy(bytes);
     let head: String = text.trim_start_matches('\u{feff}').chars().take(512).collect::<String>().to_ascii_lowercase();
     let head = head.trim_start();
     head.starts_with("<!doctype html") || head.starts_with("<html") || head.contains("<body") || head.contains("<table")
@@ -274,18 +278,16 @@ impl<'a> Projector<'a> {
                 self.tag.colspan = None;
             }
             CallbackEvent::AttributeName { name } => {
-                // The first of duplicated attributes counts, as in a browser.
+                self.tag.attribute = None;
                 let (slot, which) = match name {
                     b"rowspan" => (&mut self.tag.rowspan, CellSpan::Row),
                     b"colspan" => (&mut self.tag.colspan, CellSpan::Column),
-                    _ => {
-                        self.tag.attribute = None;
-                        return;
-                    }
+                    _ => return,
                 };
-                self.tag.attribute = slot.is_none().then_some(which);
+                // The first of duplicated attributes counts, as in a browser.
                 if slot.is_none() {
                     *slot = Some(Vec::new());
+                    self.tag.attribute = Some(which);
                 }
             }
             CallbackEvent::AttributeValue { value } => {
@@ -565,7 +567,7 @@ mod tests {
     #[test]
     fn charset_and_detection() {
         assert_eq!(declared_charset(b"<meta charset=\"gb2312\">"), Some(encoding_rs::GBK));
-        assert!(looks_like_html("<!DOCTYPE html><html>"));
-        assert!(!looks_like_html("一、总体情况"));
+        assert!(looks_like_html(b"<!DOCTYPE html><html>"));
+        assert!(!looks_like_html("一、总体情况".as_bytes()));
     }
 }
