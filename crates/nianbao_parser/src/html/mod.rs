@@ -100,42 +100,74 @@ pub fn declared_charset(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> 
 }
 
 /// Elements whose content is not the report.
-const SKIPPED: &[&str] = &["script", "style", "head", "nav", "header", "footer", "aside", "noscript", "template"];
+const SKIPPED: &[&[u8]] =
+    &[b"script", b"style", b"head", b"nav", b"header", b"footer", b"aside", b"noscript", b"template"];
 
 /// Elements that start a new line.
-const BLOCKS: &[&str] = &[
-    "p",
-    "div",
-    "br",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "li",
-    "section",
-    "article",
-    "title",
-    "tr",
-    "table",
-    "ul",
-    "ol",
-    "blockquote",
-    "pre",
-    "hr",
+const BLOCKS: &[&[u8]] = &[
+    b"p",
+    b"div",
+    b"br",
+    b"h1",
+    b"h2",
+    b"h3",
+    b"h4",
+    b"h5",
+    b"h6",
+    b"li",
+    b"section",
+    b"article",
+    b"title",
+    b"tr",
+    b"table",
+    b"ul",
+    b"ol",
+    b"blockquote",
+    b"pre",
+    b"hr",
 ];
 
 /// Elements that never have an end tag.
-const VOID: &[&str] = &["br", "img", "meta", "link", "input", "hr", "col", "area", "base", "wbr", "source"];
+const VOID: &[&[u8]] = &[b"br", b"img", b"meta", b"link", b"input", b"hr", b"col", b"area", b"base", b"wbr", b"source"];
+
+/// A run of a cell's text: the text, where it came from, and whether it is
+/// the source's bytes verbatim.
+type Run<'a> = (Cow<'a, str>, Span, bool);
 
 /// A table cell being read: its text runs, borrowed from the HTML where
 /// they were copied verbatim.
 #[derive(Default)]
 struct CellText<'a> {
-    pieces: Vec<(Cow<'a, str>, Span, bool)>,
+    pieces: Runs<'a>,
     rowspan: usize,
     colspan: usize,
+}
+
+/// A cell's runs. Most cells have one, kept inline: a table of 300 cells
+/// is then not 300 allocations.
+#[derive(Default)]
+struct Runs<'a> {
+    first: Option<Run<'a>>,
+    rest: Vec<Run<'a>>,
+}
+
+impl<'a> Runs<'a> {
+    fn push(&mut self, run: Run<'a>) {
+        if self.first.is_none() {
+            self.first = Some(run);
+        } else {
+            self.rest.push(run);
+        }
+    }
+}
+
+impl<'a> IntoIterator for Runs<'a> {
+    type Item = Run<'a>;
+    type IntoIter = std::iter::Chain<std::option::IntoIter<Run<'a>>, std::vec::IntoIter<Run<'a>>>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.first.into_iter().chain(self.rest)
+    }
 }
 
 #[derive(Default)]
@@ -146,7 +178,9 @@ struct TableText<'a> {
 /// The start tag being read: attributes arrive one event at a time.
 #[derive(Default)]
 struct OpenTag {
-    name: String,
+    /// Lowercase, as the tokenizer gives it; bytes, as every name the
+    /// projection acts on is ASCII.
+    name: Vec<u8>,
     /// The attribute the next value belongs to, if it is one we read.
     attribute: Option<CellSpan>,
     rowspan: Option<Vec<u8>>,
@@ -160,11 +194,49 @@ enum CellSpan {
     Column,
 }
 
+/// The names of the open elements, innermost last, in one buffer: opening
+/// and closing an element allocates nothing.
+#[derive(Default)]
+struct OpenElements {
+    names: Vec<u8>,
+    /// Where each name ends in `names`.
+    ends: Vec<usize>,
+}
+
+impl OpenElements {
+    fn push(&mut self, name: &[u8]) {
+        self.names.extend_from_slice(name);
+        self.ends.push(self.names.len());
+    }
+
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    fn name(&self, index: usize) -> &[u8] {
+        let start = index.checked_sub(1).map_or(0, |before| self.ends[before]);
+        &self.names[start..self.ends[index]]
+    }
+
+    /// The innermost open element called `name`.
+    fn rposition(&self, name: &[u8]) -> Option<usize> {
+        (0..self.len()).rev().find(|&index| self.name(index) == name)
+    }
+
+    /// Closes every element from `len` on.
+    fn truncate(&mut self, len: usize) {
+        self.ends.truncate(len);
+        self.names.truncate(self.ends.last().copied().unwrap_or(0));
+    }
+}
+
 #[derive(Default)]
 struct Projector<'a> {
     out: Projection,
     /// Open elements (tag soup: an end tag closes up to its match).
-    stack: Vec<String>,
+    open: OpenElements,
+    /// The end tag being matched, lowercased.
+    end_name: Vec<u8>,
     skipping: usize,
     tables: Vec<TableText<'a>>,
     in_cell: bool,
@@ -225,10 +297,10 @@ fn align<'a>(value: &str, source: &'a str, span: Span, mut emit: impl FnMut(Cow<
         emit(Cow::Borrowed(raw), span, true);
         return;
     }
-    let mut runs: Vec<(Cow<'a, str>, Span, bool)> = Vec::new();
+    let mut runs: Vec<Run<'a>> = Vec::new();
     let (mut i, mut decoded) = (0, value.char_indices().peekable());
     let mut verbatim_start: Option<usize> = None; // raw offset
-    let close_verbatim = |runs: &mut Vec<(Cow<'a, str>, Span, bool)>, from: Option<usize>, raw_end: usize| {
+    let close_verbatim = |runs: &mut Vec<Run<'a>>, from: Option<usize>, raw_end: usize| {
         if let Some(raw_start) = from {
             runs.push((
                 Cow::Borrowed(&raw[raw_start..raw_end]),
@@ -271,7 +343,7 @@ impl<'a> Projector<'a> {
         match event {
             CallbackEvent::OpenStartTag { name } => {
                 self.tag.name.clear();
-                self.tag.name.push_str(&utf8(name));
+                self.tag.name.extend_from_slice(name);
                 self.tag.name.make_ascii_lowercase();
                 self.tag.attribute = None;
                 self.tag.rowspan = None;
@@ -307,8 +379,23 @@ impl<'a> Projector<'a> {
                 self.start(&name, self_closing, rowspan, colspan);
                 self.tag.name = name;
             }
-            CallbackEvent::EndTag { name } => self.end(&utf8(name).to_ascii_lowercase()),
+            CallbackEvent::EndTag { name } => {
+                let mut end_name = std::mem::take(&mut self.end_name);
+                end_name.clear();
+                end_name.extend_from_slice(name);
+                end_name.make_ascii_lowercase();
+                self.end(&end_name);
+                self.end_name = end_name;
+            }
             CallbackEvent::String { value } => {
+                // Text with no character reference is the source's own
+                // bytes, so it is UTF-8 already and needs no check.
+                if let Some(raw) = source.get(span.start..span.end)
+                    && raw.as_bytes() == value
+                {
+                    self.text(Cow::Borrowed(raw), span, true);
+                    return;
+                }
                 let value = utf8(value);
                 align(&value, source, span, |run, run_span, exact| self.text(run, run_span, exact));
             }
@@ -316,58 +403,61 @@ impl<'a> Projector<'a> {
         }
     }
 
-    fn start(&mut self, name: &str, self_closing: bool, rowspan: usize, colspan: usize) {
+    fn start(&mut self, name: &[u8], self_closing: bool, rowspan: usize, colspan: usize) {
         if self.skipping > 0 || SKIPPED.contains(&name) {
             if !VOID.contains(&name) && !self_closing {
                 self.skipping += 1;
-                self.stack.push(name.to_string());
+                self.open.push(name);
             }
             return;
         }
         match name {
-            "table" => {
+            b"table" => {
                 self.newline();
                 self.tables.push(TableText::default());
             }
-            "tr" => {
+            b"tr" => {
                 if let Some(table) = self.tables.last_mut() {
                     table.rows.push(Vec::new());
                 }
             }
-            "td" | "th" => {
+            b"td" | b"th" => {
                 if let Some(table) = self.tables.last_mut() {
                     if table.rows.is_empty() {
                         table.rows.push(Vec::new());
                     }
                     if let Some(row) = table.rows.last_mut() {
-                        row.push(CellText { pieces: Vec::new(), rowspan, colspan });
+                        row.push(CellText { pieces: Runs::default(), rowspan, colspan });
                     }
                     self.in_cell = true;
                 }
             }
-            "br" | "p" | "div" | "li" if self.in_cell => self.cell_space(),
+            b"br" | b"p" | b"div" | b"li" if self.in_cell => self.cell_space(),
             _ if BLOCKS.contains(&name) => self.newline(),
             _ => {}
         }
         if !VOID.contains(&name) && !self_closing {
-            self.stack.push(name.to_string());
+            self.open.push(name);
         }
     }
 
-    fn end(&mut self, name: &str) {
-        let Some(position) = self.stack.iter().rposition(|open| open == name) else { return };
-        for closed in self.stack.split_off(position).into_iter().rev() {
+    fn end(&mut self, name: &[u8]) {
+        let Some(position) = self.open.rposition(name) else { return };
+        for index in (position..self.open.len()).rev() {
             if self.skipping > 0 {
                 self.skipping -= 1;
                 continue;
             }
-            match closed.as_str() {
-                "table" => self.finish_table(),
-                "td" | "th" => self.in_cell = false,
-                _ if BLOCKS.contains(&closed.as_str()) && self.tables.is_empty() => self.newline(),
-                _ => {}
+            let closed = self.open.name(index);
+            if matches!(closed, b"table") {
+                self.finish_table();
+            } else if matches!(closed, b"td" | b"th") {
+                self.in_cell = false;
+            } else if BLOCKS.contains(&closed) && self.tables.is_empty() {
+                self.newline();
             }
         }
+        self.open.truncate(position);
     }
 
     fn text(&mut self, value: Cow<'a, str>, span: Span, exact: bool) {
@@ -427,15 +517,26 @@ impl<'a> Projector<'a> {
     fn finish_table(&mut self) {
         let Some(table) = self.tables.pop() else { return };
         self.in_cell = false;
+        if !self.tables.is_empty() {
+            // A table nested in a cell: its text joins the cell's.
+            if let Some(cell) = self.current_cell() {
+                for cell_text in table.rows.into_iter().flatten() {
+                    cell_text.pieces.into_iter().for_each(|run| cell.pieces.push(run));
+                    cell.pieces.push((Cow::Borrowed(" "), Span::empty(0), false));
+                }
+            }
+            return;
+        }
+        self.newline();
         // Grid positions taken by a rowspan from a row above: (row, column).
         let mut taken: BTreeSet<(usize, usize)> = BTreeSet::new();
-        let mut lines: Vec<Vec<Option<CellText<'a>>>> = Vec::new();
         for (r, row) in table.rows.into_iter().enumerate() {
-            let mut line: Vec<Option<CellText<'a>>> = Vec::new();
+            // Fields written on this line; a taken position is an empty one.
+            let mut fields = 0;
             let mut column = 0;
             for cell in row {
                 while taken.contains(&(r, column)) {
-                    line.push(None);
+                    self.write_field(&mut fields, None);
                     column += 1;
                 }
                 let (rowspan, colspan) = (cell.rowspan, cell.colspan);
@@ -445,36 +546,25 @@ impl<'a> Projector<'a> {
                 // No filler for the columns a `colspan` covers: an empty field
                 // after a label would read as a blank value, and a row missing
                 // a value would then pass for one with a blank (S007 unseen).
-                line.push(Some(cell));
+                self.write_field(&mut fields, Some(cell));
                 column += colspan;
             }
             while taken.contains(&(r, column)) {
-                line.push(None);
+                self.write_field(&mut fields, None);
                 column += 1;
             }
-            lines.push(line);
+            self.out.text.push('\n');
         }
-        if self.tables.is_empty() {
-            self.newline();
-            for line in lines {
-                for (index, cell) in line.into_iter().enumerate() {
-                    if index > 0 {
-                        self.out.text.push('\t');
-                    }
-                    if let Some(cell) = cell {
-                        self.write_cell(cell);
-                    }
-                }
-                self.out.text.push('\n');
-            }
-        } else if let Some(cell) = self.current_cell() {
-            // A table nested in a cell: its text joins the cell's.
-            for line in lines {
-                for cell_text in line.into_iter().flatten() {
-                    cell.pieces.extend(cell_text.pieces);
-                    cell.pieces.push((Cow::Borrowed(" "), Span::empty(0), false));
-                }
-            }
+    }
+
+    /// Writes the next field of a table line: a tab before all but the first.
+    fn write_field(&mut self, fields: &mut usize, cell: Option<CellText<'a>>) {
+        if *fields > 0 {
+            self.out.text.push('\t');
+        }
+        *fields += 1;
+        if let Some(cell) = cell {
+            self.write_cell(cell);
         }
     }
 
@@ -511,7 +601,14 @@ fn replaced<'t>(text: &'t str, breaks: &[char]) -> Cow<'t, str> {
     // A byte search first: the breaks are ASCII and U+00A0 (C2 A0), and the
     // text of most cells and runs has none of their bytes.
     let bytes = text.as_bytes();
-    if memchr::memchr3(b'\n', b'\r', b'\t', bytes).is_none() && memchr::memchr(0xA0, bytes).is_none() {
+    let clear = if bytes.len() <= 64 {
+        // Most runs are a cell's few bytes: a plain loop beats setting up
+        // two SIMD searches.
+        !bytes.iter().any(|&b| matches!(b, b'\n' | b'\r' | b'\t' | 0xA0))
+    } else {
+        memchr::memchr3(b'\n', b'\r', b'\t', bytes).is_none() && memchr::memchr(0xA0, bytes).is_none()
+    };
+    if clear {
         return Cow::Borrowed(text);
     }
     if text.contains(breaks) { Cow::Owned(text.replace(breaks, " ")) } else { Cow::Borrowed(text) }
