@@ -48,7 +48,11 @@ pub fn assert_same_report(what: &str, text: &nianbao_model::Report, read: &nianb
 /// `nianbao export` of a file (relative to the root): its tables and metadata.
 pub fn exported(path: &str) -> (serde_json::Value, serde_json::Value) {
     let outcome = nianbao_cli::check_paths(&[workspace_root().join(path)], None, None);
-    let json: serde_json::Value = serde_json::from_str(&nianbao_cli::export::render(&outcome.results[0])).unwrap();
+    let json: serde_json::Value = serde_json::from_str(&nianbao_cli::export::render(
+        &outcome.results[0],
+        outcome.results[0].report.as_ref().unwrap(),
+    ))
+    .unwrap();
     (json["tables"].clone(), json["metadata"].clone())
 }
 
@@ -98,7 +102,8 @@ fn check_file_with(path: &Path, display: &str, config: &Config) -> Checked {
     Checked {
         display: display.to_string(),
         text,
-        report,
+        source: report.source.clone(),
+        report: Some(report),
         diagnostics,
         others: pieces.collect(),
         origin: Default::default(),

@@ -61,8 +61,7 @@ fn table_values(kind: TableKind, table: Option<&Table>) -> Value {
     Value::Object(rows)
 }
 
-pub fn render(result: &Checked) -> String {
-    let report: &Report = &result.report;
+pub fn render(result: &Checked, report: &Report) -> String {
     let locator = result.locator();
     let metadata = &report.metadata;
     let metadata = json!({

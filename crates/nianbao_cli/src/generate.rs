@@ -112,7 +112,8 @@ fn check_roll_up(parent: Loaded, parts: &[Loaded]) -> ExitCode {
     let checked = Checked {
         display: parent.display.clone(),
         text: parent.text,
-        report: parent.report,
+        source: parent.report.source.clone(),
+        report: Some(parent.report),
         diagnostics,
         others,
         origin: Origin::Text,

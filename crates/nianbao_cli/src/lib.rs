@@ -227,13 +227,22 @@ pub(crate) fn report_error(error: &InputError) {
     eprintln!("error: {}: {}", error.display, error.message);
 }
 
+/// One input, checked.
+struct CheckedInput {
+    /// What is shown; its `report` is not set yet.
+    checked: Checked,
+    /// The report the input was parsed into.
+    report: nianbao_model::Report,
+    /// Problems finding the reports it is compared with.
+    problems: Vec<InputError>,
+}
+
 /// Reads, parses and checks one input, with the reports it is compared with.
-/// Problems finding those come back beside the result.
 fn check_input(
     input: &Input,
     resolver: &mut ConfigResolver,
     index: &std::sync::Mutex<FolderIndex>,
-) -> Result<(Checked, Vec<InputError>), InputError> {
+) -> Result<CheckedInput, InputError> {
     let config: Config = resolver
         .for_dir(&input.config_dir)
         .map_err(|error| InputError { display: error.path, message: error.message })?;
@@ -244,7 +253,8 @@ fn check_input(
             if let Some(problem) = document.problem {
                 return Err(InputError { display: input.display.clone(), message: problem });
             }
-            (document.text.clone(), report, Origin::Docx(document))
+            let tables = report.tables.iter().map(|table| (table.span, table.kind.name())).collect();
+            (document.text.clone(), report, Origin::Docx { document, tables })
         }
         inputs::Format::Html => {
             let (html, projection, report) = nianbao_parser::parse_html_bytes(&bytes);
@@ -256,7 +266,7 @@ fn check_input(
         }
     };
     // A DOCX file is a zip, binary by nature; text and HTML must not be.
-    if !matches!(origin, Origin::Docx(_)) && inputs::is_binary(&bytes, &report.source) {
+    if !matches!(origin, Origin::Docx { .. }) && inputs::is_binary(&bytes, &report.source) {
         return Err(InputError { display: input.display.clone(), message: "not a text file".to_string() });
     }
     let file = match &input.source {
@@ -272,7 +282,7 @@ fn check_input(
             diagnostics.iter_mut().for_each(|diagnostic| point_into_html(diagnostic, projection));
         }
         // Fixes edit text reports; a DOCX document is not one.
-        Origin::Docx(_) => diagnostics.iter_mut().for_each(|diagnostic| diagnostic.fix = None),
+        Origin::Docx { .. } => diagnostics.iter_mut().for_each(|diagnostic| diagnostic.fix = None),
         Origin::Text => {}
     }
     let problems = related
@@ -281,7 +291,9 @@ fn check_input(
         .map(|problem| InputError { display: input.display.clone(), message: problem.clone() })
         .collect();
     let others = related.sources();
-    Ok((Checked { display: input.display.clone(), text, report, diagnostics, others, origin }, problems))
+    let source = report.source.clone();
+    let checked = Checked { display: input.display.clone(), text, source, report: None, diagnostics, others, origin };
+    Ok(CheckedInput { checked, report, problems })
 }
 
 /// Moves a diagnostic found in an HTML page's projection into the HTML. Its
@@ -309,7 +321,7 @@ pub struct CheckOutcome {
 /// printing: the pipeline `cargo xtask lint` shares with the command. Uses
 /// one thread per core.
 pub fn check_paths(paths: &[PathBuf], stdin_filename: Option<&Path>, config: Option<&Path>) -> CheckOutcome {
-    check_paths_with_jobs(paths, stdin_filename, config, default_jobs())
+    check_paths_with_jobs(paths, stdin_filename, config, default_jobs(), true)
 }
 
 /// One thread per core, as the machine reports it.
@@ -321,11 +333,18 @@ pub fn default_jobs() -> usize {
 /// file and keeps its own configuration cache; they share the index of
 /// reports in each folder (last year's report is looked for there). Results come back
 /// in path order, so output does not depend on `jobs`.
+///
+/// With `keep_reports` false, each parsed report is dropped by the thread
+/// that parsed it as soon as the file is checked. Output needs only the text,
+/// diagnostics and origin, and
+/// holding every report of a folder until the end doubled the memory of
+/// checking one, and left the main thread to free them all at the end.
 pub fn check_paths_with_jobs(
     paths: &[PathBuf],
     stdin_filename: Option<&Path>,
     config: Option<&Path>,
     jobs: usize,
+    keep_reports: bool,
 ) -> CheckOutcome {
     let (found, errors) = inputs::collect(paths, stdin_filename);
     let next = std::sync::atomic::AtomicUsize::new(0);
@@ -336,7 +355,14 @@ pub fn check_paths_with_jobs(
         loop {
             let at = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             let Some(input) = found.get(at) else { return done };
-            done.push((at, check_input(input, &mut resolver, &index)));
+            let result = check_input(input, &mut resolver, &index).map(|mut input| {
+                let looks_like_report = input.report.looks_like_report();
+                if keep_reports {
+                    input.checked.report = Some(input.report);
+                }
+                (input.checked, input.problems, looks_like_report)
+            });
+            done.push((at, result));
         }
     };
     let mut checked: Vec<_> = std::thread::scope(|scope| {
@@ -351,7 +377,7 @@ pub fn check_paths_with_jobs(
     for (at, result) in checked {
         let input = &found[at];
         match result {
-            Ok((checked, problems)) if checked.report.looks_like_report() => {
+            Ok((checked, problems, true)) => {
                 outcome.results.push(checked);
                 outcome.errors.extend(problems);
             }
@@ -370,7 +396,7 @@ fn check(args: &CheckArgs) -> ExitCode {
     let paths = if args.paths.is_empty() { vec![PathBuf::from(".")] } else { args.paths.clone() };
     let jobs = args.jobs.map_or_else(default_jobs, std::num::NonZeroUsize::get);
     let CheckOutcome { results, errors, skipped } =
-        check_paths_with_jobs(&paths, args.stdin_filename.as_deref(), args.config.as_deref(), jobs);
+        check_paths_with_jobs(&paths, args.stdin_filename.as_deref(), args.config.as_deref(), jobs, false);
     if let Err(error) = write_results(args, &results) {
         eprintln!("error: cannot write output: {error}");
         return ExitCode::from(2);
@@ -428,9 +454,9 @@ fn export(args: &ExportArgs) -> ExitCode {
     };
     let mut resolver = ConfigResolver::new(args.config.as_deref());
     match check_input(&input, &mut resolver, &std::sync::Mutex::new(FolderIndex::default())) {
-        Ok((checked, problems)) => {
+        Ok(CheckedInput { checked, report, problems }) => {
             problems.iter().for_each(report_error);
-            let json = export::render(&checked);
+            let json = export::render(&checked, &report);
             match std::io::stdout().lock().write_all(json.as_bytes()) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(error) => {

@@ -65,7 +65,9 @@ const HEAD_BYTES: u64 = 2048;
 /// The agency and year read from the first [`HEAD_BYTES`] of `path`.
 fn read_head(path: &Path) -> Option<(Option<String>, Option<i32>)> {
     use std::io::Read;
-    let mut head = Vec::new();
+    // Room for the whole head up front: the file is then read in one call,
+    // not in the growing steps `read_to_end` takes from an empty buffer.
+    let mut head = Vec::with_capacity(HEAD_BYTES as usize);
     std::fs::File::open(path).ok()?.take(HEAD_BYTES).read_to_end(&mut head).ok()?;
     Some(nianbao_parser::parse_agency_and_year(&nianbao_parser::decode_prefix(&head).0))
 }
@@ -122,12 +124,15 @@ fn beside(file: &Path, report: &Report, index: &mut FolderIndex) -> Option<Loade
     let agency = normalize_agency(&report.metadata.agency.as_ref()?.value);
     let year = report.metadata.year.as_ref()?.value;
     let folder = file.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let me = std::fs::canonicalize(file).ok();
     let candidate = index.reports_in(folder).iter().find(|(path, other_agency, other_year)| {
-        // The year first: a cheap test that rules out most of a folder.
-        *other_year == Some(year - 1)
-            && other_agency.as_deref() == Some(agency.as_str())
-            && std::fs::canonicalize(path).ok() != me
+        // The year first: a cheap test that rules out most of a folder; the
+        // file system is asked only about a report that matches.
+        *other_year == Some(year - 1) && other_agency.as_deref() == Some(agency.as_str()) && !same_file(path, file)
     })?;
     load(&candidate.0.clone()).ok()
+}
+
+/// Whether two paths name one file (a link to the report is the report).
+fn same_file(a: &Path, b: &Path) -> bool {
+    a == b || std::fs::canonicalize(a).ok() == std::fs::canonicalize(b).ok()
 }

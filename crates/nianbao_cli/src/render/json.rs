@@ -105,7 +105,7 @@ pub fn render_to(results: &[Checked], out: &mut dyn std::io::Write) -> std::io::
             let locator = result.locator();
             JsonFile {
                 path: &result.display,
-                encoding: &result.report.source.encoding,
+                encoding: &result.source.encoding,
                 diagnostics: result.diagnostics.iter().map(|d| diagnostic(result, &locator, d)).collect(),
             }
         })

@@ -6,7 +6,7 @@ pub mod human;
 pub mod json;
 pub mod sarif;
 
-use nianbao_model::{ColumnEncoding, Diagnostic, LineIndex, Report, Severity, Span};
+use nianbao_model::{ColumnEncoding, Diagnostic, LineIndex, Report, Severity, SourceInfo, Span};
 use serde::Serialize;
 
 /// One checked file.
@@ -14,7 +14,12 @@ use serde::Serialize;
 pub struct Checked {
     pub display: String,
     pub text: String,
-    pub report: Report,
+    /// How the file was read (its encoding).
+    pub source: SourceInfo,
+    /// The parsed report, for what shows it (`nianbao export`). `nianbao
+    /// check` drops it once the file is checked: see
+    /// [`crate::check_paths_with_jobs`].
+    pub report: Option<Report>,
     pub diagnostics: Vec<Diagnostic>,
     /// Other files labels point into (last year's report, a summary's parts): (name, text).
     pub others: Vec<(String, String)>,
@@ -33,7 +38,11 @@ pub enum Origin {
     Html(nianbao_parser::html::Projection),
     /// `text` is the projection of a DOCX document (there is no text file);
     /// this names the paragraph or cell each span is in.
-    Docx(nianbao_parser::docx::Document),
+    Docx {
+        document: nianbao_parser::docx::Document,
+        /// Each table the report found: its span and name (「表三」), for places.
+        tables: Vec<(Span, &'static str)>,
+    },
 }
 
 impl Checked {
@@ -42,7 +51,7 @@ impl Checked {
     pub fn report_text(&self) -> &str {
         match &self.origin {
             Origin::Html(projection) => &projection.text,
-            Origin::Text | Origin::Docx(_) => &self.text,
+            Origin::Text | Origin::Docx { .. } => &self.text,
         }
     }
 
@@ -50,7 +59,7 @@ impl Checked {
     pub fn to_source(&self, span: nianbao_model::Span) -> nianbao_model::Span {
         match &self.origin {
             Origin::Html(projection) => projection.to_source(span),
-            Origin::Text | Origin::Docx(_) => span,
+            Origin::Text | Origin::Docx { .. } => span,
         }
     }
 
@@ -58,8 +67,8 @@ impl Checked {
     /// author sees it: 「表三 第5行 第2列（「（一）予以公开」一行）」 or
     /// 「第12段（「本年度共收到…」）」.
     pub fn place(&self, span: Span) -> Option<String> {
-        let Origin::Docx(document) = &self.origin else { return None };
-        Some(docx_place(document, &self.report, span.start))
+        let Origin::Docx { document, tables } = &self.origin else { return None };
+        Some(docx_place(document, tables, span.start))
     }
 
     /// A [`Locator`] for this file's own spans.
@@ -97,7 +106,7 @@ impl Summary {
 }
 
 /// Names the paragraph or cell of a DOCX projection that `offset` is in.
-fn docx_place(document: &nianbao_parser::docx::Document, report: &Report, offset: usize) -> String {
+fn docx_place(document: &nianbao_parser::docx::Document, tables: &[(Span, &str)], offset: usize) -> String {
     use nianbao_parser::docx::Place;
     let near = |text: &str| {
         let mut near: String = text.chars().take(16).collect();
@@ -111,11 +120,10 @@ fn docx_place(document: &nianbao_parser::docx::Document, report: &Report, offset
             format!("第{index}段（「{}」）", near(document.text_of(Place::Paragraph { index })))
         }
         Some(Place::Cell { table, row, column }) => {
-            let name = report
-                .tables
+            let name = tables
                 .iter()
-                .find(|t| t.span.start <= offset && offset <= t.span.end)
-                .map_or_else(|| format!("第{table}个表格"), |t| t.kind.name().to_string());
+                .find(|(span, _)| span.start <= offset && offset <= span.end)
+                .map_or_else(|| format!("第{table}个表格"), |(_, name)| (*name).to_string());
             // The row's label: the nearest cell to the left that is words, not a figure.
             let is_words =
                 |text: &&str| text.chars().any(|c| !c.is_ascii_digit() && !c.is_whitespace() && !".,-".contains(c));
