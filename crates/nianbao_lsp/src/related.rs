@@ -87,7 +87,9 @@ impl FolderIndex {
                     Some((path, agency.as_deref().map(normalize_agency), year))
                 })
                 .collect();
-            found.sort();
+            // By name: every path is in `folder`, so this is path order,
+            // without comparing paths component by component.
+            found.sort_unstable_by(|a, b| a.0.as_os_str().cmp(b.0.as_os_str()));
             found
         })
     }

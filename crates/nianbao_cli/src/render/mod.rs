@@ -73,7 +73,7 @@ impl Checked {
 
     /// A [`Locator`] for this file's own spans.
     pub fn locator(&self) -> Locator<'_> {
-        Locator { text: &self.text, index: LineIndex::new(&self.text), checked: Some(self) }
+        Locator { text: &self.text, index: std::cell::OnceCell::new(), checked: Some(self) }
     }
 
     /// The text a label's span is in: this file's, or another file's.
@@ -162,7 +162,9 @@ pub struct Location {
 #[derive(Debug)]
 pub struct Locator<'a> {
     text: &'a str,
-    index: LineIndex,
+    /// Built when first asked: most files of a folder have no findings,
+    /// and their line breaks need not be found.
+    index: std::cell::OnceCell<LineIndex>,
     /// The checked file whose own spans these are (for DOCX places).
     checked: Option<&'a Checked>,
 }
@@ -170,11 +172,12 @@ pub struct Locator<'a> {
 impl<'a> Locator<'a> {
     /// A locator for another file's text (last year's report, a part).
     pub fn new(text: &'a str) -> Self {
-        Self { text, index: LineIndex::new(text), checked: None }
+        Self { text, index: std::cell::OnceCell::new(), checked: None }
     }
 
     pub fn position(&self, offset: usize) -> Position {
-        let at = self.index.line_col(self.text, offset, ColumnEncoding::Utf32);
+        let index = self.index.get_or_init(|| LineIndex::new(self.text));
+        let at = index.line_col(self.text, offset, ColumnEncoding::Utf32);
         Position { line: at.line + 1, column: at.col + 1 }
     }
 

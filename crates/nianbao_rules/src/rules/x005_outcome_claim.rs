@@ -46,6 +46,8 @@ declare_rule! {
     }
 }
 
+use std::cell::OnceCell;
+
 use nianbao_model::{Span, T4Group, T4Outcome};
 
 use super::contradiction;
@@ -54,34 +56,62 @@ use crate::text::{find, has, words};
 
 const NEGATIONS: &[&str] = &["未发生", "未出现", "未产生", "没有", "无"];
 
+/// A table 四 figure a claim can contradict.
+#[derive(Clone, Copy)]
+enum Which {
+    Corrected,
+    Pending,
+    Review,
+    Lawsuits,
+}
+
+/// The figures, each built (name formatted, cells gathered) when a claim
+/// first needs it: most reports make no claim they could contradict.
+#[derive(Default)]
+struct Figures {
+    built: [OnceCell<Option<Figure>>; 4],
+}
+
+impl Figures {
+    fn get(&self, report: &nianbao_model::Report, which: Which) -> Option<&Figure> {
+        let sum = |outcome: T4Outcome| -> Option<Figure> {
+            let cells: Vec<Figure> = T4Group::ALL.iter().filter_map(|&g| t4_cell(report, g, outcome)).collect();
+            (cells.len() == 3).then(|| Figure {
+                value: cells.iter().map(|c| c.value).sum(),
+                cells: cells.iter().flat_map(|c| c.cells.clone()).collect(),
+                name: format!("表四 {}", outcome.label()),
+            })
+        };
+        self.built[which as usize]
+            .get_or_init(|| match which {
+                Which::Corrected => sum(T4Outcome::Corrected),
+                Which::Pending => sum(T4Outcome::Pending),
+                Which::Review => t4_total(report, T4Group::Review),
+                Which::Lawsuits => litigation(report),
+            })
+            .as_ref()
+    }
+}
+
 fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     let report = ctx.report;
-    let sum = |outcome: T4Outcome| -> Option<Figure> {
-        let cells: Vec<Figure> = T4Group::ALL.iter().filter_map(|&g| t4_cell(report, g, outcome)).collect();
-        (cells.len() == 3).then(|| Figure {
-            value: cells.iter().map(|c| c.value).sum(),
-            cells: cells.iter().flat_map(|c| c.cells.clone()).collect(),
-            name: format!("表四 {}", outcome.label()),
-        })
-    };
-    let corrected = sum(T4Outcome::Corrected);
-    let pending = sum(T4Outcome::Pending);
-    // The figures a 「no 行政复议」 clause contradicts: computed once, not per clause.
-    let cases = [("行政复议", t4_total(report, T4Group::Review)), ("行政诉讼", litigation(report))];
+    let figures = Figures::default();
+    let cases = [("行政复议", Which::Review), ("行政诉讼", Which::Lawsuits)];
     let topic = words!["行政复议", "行政诉讼", "维持", "纠错", "纠正"];
     for paragraph in report.paragraphs() {
         if !topic.any_in(&paragraph.text) {
             continue;
         }
         for (claim, contradicted_by) in [
-            ("均获维持", [corrected.as_ref(), pending.as_ref()]),
-            ("均被维持", [corrected.as_ref(), pending.as_ref()]),
-            ("未被纠错", [corrected.as_ref(), None]),
-            ("均未被纠正", [corrected.as_ref(), None]),
+            ("均获维持", &[Which::Corrected, Which::Pending][..]),
+            ("均被维持", &[Which::Corrected, Which::Pending]),
+            ("未被纠错", &[Which::Corrected]),
+            ("均未被纠正", &[Which::Corrected]),
         ] {
             let Some(at) = find(&paragraph.text, claim) else { continue };
             let span = Span::new(paragraph.span.start + at, paragraph.span.start + at + claim.len());
-            for figure in contradicted_by.into_iter().flatten().filter(|f| f.value > 0.0) {
+            let contradicting = contradicted_by.iter().filter_map(|&which| figures.get(report, which));
+            for figure in contradicting.filter(|f| f.value > 0.0) {
                 out.push(contradiction(
                     span,
                     &format!("「{claim}」"),
@@ -91,12 +121,18 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                 ));
             }
         }
+        // Clauses are cut only in a paragraph that names a case at all.
+        if !cases.iter().any(|(keyword, _)| has(&paragraph.text, keyword)) {
+            continue;
+        }
         for clause in paragraph.text.split(['，', '。', '；', ',']) {
             let offset = clause.as_ptr() as usize - paragraph.text.as_ptr() as usize;
-            let has_number = clause.chars().any(|c| c.is_ascii_digit());
-            for (keyword, figure) in &cases {
-                let (Some(at), Some(figure)) = (find(clause, keyword), figure) else { continue };
+            for (keyword, which) in &cases {
+                let Some(at) = find(clause, keyword) else { continue };
+                let Some(figure) = figures.get(report, *which) else { continue };
                 let negated = NEGATIONS.iter().any(|n| has(&clause[..at], n));
+                // An ASCII digit is one byte, never part of another character.
+                let has_number = clause.bytes().any(|byte| byte.is_ascii_digit());
                 if negated && !has_number && figure.value > 0.0 {
                     let span = Span::new(paragraph.span.start + offset, paragraph.span.start + offset + clause.len());
                     out.push(contradiction(
