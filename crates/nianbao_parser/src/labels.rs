@@ -68,8 +68,12 @@ fn row_labels() -> &'static [(String, RowKey)] {
 
 fn build_dictionary() -> HashMap<String, Vec<Entry>> {
     let mut map: HashMap<String, Vec<Entry>> = HashMap::default();
+    // The texts as the template writes them: most reports copy them, and
+    // each is then found without being normalised (see `written_forms`).
+    let mut written: Vec<String> = Vec::new();
     let mut add = |text: &str, result: LabelMatch| {
         map.entry(normalize_label(text)).or_default().push(Entry { result });
+        written.push(text.to_string());
     };
     let verbatim = || Fidelity::Verbatim;
     let variant = |canonical: &str| Fidelity::Variant { canonical: canonical.to_string() };
@@ -192,7 +196,22 @@ fn build_dictionary() -> HashMap<String, Vec<Entry>> {
     for fragment in ["结果", "维持", "纠正", "其他", "尚未", "审结", "总"] {
         add(fragment, header(t4, HeaderClass::Other, HeaderRole::Column));
     }
+    add_written_forms(&mut map, written);
     map
+}
+
+/// Keys the template's own texts to what [`classify`] finds for them after
+/// normalising: the same entries, found by the first lookup. A text already
+/// a key (normalised form) keeps its entries, so no lookup changes result.
+fn add_written_forms(map: &mut HashMap<String, Vec<Entry>>, written: Vec<String>) {
+    for text in written {
+        let normalized = normalize_label(&text);
+        let Some(entries) = map.get(normalized.trim_end_matches([':', '|'])).filter(|_| !normalized.is_empty()) else {
+            continue;
+        };
+        let entries = entries.clone();
+        map.entry(text).or_insert(entries);
+    }
 }
 
 /// The label without its leading ordinal, if it has one.
@@ -209,8 +228,8 @@ pub(crate) fn classify(text: &str, current: Option<TableKind>, strict: bool) -> 
     if text.len() > MAX_LABEL_BYTES {
         return None;
     }
-    // Fast path: a label written exactly as its normalised form (the
-    // dictionary's keys are normalised, and normalising is idempotent).
+    // Fast path: a label written exactly as its normalised form (normalising
+    // is idempotent) or as the template writes it.
     if let Some(entries) = dictionary().get(text) {
         return Some(Cow::Borrowed(choose(entries, current)));
     }
@@ -281,6 +300,23 @@ pub(crate) fn is_header_like(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn written_forms_find_what_their_normal_forms_find() {
+        let map = dictionary();
+        let mut written = 0;
+        for (key, entries) in map {
+            let normalized = normalize_label(key);
+            if normalized == *key {
+                continue;
+            }
+            written += 1;
+            let found =
+                map.get(normalized.trim_end_matches([':', '|'])).expect("a written form's normal form is a key");
+            assert_eq!(format!("{entries:?}"), format!("{found:?}"), "{key}");
+        }
+        assert!(written > 10, "the template's written forms are keys ({written})");
+    }
 
     fn row(text: &str) -> Option<(RowKey, bool)> {
         match classify(text, None, false)?.into_owned() {
