@@ -8,6 +8,11 @@ use nianbao_model::{Date, Metadata, Paragraph, Section, Span, Spanned, Statistic
 /// Labels of the publish date in a web copy's metadata block.
 const DATE_LABELS: &[&str] = &["发文日期", "发布时间", "发布日期", "成文日期", "印发日期"];
 
+/// A search for each of [`DATE_LABELS`], built once: `str::find` builds one
+/// for every paragraph it searches.
+static DATE_LABEL_FINDERS: LazyLock<Vec<memchr::memmem::Finder<'static>>> =
+    LazyLock::new(|| DATE_LABELS.iter().map(memchr::memmem::Finder::new).collect());
+
 pub(crate) fn read_metadata(source: &str, preface: &[Paragraph], sections: &[Section]) -> Metadata {
     let title = find_title(source, preface);
     let title_year = title.as_ref().and_then(|title| first_year(source, title.span));
@@ -135,7 +140,10 @@ fn find_statistics_period(source: &str, preface: &[Paragraph], sections: &[Secti
 /// 「发文日期: | 2025-01-15」, 「发布时间: 2025-01-17」.
 fn find_publish_date(source: &str, preface: &[Paragraph]) -> Option<Spanned<Date>> {
     preface.iter().take(15).find_map(|paragraph| {
-        let at = DATE_LABELS.iter().find_map(|label| paragraph.text.find(label).map(|i| i + label.len()))?;
+        let at = DATE_LABEL_FINDERS
+            .iter()
+            .zip(DATE_LABELS)
+            .find_map(|(finder, label)| finder.find(paragraph.text.as_bytes()).map(|i| i + label.len()))?;
         let from = Span::new(paragraph.span.start + at, paragraph.span.end);
         first_date(source, from)
     })
