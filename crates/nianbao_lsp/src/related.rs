@@ -43,13 +43,15 @@ impl RelatedFiles {
     }
 }
 
-/// A report found in a folder: its path, agency and year.
-type Found = (PathBuf, Option<String>, Option<i32>);
+/// The reports of one folder that state agency and year, by (agency, year),
+/// each list in path order: a folder of 1 000 reports is then not searched
+/// through for each of them.
+type Folder = HashMap<(String, i32), Vec<PathBuf>>;
 
 /// Reports found in folders, parsed once.
 #[derive(Debug, Default)]
 pub struct FolderIndex {
-    folders: HashMap<PathBuf, Vec<Found>>,
+    folders: HashMap<PathBuf, Folder>,
 }
 
 fn load(path: &Path) -> Result<Loaded, String> {
@@ -73,23 +75,25 @@ fn read_head(path: &Path) -> Option<(Option<String>, Option<i32>)> {
 }
 
 impl FolderIndex {
-    fn reports_in(&mut self, folder: &Path) -> &[Found] {
+    fn reports_in(&mut self, folder: &Path) -> &Folder {
         self.folders.entry(folder.to_path_buf()).or_insert_with(|| {
-            let Ok(entries) = std::fs::read_dir(folder) else { return Vec::new() };
-            let mut found: Vec<_> = entries
+            let Ok(entries) = std::fs::read_dir(folder) else { return Folder::default() };
+            let mut paths: Vec<PathBuf> = entries
                 .flatten()
                 .map(|entry| entry.path())
                 .filter(|path| {
                     path.extension().and_then(|e| e.to_str()).is_some_and(|e| matches!(e, "txt" | "md" | "markdown"))
                 })
-                .filter_map(|path| {
-                    let (agency, year) = read_head(&path)?;
-                    Some((path, agency.as_deref().map(normalize_agency), year))
-                })
                 .collect();
             // By name: every path is in `folder`, so this is path order,
             // without comparing paths component by component.
-            found.sort_unstable_by(|a, b| a.0.as_os_str().cmp(b.0.as_os_str()));
+            paths.sort_unstable_by(|a, b| a.as_os_str().cmp(b.as_os_str()));
+            let mut found = Folder::default();
+            for path in paths {
+                if let Some((Some(agency), Some(year))) = read_head(&path) {
+                    found.entry((normalize_agency(&agency), year)).or_default().push(path);
+                }
+            }
             found
         })
     }
@@ -126,12 +130,9 @@ fn beside(file: &Path, report: &Report, index: &mut FolderIndex) -> Option<Loade
     let agency = normalize_agency(&report.metadata.agency.as_ref()?.value);
     let year = report.metadata.year.as_ref()?.value;
     let folder = file.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let candidate = index.reports_in(folder).iter().find(|(path, other_agency, other_year)| {
-        // The year first: a cheap test that rules out most of a folder; the
-        // file system is asked only about a report that matches.
-        *other_year == Some(year - 1) && other_agency.as_deref() == Some(agency.as_str()) && !same_file(path, file)
-    })?;
-    load(&candidate.0.clone()).ok()
+    let candidates = index.reports_in(folder).get(&(agency, year - 1))?;
+    let candidate = candidates.iter().find(|path| !same_file(path, file))?;
+    load(&candidate.clone()).ok()
 }
 
 /// Whether two paths name one file (a link to the report is the report).
