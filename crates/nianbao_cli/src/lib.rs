@@ -321,7 +321,19 @@ pub struct CheckOutcome {
 /// printing: the pipeline `cargo xtask lint` shares with the command. Uses
 /// one thread per core.
 pub fn check_paths(paths: &[PathBuf], stdin_filename: Option<&Path>, config: Option<&Path>) -> CheckOutcome {
-    check_paths_with_jobs(paths, stdin_filename, config, default_jobs(), true)
+    check_paths_with_jobs(paths, stdin_filename, config, default_jobs(), Reports::Keep)
+}
+
+/// Whether checking keeps each parsed report in its result.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reports {
+    /// For what shows the report (`export`, tests).
+    Keep,
+    /// Each report is dropped by the thread that parsed it, once the file is
+    /// checked: output needs only the text, diagnostics and origin. Holding
+    /// every report of a folder until the end doubled the memory of checking
+    /// it, and left the main thread to free them all, across threads.
+    Drop,
 }
 
 /// One thread per core, as the machine reports it.
@@ -333,18 +345,12 @@ pub fn default_jobs() -> usize {
 /// file and keeps its own configuration cache; they share the index of
 /// reports in each folder (last year's report is looked for there). Results come back
 /// in path order, so output does not depend on `jobs`.
-///
-/// With `keep_reports` false, each parsed report is dropped by the thread
-/// that parsed it as soon as the file is checked. Output needs only the text,
-/// diagnostics and origin, and
-/// holding every report of a folder until the end doubled the memory of
-/// checking one, and left the main thread to free them all at the end.
 pub fn check_paths_with_jobs(
     paths: &[PathBuf],
     stdin_filename: Option<&Path>,
     config: Option<&Path>,
     jobs: usize,
-    keep_reports: bool,
+    reports: Reports,
 ) -> CheckOutcome {
     let (found, errors) = inputs::collect(paths, stdin_filename);
     let next = std::sync::atomic::AtomicUsize::new(0);
@@ -357,7 +363,7 @@ pub fn check_paths_with_jobs(
             let Some(input) = found.get(at) else { return done };
             let result = check_input(input, &mut resolver, &index).map(|mut input| {
                 let looks_like_report = input.report.looks_like_report();
-                if keep_reports {
+                if reports == Reports::Keep {
                     input.checked.report = Some(input.report);
                 }
                 (input.checked, input.problems, looks_like_report)
@@ -396,7 +402,7 @@ fn check(args: &CheckArgs) -> ExitCode {
     let paths = if args.paths.is_empty() { vec![PathBuf::from(".")] } else { args.paths.clone() };
     let jobs = args.jobs.map_or_else(default_jobs, std::num::NonZeroUsize::get);
     let CheckOutcome { results, errors, skipped } =
-        check_paths_with_jobs(&paths, args.stdin_filename.as_deref(), args.config.as_deref(), jobs, false);
+        check_paths_with_jobs(&paths, args.stdin_filename.as_deref(), args.config.as_deref(), jobs, Reports::Drop);
     if let Err(error) = write_results(args, &results) {
         eprintln!("error: cannot write output: {error}");
         return ExitCode::from(2);

@@ -16,9 +16,8 @@ pub struct Checked {
     pub text: String,
     /// How the file was read (its encoding).
     pub source: SourceInfo,
-    /// The parsed report, for what shows it (`nianbao export`). `nianbao
-    /// check` drops it once the file is checked: see
-    /// [`crate::check_paths_with_jobs`].
+    /// The parsed report, for what shows it (`nianbao export`); `None` when
+    /// checked with [`crate::Reports::Drop`], as `nianbao check` does.
     pub report: Option<Report>,
     pub diagnostics: Vec<Diagnostic>,
     /// Other files labels point into (last year's report, a summary's parts): (name, text).

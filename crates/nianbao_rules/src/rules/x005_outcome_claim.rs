@@ -67,13 +67,15 @@ enum Which {
 
 /// The figures, each built (name formatted, cells gathered) when a claim
 /// first needs it: most reports make no claim they could contradict.
-#[derive(Default)]
-struct Figures {
+struct Figures<'r> {
+    report: &'r nianbao_model::Report,
+    /// Indexed by [`Which`].
     built: [OnceCell<Option<Figure>>; 4],
 }
 
-impl Figures {
-    fn get(&self, report: &nianbao_model::Report, which: Which) -> Option<&Figure> {
+impl Figures<'_> {
+    fn get(&self, which: Which) -> Option<&Figure> {
+        let report = self.report;
         let sum = |outcome: T4Outcome| -> Option<Figure> {
             let cells: Vec<Figure> = T4Group::ALL.iter().filter_map(|&g| t4_cell(report, g, outcome)).collect();
             (cells.len() == 3).then(|| Figure {
@@ -95,7 +97,7 @@ impl Figures {
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     let report = ctx.report;
-    let figures = Figures::default();
+    let figures = Figures { report, built: Default::default() };
     let cases = [("行政复议", Which::Review), ("行政诉讼", Which::Lawsuits)];
     let topic = words!["行政复议", "行政诉讼", "维持", "纠错", "纠正"];
     for paragraph in report.paragraphs() {
@@ -110,7 +112,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         ] {
             let Some(at) = find(&paragraph.text, claim) else { continue };
             let span = Span::new(paragraph.span.start + at, paragraph.span.start + at + claim.len());
-            let contradicting = contradicted_by.iter().filter_map(|&which| figures.get(report, which));
+            let contradicting = contradicted_by.iter().filter_map(|&which| figures.get(which));
             for figure in contradicting.filter(|f| f.value > 0.0) {
                 out.push(contradiction(
                     span,
@@ -129,7 +131,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             let offset = clause.as_ptr() as usize - paragraph.text.as_ptr() as usize;
             for (keyword, which) in &cases {
                 let Some(at) = find(clause, keyword) else { continue };
-                let Some(figure) = figures.get(report, *which) else { continue };
+                let Some(figure) = figures.get(*which) else { continue };
                 let negated = NEGATIONS.iter().any(|n| has(&clause[..at], n));
                 // An ASCII digit is one byte, never part of another character.
                 let has_number = clause.bytes().any(|byte| byte.is_ascii_digit());
