@@ -10,10 +10,13 @@
 //! - [`Report`]: what the parser read — metadata, sections, tables, cells.
 //! - [`Diagnostic`]: the one finding type, with labels, help and fixes; it
 //!   implements [`miette::Diagnostic`].
+//! - [`search`]: substring search for the short fixed words the parser and
+//!   the rules look for.
 
 mod diagnostic;
 mod line_index;
 mod report;
+pub mod search;
 mod span;
 pub mod template;
 

@@ -2,7 +2,9 @@
 
 use std::sync::OnceLock;
 
-use nianbao_model::{Fidelity, Ordinal, OrdinalLevel, Paragraph, Section, SectionKind, Span, Spanned, SubHeading};
+use nianbao_model::{
+    Fidelity, Ordinal, OrdinalLevel, Paragraph, Section, SectionKind, Span, Spanned, SubHeading, search,
+};
 
 use crate::lines::Line;
 use crate::normalize::normalize_label;
@@ -166,7 +168,7 @@ pub(crate) fn classify_heading(title: &str) -> Option<(SectionKind, Fidelity)> {
     if let Some(index) = titles.iter().position(|title| title == normalized) {
         return Some((SectionKind::ALL[index], Fidelity::Verbatim));
     }
-    let has = |word: &str| contains(normalized, word);
+    let has = |word: &str| search::has(normalized, word);
     let kind = if has("总体情况") {
         SectionKind::Overview
     } else if has("行政复议") || has("行政诉讼") {
@@ -185,17 +187,6 @@ pub(crate) fn classify_heading(title: &str) -> Option<(SectionKind, Fidelity)> {
     Some((kind, Fidelity::Variant { canonical: kind.heading() }))
 }
 
-/// Whether `text` (short: a heading) contains `word`, found from the word's
-/// last byte. `str::contains` builds a two-way searcher for every call, which
-/// cost more than searching a heading; a byte match of UTF-8 in UTF-8 is a
-/// character match.
-fn contains(text: &str, word: &str) -> bool {
-    let (text, word) = (text.as_bytes(), word.as_bytes());
-    let Some(&last) = word.last() else { return true };
-    memchr::memchr_iter(last, text)
-        .any(|end| (end + 1).checked_sub(word.len()).is_some_and(|start| text[start..].starts_with(word)))
-}
-
 /// A short top-level heading that names no statutory section (「七、附件」).
 /// Sub-topics of 总体情况 written with a top-level ordinal are not headings:
 /// rule S003 reports them where they stand.
@@ -205,7 +196,7 @@ fn is_other_heading(title: &str) -> bool {
     count > 0
         && count <= 12
         && !title.contains(['。', '，', ',', '；', ':', '：'])
-        && !OVERVIEW_TOPICS.iter().any(|topic| contains(title, topic))
+        && !OVERVIEW_TOPICS.iter().any(|topic| search::has(title, topic))
 }
 
 #[cfg(test)]
@@ -219,7 +210,7 @@ mod tests {
             let (text, _) = crate::decode(bytes);
             for line in text.lines() {
                 for word in words {
-                    assert_eq!(contains(line, word), line.contains(word), "{word} in {line}");
+                    assert_eq!(search::has(line, word), line.contains(word), "{word} in {line}");
                 }
             }
         }

@@ -25,39 +25,7 @@ pub(crate) fn is_markdown(report: &Report) -> bool {
     report.sections.iter().any(|section| section.heading_span.start > section.span.start)
 }
 
-/// Whether `haystack` contains `needle`: a memchr for its last byte, then a
-/// comparison. Cheaper than `str::contains(&str)` for the short CJK needles
-/// of the rules, which would build a searcher on every call.
-pub(crate) fn has(haystack: &str, needle: &str) -> bool {
-    find(haystack, needle).is_some()
-}
-
-/// `haystack.find(needle)`, the same way as [`has`]: `str::find` sets up a
-/// two-way searcher and `memmem::find` a SIMD one on every call, and either
-/// costs more than the short paragraphs they would search. The last byte of
-/// a CJK needle is a continuation byte, rarer in Chinese text than a lead
-/// byte; and a byte match of UTF-8 in UTF-8 always falls on characters.
-pub(crate) fn find(haystack: &str, needle: &str) -> Option<usize> {
-    if needle.is_empty() {
-        return Some(0);
-    }
-    find_all(haystack, needle).next()
-}
-
-/// Every non-overlapping `needle` in `haystack`, left to right, found as
-/// [`find`] finds the first; nothing for an empty needle.
-pub(crate) fn find_all<'h>(haystack: &'h str, needle: &'h str) -> impl Iterator<Item = usize> + 'h {
-    let (text, word) = (haystack.as_bytes(), needle.as_bytes());
-    let last = word.last().copied().unwrap_or(0);
-    let mut next = 0;
-    memchr::memchr_iter(last, text).filter_map(move |end| {
-        let start = (end + 1).checked_sub(word.len()).filter(|&start| start >= next && !word.is_empty())?;
-        text[start..].starts_with(word).then(|| {
-            next = start + word.len();
-            start
-        })
-    })
-}
+pub(crate) use nianbao_model::search::{find, find_all, has};
 
 /// Fixed words looked for in every paragraph, each with a SIMD searcher built
 /// once (building one per search costs more than the search).
@@ -114,26 +82,5 @@ impl FirstChars {
     pub(crate) fn may_start(&self, ch: char) -> bool {
         let low = (ch as u32 & 0xFF) as usize;
         self.0[low / 64] & (1 << (low % 64)) != 0
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn byte_searches_agree_with_str() {
-        let texts = ["", "是", "一是加强，二是是否，三是", "（一）（二）(三)（", "aaa", "受理申请申请人", "𠮷是𠮷"];
-        let needles = ["", "是", "（", "申请", "aa", "a", "𠮷", "二是", "不在"];
-        for text in texts {
-            for needle in needles {
-                assert_eq!(find(text, needle), text.find(needle), "{text:?} {needle:?}");
-                assert_eq!(has(text, needle), text.contains(needle));
-                if !needle.is_empty() {
-                    let by_str: Vec<usize> = text.match_indices(needle).map(|(i, _)| i).collect();
-                    assert_eq!(find_all(text, needle).collect::<Vec<_>>(), by_str, "{text:?} {needle:?}");
-                }
-            }
-        }
     }
 }
