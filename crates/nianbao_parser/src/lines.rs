@@ -201,11 +201,16 @@ pub(crate) fn shape(source: &str, line: Line, tokens: &mut Vec<Token>) -> Shape 
     if crate::directives::is_comment_line(text) {
         return Shape::Comment;
     }
-    if memchr::memchr(b'\t', text.as_bytes()).is_some() {
+    // One search for both separators: most lines have neither. A tab
+    // anywhere wins over pipes.
+    let bytes = text.as_bytes();
+    let separator = memchr::memchr2(b'\t', b'|', bytes)
+        .map(|at| if bytes[at] == b'\t' || memchr::memchr(b'\t', &bytes[at..]).is_some() { b'\t' } else { b'|' });
+    if separator == Some(b'\t') {
         split_on(source, line.span, b'\t', tokens);
         return Shape::Cells;
     }
-    if memchr::memchr(b'|', text.as_bytes()).is_some() {
+    if separator == Some(b'|') {
         if text.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ')) && text.contains('-') {
             return Shape::Delimiter;
         }

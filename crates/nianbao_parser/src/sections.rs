@@ -132,13 +132,22 @@ pub(crate) fn is_heading_line(text: &str) -> bool {
     if text.starts_with('#') {
         return true;
     }
-    let text = text.trim_start_matches("**");
+    let text = strip_stars(text, str::strip_prefix);
     if text.len() > crate::labels::MAX_LABEL_BYTES {
         return false;
     }
     leading_ordinal(text)
         .filter(|ordinal| ordinal.level == OrdinalLevel::Top)
-        .is_some_and(|ordinal| classify_heading(text[ordinal.len..].trim_end_matches("**").trim()).is_some())
+        .is_some_and(|ordinal| classify_heading(strip_stars(&text[ordinal.len..], str::strip_suffix).trim()).is_some())
+}
+
+/// `text` without any `**` at one end: `trim_start_matches("**")` or
+/// `trim_end_matches("**")`, without the searcher those build on every call.
+fn strip_stars<'t>(mut text: &'t str, strip: fn(&'t str, &'static str) -> Option<&'t str>) -> &'t str {
+    while let Some(rest) = strip(text, "**") {
+        text = rest;
+    }
+    text
 }
 
 /// Recognises a statutory section heading (the text after 「一、」).
@@ -202,6 +211,15 @@ fn is_other_heading(title: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stars_are_stripped_as_trimming_strips_them() {
+        for text in ["", "*", "**", "***", "****一、总体情况**", "**一、总体情况***", "一、**总体**", "**"]
+        {
+            assert_eq!(strip_stars(text, str::strip_prefix), text.trim_start_matches("**"), "{text}");
+            assert_eq!(strip_stars(text, str::strip_suffix), text.trim_end_matches("**"), "{text}");
+        }
+    }
 
     #[test]
     fn byte_contains_is_str_contains() {

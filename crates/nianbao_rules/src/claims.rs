@@ -448,7 +448,25 @@ fn is_digit(ch: char) -> bool {
 }
 
 fn is_chinese_digit(ch: char) -> bool {
-    "零〇一二两三四五六七八九十百千万".contains(ch)
+    // A `match`, not `str::contains`, which would search a string per call.
+    matches!(
+        ch,
+        '零' | '〇'
+            | '一'
+            | '二'
+            | '两'
+            | '三'
+            | '四'
+            | '五'
+            | '六'
+            | '七'
+            | '八'
+            | '九'
+            | '十'
+            | '百'
+            | '千'
+            | '万'
+    )
 }
 
 /// Arabic (half- or full-width, with separators) or Chinese numerals.
@@ -563,6 +581,13 @@ mod tests {
             }
         }
         assert!(skipped > 50 && kept > 10, "{skipped} skipped, {kept} kept");
+    }
+
+    #[test]
+    fn chinese_digits_are_the_numerals_and_their_units() {
+        let digits: String = ('\0'..=char::MAX).filter(|&ch| is_chinese_digit(ch)).collect();
+        assert_eq!(digits, "〇一七万三两九二五八六十千四百零"); // 零〇一二两三四五六七八九十百千万, by code point
+        assert!(digits.chars().all(|ch| chinese_number(&ch.to_string()).is_some()));
     }
 
     #[test]

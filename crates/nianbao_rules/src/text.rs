@@ -25,7 +25,7 @@ pub(crate) fn is_markdown(report: &Report) -> bool {
     report.sections.iter().any(|section| section.heading_span.start > section.span.start)
 }
 
-pub(crate) use nianbao_model::search::{find, find_all, has};
+pub(crate) use nianbao_model::search::{find, has};
 
 /// Fixed words looked for in every paragraph, each with a SIMD searcher built
 /// once (building one per search costs more than the search).

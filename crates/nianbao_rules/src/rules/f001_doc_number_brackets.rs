@@ -42,13 +42,13 @@ declare_rule! {
 
 use nianbao_model::{Edit, Fix};
 
-use crate::text::{at, is_ideograph, paragraphs};
+use crate::text::{at, has, is_ideograph, paragraphs};
 
 const BRACKETS: &[(char, char)] = &[('【', '】'), ('[', ']'), ('［', '］'), ('（', '）'), ('(', ')')];
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     for (base, text) in paragraphs(ctx.report) {
-        if !text.contains('号') {
+        if !has(text, "号") {
             continue;
         }
         let mut search = 0;
