@@ -93,7 +93,7 @@ fn trim_span(source: &str, span: Span) -> Span {
 /// Whether the text whose bytes these are neither starts nor ends with an
 /// [`is_space`] character, seen from its first byte and its last character's
 /// lead byte. (ASCII spaces are all at or below U+0020.)
-fn ends_are_clear(bytes: &[u8]) -> bool {
+pub(crate) fn ends_are_clear(bytes: &[u8]) -> bool {
     let clear = |byte: u8| if byte < 0x80 { byte > b' ' } else { !may_lead_space(byte) };
     let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else { return false };
     if !clear(first) {
@@ -281,6 +281,19 @@ fn words(source: &str, span: Span) -> Vec<Span> {
     words
 }
 
+/// The last [`is_space`] character of `text` and its offset:
+/// `text.char_indices().rev().find(…)`, found byte-wise. It runs on the end
+/// of every prose line, and decoding each character back to the last space
+/// (usually none) cost more than reading the rest of the line.
+fn last_space(text: &str) -> Option<(usize, char)> {
+    let bytes = text.as_bytes();
+    (0..bytes.len()).rev().find_map(|i| match bytes[i] {
+        byte @ 0x00..=0x7F => is_space(byte as char).then_some((i, byte as char)),
+        byte if may_lead_space(byte) => text[i..].chars().next().filter(|&c| is_space(c)).map(|c| (i, c)),
+        _ => None, // a continuation byte, or a character that is no space
+    })
+}
+
 /// A plain line: a label followed by space-separated values (text copied out of
 /// a PDF, a flattened table 四), values only, or a single text.
 fn split_plain(source: &str, span: Span, tokens: &mut Vec<Token>) {
@@ -294,7 +307,7 @@ fn split_plain(source: &str, span: Span, tokens: &mut Vec<Token>) {
     while !text.is_char_boundary(window) {
         window -= 1;
     }
-    let last_space = text[window..].char_indices().rev().find(|&(_, c)| is_space(c));
+    let last_space = last_space(&text[window..]);
     let last_word = last_space.map_or(&text[window..], |(i, c)| &text[window + i + c.len_utf8()..]);
     if (last_space.is_none() && window > 0) || !is_value_word(last_word) {
         tokens.push(Token::unread(span, TokenKind::Text));
@@ -364,6 +377,9 @@ mod tests {
             "a b",
         ];
         for text in samples {
+            if ends_are_clear(text.as_bytes()) {
+                assert_eq!(text.trim(), text, "{text:?}");
+            }
             let trimmed = trim_span(text, Span::new(0, text.len()));
             let expected = text.trim_matches(is_space);
             if !expected.is_empty() {
@@ -414,6 +430,20 @@ mod tests {
         let spaced = format!("{long} {long}");
         assert_eq!(cells(&spaced), [(spaced.as_str(), Text)]);
         assert_eq!(cells("0 0 0"), [("0", Value), ("0", Value), ("0", Value)]);
+    }
+
+    #[test]
+    fn the_last_space_is_found_as_by_characters() {
+        let every_space: String = (0..=0x10FFFF).filter_map(char::from_u32).filter(|&c| is_space(c)).collect();
+        let mut texts = vec![String::new(), "甲乙".to_string(), "a b".to_string(), "甲\u{3000}乙。".to_string()];
+        for space in every_space.chars() {
+            texts.push(format!("甲{space}乙…—「」\u{1680}\u{2060}z"));
+            texts.push(format!("{space}乙"));
+            texts.push(format!("乙{space}"));
+        }
+        for text in &texts {
+            assert_eq!(last_space(text), text.char_indices().rev().find(|&(_, c)| is_space(c)), "{text:?}");
+        }
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! Reading a table cell's value.
 
+use crate::lines::ends_are_clear;
 use crate::normalize::fold_width;
 use nianbao_model::CellValue;
 
@@ -68,15 +69,10 @@ fn parse_normalised(raw: &str) -> (CellValue, Option<String>) {
     }
 }
 
-/// `raw.trim()`, without its two out-of-line Unicode scans when the ends are
-/// visible ASCII (bytes 0x21–0x7E are never whitespace): cells arrive trimmed.
+/// `raw.trim()`, without its two out-of-line Unicode scans when neither end
+/// can be a space (see [`ends_are_clear`]): cells arrive trimmed.
 fn trim(raw: &str) -> &str {
-    let visible = |byte: &u8| (0x21..0x7F).contains(byte);
-    match raw.as_bytes() {
-        [first, .., last] if visible(first) && visible(last) => raw,
-        [only] if visible(only) => raw,
-        _ => raw.trim(),
-    }
+    if ends_are_clear(raw.as_bytes()) { raw } else { raw.trim() }
 }
 
 /// A cell of 1–18 ASCII digits (most cells), read without `str::parse`;
