@@ -23,6 +23,11 @@ pub fn check_with(report: &Report, config: &Config, related: &Related<'_>) -> Ve
         let Some(severity) = config.severity(&rule.meta) else { continue };
         findings.clear();
         (rule.check)(&context, &mut findings);
+        if findings.is_empty() {
+            continue;
+        }
+        // Once per rule: the template substitution builds a searcher.
+        let url = config.docs_url(&rule.meta);
         let silenced = |finding: &crate::finding::Finding| {
             report.suppressions.iter().any(|s| s.silences(rule.meta.code, finding.primary.span.start))
         };
@@ -34,7 +39,7 @@ pub fn check_with(report: &Report, config: &Config, related: &Related<'_>) -> Ve
             secondary: finding.secondary,
             help: finding.help,
             fix: finding.fix,
-            url: Some(config.docs_url(&rule.meta)),
+            url: Some(url.clone()),
         }));
     }
     diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
