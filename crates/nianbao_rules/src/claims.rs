@@ -448,25 +448,10 @@ fn is_digit(ch: char) -> bool {
 }
 
 fn is_chinese_digit(ch: char) -> bool {
-    // A `match`, not `str::contains`, which would search a string per call.
-    matches!(
-        ch,
-        '零' | '〇'
-            | '一'
-            | '二'
-            | '两'
-            | '三'
-            | '四'
-            | '五'
-            | '六'
-            | '七'
-            | '八'
-            | '九'
-            | '十'
-            | '百'
-            | '千'
-            | '万'
-    )
+    // An array, not `str::contains`, which would search a string per call.
+    const DIGITS: [char; 16] =
+        ['零', '〇', '一', '二', '两', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千', '万'];
+    DIGITS.contains(&ch)
 }
 
 /// Arabic (half- or full-width, with separators) or Chinese numerals.
