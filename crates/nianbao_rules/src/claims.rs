@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 
 use nianbao_model::{Report, SectionKind, Span};
 
-use crate::text::{FirstChars, has};
+use crate::text::{FirstChars, Words, has};
 
 /// What a prose number counts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -148,7 +148,9 @@ pub fn claims(report: &Report) -> Vec<Claim> {
         .map(|p| (None, p))
         .chain(report.sections.iter().flat_map(|s| s.paragraphs.iter().map(move |p| (s.kind, p))))
     {
-        read_paragraph(&paragraph.text, paragraph.span.start, section, &mut clauses, &mut out);
+        if may_state_a_count(&paragraph.text) {
+            read_paragraph(&paragraph.text, paragraph.span.start, section, &mut clauses, &mut out);
+        }
     }
     out
 }
@@ -239,20 +241,16 @@ fn marks(text: &str) -> impl Iterator<Item = (usize, Mark, usize)> + '_ {
 /// sentences need not be cut. A search per unit, by SIMD, costs less than
 /// cutting the paragraph (most paragraphs state no count).
 fn may_state_a_count(text: &str) -> bool {
-    let ends_number = |ch: char| is_digit(ch) || is_chinese_digit(ch) || matches!(ch, '.' | ',');
-    unit_finders().iter().any(|finder| {
-        finder.find_iter(text.as_bytes()).any(|at| text[..at].chars().next_back().is_some_and(ends_number))
-    })
+    unit_starts().occurrences(text).any(|at| text[..at].chars().next_back().is_some_and(in_number))
 }
 
-/// A search for the first character of each of [`UNITS`], built once.
-fn unit_finders() -> &'static [memchr::memmem::Finder<'static>] {
-    static FINDERS: OnceLock<Vec<memchr::memmem::Finder<'static>>> = OnceLock::new();
-    FINDERS.get_or_init(|| {
-        UNITS
-            .iter()
-            .map(|unit| memchr::memmem::Finder::new(&unit[..unit.chars().next().map_or(0, char::len_utf8)]))
-            .collect()
+/// The first character of each of [`UNITS`], each with a search built once.
+fn unit_starts() -> &'static Words {
+    static STARTS: OnceLock<Words> = OnceLock::new();
+    STARTS.get_or_init(|| {
+        let starts: Vec<&'static str> =
+            UNITS.iter().map(|unit| &unit[..unit.chars().next().map_or(0, char::len_utf8)]).collect();
+        Words::new(&starts)
     })
 }
 
@@ -277,19 +275,6 @@ fn read_paragraph(
     out: &mut Vec<Claim>,
 ) {
     clauses.clear();
-    if may_state_a_count(text) {
-        cut_paragraph(text, base, section, clauses, out);
-    }
-}
-
-/// [`read_paragraph`] without the shortcut.
-fn cut_paragraph(
-    text: &str,
-    base: usize,
-    section: Option<SectionKind>,
-    clauses: &mut Vec<Clause>,
-    out: &mut Vec<Claim>,
-) {
     let mut sentence_start = 0;
     let mut clause = Clause { start: 0, end: 0, has_unit: false };
     for (at, mark, len) in marks(text).chain(std::iter::once((text.len(), Mark::SentenceEnd, 0))) {
@@ -421,9 +406,7 @@ fn number_after(clause: &str, from: usize) -> Option<Number> {
         let (start, ch) = chars[k];
         if is_digit(ch) || is_chinese_digit(ch) {
             let mut j = k;
-            while j < chars.len()
-                && (is_digit(chars[j].1) || is_chinese_digit(chars[j].1) || matches!(chars[j].1, '.' | ','))
-            {
+            while j < chars.len() && in_number(chars[j].1) {
                 j += 1;
             }
             let end = chars.get(j).map_or(clause.len(), |(i, _)| *i);
@@ -441,6 +424,11 @@ fn number_after(clause: &str, from: usize) -> Option<Number> {
         }
     }
     None
+}
+
+/// A character a number's run may hold: a digit, or a separator.
+fn in_number(ch: char) -> bool {
+    is_digit(ch) || is_chinese_digit(ch) || matches!(ch, '.' | ',')
 }
 
 fn is_digit(ch: char) -> bool {
@@ -556,7 +544,7 @@ mod tests {
         for text in texts {
             for paragraph in nianbao_parser::parse(text).paragraphs() {
                 let mut out = Vec::new();
-                cut_paragraph(&paragraph.text, 0, None, &mut Vec::new(), &mut out);
+                read_paragraph(&paragraph.text, 0, None, &mut Vec::new(), &mut out);
                 if may_state_a_count(&paragraph.text) {
                     kept += 1;
                 } else {

@@ -41,6 +41,12 @@ impl Words {
         self.0.iter().any(|finder| finder.find(text.as_bytes()).is_some())
     }
 
+    /// Every occurrence in `text` of each word, word by word (not in order
+    /// of position), each word's occurrences not overlapping.
+    pub(crate) fn occurrences<'t>(&'t self, text: &'t str) -> impl Iterator<Item = usize> + 't {
+        self.0.iter().flat_map(move |finder| finder.find_iter(text.as_bytes()))
+    }
+
     /// The offset of the first occurrence in `text` of any of the words.
     pub(crate) fn find_in(&self, text: &str) -> Option<usize> {
         self.0.iter().filter_map(|finder| finder.find(text.as_bytes())).min()

@@ -38,17 +38,9 @@ declare_rule! {
     }
 }
 
-use std::sync::LazyLock;
-
-use memchr::memmem::Finder;
 use nianbao_model::Span;
 
-use crate::text::{at, paragraphs};
-
-/// Searches built once: 是 and （ are searched for in every paragraph, and a
-/// search for their last byte alone stops at many other characters.
-static SHI: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("是"));
-static FULL_WIDTH_OPEN: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("（"));
+use crate::text::{at, paragraphs, words};
 
 fn value(ch: char) -> Option<u32> {
     let index = match ch {
@@ -72,7 +64,9 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         let mut shi: Vec<(u32, Span)> = Vec::new();
         let mut inline: Vec<(u32, Span)> = Vec::new();
         // 「一是」 at a clause boundary: find 是, look back one numeral.
-        for i in SHI.find_iter(text.as_bytes()) {
+        // Searches built once: a search for 是's last byte alone stops at many
+        // other characters.
+        for i in words!["是"].occurrences(text) {
             let Some(numeral) = text[..i].chars().next_back() else { continue };
             let Some(n) = value(numeral) else { continue };
             let start = i - numeral.len_utf8();
@@ -136,7 +130,7 @@ impl SliceRel for Span {
 /// Every 「（」 and 「(」 with its offset, in order, by SIMD search: matching
 /// the pair of chars with `match_indices` decoded every character.
 fn opening_brackets(text: &str) -> Vec<(usize, &'static str)> {
-    let full = FULL_WIDTH_OPEN.find_iter(text.as_bytes()).map(|i| (i, "（"));
+    let full = words!["（"].occurrences(text).map(|i| (i, "（"));
     let half = memchr::memchr_iter(b'(', text.as_bytes()).map(|i| (i, "("));
     let mut all: Vec<(usize, &'static str)> = full.chain(half).collect();
     all.sort_unstable();
