@@ -15,10 +15,10 @@ use std::borrow::Cow;
 use std::collections::BTreeSet;
 use std::convert::Infallible;
 
-use html5gum::Tokenizer;
 use html5gum::emitters::callback::{CallbackEmitter, CallbackEvent};
 use nianbao_model::Span;
 
+mod fast;
 mod quiet;
 
 /// The projected text and where each piece of it came from.
@@ -245,12 +245,52 @@ struct Projector<'a> {
 
 /// Projects decoded HTML `source` into the text layout the parser reads.
 pub fn project(source: &str) -> Projection {
-    project_with(source, true)
+    project_with(source, Tokenizer::Fast)
 }
 
-/// [`project`], with the tokenizer's error checks off (`quiet`) or on.
-fn project_with(source: &str, quiet: bool) -> Projection {
+/// Which tokenizer reads a page for the projector.
+#[derive(Clone, Copy, Debug)]
+enum Tokenizer {
+    /// [`fast`], or html5gum where the page leaves the fast one's subset.
+    Fast,
+    /// html5gum, with its parse-error checks off.
+    Html5gum,
+    /// html5gum, with its parse-error checks on (tests only: the tokens are
+    /// the same).
+    #[cfg(test)]
+    Html5gumChecked,
+}
+
+fn project_with(source: &str, tokenizer: Tokenizer) -> Projection {
     let mut projector = Projector::default();
+    match tokenizer {
+        Tokenizer::Fast => {
+            if fast::tokenize(source, &mut projector).is_err() {
+                projector = Projector::default();
+                tokenize_with_html5gum(source, &mut projector, true);
+            }
+        }
+        Tokenizer::Html5gum => tokenize_with_html5gum(source, &mut projector, true),
+        #[cfg(test)]
+        Tokenizer::Html5gumChecked => tokenize_with_html5gum(source, &mut projector, false),
+    }
+    while !projector.tables.is_empty() {
+        projector.finish_table();
+    }
+    projector.out
+}
+
+/// Whether both tokenizers project `source` alike (for the fuzz target that
+/// compares them): the text, and where every piece of it came from.
+#[doc(hidden)]
+pub fn tokenizers_agree(source: &str) -> bool {
+    let (fast, html5gum) = (project_with(source, Tokenizer::Fast), project_with(source, Tokenizer::Html5gum));
+    fast.text == html5gum.text && format!("{:?}", fast.pieces) == format!("{:?}", html5gum.pieces)
+}
+
+/// Runs html5gum over `source` into `projector`, with its error checks off
+/// (`quiet`) or on.
+fn tokenize_with_html5gum<'a>(source: &'a str, projector: &mut Projector<'a>, quiet: bool) {
     // Events borrow the tokenizer's buffers: no token is allocated.
     let mut emitter = CallbackEmitter::new(|event: CallbackEvent<'_>, span: html5gum::Span<usize>| {
         projector.event(event, Span::new(span.start.min(source.len()), span.end.min(source.len())), source);
@@ -259,14 +299,10 @@ fn project_with(source: &str, quiet: bool) -> Projection {
     // Script and style content is raw text, not markup.
     emitter.naively_switch_states(true);
     if quiet {
-        Tokenizer::new_with_emitter(source, quiet::Quiet(emitter)).for_each(drop);
+        html5gum::Tokenizer::new_with_emitter(source, quiet::Quiet(emitter)).for_each(drop);
     } else {
-        Tokenizer::new_with_emitter(source, emitter).for_each(drop);
+        html5gum::Tokenizer::new_with_emitter(source, emitter).for_each(drop);
     }
-    while !projector.tables.is_empty() {
-        projector.finish_table();
-    }
-    projector.out
 }
 
 /// The tokenizer's bytes as text. They come from a `&str` and are UTF-8
@@ -396,11 +432,15 @@ impl<'a> Projector<'a> {
                     self.text(Cow::Borrowed(raw), span, true);
                     return;
                 }
-                let value = utf8(value);
-                align(&value, source, span, |run, run_span, exact| self.text(run, run_span, exact));
+                self.string(&utf8(value), span, source);
             }
             CallbackEvent::Comment { .. } | CallbackEvent::Doctype { .. } | CallbackEvent::Error(_) => {}
         }
+    }
+
+    /// A string the tokenizer decoded from `span` of the source.
+    fn string(&mut self, value: &str, span: Span, source: &'a str) {
+        align(value, source, span, |run, run_span, exact| self.text(run, run_span, exact));
     }
 
     fn start(&mut self, name: &[u8], self_closing: bool, rowspan: usize, colspan: usize) {
@@ -655,10 +695,161 @@ mod tests {
             "<<p/>>&lt<b =1 c==2>&amp</b></<>",
         ];
         for page in pages {
-            let (quiet, checked) = (project_with(page, true), project_with(page, false));
+            let (quiet, checked) =
+                (project_with(page, Tokenizer::Html5gum), project_with(page, Tokenizer::Html5gumChecked));
             assert_eq!(quiet.text, checked.text);
             assert_eq!(format!("{:?}", quiet.pieces), format!("{:?}", checked.pieces));
         }
+    }
+
+    const RANDOM_PAGES: usize = 3000;
+
+    /// Pages, and whether the fast tokenizer reads them itself: the
+    /// fixtures, edge cases of each thing it reads, and the cases it leaves
+    /// to html5gum.
+    fn tokenizer_cases() -> Vec<(String, bool)> {
+        let fixtures = [
+            include_str!("../../../../tests/fixtures/html/003.html"),
+            include_str!("../../../../tests/fixtures/html/real/shanghai-2019.html"),
+        ];
+        let read = [
+            "<p>a\r\nb\rc\r\r\nd</p>\r\n<table>\r\n<tr><td\r\nrowspan=2>x\r\n</td></tr></table>\r",
+            "<p>A & B &中 &#65;&#x4e2d;&#X4E2D; &amp;&lt;&gt;&nbsp;&quot;&copy;</p>&middot;<br>&#20013;",
+            "a < b <1 <中 <<p>c</p> < x",
+            "<!DOCTYPE html><!doctype x 'a>b'><?xml x?><![CDATA[ a ]]><!x><!>text</ x>",
+            "a<!---->b<!-->c<!--->d<!-- -- --!>e<!--<!-- x -->f<!-- - --->g<!--!>-->h",
+            "<table><tr><TD ROWSPAN='1' colspan=\"2\" rowspan=2>t</Td><td colspan rowspan = 2 >u</td></tr><tr><td>v",
+            "<table><tr><td =1 a=b/c/>w<td/x>y<td a=\"b\"c>z<td colspan=2\r\n>1</td><td rowspan=2/>2",
+            "<script>var a = '</scripty>'; if (a<b) {}</script >p<SCRIPT>x</SCRIPT/>q",
+            "<head><style>td{}</style><title>T &amp; t</title></head><title>plain</title><noscript><p>n</p></noscript>",
+            "<table><td>1<table><td>2</table></td></tr></table><td>3",
+            "\u{feff}<html><head><title>x</title></head><body><nav>n</nav><div>正文</div></body></html>",
+            "<p>a&amp;</p>&#20013;",
+            "<table><tr><td a />x</td>y<td b/>z</td></tr></table>",
+        ];
+        let left = [
+            "<p>&amp</p>",
+            "<p>&ampx;</p>",
+            "<p>&unknown;</p>",
+            "<p>&#128;</p>",
+            "<p>&#13;</p>",
+            "<p>&#0;</p>",
+            "<p>&#xD800;</p>",
+            "<p>&#99999999;</p>",
+            "<p>a</p>&amp;",
+            "<p>a</p>&",
+            "<p>a</p><",
+            "<p>a</>b</p>",
+            "<p>a</p",
+            "<p>a<!-- b",
+            "<p>a\0b</p>",
+            "<table><td rowspan=&#50;>v</td></table>",
+            "<table><td rowspan=\"2\r\">v</td></table>",
+            "<script><!-- </script> --></script>r",
+            "<style/>a < b</style>",
+            "<textarea>t\r</textarea>",
+            "<title>T &amp; t</title>",
+            "<plaintext>p",
+        ];
+        let mut cases: Vec<(String, bool)> = fixtures
+            .iter()
+            .chain(&read)
+            .map(|page| (page.to_string(), true))
+            .chain(left.iter().map(|page| (page.to_string(), false)))
+            .collect();
+        // Random pages of those pieces, to meet them in other orders; pieces
+        // the fast tokenizer leaves to html5gum (an unclosed comment, a
+        // reference cut short) are rarer, so that most pages compare.
+        let pieces = [
+            "<p>",
+            "</p>",
+            "<td>",
+            "</td>",
+            "<tr>",
+            "<table>",
+            "</table>",
+            "<td rowspan=2>",
+            "<th colspan='3'>",
+            "<br/>",
+            "<div class=x>",
+            "</div>",
+            "<script>a<b</script>",
+            "<style>x</style>",
+            "<title>t</title>",
+            "<!-- c -->",
+            "<!---->",
+            "<!DOCTYPE html>",
+            "<?x>",
+            ">",
+            "</x y>",
+            "& ",
+            "&amp;",
+            "&nbsp;",
+            "&#20013;",
+            "&#x41;",
+            "\r",
+            "\r\n",
+            "\n",
+            " ",
+            "\t",
+            "文字",
+            "3件",
+            "'",
+            "\"",
+            "=",
+            "/",
+            "a",
+            "<head>",
+            "</head>",
+            "<nav>",
+            "</nav>",
+            "<B>",
+            "</b>",
+            "<p/>",
+            "</ p>",
+            "<td\r\ncolspan=\"2\"\r\n>",
+            "< ",
+            "<1",
+        ];
+        let rough = ["<", "</", "&", "<!--", "-->", "--!>", "<?", "&lt", "<script>", "</script>", "<style>", "</>"];
+        let mut state = 0x9e37_79b9_7f4a_7c15_u64;
+        let mut next = || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for _ in 0..RANDOM_PAGES {
+            let mut page = String::new();
+            let length = 1 + (next() >> 60) as usize * 2;
+            for _ in 0..length {
+                let draw = next();
+                let set: &[&str] = if draw % 32 == 0 { &rough } else { &pieces };
+                page.push_str(set[((draw >> 8) % set.len() as u64) as usize]);
+            }
+            cases.push((page, true));
+        }
+        cases
+    }
+
+    #[test]
+    fn fast_tokenizer_projects_as_html5gum_does() {
+        let cases = tokenizer_cases();
+        let mut random_read = 0;
+        for (index, (page, expect_read)) in cases.iter().enumerate() {
+            let (fast, html5gum) = (project_with(page, Tokenizer::Fast), project_with(page, Tokenizer::Html5gum));
+            assert_eq!(fast.text, html5gum.text, "text of {page:?}");
+            assert_eq!(format!("{:?}", fast.pieces), format!("{:?}", html5gum.pieces), "pieces of {page:?}");
+            let read = fast::tokenize(page, &mut Projector::default()).is_ok();
+            if index < cases.len() - RANDOM_PAGES {
+                assert_eq!(read, *expect_read, "read by the fast tokenizer: {page:?}");
+            } else {
+                random_read += usize::from(read);
+            }
+        }
+        // The random pages compare something only if most are read by the
+        // fast tokenizer.
+        assert!(random_read * 4 > RANDOM_PAGES * 3, "the fast tokenizer read {random_read} of {RANDOM_PAGES} pages");
     }
 
     #[test]
