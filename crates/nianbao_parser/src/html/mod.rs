@@ -12,7 +12,6 @@
 //! [`Projection::to_source`], so they point into the HTML file.
 
 use std::borrow::Cow;
-use std::collections::BTreeSet;
 use std::convert::Infallible;
 
 use html5gum::emitters::callback::{CallbackEmitter, CallbackEvent};
@@ -99,36 +98,32 @@ pub fn declared_charset(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> 
     encoding_rs::Encoding::for_label(label.as_bytes())
 }
 
-/// Elements whose content is not the report.
-const SKIPPED: &[&[u8]] =
-    &[b"script", b"style", b"head", b"nav", b"header", b"footer", b"aside", b"noscript", b"template"];
+/// What the projection does with an element, by its name.
+#[derive(Clone, Copy, Default)]
+struct Element {
+    /// Its content is not the report (script, style, site chrome).
+    skipped: bool,
+    /// It starts a new line.
+    block: bool,
+    /// It never has an end tag.
+    void: bool,
+}
 
-/// Elements that start a new line.
-const BLOCKS: &[&[u8]] = &[
-    b"p",
-    b"div",
-    b"br",
-    b"h1",
-    b"h2",
-    b"h3",
-    b"h4",
-    b"h5",
-    b"h6",
-    b"li",
-    b"section",
-    b"article",
-    b"title",
-    b"tr",
-    b"table",
-    b"ul",
-    b"ol",
-    b"blockquote",
-    b"pre",
-    b"hr",
-];
-
-/// Elements that never have an end tag.
-const VOID: &[&[u8]] = &[b"br", b"img", b"meta", b"link", b"input", b"hr", b"col", b"area", b"base", b"wbr", b"source"];
+fn element(name: &[u8]) -> Element {
+    const SKIPPED: Element = Element { skipped: true, block: false, void: false };
+    const BLOCK: Element = Element { skipped: false, block: true, void: false };
+    const VOID: Element = Element { skipped: false, block: false, void: true };
+    match name {
+        b"script" | b"style" | b"head" | b"nav" | b"header" | b"footer" | b"aside" | b"noscript" | b"template" => {
+            SKIPPED
+        }
+        b"br" | b"hr" => Element { block: true, ..VOID },
+        b"p" | b"div" | b"h1" | b"h2" | b"h3" | b"h4" | b"h5" | b"h6" | b"li" | b"section" | b"article" | b"title"
+        | b"tr" | b"table" | b"ul" | b"ol" | b"blockquote" | b"pre" => BLOCK,
+        b"img" | b"meta" | b"link" | b"input" | b"col" | b"area" | b"base" | b"wbr" | b"source" => VOID,
+        _ => Element::default(),
+    }
+}
 
 /// A run of a cell's text: the text, where it came from, and whether it is
 /// the source's bytes verbatim.
@@ -444,8 +439,9 @@ impl<'a> Projector<'a> {
     }
 
     fn start(&mut self, name: &[u8], self_closing: bool, rowspan: usize, colspan: usize) {
-        if self.skipping > 0 || SKIPPED.contains(&name) {
-            if !VOID.contains(&name) && !self_closing {
+        let kind = element(name);
+        if self.skipping > 0 || kind.skipped {
+            if !kind.void && !self_closing {
                 self.skipping += 1;
                 self.open.push(name);
             }
@@ -473,10 +469,10 @@ impl<'a> Projector<'a> {
                 }
             }
             b"br" | b"p" | b"div" | b"li" if self.in_cell => self.cell_space(),
-            _ if BLOCKS.contains(&name) => self.newline(),
+            _ if kind.block => self.newline(),
             _ => {}
         }
-        if !VOID.contains(&name) && !self_closing {
+        if !kind.void && !self_closing {
             self.open.push(name);
         }
     }
@@ -493,7 +489,7 @@ impl<'a> Projector<'a> {
                 self.finish_table();
             } else if matches!(closed, b"td" | b"th") {
                 self.in_cell = false;
-            } else if BLOCKS.contains(&closed) && self.tables.is_empty() {
+            } else if self.tables.is_empty() && element(closed).block {
                 self.newline();
             }
         }
@@ -568,20 +564,30 @@ impl<'a> Projector<'a> {
             return;
         }
         self.newline();
-        // Grid positions taken by a rowspan from a row above: (row, column).
-        let mut taken: BTreeSet<(usize, usize)> = BTreeSet::new();
+        // For each column, the row below the last one a `rowspan` from a row
+        // above takes (0: none). Rows are written in order and a row's cells
+        // left to right, so a column is only asked about below the cells
+        // that took it.
+        let mut taken_until: Vec<usize> = Vec::new();
+        let taken =
+            |taken_until: &[usize], r: usize, column: usize| taken_until.get(column).is_some_and(|&until| until > r);
         for (r, row) in table.rows.into_iter().enumerate() {
             // Fields written on this line; a taken position is an empty one.
             let mut fields = 0;
             let mut column = 0;
             for cell in row {
-                while taken.contains(&(r, column)) {
+                while taken(&taken_until, r, column) {
                     self.write_field(&mut fields, None);
                     column += 1;
                 }
                 let (rowspan, colspan) = (cell.rowspan, cell.colspan);
-                for dr in 1..rowspan {
-                    taken.extend((0..colspan).map(|dc| (r + dr, column + dc)));
+                if rowspan > 1 {
+                    if taken_until.len() < column + colspan {
+                        taken_until.resize(column + colspan, 0);
+                    }
+                    for until in &mut taken_until[column..column + colspan] {
+                        *until = (*until).max(r + rowspan);
+                    }
                 }
                 // No filler for the columns a `colspan` covers: an empty field
                 // after a label would read as a blank value, and a row missing
@@ -589,7 +595,7 @@ impl<'a> Projector<'a> {
                 self.write_field(&mut fields, Some(cell));
                 column += colspan;
             }
-            while taken.contains(&(r, column)) {
+            while taken(&taken_until, r, column) {
                 self.write_field(&mut fields, None);
                 column += 1;
             }
@@ -683,6 +689,15 @@ mod tests {
         let open = projection.text.find('<').unwrap();
         let source = projection.to_source(Span::new(open, open + 1));
         assert_eq!(&html[source.start..source.end], "&lt;", "a reference maps to itself");
+    }
+
+    #[test]
+    fn overlapping_spans_leave_empty_fields_where_they_reach() {
+        let html = "<table><tr><td rowspan=3>A</td><td colspan=2 rowspan=2>B</td><td>C</td></tr>\
+                    <tr><td>D</td></tr><tr><td>E</td><td rowspan=2>F</td><td>G</td></tr><tr><td>H</td></tr></table>";
+        // B covers two columns in one field; F's reach below H is not
+        // written, as nothing follows it on that line.
+        assert_eq!(project(html).text, "A\tB\tC\n\t\t\tD\n\tE\tF\tG\nH\n");
     }
 
     #[test]
