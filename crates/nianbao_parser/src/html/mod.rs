@@ -257,11 +257,11 @@ enum Tokenizer {
 }
 
 fn project_with(source: &str, tokenizer: Tokenizer) -> Projection {
-    let mut projector = Projector::default();
+    let mut projector = Projector::for_page(source);
     match tokenizer {
         Tokenizer::Fast => {
             if fast::tokenize(source, &mut projector).is_err() {
-                projector = Projector::default();
+                projector = Projector::for_page(source);
                 tokenize_with_html5gum(source, &mut projector, true);
             }
         }
@@ -370,6 +370,16 @@ fn align<'a>(value: &str, source: &'a str, span: Span, mut emit: impl FnMut(Cow<
 }
 
 impl<'a> Projector<'a> {
+    /// A projector with room up front for what a page of `source` usually
+    /// projects into (less text than markup; a piece every few dozen
+    /// bytes), so that its buffers rarely grow.
+    fn for_page(source: &str) -> Self {
+        let mut projector = Self::default();
+        projector.out.text.reserve(source.len() / 2);
+        projector.out.pieces.reserve(source.len() / 32);
+        projector
+    }
+
     fn event(&mut self, event: CallbackEvent<'_>, span: Span, source: &'a str) {
         match event {
             CallbackEvent::OpenStartTag { name } => {
