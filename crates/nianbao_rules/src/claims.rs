@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 
 use nianbao_model::{Report, SectionKind, Span};
 
-use crate::text::{FirstChars, Words, has};
+use crate::text::{CharSet, FirstChars, Words, has};
 
 /// What a prose number counts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -139,16 +139,23 @@ fn needs_application_context(metric: Metric) -> bool {
 
 /// Every claim in the report's prose, in document order.
 pub fn claims(report: &Report) -> Vec<Claim> {
+    let chars: Vec<CharSet> = report.paragraphs().map(|p| CharSet::of(&p.text)).collect();
+    claims_with(report, &chars)
+}
+
+/// [`claims`], given the characters of each paragraph (in
+/// [`Report::paragraphs`] order), as the rules' [`crate::Context`] keeps them.
+pub(crate) fn claims_with(report: &Report, chars: &[CharSet]) -> Vec<Claim> {
     let mut out = Vec::new();
     // The clauses of the sentence being read, kept across paragraphs.
     let mut clauses = Vec::new();
-    for (section, paragraph) in report
+    let paragraphs = report
         .preface
         .iter()
         .map(|p| (None, p))
-        .chain(report.sections.iter().flat_map(|s| s.paragraphs.iter().map(move |p| (s.kind, p))))
-    {
-        if may_state_a_count(&paragraph.text) {
+        .chain(report.sections.iter().flat_map(|s| s.paragraphs.iter().map(move |p| (s.kind, p))));
+    for ((section, paragraph), chars) in paragraphs.zip(chars) {
+        if may_state_a_count(&paragraph.text, chars) {
             read_paragraph(&paragraph.text, paragraph.span.start, section, &mut clauses, &mut out);
         }
     }
@@ -240,8 +247,8 @@ fn marks(text: &str) -> impl Iterator<Item = (usize, Mark, usize)> + '_ {
 /// with: without one, [`number_after`] finds nothing anywhere in it, and its
 /// sentences need not be cut. A search per unit, by SIMD, costs less than
 /// cutting the paragraph (most paragraphs state no count).
-fn may_state_a_count(text: &str) -> bool {
-    unit_starts().occurrences(text).any(|at| text[..at].chars().next_back().is_some_and(in_number))
+fn may_state_a_count(text: &str, chars: &CharSet) -> bool {
+    unit_starts().occurrences(text, chars).any(|at| text[..at].chars().next_back().is_some_and(in_number))
 }
 
 /// The first character of each of [`UNITS`], each with a search built once.
@@ -521,10 +528,10 @@ mod tests {
     #[test]
     fn only_text_with_a_unit_after_a_number_may_state_a_count() {
         for text in ["共受理十二件", "比例5%", "占３％", "1.5万元", "2,3个", "１２项"] {
-            assert!(may_state_a_count(text), "{text}");
+            assert!(may_state_a_count(text, &CharSet::of(text)), "{text}");
         }
         for text in ["2024年工作", "件数", "每个", "", "按件计"] {
-            assert!(!may_state_a_count(text), "{text}");
+            assert!(!may_state_a_count(text, &CharSet::of(text)), "{text}");
         }
     }
 
@@ -545,7 +552,7 @@ mod tests {
             for paragraph in nianbao_parser::parse(text).paragraphs() {
                 let mut out = Vec::new();
                 read_paragraph(&paragraph.text, 0, None, &mut Vec::new(), &mut out);
-                if may_state_a_count(&paragraph.text) {
+                if may_state_a_count(&paragraph.text, &CharSet::of(&paragraph.text)) {
                     kept += 1;
                 } else {
                     assert_eq!(out, [], "{}", paragraph.text);

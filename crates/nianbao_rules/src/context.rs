@@ -2,11 +2,12 @@
 
 use std::sync::OnceLock;
 
-use nianbao_model::Report;
+use nianbao_model::{Paragraph, Report, Span};
 
-use crate::claims::{Claim, claims};
+use crate::claims::{Claim, claims_with};
 use crate::config::{Config, Level};
 use crate::identity::{Identity, identities};
+use crate::text::CharSet;
 
 /// Another report a rule compares with, as the caller named it.
 #[derive(Clone, Copy, Debug)]
@@ -36,16 +37,42 @@ pub struct Context<'a> {
     identities: OnceLock<Vec<Identity<'a>>>,
     /// Computed on first use and shared by the prose rules.
     claims: OnceLock<Vec<Claim>>,
+    /// The characters of each paragraph, in [`Report::paragraphs`] order:
+    /// computed on first use, so that the prose rules search for a word
+    /// only where it may be.
+    paragraph_chars: OnceLock<Vec<CharSet>>,
 }
 
 impl<'a> Context<'a> {
     pub fn new(report: &'a Report, config: &'a Config, related: &'a Related<'a>) -> Self {
-        Self { report, config, related, identities: OnceLock::new(), claims: OnceLock::new() }
+        Self {
+            report,
+            config,
+            related,
+            identities: OnceLock::new(),
+            claims: OnceLock::new(),
+            paragraph_chars: OnceLock::new(),
+        }
     }
 
     /// The numeric claims of the prose, computed once per check.
     pub fn claims(&self) -> &[Claim] {
-        self.claims.get_or_init(|| claims(self.report))
+        self.claims.get_or_init(|| claims_with(self.report, self.paragraph_chars()))
+    }
+
+    fn paragraph_chars(&self) -> &[CharSet] {
+        self.paragraph_chars.get_or_init(|| self.report.paragraphs().map(|p| CharSet::of(&p.text)).collect())
+    }
+
+    /// Every paragraph of prose (as [`Report::paragraphs`]) with its characters.
+    pub(crate) fn paragraphs(&self) -> impl Iterator<Item = (&'a Paragraph, &CharSet)> {
+        self.report.paragraphs().zip(self.paragraph_chars())
+    }
+
+    /// [`Context::paragraphs`] as [`crate::text::paragraphs`] gives them: span
+    /// and text, with the characters.
+    pub(crate) fn prose(&self) -> impl Iterator<Item = (Span, &'a str, &CharSet)> {
+        self.paragraphs().map(|(paragraph, chars)| (paragraph.span, paragraph.text.as_str(), chars))
     }
 
     /// The identities of tables 三 and 四, computed once per check.

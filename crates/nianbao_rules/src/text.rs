@@ -28,28 +28,72 @@ pub(crate) fn is_markdown(report: &Report) -> bool {
 pub(crate) use nianbao_model::search::{find, has};
 
 /// Fixed words looked for in every paragraph, each with a SIMD searcher built
-/// once (building one per search costs more than the search).
-pub(crate) struct Words(Vec<memchr::memmem::Finder<'static>>);
+/// once (building one per search costs more than the search), and the set of
+/// its characters: a word is searched for only in a text whose [`CharSet`]
+/// may hold it, and most paragraphs lack one of a word's characters.
+pub(crate) struct Words(Vec<(memchr::memmem::Finder<'static>, CharSet)>);
 
 impl Words {
     pub(crate) fn new(words: &[&'static str]) -> Self {
-        Self(words.iter().map(|&word| memchr::memmem::Finder::new(word)).collect())
+        Self(words.iter().map(|&word| (memchr::memmem::Finder::new(word), CharSet::of(word))).collect())
     }
 
-    /// Whether `text` contains any of the words.
-    pub(crate) fn any_in(&self, text: &str) -> bool {
-        self.0.iter().any(|finder| finder.find(text.as_bytes()).is_some())
+    /// The searchers of the words `text` (whose characters are `chars`) may hold.
+    fn candidates<'w>(&'w self, chars: &'w CharSet) -> impl Iterator<Item = &'w memchr::memmem::Finder<'static>> {
+        self.0.iter().filter(|(_, needs)| chars.may_hold(needs)).map(|(finder, _)| finder)
+    }
+
+    /// Whether `text` contains any of the words. `chars` is the set of
+    /// characters of `text`, or of a text `text` is part of.
+    pub(crate) fn any_in(&self, text: &str, chars: &CharSet) -> bool {
+        self.candidates(chars).any(|finder| finder.find(text.as_bytes()).is_some())
     }
 
     /// Every occurrence in `text` of each word, word by word (not in order
     /// of position), each word's occurrences not overlapping.
-    pub(crate) fn occurrences<'t>(&'t self, text: &'t str) -> impl Iterator<Item = usize> + 't {
-        self.0.iter().flat_map(move |finder| finder.find_iter(text.as_bytes()))
+    pub(crate) fn occurrences<'t>(&'t self, text: &'t str, chars: &'t CharSet) -> impl Iterator<Item = usize> + 't {
+        self.candidates(chars).flat_map(move |finder| finder.find_iter(text.as_bytes()))
     }
 
     /// The offset of the first occurrence in `text` of any of the words.
-    pub(crate) fn find_in(&self, text: &str) -> Option<usize> {
-        self.0.iter().filter_map(|finder| finder.find(text.as_bytes())).min()
+    pub(crate) fn find_in(&self, text: &str, chars: &CharSet) -> Option<usize> {
+        self.candidates(chars).filter_map(|finder| finder.find(text.as_bytes())).min()
+    }
+}
+
+/// The characters of a text, as a 256-bit set on the low byte of the code
+/// point. A text holds a word only if its set holds the word's (no false
+/// negatives); two characters may share a bit, so the converse is a guess
+/// a search then settles.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct CharSet([u64; 4]);
+
+impl CharSet {
+    pub(crate) fn of(text: &str) -> Self {
+        let mut set = Self::default();
+        text.chars().for_each(|ch| set.insert(ch));
+        set
+    }
+
+    fn bit(ch: char) -> (usize, u64) {
+        let low = (ch as u32 & 0xFF) as usize;
+        (low / 64, 1 << (low % 64))
+    }
+
+    fn insert(&mut self, ch: char) {
+        let (word, bit) = Self::bit(ch);
+        self.0[word] |= bit;
+    }
+
+    /// Whether `ch` may be in the text (no false negatives).
+    fn may_contain(&self, ch: char) -> bool {
+        let (word, bit) = Self::bit(ch);
+        self.0[word] & bit != 0
+    }
+
+    /// Whether a text with these characters may hold a word with `word`'s.
+    pub(crate) fn may_hold(&self, word: &CharSet) -> bool {
+        self.0.iter().zip(&word.0).all(|(text, word)| text & word == *word)
     }
 }
 
@@ -67,26 +111,46 @@ pub(crate) fn at(base: Span, offset: usize, len: usize) -> Span {
     Span::new(base.start + offset, base.start + offset + len)
 }
 
-/// The first characters of a set of words, as a 256-bit filter on the low
-/// byte of the code point: one pass over a text, testing each character
-/// against the filter, finds every place a word may start. Cheaper than a
-/// search per word when there are many words (a lexicon, claim keywords).
+/// The first characters of a set of words, as a [`CharSet`]: one pass over
+/// a text, testing each character against it, finds every place a word may
+/// start. Cheaper than a search per word when there are many words (a
+/// lexicon, claim keywords).
 #[derive(Clone, Copy, Default)]
-pub(crate) struct FirstChars([u64; 4]);
+pub(crate) struct FirstChars(CharSet);
 
 impl FirstChars {
     pub(crate) fn of<'w>(words: impl IntoIterator<Item = &'w str>) -> Self {
-        let mut bits = [0u64; 4];
-        for ch in words.into_iter().filter_map(|word| word.chars().next()) {
-            let low = (ch as u32 & 0xFF) as usize;
-            bits[low / 64] |= 1 << (low % 64);
-        }
-        Self(bits)
+        let mut set = CharSet::default();
+        words.into_iter().filter_map(|word| word.chars().next()).for_each(|ch| set.insert(ch));
+        Self(set)
     }
 
     /// Whether a word may start with `ch` (false positives, no false negatives).
     pub(crate) fn may_start(&self, ch: char) -> bool {
-        let low = (ch as u32 & 0xFF) as usize;
-        self.0[low / 64] & (1 << (low % 64)) != 0
+        self.0.may_contain(ch)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_text_s_characters_hold_every_word_in_it() {
+        let seed = include_str!("../../../tests/seeds/002_bf81134e00d6a1b6.txt");
+        let chars = CharSet::of(seed);
+        let mut words = 0;
+        for (i, _) in seed.char_indices().step_by(7) {
+            for len in [1, 3, 6, 12] {
+                let Some(word) = seed.get(i..i + len) else { continue };
+                assert!(chars.may_hold(&CharSet::of(word)), "{word:?}");
+                words += 1;
+            }
+        }
+        assert!(words > 1000);
+        // And it tells some words apart: 「件」 and 「何」 share no bit.
+        let only = CharSet::of("件");
+        assert!(!only.may_hold(&CharSet::of("何")));
+        assert!(only.may_hold(&CharSet::of("件件")));
     }
 }

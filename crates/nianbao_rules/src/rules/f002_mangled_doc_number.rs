@@ -37,11 +37,11 @@ declare_rule! {
     }
 }
 
-use crate::text::{at, is_ideograph, paragraphs, words};
+use crate::text::{at, is_ideograph, words};
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
-    for (base, text) in paragraphs(ctx.report) {
-        if !words!["〔", "〕"].any_in(text) {
+    for (base, text, chars) in ctx.prose() {
+        if !words!["〔", "〕"].any_in(text, chars) {
             continue;
         }
         for (i, ch) in text.char_indices() {

@@ -38,15 +38,15 @@ declare_rule! {
     }
 }
 
-use crate::text::{at, paragraphs, words};
+use crate::text::{at, words};
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     if ctx.report_year().is_some_and(|year| year < 2021) {
         return;
     }
-    for (base, text) in paragraphs(ctx.report) {
+    for (base, text, chars) in ctx.prose() {
         let mut from = 0;
-        while let Some(i) = words!["国办公开办函"].find_in(&text[from..]).map(|i| from + i) {
+        while let Some(i) = words!["国办公开办函"].find_in(&text[from..], chars).map(|i| from + i) {
             from = i + "国办公开办函".len();
             let window: String = text[from..].chars().take(10).collect();
             if window.contains("2019") && window.contains("60") {

@@ -46,7 +46,7 @@ declare_rule! {
 
 use nianbao_model::{Edit, Fix};
 
-use crate::text::{FirstChars, at, paragraphs};
+use crate::text::{CharSet, FirstChars, at};
 
 /// Built-in lexicon: wrong → right.
 const LEXICON: &[(&str, &str)] = &[
@@ -63,14 +63,18 @@ const SEARCHERS_UP_TO: usize = 16;
 
 /// How the lexicon is looked for, by its size.
 enum Search<'l> {
-    Searchers(Vec<memchr::memmem::Finder<'l>>),
+    /// Each entry's searcher, and its characters: an entry is searched
+    /// for only in a paragraph that may hold it.
+    Searchers(Vec<(memchr::memmem::Finder<'l>, CharSet)>),
     Scan(FirstChars),
 }
 
 impl<'l> Search<'l> {
     fn for_lexicon(lexicon: &[(&'l str, &str)]) -> Self {
         if lexicon.len() <= SEARCHERS_UP_TO {
-            Search::Searchers(lexicon.iter().map(|&(wrong, _)| memchr::memmem::Finder::new(wrong)).collect())
+            Search::Searchers(
+                lexicon.iter().map(|&(wrong, _)| (memchr::memmem::Finder::new(wrong), CharSet::of(wrong))).collect(),
+            )
         } else {
             Search::Scan(FirstChars::of(lexicon.iter().map(|(wrong, _)| *wrong)))
         }
@@ -83,10 +87,10 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         LEXICON.iter().copied().chain(user).filter(|(wrong, _)| !wrong.is_empty()).collect();
     let search = Search::for_lexicon(&lexicon);
     let mut found: Vec<(usize, usize)> = Vec::new();
-    for (base, text) in paragraphs(ctx.report) {
+    for (base, text, chars) in ctx.prose() {
         found.clear();
         match &search {
-            Search::Searchers(finders) => occurrences_by_search(text, &lexicon, finders, &mut found),
+            Search::Searchers(finders) => occurrences_by_search(text, chars, &lexicon, finders, &mut found),
             Search::Scan(first_chars) => occurrences_by_scan(text, &lexicon, *first_chars, &mut found),
         }
         for &(i, entry) in &found {
@@ -119,11 +123,15 @@ fn occurrences_by_scan(text: &str, lexicon: &[(&str, &str)], first_chars: FirstC
 /// occurrences are found as the character scan finds them.
 fn occurrences_by_search(
     text: &str,
+    chars: &CharSet,
     lexicon: &[(&str, &str)],
-    finders: &[memchr::memmem::Finder<'_>],
+    finders: &[(memchr::memmem::Finder<'_>, CharSet)],
     found: &mut Vec<(usize, usize)>,
 ) {
-    for (entry, finder) in finders.iter().enumerate() {
+    for (entry, (finder, needs)) in finders.iter().enumerate() {
+        if !chars.may_hold(needs) {
+            continue;
+        }
         let step = lexicon[entry].0.chars().next().map_or(1, char::len_utf8);
         let mut from = 0;
         while let Some(at) = finder.find(&text.as_bytes()[from..]) {
@@ -142,14 +150,15 @@ mod tests {
     fn searching_finds_what_scanning_finds() {
         let mut lexicon: Vec<(&str, &str)> = vec![("aa", "a"), ("公作公", "工作"), ("公作", "工作"), ("开公", "x")];
         lexicon.extend_from_slice(LEXICON);
-        let finders: Vec<_> = lexicon.iter().map(|(wrong, _)| memchr::memmem::Finder::new(wrong)).collect();
+        let finders: Vec<_> =
+            lexicon.iter().map(|(wrong, _)| (memchr::memmem::Finder::new(wrong), CharSet::of(wrong))).collect();
         let first_chars = FirstChars::of(lexicon.iter().map(|(wrong, _)| *wrong));
         let texts = ["aaaa", "公作公作公作", "效劳公开和效劳公开", "依申请公开公作和政府信息公开公作", "无", ""];
         let mut total = 0;
         for text in texts {
             let (mut scanned, mut searched) = (Vec::new(), Vec::new());
             occurrences_by_scan(text, &lexicon, first_chars, &mut scanned);
-            occurrences_by_search(text, &lexicon, &finders, &mut searched);
+            occurrences_by_search(text, &CharSet::of(text), &lexicon, &finders, &mut searched);
             assert_eq!(scanned, searched, "{text}");
             total += scanned.len();
         }

@@ -40,7 +40,7 @@ declare_rule! {
 
 use nianbao_model::Span;
 
-use crate::text::{at, paragraphs, words};
+use crate::text::{CharSet, at, words};
 
 fn value(ch: char) -> Option<u32> {
     let index = match ch {
@@ -60,13 +60,13 @@ fn value(ch: char) -> Option<u32> {
 }
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
-    for (base, text) in paragraphs(ctx.report) {
+    for (base, text, chars) in ctx.prose() {
         let mut shi: Vec<(u32, Span)> = Vec::new();
         let mut inline: Vec<(u32, Span)> = Vec::new();
         // 「一是」 at a clause boundary: find 是, look back one numeral.
         // Searches built once: a search for 是's last byte alone stops at many
         // other characters.
-        for i in words!["是"].occurrences(text) {
+        for i in words!["是"].occurrences(text, chars) {
             let Some(numeral) = text[..i].chars().next_back() else { continue };
             let Some(n) = value(numeral) else { continue };
             let start = i - numeral.len_utf8();
@@ -81,7 +81,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             }
         }
         // 「（一）」 inside the paragraph (not at its start: that is a sub-heading).
-        for (i, open) in opening_brackets(text) {
+        for (i, open) in opening_brackets(text, chars) {
             let rest = &text[i + open.len()..];
             let mut chars = rest.chars();
             let (Some(numeral), Some(close)) = (chars.next(), chars.next()) else { continue };
@@ -129,8 +129,8 @@ impl SliceRel for Span {
 
 /// Every 「（」 and 「(」 with its offset, in order, by SIMD search: matching
 /// the pair of chars with `match_indices` decoded every character.
-fn opening_brackets(text: &str) -> Vec<(usize, &'static str)> {
-    let full = words!["（"].occurrences(text).map(|i| (i, "（"));
+fn opening_brackets(text: &str, chars: &CharSet) -> Vec<(usize, &'static str)> {
+    let full = words!["（"].occurrences(text, chars).map(|i| (i, "（"));
     let half = memchr::memchr_iter(b'(', text.as_bytes()).map(|i| (i, "("));
     let mut all: Vec<(usize, &'static str)> = full.chain(half).collect();
     all.sort_unstable();

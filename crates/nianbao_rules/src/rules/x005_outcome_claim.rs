@@ -100,8 +100,8 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     let figures = Figures { report, built: Default::default() };
     let cases = [("行政复议", Which::Review), ("行政诉讼", Which::Lawsuits)];
     let topic = words!["行政复议", "行政诉讼", "维持", "纠错", "纠正"];
-    for paragraph in report.paragraphs() {
-        if !topic.any_in(&paragraph.text) {
+    for (paragraph, chars) in ctx.paragraphs() {
+        if !topic.any_in(&paragraph.text, chars) {
             continue;
         }
         for (claim, contradicted_by) in [

@@ -55,8 +55,8 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     if carried.is_none() && received.is_none() {
         return; // No claim could be contradicted.
     }
-    for paragraph in report.paragraphs() {
-        if !words!["办结", "收到", "接到"].any_in(&paragraph.text) {
+    for (paragraph, chars) in ctx.paragraphs() {
+        if !words!["办结", "收到", "接到"].any_in(&paragraph.text, chars) {
             continue;
         }
         for sentence in paragraph.text.split(['。', '；']) {
