@@ -183,10 +183,10 @@ impl<'a> FastTokenizer<'a, '_> {
         self.text.end = self.at;
     }
 
-    /// Hands the text read so far to the projector, and starts the next
-    /// text after `next`.
-    fn flush_until(&mut self, next: usize) {
-        self.flush();
+    /// Goes on after markup that ends before `next`: the next text starts
+    /// there. (The text before the markup was flushed when it began, before
+    /// the projector saw the markup, as html5gum does.)
+    fn continue_at(&mut self, next: usize) {
         self.at = next;
         self.text = Text { start: next, end: next, decoded: None };
     }
@@ -238,14 +238,14 @@ impl<'a> FastTokenizer<'a, '_> {
             b'!' if self.bytes[at + 2..].starts_with(b"--") => {
                 self.flush();
                 let end = comment_end(self.bytes, at + 4)?;
-                self.flush_until(end);
+                self.continue_at(end);
             }
             // A declaration (`<!DOCTYPE`), a bogus comment (`<?…`, `<!…`):
             // each ends at the first `>`.
             b'!' | b'?' => {
                 self.flush();
                 let end = memchr(b'>', &self.bytes[at + 2..]).ok_or(Unsupported)?;
-                self.flush_until(at + 2 + end + 1);
+                self.continue_at(at + 2 + end + 1);
             }
             b'/' => match self.bytes.get(at + 2) {
                 Some(byte) if byte.is_ascii_alphabetic() => self.end_tag(at + 2)?,
@@ -253,7 +253,7 @@ impl<'a> FastTokenizer<'a, '_> {
                 Some(_) => {
                     self.flush();
                     let end = memchr(b'>', &self.bytes[at + 2..]).ok_or(Unsupported)?;
-                    self.flush_until(at + 2 + end + 1);
+                    self.continue_at(at + 2 + end + 1);
                 }
             },
             byte if byte.is_ascii_alphabetic() => self.start_tag(at + 1)?,
@@ -290,7 +290,7 @@ impl<'a> FastTokenizer<'a, '_> {
         };
         let (rowspan, colspan) = (count(attributes.rowspan)?, count(attributes.colspan)?);
         self.projector.start(&name, attributes.self_closing, rowspan, colspan);
-        self.flush_until(end);
+        self.continue_at(end);
         if let Some(content) = content_of(&name)? {
             self.element_content(&name, content)?;
         }
@@ -302,7 +302,7 @@ impl<'a> FastTokenizer<'a, '_> {
         let (name_end, name) = self.tag_name(name_start)?;
         let (_, end) = read_attributes(self.bytes, name_end)?;
         self.projector.end(&name);
-        self.flush_until(end);
+        self.continue_at(end);
         Ok(())
     }
 
