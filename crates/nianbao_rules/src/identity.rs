@@ -121,23 +121,29 @@ pub fn identities(report: &Report) -> Vec<Identity<'_>> {
     all
 }
 
-/// Table 三's rows by template row, found once: the identities look up some
-/// 350 cells, and `Table::t3` searches the rows for each.
-struct T3Rows<'t>([Option<&'t Row>; T3Row::ALL.len()]);
+/// Table 三's countable cells by template row and column, found in one walk
+/// over the rows: the identities look up some 350 cells, and `Table::t3`
+/// searches the rows for each.
+struct T3Cells<'t>([[Option<&'t Cell>; T3Col::ALL.len()]; T3Row::ALL.len()]);
 
-impl<'t> T3Rows<'t> {
+impl<'t> T3Cells<'t> {
     fn of(table: &'t Table) -> Self {
-        Self(T3Row::ALL.map(|row| table.row(RowKey::T3(row))))
-    }
-
-    /// As `Table::t3` (only rows of the template's shape), and countable.
-    fn countable(&self, row: T3Row, col: T3Col) -> Option<&'t Cell> {
-        let found = self.0[row.index()].filter(|found| found.has_template_shape())?;
-        found.cells.get(col.index()).filter(|cell| cell.count().is_some())
+        let mut found: [Option<&'t Row>; T3Row::ALL.len()] = [None; T3Row::ALL.len()];
+        for row in &table.rows {
+            if let Some(RowKey::T3(key)) = row.key {
+                // The first row of a key counts, as `Table::row` finds it.
+                found[key.index()].get_or_insert(row);
+            }
+        }
+        // As `Table::t3`: only rows of the template's shape, and countable.
+        Self(found.map(|row| {
+            let row = row.filter(|row| row.has_template_shape());
+            std::array::from_fn(|col| row.and_then(|row| row.cells.get(col)).filter(|cell| cell.count().is_some()))
+        }))
     }
 
     fn term(&self, row: T3Row, col: T3Col, name: &'static str) -> Option<Term<'t>> {
-        self.countable(row, col).map(|cell| Term { name, cell })
+        self.0[row.index()][col.index()].map(|cell| Term { name, cell })
     }
 }
 
@@ -183,8 +189,8 @@ fn all_terms<'t>(terms: impl ExactSizeIterator<Item = Option<Term<'t>>>) -> Opti
 }
 
 fn table3_identities(table: &Table) -> Vec<Identity<'_>> {
-    let rows = T3Rows::of(table);
-    let t3_term = |row, col, name| rows.term(row, col, name);
+    let cells = T3Cells::of(table);
+    let t3_term = |row, col, name| cells.term(row, col, name);
     let mut all = Vec::with_capacity(T3Col::ALL.len() * 2 + T3Row::ALL.len());
     for col in T3Col::ALL {
         let balance = (|| {
