@@ -165,9 +165,35 @@ impl<'a> IntoIterator for Runs<'a> {
     }
 }
 
-#[derive(Default)]
+/// A table being read. A row's layout depends only on the rows above it,
+/// so the outermost table writes each row as the next one starts, and keeps
+/// only the row being read; a nested table keeps every cell, for the cell it
+/// sits in.
 struct TableText<'a> {
-    rows: Vec<Vec<CellText<'a>>>,
+    nested: bool,
+    /// The cells read and not yet written: the outermost table's current row,
+    /// or all of a nested table's cells.
+    cells: Vec<CellText<'a>>,
+    /// Where the current row starts in `cells`.
+    row_start: usize,
+    /// Rows started so far (the current one included).
+    rows: usize,
+    /// For each column, the row below the last one a `rowspan` from a row
+    /// above takes (0: none). Rows are written in order and a row's cells
+    /// left to right, so a column is only asked about below the cells that
+    /// took it.
+    taken_until: Vec<usize>,
+}
+
+impl<'a> TableText<'a> {
+    fn new(nested: bool) -> Self {
+        Self { nested, cells: Vec::new(), row_start: 0, rows: 0, taken_until: Vec::new() }
+    }
+
+    /// The cell being read: the current row's last, if the row has one.
+    fn current_cell(&mut self) -> Option<&mut CellText<'a>> {
+        if self.cells.len() > self.row_start { self.cells.last_mut() } else { None }
+    }
 }
 
 /// The start tag being read: attributes arrive one event at a time.
@@ -460,20 +486,17 @@ impl<'a> Projector<'a> {
         match name {
             b"table" => {
                 self.newline();
-                self.tables.push(TableText::default());
+                let nested = !self.tables.is_empty();
+                self.tables.push(TableText::new(nested));
             }
-            b"tr" => {
-                if let Some(table) = self.tables.last_mut() {
-                    table.rows.push(Vec::new());
-                }
-            }
+            b"tr" => self.start_row(),
             b"td" | b"th" => {
                 if let Some(table) = self.tables.last_mut() {
-                    if table.rows.is_empty() {
-                        table.rows.push(Vec::new());
+                    if table.rows == 0 {
+                        self.start_row();
                     }
-                    if let Some(row) = table.rows.last_mut() {
-                        row.push(CellText { pieces: Runs::default(), rowspan, colspan });
+                    if let Some(table) = self.tables.last_mut() {
+                        table.cells.push(CellText { pieces: Runs::default(), rowspan, colspan });
                     }
                     self.in_cell = true;
                 }
@@ -530,13 +553,7 @@ impl<'a> Projector<'a> {
         let value = if at_line_start { value.trim_start() } else { &value };
         let trimmed = span.len() - (value.len().min(span.len()));
         let span = if exact { Span::new(span.start + trimmed, span.end) } else { span };
-        self.push(&replaced(value, &['\n', '\r', '\t']), span, exact);
-    }
-
-    fn push(&mut self, text: &str, source: Span, exact: bool) {
-        let at = self.out.text.len();
-        self.out.text.push_str(text);
-        self.out.pieces.push(Piece { at, len: text.len(), source, exact: exact && text.len() == source.len() });
+        self.out.push(&replaced(value, &['\n', '\r', '\t']), span, exact);
     }
 
     fn newline(&mut self) {
@@ -550,7 +567,7 @@ impl<'a> Projector<'a> {
 
     /// The last cell of the innermost table being read.
     fn current_cell(&mut self) -> Option<&mut CellText<'a>> {
-        self.tables.last_mut()?.rows.last_mut()?.last_mut()
+        self.tables.last_mut()?.current_cell()
     }
 
     fn cell_space(&mut self) {
@@ -559,14 +576,25 @@ impl<'a> Projector<'a> {
         }
     }
 
-    /// Writes the innermost table as tab-separated rows, spans expanded.
+    /// A row of the innermost table starts: the outermost table's row before
+    /// it is complete, and is written.
+    fn start_row(&mut self) {
+        let Some(table) = self.tables.last_mut() else { return };
+        if !table.nested && table.rows > 0 {
+            self.out.write_row(table);
+        }
+        table.row_start = table.cells.len();
+        table.rows += 1;
+    }
+
+    /// Ends the innermost table: the outermost one writes its last row; a
+    /// nested one's text joins the cell it sits in.
     fn finish_table(&mut self) {
-        let Some(table) = self.tables.pop() else { return };
+        let Some(mut table) = self.tables.pop() else { return };
         self.in_cell = false;
-        if !self.tables.is_empty() {
-            // A table nested in a cell: its text joins the cell's.
+        if table.nested {
             if let Some(cell) = self.current_cell() {
-                for cell_text in table.rows.into_iter().flatten() {
+                for cell_text in table.cells {
                     cell_text.pieces.into_iter().for_each(|run| cell.pieces.push(run));
                     cell.pieces.push((Cow::Borrowed(" "), Span::empty(0), false));
                 }
@@ -574,49 +602,59 @@ impl<'a> Projector<'a> {
             return;
         }
         self.newline();
-        // For each column, the row below the last one a `rowspan` from a row
-        // above takes (0: none). Rows are written in order and a row's cells
-        // left to right, so a column is only asked about below the cells
-        // that took it.
-        let mut taken_until: Vec<usize> = Vec::new();
-        let taken =
-            |taken_until: &[usize], r: usize, column: usize| taken_until.get(column).is_some_and(|&until| until > r);
-        for (r, row) in table.rows.into_iter().enumerate() {
-            // Fields written on this line; a taken position is an empty one.
-            let mut fields = 0;
-            let mut column = 0;
-            for cell in row {
-                while taken(&taken_until, r, column) {
-                    self.write_field(&mut fields, None);
-                    column += 1;
-                }
-                let (rowspan, colspan) = (cell.rowspan, cell.colspan);
-                if rowspan > 1 {
-                    if taken_until.len() < column + colspan {
-                        taken_until.resize(column + colspan, 0);
-                    }
-                    for until in &mut taken_until[column..column + colspan] {
-                        *until = (*until).max(r + rowspan);
-                    }
-                }
-                // No filler for the columns a `colspan` covers: an empty field
-                // after a label would read as a blank value, and a row missing
-                // a value would then pass for one with a blank (S007 unseen).
-                self.write_field(&mut fields, Some(cell));
-                column += colspan;
-            }
-            while taken(&taken_until, r, column) {
+        if table.rows > 0 {
+            self.out.write_row(&mut table);
+        }
+    }
+}
+
+impl<'a> Projection {
+    fn push(&mut self, text: &str, source: Span, exact: bool) {
+        let at = self.text.len();
+        self.text.push_str(text);
+        self.pieces.push(Piece { at, len: text.len(), source, exact: exact && text.len() == source.len() });
+    }
+
+    /// Writes the current row of the outermost `table` as one tab-separated
+    /// line, the positions a `rowspan` from above takes as empty fields.
+    fn write_row(&mut self, table: &mut TableText<'a>) {
+        // The row's index: rows are written in order, this one last started.
+        let r = table.rows - 1;
+        let taken = |taken_until: &[usize], column: usize| taken_until.get(column).is_some_and(|&until| until > r);
+        // Fields written on this line; a taken position is an empty one.
+        let mut fields = 0;
+        let mut column = 0;
+        for cell in table.cells.drain(..) {
+            while taken(&table.taken_until, column) {
                 self.write_field(&mut fields, None);
                 column += 1;
             }
-            self.out.text.push('\n');
+            let (rowspan, colspan) = (cell.rowspan, cell.colspan);
+            if rowspan > 1 {
+                if table.taken_until.len() < column + colspan {
+                    table.taken_until.resize(column + colspan, 0);
+                }
+                for until in &mut table.taken_until[column..column + colspan] {
+                    *until = (*until).max(r + rowspan);
+                }
+            }
+            // No filler for the columns a `colspan` covers: an empty field
+            // after a label would read as a blank value, and a row missing
+            // a value would then pass for one with a blank (S007 unseen).
+            self.write_field(&mut fields, Some(cell));
+            column += colspan;
         }
+        while taken(&table.taken_until, column) {
+            self.write_field(&mut fields, None);
+            column += 1;
+        }
+        self.text.push('\n');
     }
 
     /// Writes the next field of a table line: a tab before all but the first.
     fn write_field(&mut self, fields: &mut usize, cell: Option<CellText<'a>>) {
         if *fields > 0 {
-            self.out.text.push('\t');
+            self.text.push('\t');
         }
         *fields += 1;
         if let Some(cell) = cell {
@@ -630,14 +668,18 @@ impl<'a> Projector<'a> {
         let mut wrote = false;
         for (value, span, exact) in cell.pieces {
             let collapsed = replaced(&value, &['\n', '\r', '\t', '\u{a0}']);
-            let leading = collapsed.len() - collapsed.trim_start().len();
-            let content = collapsed.trim();
+            // Most runs start and end with no space to trim.
+            let (leading, content) = if crate::lines::ends_are_clear(collapsed.as_bytes()) {
+                (0, &*collapsed)
+            } else {
+                (collapsed.len() - collapsed.trim_start().len(), collapsed.trim())
+            };
             if content.is_empty() {
                 pending_space |= !collapsed.is_empty();
                 continue;
             }
             if wrote && (pending_space || leading > 0) {
-                self.out.text.push(' ');
+                self.text.push(' ');
             }
             let source = if exact && collapsed.len() == span.len() {
                 Span::new(span.start + leading, span.start + leading + content.len())
@@ -654,20 +696,24 @@ impl<'a> Projector<'a> {
 /// `text` with each of `breaks` as a space (the projection's line breaks
 /// and tabs are its own), copied only if it has one.
 fn replaced<'t>(text: &'t str, breaks: &[char]) -> Cow<'t, str> {
-    // A byte search first: the breaks are ASCII and U+00A0 (C2 A0), and the
-    // text of most cells and runs has none of their bytes.
+    // A byte search first: the breaks are ASCII and U+00A0, whose UTF-8 is
+    // C2 A0 (C2 only ever leads a character, so the pair is the character;
+    // A0 alone is in many Chinese characters). The text of most cells and
+    // runs has none.
+    let nbsp = breaks.contains(&'\u{a0}');
     let bytes = text.as_bytes();
-    let clear = if bytes.len() <= 64 {
+    let has_break = if bytes.len() <= 64 {
         // Most runs are a cell's few bytes: a plain loop beats setting up
-        // two SIMD searches.
-        !bytes.iter().any(|&b| matches!(b, b'\n' | b'\r' | b'\t' | 0xA0))
+        // SIMD searches.
+        bytes
+            .iter()
+            .enumerate()
+            .any(|(i, &b)| matches!(b, b'\n' | b'\r' | b'\t') || (nbsp && b == 0xC2 && bytes.get(i + 1) == Some(&0xA0)))
     } else {
-        memchr::memchr3(b'\n', b'\r', b'\t', bytes).is_none() && memchr::memchr(0xA0, bytes).is_none()
+        memchr::memchr3(b'\n', b'\r', b'\t', bytes).is_some()
+            || (nbsp && memchr::memmem::find(bytes, "\u{a0}".as_bytes()).is_some())
     };
-    if clear {
-        return Cow::Borrowed(text);
-    }
-    if text.contains(breaks) { Cow::Owned(text.replace(breaks, " ")) } else { Cow::Borrowed(text) }
+    if has_break { Cow::Owned(text.replace(breaks, " ")) } else { Cow::Borrowed(text) }
 }
 
 #[cfg(test)]
