@@ -176,6 +176,19 @@ impl RowKey {
         }
     }
 
+    /// How many value rows the three tables have.
+    pub const COUNT: usize = T2Row::ALL.len() + T3Row::ALL.len() + 1;
+
+    /// The row's position among all [`RowKey::COUNT`] value rows, tables in
+    /// order: an index for tables keyed by row.
+    pub const fn ordinal(self) -> usize {
+        match self {
+            RowKey::T2(row) => row as usize,
+            RowKey::T3(row) => T2Row::ALL.len() + row as usize,
+            RowKey::T4 => T2Row::ALL.len() + T3Row::ALL.len(),
+        }
+    }
+
     /// Every value row of `table`, in template order.
     pub fn rows_of(table: TableKind) -> Vec<RowKey> {
         match table {
@@ -555,6 +568,13 @@ mod tests {
         assert_eq!(T4Col::ALL[0].key(), "review.upheld");
         assert_eq!(T4Col::ALL[9].key(), "litigation_direct.total");
         assert_eq!(T4Col::ALL[14].index(), 14);
+    }
+
+    #[test]
+    fn ordinals_number_every_value_row_once() {
+        let all: Vec<RowKey> = TableKind::ALL.iter().flat_map(|&table| RowKey::rows_of(table)).collect();
+        let ordinals: Vec<usize> = all.iter().map(|key| key.ordinal()).collect();
+        assert_eq!(ordinals, (0..RowKey::COUNT).collect::<Vec<_>>());
     }
 
     #[test]

@@ -46,15 +46,28 @@ declare_rule! {
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     for table in &ctx.report.tables {
-        check_rows(table, out);
-        check_missing(table, out);
+        let first = first_rows(table);
+        check_rows(table, &first, out);
+        check_missing(table, &first, out);
     }
 }
 
-fn check_rows(table: &Table, out: &mut Vec<Finding>) {
+/// Each key's first row in `table` (the one nianbao reads), by
+/// [`RowKey::ordinal`]: found in one pass, not searched for each row.
+fn first_rows(table: &Table) -> [Option<usize>; RowKey::COUNT] {
+    let mut first = [None; RowKey::COUNT];
+    for (index, row) in table.rows.iter().enumerate() {
+        if let Some(key) = row.key {
+            first[key.ordinal()].get_or_insert(index);
+        }
+    }
+    first
+}
+
+fn check_rows(table: &Table, first_rows: &[Option<usize>; RowKey::COUNT], out: &mut Vec<Finding>) {
     for (index, row) in table.rows.iter().enumerate() {
         let Some(key) = row.key else { continue };
-        if let Some(first) = table.rows[..index].iter().find(|earlier| earlier.key == Some(key)) {
+        if let Some(first) = first_rows[key.ordinal()].filter(|&first| first < index).map(|first| &table.rows[first]) {
             out.push(
                 Finding::new(row_anchor(row), format!("row 「{}」 appears twice in {}", row_name(row), table.name()))
                     .label("repeated row")
@@ -86,7 +99,7 @@ fn check_rows(table: &Table, out: &mut Vec<Finding>) {
     }
 }
 
-fn check_missing(table: &Table, out: &mut Vec<Finding>) {
+fn check_missing(table: &Table, first_rows: &[Option<usize>; RowKey::COUNT], out: &mut Vec<Finding>) {
     // Consecutive missing rows are one finding: a truncated table is one problem.
     let mut anchor = table_anchor(table);
     let mut run: Vec<RowKey> = Vec::new();
@@ -108,7 +121,7 @@ fn check_missing(table: &Table, out: &mut Vec<Finding>) {
         run.clear();
     };
     for key in RowKey::rows_of(table.kind) {
-        match table.row(key) {
+        match first_rows[key.ordinal()].map(|first| &table.rows[first]) {
             Some(row) => {
                 flush(anchor, &mut run, out);
                 anchor = row_anchor(row);
