@@ -64,17 +64,35 @@ const SEARCHERS_UP_TO: usize = 16;
 /// How the lexicon is looked for, by its size.
 enum Search<'l> {
     /// Each entry's searcher, and its characters: an entry is searched
-    /// for only in a paragraph that may hold it.
-    Searchers(Vec<(memchr::memmem::Finder<'l>, CharSet)>),
+    /// for only in a paragraph that may hold it. The built-in entries'
+    /// searchers are built once, not on every check.
+    Searchers {
+        builtin: &'static [Searcher<'static>],
+        user: Vec<Searcher<'l>>,
+    },
     Scan(FirstChars),
 }
 
+/// An entry's SIMD searcher and the characters it needs.
+type Searcher<'l> = (memchr::memmem::Finder<'l>, CharSet);
+
+fn searcher(wrong: &str) -> Searcher<'_> {
+    (memchr::memmem::Finder::new(wrong), CharSet::of(wrong))
+}
+
+fn builtin_searchers() -> &'static [Searcher<'static>] {
+    static SEARCHERS: std::sync::OnceLock<Vec<Searcher<'static>>> = std::sync::OnceLock::new();
+    SEARCHERS.get_or_init(|| LEXICON.iter().map(|&(wrong, _)| searcher(wrong)).collect())
+}
+
 impl<'l> Search<'l> {
-    fn for_lexicon(lexicon: &[(&'l str, &str)]) -> Self {
+    /// For `lexicon`: the built-in entries, then `user`'s.
+    fn for_lexicon(lexicon: &[(&'l str, &str)], user: &[(&'l str, &str)]) -> Self {
         if lexicon.len() <= SEARCHERS_UP_TO {
-            Search::Searchers(
-                lexicon.iter().map(|&(wrong, _)| (memchr::memmem::Finder::new(wrong), CharSet::of(wrong))).collect(),
-            )
+            Search::Searchers {
+                builtin: builtin_searchers(),
+                user: user.iter().map(|&(wrong, _)| searcher(wrong)).collect(),
+            }
         } else {
             Search::Scan(FirstChars::of(lexicon.iter().map(|(wrong, _)| *wrong)))
         }
@@ -82,15 +100,22 @@ impl<'l> Search<'l> {
 }
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
-    let user = ctx.config.lexicon.iter().map(|(wrong, right)| (wrong.as_str(), right.as_str()));
-    let lexicon: Vec<(&str, &str)> =
-        LEXICON.iter().copied().chain(user).filter(|(wrong, _)| !wrong.is_empty()).collect();
-    let search = Search::for_lexicon(&lexicon);
+    let user: Vec<(&str, &str)> = ctx
+        .config
+        .lexicon
+        .iter()
+        .map(|(wrong, right)| (wrong.as_str(), right.as_str()))
+        .filter(|(wrong, _)| !wrong.is_empty())
+        .collect();
+    let lexicon: Vec<(&str, &str)> = LEXICON.iter().copied().chain(user.iter().copied()).collect();
+    let search = Search::for_lexicon(&lexicon, &user);
     let mut found: Vec<(usize, usize)> = Vec::new();
     for (base, text, chars) in ctx.prose() {
         found.clear();
         match &search {
-            Search::Searchers(finders) => occurrences_by_search(text, chars, &lexicon, finders, &mut found),
+            Search::Searchers { builtin, user } => {
+                occurrences_by_search(text, chars, &lexicon, builtin.iter().chain(user), &mut found);
+            }
             Search::Scan(first_chars) => occurrences_by_scan(text, &lexicon, *first_chars, &mut found),
         }
         for &(i, entry) in &found {
@@ -121,14 +146,14 @@ fn occurrences_by_scan(text: &str, lexicon: &[(&str, &str)], first_chars: FirstC
 /// The same as [`occurrences_by_scan`], with one SIMD search per entry.
 /// Each search resumes one character after a match, so that overlapping
 /// occurrences are found as the character scan finds them.
-fn occurrences_by_search(
+fn occurrences_by_search<'f>(
     text: &str,
     chars: &CharSet,
     lexicon: &[(&str, &str)],
-    finders: &[(memchr::memmem::Finder<'_>, CharSet)],
+    finders: impl Iterator<Item = &'f Searcher<'f>>,
     found: &mut Vec<(usize, usize)>,
 ) {
-    for (entry, (finder, needs)) in finders.iter().enumerate() {
+    for (entry, (finder, needs)) in finders.enumerate() {
         if !chars.may_hold(needs) {
             continue;
         }
@@ -150,15 +175,14 @@ mod tests {
     fn searching_finds_what_scanning_finds() {
         let mut lexicon: Vec<(&str, &str)> = vec![("aa", "a"), ("公作公", "工作"), ("公作", "工作"), ("开公", "x")];
         lexicon.extend_from_slice(LEXICON);
-        let finders: Vec<_> =
-            lexicon.iter().map(|(wrong, _)| (memchr::memmem::Finder::new(wrong), CharSet::of(wrong))).collect();
+        let finders: Vec<_> = lexicon.iter().map(|(wrong, _)| searcher(wrong)).collect();
         let first_chars = FirstChars::of(lexicon.iter().map(|(wrong, _)| *wrong));
         let texts = ["aaaa", "公作公作公作", "效劳公开和效劳公开", "依申请公开公作和政府信息公开公作", "无", ""];
         let mut total = 0;
         for text in texts {
             let (mut scanned, mut searched) = (Vec::new(), Vec::new());
             occurrences_by_scan(text, &lexicon, first_chars, &mut scanned);
-            occurrences_by_search(text, &CharSet::of(text), &lexicon, &finders, &mut searched);
+            occurrences_by_search(text, &CharSet::of(text), &lexicon, finders.iter(), &mut searched);
             assert_eq!(scanned, searched, "{text}");
             total += scanned.len();
         }
