@@ -22,7 +22,7 @@ use nianbao_model::Severity;
 use nianbao_rules::Config;
 
 use nianbao_lsp::config::ConfigResolver;
-use nianbao_lsp::related::{FolderIndex, find_related};
+use nianbao_lsp::related::{self, FolderIndex, find_related};
 
 use crate::inputs::{Input, InputError};
 use crate::render::{Checked, Origin};
@@ -237,16 +237,18 @@ struct CheckedInput {
     problems: Vec<InputError>,
 }
 
-/// Reads, parses and checks one input, with the reports it is compared with.
+/// Parses and checks one input, read into `bytes`, with the reports it is
+/// compared with.
 fn check_input(
     input: &Input,
+    bytes: Result<Vec<u8>, InputError>,
     resolver: &mut ConfigResolver,
     index: &std::sync::Mutex<FolderIndex>,
 ) -> Result<CheckedInput, InputError> {
     let config: Config = resolver
         .for_dir(&input.config_dir)
         .map_err(|error| InputError { display: error.path, message: error.message })?;
-    let bytes = inputs::read(input)?;
+    let bytes = bytes?;
     let (text, report, origin) = match inputs::format(input, &bytes) {
         inputs::Format::Docx => {
             let (document, report) = nianbao_parser::parse_docx_bytes(&bytes);
@@ -324,6 +326,42 @@ pub fn check_paths(paths: &[PathBuf], stdin_filename: Option<&Path>, config: Opt
     check_paths_with_jobs(paths, stdin_filename, config, default_jobs(), Reports::Keep)
 }
 
+/// An input's bytes (or why they could not be read), until a thread takes them to check.
+type ReadSlot = std::sync::Mutex<Option<Result<Vec<u8>, InputError>>>;
+
+/// Each input's bytes, read on `threads` threads (each slot is taken by the
+/// thread that checks the input), and the heads the folder index would read
+/// off the files among them: reading a folder's files once, not once for
+/// the check and again for the index, saves a system call or three a file.
+fn read_all(found: &[Input], threads: usize) -> (Vec<ReadSlot>, Vec<(PathBuf, related::Head)>) {
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let reader = || {
+        let mut done = Vec::new();
+        loop {
+            let at = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            let Some(input) = found.get(at) else { return done };
+            let bytes = inputs::read(input);
+            let head = match (&input.source, &bytes) {
+                (inputs::Source::File(path), Ok(bytes)) if related::is_indexed(path) => {
+                    Some((path.clone(), related::head_of(bytes)))
+                }
+                _ => None,
+            };
+            done.push((at, bytes, head));
+        }
+    };
+    let mut read: Vec<_> = std::thread::scope(|scope| {
+        let threads: Vec<_> = (0..threads).map(|_| scope.spawn(reader)).collect();
+        threads
+            .into_iter()
+            .flat_map(|thread| thread.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+            .collect()
+    });
+    read.sort_by_key(|(at, ..)| *at);
+    let heads = read.iter_mut().filter_map(|(_, _, head)| head.take()).collect();
+    (read.into_iter().map(|(_, bytes, _)| std::sync::Mutex::new(Some(bytes))).collect(), heads)
+}
+
 /// Whether checking keeps each parsed report in its result.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Reports {
@@ -353,15 +391,21 @@ pub fn check_paths_with_jobs(
     reports: Reports,
 ) -> CheckOutcome {
     let (found, errors) = inputs::collect(paths, stdin_filename);
+    let threads = jobs.clamp(1, found.len().max(1));
+    let (read, heads) = read_all(&found, threads);
+    let mut index = FolderIndex::default();
+    heads.into_iter().for_each(|(path, head)| index.remember(path, head));
+    let index = std::sync::Mutex::new(index);
     let next = std::sync::atomic::AtomicUsize::new(0);
-    let index = std::sync::Mutex::new(FolderIndex::default());
     let worker = || {
         let mut resolver = ConfigResolver::new(config);
         let mut done = Vec::new();
         loop {
             let at = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             let Some(input) = found.get(at) else { return done };
-            let result = check_input(input, &mut resolver, &index).map(|mut input| {
+            let bytes =
+                read[at].lock().unwrap_or_else(|p| p.into_inner()).take().unwrap_or_else(|| inputs::read(input));
+            let result = check_input(input, bytes, &mut resolver, &index).map(|mut input| {
                 let looks_like_report = input.report.looks_like_report();
                 if reports == Reports::Keep {
                     input.checked.report = Some(input.report);
@@ -372,7 +416,7 @@ pub fn check_paths_with_jobs(
         }
     };
     let mut checked: Vec<_> = std::thread::scope(|scope| {
-        let threads: Vec<_> = (0..jobs.clamp(1, found.len().max(1))).map(|_| scope.spawn(worker)).collect();
+        let threads: Vec<_> = (0..threads).map(|_| scope.spawn(worker)).collect();
         threads
             .into_iter()
             .flat_map(|thread| thread.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
@@ -459,7 +503,7 @@ fn export(args: &ExportArgs) -> ExitCode {
         }
     };
     let mut resolver = ConfigResolver::new(args.config.as_deref());
-    match check_input(&input, &mut resolver, &std::sync::Mutex::new(FolderIndex::default())) {
+    match check_input(&input, inputs::read(&input), &mut resolver, &std::sync::Mutex::new(FolderIndex::default())) {
         Ok(CheckedInput { checked, report, problems }) => {
             problems.iter().for_each(report_error);
             let json = export::render(&checked, &report);

@@ -52,7 +52,12 @@ type Folder = HashMap<(String, i32), Vec<PathBuf>>;
 #[derive(Debug, Default)]
 pub struct FolderIndex {
     folders: HashMap<PathBuf, Folder>,
+    /// What files read by the caller say at their head (see [`FolderIndex::remember`]).
+    heads: HashMap<PathBuf, Head>,
 }
+
+/// The agency and year a report's head states, as the index reads them.
+pub type Head = (Option<String>, Option<i32>);
 
 fn load(path: &Path) -> Result<Loaded, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", relative_to_cwd(path)))?;
@@ -65,32 +70,49 @@ fn load(path: &Path) -> Result<Loaded, String> {
 const HEAD_BYTES: u64 = 2048;
 
 /// The agency and year read from the first [`HEAD_BYTES`] of `path`.
-fn read_head(path: &Path) -> Option<(Option<String>, Option<i32>)> {
+fn read_head(path: &Path) -> Option<Head> {
     use std::io::Read;
     // Room for the whole head up front: the file is then read in one call,
     // not in the growing steps `read_to_end` takes from an empty buffer.
     let mut head = Vec::with_capacity(HEAD_BYTES as usize);
     std::fs::File::open(path).ok()?.take(HEAD_BYTES).read_to_end(&mut head).ok()?;
-    Some(nianbao_parser::parse_agency_and_year(&nianbao_parser::decode_prefix(&head).0))
+    Some(head_of(&head))
+}
+
+/// What the index reads off a file whose first bytes (at least the first
+/// [`HEAD_BYTES`], if it has them) are `bytes`, as if it read the file.
+pub fn head_of(bytes: &[u8]) -> Head {
+    let head = &bytes[..bytes.len().min(HEAD_BYTES as usize)];
+    nianbao_parser::parse_agency_and_year(&nianbao_parser::decode_prefix(head).0)
+}
+
+/// Whether the index looks at `path`: reports in text (last year's report is
+/// looked for among them).
+pub fn is_indexed(path: &Path) -> bool {
+    path.extension().and_then(|e| e.to_str()).is_some_and(|e| matches!(e, "txt" | "md" | "markdown"))
 }
 
 impl FolderIndex {
+    /// Records `path`'s head, which the caller read (see [`head_of`]): a
+    /// program checking a whole folder has read every file, and the index
+    /// then need not open them all a second time.
+    pub fn remember(&mut self, path: PathBuf, head: Head) {
+        self.heads.insert(path, head);
+    }
+
     fn reports_in(&mut self, folder: &Path) -> &Folder {
-        self.folders.entry(folder.to_path_buf()).or_insert_with(|| {
+        let Self { folders, heads } = self;
+        folders.entry(folder.to_path_buf()).or_insert_with(|| {
             let Ok(entries) = std::fs::read_dir(folder) else { return Folder::default() };
-            let mut paths: Vec<PathBuf> = entries
-                .flatten()
-                .map(|entry| entry.path())
-                .filter(|path| {
-                    path.extension().and_then(|e| e.to_str()).is_some_and(|e| matches!(e, "txt" | "md" | "markdown"))
-                })
-                .collect();
+            let mut paths: Vec<PathBuf> =
+                entries.flatten().map(|entry| entry.path()).filter(|path| is_indexed(path)).collect();
             // By name: every path is in `folder`, so this is path order,
             // without comparing paths component by component.
             paths.sort_unstable_by(|a, b| a.as_os_str().cmp(b.as_os_str()));
             let mut found = Folder::default();
             for path in paths {
-                if let Some((Some(agency), Some(year))) = read_head(&path) {
+                let head = heads.remove(&path).or_else(|| read_head(&path));
+                if let Some((Some(agency), Some(year))) = head {
                     found.entry((normalize_agency(&agency), year)).or_default().push(path);
                 }
             }
@@ -138,4 +160,41 @@ fn beside(file: &Path, report: &Report, index: &mut FolderIndex) -> Option<Loade
 /// Whether two paths name one file (a link to the report is the report).
 fn same_file(a: &Path, b: &Path) -> bool {
     a == b || std::fs::canonicalize(a).ok() == std::fs::canonicalize(b).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const YEARS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/years");
+
+    fn this_year() -> (PathBuf, Report) {
+        let path = Path::new(YEARS).join("2024-report.md");
+        let (_, report) = nianbao_parser::parse_bytes(&std::fs::read(&path).unwrap());
+        (path, report)
+    }
+
+    #[test]
+    fn a_head_read_off_the_bytes_is_the_head_read_off_the_file() {
+        for name in ["2023-report.md", "2024-report.md"] {
+            let path = Path::new(YEARS).join(name);
+            let bytes = std::fs::read(&path).unwrap();
+            assert!(bytes.len() > HEAD_BYTES as usize, "{name}: the test needs a file longer than the head");
+            let head = head_of(&bytes);
+            assert!(head.0.is_some() && head.1.is_some(), "{name}: {head:?}");
+            assert_eq!(Some(head), read_head(&path), "{name}");
+        }
+    }
+
+    #[test]
+    fn remembered_heads_stand_for_the_files() {
+        let (path, report) = this_year();
+        let config = Config::default();
+        let found = find_related(Some(&path), &report, &config, &mut FolderIndex::default());
+        assert!(found.previous.is_some_and(|previous| previous.path.ends_with("2023-report.md")));
+        // Told that last year's file is another agency's, the index does not open it to check.
+        let mut index = FolderIndex::default();
+        index.remember(Path::new(YEARS).join("2023-report.md"), (Some("另一机关".to_string()), Some(2023)));
+        assert!(find_related(Some(&path), &report, &config, &mut index).previous.is_none());
+    }
 }
