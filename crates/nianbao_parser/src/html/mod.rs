@@ -88,14 +88,14 @@ pub fn looks_like_html(bytes: &[u8]) -> bool {
 /// The encoding an HTML page declares in its first 1 024 bytes
 /// (`<meta charset="gbk">`, or `content="text/html; charset=gb2312"`).
 pub fn declared_charset(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
-    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(1024)]).to_ascii_lowercase();
-    let at = head.find("charset=")? + "charset=".len();
-    let label: String = head[at..]
-        .trim_start_matches(['"', '\''])
-        .chars()
-        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
-        .collect();
-    encoding_rs::Encoding::for_label(label.as_bytes())
+    // Read as bytes: everything looked for is ASCII, and a label ends at the
+    // first byte that is not ASCII as it would at the first character.
+    let head = bytes[..bytes.len().min(1024)].to_ascii_lowercase();
+    let at = memchr::memmem::find(&head, b"charset=")? + b"charset=".len();
+    let label = &head[at..];
+    let label = &label[label.iter().take_while(|&&b| b == b'"' || b == b'\'').count()..];
+    let label = &label[..label.iter().take_while(|&&b| b.is_ascii_alphanumeric() || b == b'-').count()];
+    encoding_rs::Encoding::for_label(label)
 }
 
 /// What the projection does with an element, by its name.
@@ -696,23 +696,20 @@ impl<'a> Projection {
 /// `text` with each of `breaks` as a space (the projection's line breaks
 /// and tabs are its own), copied only if it has one.
 fn replaced<'t>(text: &'t str, breaks: &[char]) -> Cow<'t, str> {
-    // A byte search first: the breaks are ASCII and U+00A0, whose UTF-8 is
-    // C2 A0 (C2 only ever leads a character, so the pair is the character;
-    // A0 alone is in many Chinese characters). The text of most cells and
-    // runs has none.
-    let nbsp = breaks.contains(&'\u{a0}');
+    // A byte test first, without an early exit so that it compiles to SIMD:
+    // the breaks are control characters and U+00A0, whose UTF-8 is C2 A0
+    // (C2 only ever leads a character, so the pair is the character; A0
+    // alone is in many Chinese characters). The text of most cells and runs
+    // has none of these bytes.
     let bytes = text.as_bytes();
-    let has_break = if bytes.len() <= 64 {
-        // Most runs are a cell's few bytes: a plain loop beats setting up
-        // SIMD searches.
-        bytes
-            .iter()
-            .enumerate()
-            .any(|(i, &b)| matches!(b, b'\n' | b'\r' | b'\t') || (nbsp && b == 0xC2 && bytes.get(i + 1) == Some(&0xA0)))
-    } else {
-        memchr::memchr3(b'\n', b'\r', b'\t', bytes).is_some()
-            || (nbsp && memchr::memmem::find(bytes, "\u{a0}".as_bytes()).is_some())
-    };
+    if !bytes.iter().fold(false, |seen, &b| seen | (b < 0x20) | (b == 0xC2)) {
+        return Cow::Borrowed(text);
+    }
+    let nbsp = breaks.contains(&'\u{a0}');
+    let has_break = bytes
+        .iter()
+        .enumerate()
+        .any(|(i, &b)| matches!(b, b'\n' | b'\r' | b'\t') || (nbsp && b == 0xC2 && bytes.get(i + 1) == Some(&0xA0)));
     if has_break { Cow::Owned(text.replace(breaks, " ")) } else { Cow::Borrowed(text) }
 }
 
@@ -926,6 +923,14 @@ mod tests {
     #[test]
     fn charset_and_detection() {
         assert_eq!(declared_charset(b"<meta charset=\"gb2312\">"), Some(encoding_rs::GBK));
+        let content = "<meta http-equiv=\"Content-Type\" content=\"text/html; CHARSET='GBK'\">";
+        assert_eq!(declared_charset(content.as_bytes()), Some(encoding_rs::GBK));
+        // A label ends at the first character that is not ASCII.
+        assert_eq!(declared_charset("<title>年报</title><meta charset=utf-8年>".as_bytes()), Some(encoding_rs::UTF_8));
+        assert_eq!(declared_charset("<p>charset=年</p>".as_bytes()), None);
+        // Only the first 1 024 bytes are read.
+        let late = format!("{}<meta charset=\"gbk\">", "年".repeat(400));
+        assert_eq!(declared_charset(late.as_bytes()), None);
         assert!(looks_like_html(b"<!DOCTYPE html><html>"));
         assert!(!looks_like_html("一、总体情况".as_bytes()));
     }
