@@ -397,12 +397,12 @@ fn align<'a>(value: &str, source: &'a str, span: Span, mut emit: impl FnMut(Cow<
 
 impl<'a> Projector<'a> {
     /// A projector with room up front for what a page of `source` usually
-    /// projects into (less text than markup; a piece every few dozen
-    /// bytes), so that its buffers rarely grow.
+    /// projects into (less text than markup; a piece every 20 to 30 bytes
+    /// of a page of tables), so that its buffers rarely grow.
     fn for_page(source: &str) -> Self {
         let mut projector = Self::default();
         projector.out.text.reserve(source.len() / 2);
-        projector.out.pieces.reserve(source.len() / 32);
+        projector.out.pieces.reserve(source.len() / 20);
         projector
     }
 
