@@ -6,7 +6,7 @@ use nianbao_model::{Paragraph, Report, Span};
 
 use crate::claims::{Claim, claims_with};
 use crate::config::{Config, Level};
-use crate::identity::{Identity, identities};
+use crate::identity::{Identity, failing_identities, identities};
 use crate::text::CharSet;
 
 /// Another report a rule compares with, as the caller named it.
@@ -33,8 +33,10 @@ pub struct Context<'a> {
     pub report: &'a Report,
     pub config: &'a Config,
     pub related: &'a Related<'a>,
-    /// Computed on first use and shared by the four arithmetic rules.
+    /// Computed on first use.
     identities: OnceLock<Vec<Identity<'a>>>,
+    /// Computed on first use and shared by the four arithmetic rules.
+    failing_identities: OnceLock<Vec<Identity<'a>>>,
     /// Computed on first use and shared by the prose rules.
     claims: OnceLock<Vec<Claim>>,
     /// The characters of each paragraph, in [`Report::paragraphs`] order:
@@ -50,6 +52,7 @@ impl<'a> Context<'a> {
             config,
             related,
             identities: OnceLock::new(),
+            failing_identities: OnceLock::new(),
             claims: OnceLock::new(),
             paragraph_chars: OnceLock::new(),
         }
@@ -78,6 +81,12 @@ impl<'a> Context<'a> {
     /// The identities of tables 三 and 四, computed once per check.
     pub fn identities(&self) -> &[Identity<'a>] {
         self.identities.get_or_init(|| identities(self.report))
+    }
+
+    /// The identities that do not hold, in [`Context::identities`] order,
+    /// computed once per check without building those that hold.
+    pub fn failing_identities(&self) -> &[Identity<'a>] {
+        self.failing_identities.get_or_init(|| failing_identities(self.report))
     }
 
     /// The year reported on: configuration first, then the text.

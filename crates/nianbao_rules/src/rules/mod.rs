@@ -147,7 +147,7 @@ pub(crate) fn report_failing_totals(
     underline_zeros: bool,
     out: &mut Vec<crate::finding::Finding>,
 ) {
-    for identity in ctx.identities().iter().filter(|i| i.kind == kind && !i.holds()) {
+    for identity in ctx.failing_identities().iter().filter(|i| i.kind == kind) {
         let total = &identity.left[0];
         let sum = identity.right_sum();
         let mut finding = crate::finding::Finding::new(total.cell.span, identity.describe())

@@ -45,7 +45,7 @@ declare_rule! {
 }
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
-    for identity in ctx.identities().iter().filter(|i| i.kind == IdentityKind::ColumnBalance && !i.holds()) {
+    for identity in ctx.failing_identities().iter().filter(|i| i.kind == IdentityKind::ColumnBalance) {
         let total = &identity.right[0];
         let mut finding = Finding::new(total.cell.span, identity.describe())
             .label(format!("（七）总计 · {}", identity.subject))
