@@ -326,6 +326,22 @@ pub fn check_paths(paths: &[PathBuf], stdin_filename: Option<&Path>, config: Opt
     check_paths_with_jobs(paths, stdin_filename, config, default_jobs(), Reports::Keep)
 }
 
+/// Runs `work` on `threads` threads and gathers what each returns. One
+/// thread is the calling one: a thread of its own would start with an empty
+/// heap, and leave its memory to be reclaimed when it ends.
+fn on_threads<T: Send>(threads: usize, work: impl Fn() -> Vec<T> + Sync) -> Vec<T> {
+    if threads <= 1 {
+        return work();
+    }
+    std::thread::scope(|scope| {
+        let threads: Vec<_> = (0..threads).map(|_| scope.spawn(&work)).collect();
+        threads
+            .into_iter()
+            .flat_map(|thread| thread.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+            .collect()
+    })
+}
+
 /// An input's bytes (or why they could not be read), until a thread takes them to check.
 type ReadSlot = std::sync::Mutex<Option<Result<Vec<u8>, InputError>>>;
 
@@ -350,13 +366,7 @@ fn read_all(found: &[Input], threads: usize) -> (Vec<ReadSlot>, Vec<(PathBuf, re
             done.push((at, bytes, head));
         }
     };
-    let mut read: Vec<_> = std::thread::scope(|scope| {
-        let threads: Vec<_> = (0..threads).map(|_| scope.spawn(reader)).collect();
-        threads
-            .into_iter()
-            .flat_map(|thread| thread.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
-            .collect()
-    });
+    let mut read = on_threads(threads, reader);
     read.sort_by_key(|(at, ..)| *at);
     let heads = read.iter_mut().filter_map(|(_, _, head)| head.take()).collect();
     (read.into_iter().map(|(_, bytes, _)| std::sync::Mutex::new(Some(bytes))).collect(), heads)
@@ -415,13 +425,7 @@ pub fn check_paths_with_jobs(
             done.push((at, result));
         }
     };
-    let mut checked: Vec<_> = std::thread::scope(|scope| {
-        let threads: Vec<_> = (0..threads).map(|_| scope.spawn(worker)).collect();
-        threads
-            .into_iter()
-            .flat_map(|thread| thread.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
-            .collect()
-    });
+    let mut checked = on_threads(threads, worker);
     checked.sort_by_key(|(at, _)| *at);
     let mut outcome = CheckOutcome { errors, ..CheckOutcome::default() };
     for (at, result) in checked {

@@ -102,6 +102,22 @@ fn exit_codes() {
 }
 
 #[test]
+fn output_does_not_depend_on_the_thread_count() {
+    // One thread works on the calling thread, several on threads of their
+    // own; the folders hold every layout, broken reports, last year's report
+    // beside this year's, and files that are no reports.
+    let folders = ["tests/seeds", "tests/fixtures", "examples"];
+    let with_jobs = |jobs: &str| {
+        let mut args = vec!["check", "--format", "json", "--jobs", jobs];
+        args.extend(folders);
+        run(&args, None).split_once('\n').unwrap().1.to_string()
+    };
+    let one = with_jobs("1");
+    assert!(one.contains("\"C001\""), "last year's report was found beside this year's");
+    assert_eq!(with_jobs("3"), one);
+}
+
+#[test]
 fn json_and_sarif_are_valid_json_with_positions() {
     let json = run(&["check", "--format", "json", "tests/seeds/002_bf81134e00d6a1b6.txt"], None);
     let body = json.split("--- stdout ---\n").nth(1).unwrap().split("--- stderr ---").next().unwrap();
