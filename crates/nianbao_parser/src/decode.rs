@@ -62,6 +62,9 @@ fn sniff_utf16(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
         return None;
     }
     let sample = &bytes[..bytes.len().min(4096)];
+    // Most files have no NUL at all (the counts below would be 0 and 0),
+    // and a SIMD search says so at once.
+    memchr::memchr(0, sample)?;
     let (mut even, mut odd) = (0usize, 0usize);
     for (i, &b) in sample.iter().enumerate() {
         if b == 0 {
