@@ -88,3 +88,27 @@ fn the_bundled_example_is_clean() {
     let checked = check_file(&workspace_root().join("examples/example-report.md"), "example-report.md");
     assert_eq!(checked.diagnostics, Vec::new());
 }
+
+/// The arithmetic rules report `Context::failing_identities`, which builds
+/// only the identities whose sides differ: they must be exactly the
+/// identities that do not hold, in order, on every fixture and seed.
+#[test]
+fn the_failing_identities_are_those_that_do_not_hold() {
+    let mut paths: Vec<PathBuf> = fixtures().into_iter().map(|(_, _, path)| path).collect();
+    paths.extend(std::fs::read_dir(workspace_root().join("tests/seeds")).unwrap().flatten().map(|file| file.path()));
+    paths.retain(|path| path.extension().is_some_and(|ext| ext == "md" || ext == "txt"));
+    assert!(paths.len() > 100, "{}", paths.len());
+    let (config, related) = (nianbao_rules::Config::default(), nianbao_rules::Related::default());
+    let mut failing = 0;
+    for path in &paths {
+        let (_, report) = nianbao_parser::parse_bytes(&std::fs::read(path).unwrap());
+        let ctx = nianbao_rules::Context::new(&report, &config, &related);
+        let expected: Vec<String> =
+            ctx.identities().iter().filter(|identity| !identity.holds()).map(|identity| identity.describe()).collect();
+        let found: Vec<String> = ctx.failing_identities().iter().map(|identity| identity.describe()).collect();
+        assert_eq!(found, expected, "{}", path.display());
+        failing += found.len();
+    }
+    // The fixtures break totals: the comparison is not of empty lists.
+    assert!(failing >= 10, "{failing}");
+}
