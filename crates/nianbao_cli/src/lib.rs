@@ -389,10 +389,12 @@ pub fn default_jobs() -> usize {
     std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
 }
 
-/// [`check_paths`] on `jobs` threads. Each thread takes the next unchecked
-/// file and keeps its own configuration cache; they share the index of
-/// reports in each folder (last year's report is looked for there). Results come back
-/// in path order, so output does not depend on `jobs`.
+/// [`check_paths`] on `jobs` threads. The inputs are read first (see
+/// `read_all`); then each thread takes the next unchecked file and keeps
+/// its own configuration cache. They share the index of reports in each
+/// folder (last year's report is looked for there), which knows the heads of
+/// the inputs already. Results come back in path order, so output does not
+/// depend on `jobs`.
 pub fn check_paths_with_jobs(
     paths: &[PathBuf],
     stdin_filename: Option<&Path>,
