@@ -415,8 +415,8 @@ pub fn check_paths_with_jobs(
         loop {
             let at = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             let Some(input) = found.get(at) else { return done };
-            let bytes =
-                read[at].lock().unwrap_or_else(|p| p.into_inner()).take().unwrap_or_else(|| inputs::read(input));
+            // Each index is handed out once, so its slot is always full.
+            let bytes = read[at].lock().unwrap_or_else(|p| p.into_inner()).take().expect("each input is checked once");
             let result = check_input(input, bytes, &mut resolver, &index).map(|mut input| {
                 let looks_like_report = input.report.looks_like_report();
                 if reports == Reports::Keep {

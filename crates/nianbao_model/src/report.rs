@@ -212,6 +212,19 @@ impl Table {
         self.rows.iter().find(|row| row.key == Some(key))
     }
 
+    /// Each key's first row (the one [`Table::row`] finds), by
+    /// [`RowKey::ordinal`]: one walk over the rows, for callers that look
+    /// up many keys.
+    pub fn first_rows(&self) -> [Option<&Row>; RowKey::COUNT] {
+        let mut first = [None; RowKey::COUNT];
+        for row in &self.rows {
+            if let Some(key) = row.key {
+                first[key.ordinal()].get_or_insert(row);
+            }
+        }
+        first
+    }
+
     /// The cell at `key`/`index`, only when the row has exactly the template's
     /// number of values (otherwise positions are guesses and arithmetic on
     /// them would cry wolf).

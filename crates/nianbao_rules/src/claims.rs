@@ -252,8 +252,8 @@ fn may_state_a_count(text: &str, chars: &CharSet) -> bool {
 }
 
 /// The first character of each of [`UNITS`], each with a search built once.
-fn unit_starts() -> &'static Words {
-    static STARTS: OnceLock<Words> = OnceLock::new();
+fn unit_starts() -> &'static Words<'static> {
+    static STARTS: OnceLock<Words<'static>> = OnceLock::new();
     STARTS.get_or_init(|| {
         let starts: Vec<&'static str> =
             UNITS.iter().map(|unit| &unit[..unit.chars().next().map_or(0, char::len_utf8)]).collect();

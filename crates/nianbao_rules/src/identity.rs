@@ -7,7 +7,7 @@
 
 use std::sync::OnceLock;
 
-use nianbao_model::{Cell, Report, Row, RowKey, T3Col, T3Row, T4Col, T4Group, T4Outcome, Table, TableKind};
+use nianbao_model::{Cell, Report, RowKey, T3Col, T3Row, T4Col, T4Group, T4Outcome, Table, TableKind};
 
 /// Which identity of the template.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -149,13 +149,16 @@ fn identity<'t>(
     right: impl ExactSizeIterator<Item = Option<Term<'t>>> + Clone,
     which: Which,
 ) -> Option<Identity<'t>> {
-    let sum =
-        |side: &mut dyn Iterator<Item = Option<Term<'t>>>| side.map(|term| Some(term?.value())).sum::<Option<i64>>();
-    let (left_sum, right_sum) = (sum(&mut left.clone())?, sum(&mut right.clone())?);
+    let (left_sum, right_sum) = (side_sum(left.clone())?, side_sum(right.clone())?);
     if which == Which::Failing && left_sum == right_sum {
         return None;
     }
     Some(Identity { kind, subject, left: all_terms(left)?, right: all_terms(right)? })
+}
+
+/// The sum of a side's terms, if every term is there.
+fn side_sum<'t>(side: impl Iterator<Item = Option<Term<'t>>>) -> Option<i64> {
+    side.map(|term| Some(term?.value())).sum()
 }
 
 /// Table 三's countable cells by template row and column, found in one walk
@@ -165,16 +168,11 @@ struct T3Cells<'t>([[Option<&'t Cell>; T3Col::ALL.len()]; T3Row::ALL.len()]);
 
 impl<'t> T3Cells<'t> {
     fn of(table: &'t Table) -> Self {
-        let mut found: [Option<&'t Row>; T3Row::ALL.len()] = [None; T3Row::ALL.len()];
-        for row in &table.rows {
-            if let Some(RowKey::T3(key)) = row.key {
-                // The first row of a key counts, as `Table::row` finds it.
-                found[key.index()].get_or_insert(row);
-            }
-        }
-        // As `Table::t3`: only rows of the template's shape, and countable.
-        Self(found.map(|row| {
-            let row = row.filter(|row| row.has_template_shape());
+        let first = table.first_rows();
+        // As `Table::t3`: the first row of a key, only of the template's
+        // shape, and countable cells.
+        Self(T3Row::ALL.map(|row| {
+            let row = first[RowKey::T3(row).ordinal()].filter(|row| row.has_template_shape());
             std::array::from_fn(|col| row.and_then(|row| row.cells.get(col)).filter(|cell| cell.count().is_some()))
         }))
     }

@@ -31,15 +31,23 @@ pub(crate) use nianbao_model::search::{find, has};
 /// once (building one per search costs more than the search), and the set of
 /// its characters: a word is searched for only in a text whose [`CharSet`]
 /// may hold it, and most paragraphs lack one of a word's characters.
-pub(crate) struct Words(Vec<(memchr::memmem::Finder<'static>, CharSet)>);
+pub(crate) struct Words<'w>(Vec<Searcher<'w>>);
 
-impl Words {
-    pub(crate) fn new(words: &[&'static str]) -> Self {
+/// A word's SIMD searcher and the set of its characters.
+pub(crate) type Searcher<'w> = (memchr::memmem::Finder<'w>, CharSet);
+
+impl<'w> Words<'w> {
+    pub(crate) fn new(words: &[&'w str]) -> Self {
         Self(words.iter().map(|&word| (memchr::memmem::Finder::new(word), CharSet::of(word))).collect())
     }
 
+    /// Each word's searcher and characters, in the order the words were given.
+    pub(crate) fn searchers(&self) -> &[Searcher<'w>] {
+        &self.0
+    }
+
     /// The searchers of the words `text` (whose characters are `chars`) may hold.
-    fn candidates<'w>(&'w self, chars: &'w CharSet) -> impl Iterator<Item = &'w memchr::memmem::Finder<'static>> {
+    fn candidates<'s>(&'s self, chars: &'s CharSet) -> impl Iterator<Item = &'s memchr::memmem::Finder<'w>> {
         self.0.iter().filter(|(_, needs)| chars.may_hold(needs)).map(|(finder, _)| finder)
     }
 
@@ -100,7 +108,7 @@ impl CharSet {
 /// `words!["行政复议", "行政诉讼"]`: a `&'static Words`, built on first use.
 macro_rules! words {
     [$($word:literal),+ $(,)?] => {{
-        static WORDS: std::sync::OnceLock<$crate::text::Words> = std::sync::OnceLock::new();
+        static WORDS: std::sync::OnceLock<$crate::text::Words<'static>> = std::sync::OnceLock::new();
         WORDS.get_or_init(|| $crate::text::Words::new(&[$($word),+]))
     }};
 }

@@ -46,7 +46,7 @@ declare_rule! {
 
 use nianbao_model::{Edit, Fix};
 
-use crate::text::{CharSet, FirstChars, at};
+use crate::text::{CharSet, FirstChars, Searcher, Words, at};
 
 /// Built-in lexicon: wrong → right.
 const LEXICON: &[(&str, &str)] = &[
@@ -67,34 +67,25 @@ enum Search<'l> {
     /// for only in a paragraph that may hold it. The built-in entries'
     /// searchers are built once, not on every check.
     Searchers {
-        builtin: &'static [Searcher<'static>],
-        user: Vec<Searcher<'l>>,
+        builtin: &'static Words<'static>,
+        user: Words<'l>,
     },
     Scan(FirstChars),
 }
 
-/// An entry's SIMD searcher and the characters it needs.
-type Searcher<'l> = (memchr::memmem::Finder<'l>, CharSet);
-
-fn searcher(wrong: &str) -> Searcher<'_> {
-    (memchr::memmem::Finder::new(wrong), CharSet::of(wrong))
-}
-
-fn builtin_searchers() -> &'static [Searcher<'static>] {
-    static SEARCHERS: std::sync::OnceLock<Vec<Searcher<'static>>> = std::sync::OnceLock::new();
-    SEARCHERS.get_or_init(|| LEXICON.iter().map(|&(wrong, _)| searcher(wrong)).collect())
+fn builtin_words() -> &'static Words<'static> {
+    static WORDS: std::sync::OnceLock<Words<'static>> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| Words::new(&LEXICON.iter().map(|&(wrong, _)| wrong).collect::<Vec<_>>()))
 }
 
 impl<'l> Search<'l> {
-    /// For `lexicon`: the built-in entries, then `user`'s.
-    fn for_lexicon(lexicon: &[(&'l str, &str)], user: &[(&'l str, &str)]) -> Self {
-        if lexicon.len() <= SEARCHERS_UP_TO {
-            Search::Searchers {
-                builtin: builtin_searchers(),
-                user: user.iter().map(|&(wrong, _)| searcher(wrong)).collect(),
-            }
+    /// For the built-in lexicon followed by `user`'s entries.
+    fn for_lexicon(user: &[(&'l str, &str)]) -> Self {
+        if LEXICON.len() + user.len() <= SEARCHERS_UP_TO {
+            let user: Vec<&str> = user.iter().map(|&(wrong, _)| wrong).collect();
+            Search::Searchers { builtin: builtin_words(), user: Words::new(&user) }
         } else {
-            Search::Scan(FirstChars::of(lexicon.iter().map(|(wrong, _)| *wrong)))
+            Search::Scan(FirstChars::of(LEXICON.iter().chain(user).map(|(wrong, _)| *wrong)))
         }
     }
 }
@@ -108,13 +99,19 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         .filter(|(wrong, _)| !wrong.is_empty())
         .collect();
     let lexicon: Vec<(&str, &str)> = LEXICON.iter().copied().chain(user.iter().copied()).collect();
-    let search = Search::for_lexicon(&lexicon, &user);
+    let search = Search::for_lexicon(&user);
     let mut found: Vec<(usize, usize)> = Vec::new();
     for (base, text, chars) in ctx.prose() {
         found.clear();
         match &search {
             Search::Searchers { builtin, user } => {
-                occurrences_by_search(text, chars, &lexicon, builtin.iter().chain(user), &mut found);
+                occurrences_by_search(
+                    text,
+                    chars,
+                    &lexicon,
+                    builtin.searchers().iter().chain(user.searchers()),
+                    &mut found,
+                );
             }
             Search::Scan(first_chars) => occurrences_by_scan(text, &lexicon, *first_chars, &mut found),
         }
@@ -175,14 +172,14 @@ mod tests {
     fn searching_finds_what_scanning_finds() {
         let mut lexicon: Vec<(&str, &str)> = vec![("aa", "a"), ("公作公", "工作"), ("公作", "工作"), ("开公", "x")];
         lexicon.extend_from_slice(LEXICON);
-        let finders: Vec<_> = lexicon.iter().map(|(wrong, _)| searcher(wrong)).collect();
+        let finders = Words::new(&lexicon.iter().map(|(wrong, _)| *wrong).collect::<Vec<_>>());
         let first_chars = FirstChars::of(lexicon.iter().map(|(wrong, _)| *wrong));
         let texts = ["aaaa", "公作公作公作", "效劳公开和效劳公开", "依申请公开公作和政府信息公开公作", "无", ""];
         let mut total = 0;
         for text in texts {
             let (mut scanned, mut searched) = (Vec::new(), Vec::new());
             occurrences_by_scan(text, &lexicon, first_chars, &mut scanned);
-            occurrences_by_search(text, &CharSet::of(text), &lexicon, finders.iter(), &mut searched);
+            occurrences_by_search(text, &CharSet::of(text), &lexicon, finders.searchers().iter(), &mut searched);
             assert_eq!(scanned, searched, "{text}");
             total += scanned.len();
         }

@@ -1,4 +1,4 @@
-use nianbao_model::{RowKey, Span, Table};
+use nianbao_model::{Row, RowKey, Span, Table};
 
 use super::{row_anchor, row_name, table_anchor};
 use crate::context::Context;
@@ -46,28 +46,19 @@ declare_rule! {
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     for table in &ctx.report.tables {
-        let first = first_rows(table);
+        let first = table.first_rows();
         check_rows(table, &first, out);
         check_missing(table, &first, out);
     }
 }
 
-/// Each key's first row in `table` (the one nianbao reads), by
-/// [`RowKey::ordinal`]: found in one pass, not searched for each row.
-fn first_rows(table: &Table) -> [Option<usize>; RowKey::COUNT] {
-    let mut first = [None; RowKey::COUNT];
-    for (index, row) in table.rows.iter().enumerate() {
-        if let Some(key) = row.key {
-            first[key.ordinal()].get_or_insert(index);
-        }
-    }
-    first
-}
+/// [`Table::first_rows`]: each key's first row, the one nianbao reads.
+type FirstRows<'t> = [Option<&'t Row>; RowKey::COUNT];
 
-fn check_rows(table: &Table, first_rows: &[Option<usize>; RowKey::COUNT], out: &mut Vec<Finding>) {
-    for (index, row) in table.rows.iter().enumerate() {
+fn check_rows(table: &Table, first_rows: &FirstRows<'_>, out: &mut Vec<Finding>) {
+    for row in &table.rows {
         let Some(key) = row.key else { continue };
-        if let Some(first) = first_rows[key.ordinal()].filter(|&first| first < index).map(|first| &table.rows[first]) {
+        if let Some(first) = first_rows[key.ordinal()].filter(|&first| !std::ptr::eq(first, row)) {
             out.push(
                 Finding::new(row_anchor(row), format!("row 「{}」 appears twice in {}", row_name(row), table.name()))
                     .label("repeated row")
@@ -99,7 +90,7 @@ fn check_rows(table: &Table, first_rows: &[Option<usize>; RowKey::COUNT], out: &
     }
 }
 
-fn check_missing(table: &Table, first_rows: &[Option<usize>; RowKey::COUNT], out: &mut Vec<Finding>) {
+fn check_missing(table: &Table, first_rows: &FirstRows<'_>, out: &mut Vec<Finding>) {
     // Consecutive missing rows are one finding: a truncated table is one problem.
     let mut anchor = table_anchor(table);
     let mut run: Vec<RowKey> = Vec::new();
@@ -121,7 +112,7 @@ fn check_missing(table: &Table, first_rows: &[Option<usize>; RowKey::COUNT], out
         run.clear();
     };
     for key in RowKey::rows_of(table.kind) {
-        match first_rows[key.ordinal()].map(|first| &table.rows[first]) {
+        match first_rows[key.ordinal()] {
             Some(row) => {
                 flush(anchor, &mut run, out);
                 anchor = row_anchor(row);
