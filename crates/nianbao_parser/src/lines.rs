@@ -2,7 +2,7 @@
 
 use nianbao_model::{CellValue, Span};
 
-use crate::number::{MAX_CELL_BYTES, is_value, is_value_word, parse_cell};
+use crate::number::{MAX_CELL_BYTES, ascii_integer, is_value, is_value_word, parse_cell};
 
 /// One line's content, without its terminator (`\n`, `\r\n` or lone `\r`).
 #[derive(Clone, Copy, Debug)]
@@ -189,6 +189,28 @@ fn middle(source: &str, span: Span) -> usize {
 }
 
 fn token(source: &str, span: Span) -> Token {
+    count_token(source, span).unwrap_or_else(|| read_token(source, span))
+}
+
+/// The cell at `span` if it is a count of ASCII digits, at most padded with
+/// plain spaces (most cells are): read as [`read_token`] reads it, without
+/// its calls to trim and read the cell (a test checks they agree).
+fn count_token(source: &str, span: Span) -> Option<Token> {
+    let padded = span.slice(source).as_bytes();
+    let (lead, trail) = match (padded.first(), padded.last()) {
+        (Some(b' '), _) | (_, Some(b' ')) => {
+            let lead = padded.iter().take_while(|&&byte| byte == b' ').count();
+            (lead, trailing_plain_spaces(&padded[lead..]))
+        }
+        _ => (0, 0),
+    };
+    let value = ascii_integer(&padded[lead..padded.len() - trail])?;
+    let span = Span::new(span.start + lead, span.end - trail);
+    Some(Token { span, kind: TokenKind::Value, value: Some(CellValue::Integer(value)) })
+}
+
+/// The cell at `span`: trimmed, and read.
+fn read_token(source: &str, span: Span) -> Token {
     let span = trim_span(source, span);
     let text = span.slice(source);
     if text.is_empty() {
@@ -414,6 +436,45 @@ mod tests {
             let byte_wise = (lead, if lead == text.len() { text.len() } else { trailing_space_len(&text[lead..]) });
             assert_eq!(byte_wise, char_wise, "{text:?}");
         }
+    }
+
+    #[test]
+    fn counts_read_as_any_cell_is_read() {
+        let samples = [
+            "0",
+            "12",
+            "  7  ",
+            " 7",
+            "7 ",
+            "000123",
+            "123456789012345678",
+            "1234567890123456789",
+            "",
+            " ",
+            "  ",
+            "\t3",
+            "3\u{3000}",
+            "\u{a0}3",
+            "３",
+            "1,234",
+            "1.5",
+            "-3",
+            "3件",
+            "规章",
+            " 0 1 ",
+            "0x1",
+        ];
+        let mut counts = 0;
+        for text in samples {
+            let span = Span::new(0, text.len());
+            let read = read_token(text, span);
+            // Other cells (a 19-digit count too) are left to `read_token`.
+            if let Some(count) = count_token(text, span) {
+                counts += 1;
+                assert_eq!(format!("{count:?}"), format!("{read:?}"), "{text:?}");
+            }
+        }
+        assert_eq!(counts, 7, "the padded and unpadded counts of up to 18 digits");
     }
 
     #[test]

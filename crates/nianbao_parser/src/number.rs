@@ -22,7 +22,7 @@ pub(crate) fn parse_cell(raw: &str) -> (CellValue, Option<String>) {
     // Fast paths: most cells are plain ASCII digits, and prose is long text
     // that starts with no digit — neither needs normalising.
     let trimmed = trim(raw);
-    if let Some(value) = ascii_integer(trimmed) {
+    if let Some(value) = ascii_integer(trimmed.as_bytes()) {
         return (CellValue::Integer(value), None);
     }
     let starts_like_number = trimmed
@@ -77,8 +77,7 @@ fn trim(raw: &str) -> &str {
 
 /// A cell of 1–18 ASCII digits (most cells), read without `str::parse`;
 /// 18 digits cannot overflow an `i64`.
-fn ascii_integer(text: &str) -> Option<i64> {
-    let bytes = text.as_bytes();
+pub(crate) fn ascii_integer(bytes: &[u8]) -> Option<i64> {
     if bytes.is_empty() || bytes.len() > 18 || !bytes.iter().all(u8::is_ascii_digit) {
         return None;
     }
