@@ -141,7 +141,7 @@ pub enum Fidelity {
     /// Verbatim, up to width, spacing and bracket style.
     Verbatim,
     /// A known variant of `canonical`.
-    Variant { canonical: String },
+    Variant { canonical: Cow<'static, str> },
 }
 
 /// A numbered ordinal: 「三、」 (top), 「（二）」 (second), 「1.」 (third).
@@ -246,7 +246,8 @@ impl Table {
 /// A text cell of a table that is not a row label.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct HeaderCell {
-    pub text: String,
+    /// As written; borrowed from the template's text when written as it is.
+    pub text: Cow<'static, str>,
     pub span: Span,
     pub class: HeaderClass,
 }
@@ -256,7 +257,7 @@ pub struct HeaderCell {
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum HeaderClass {
     /// A template header or group label; `fidelity` says whether verbatim.
-    Known { canonical: String, fidelity: Fidelity },
+    Known { canonical: Cow<'static, str>, fidelity: Fidelity },
     /// A part the template does not have: 「法人或其他组织小计」, 「第二十条第（九）项」.
     Extra { description: String },
     /// A column or row of the obsolete 2019 trial format.
@@ -289,7 +290,8 @@ impl Row {
 /// A row label as written.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RowLabel {
-    pub text: String,
+    /// As written; borrowed from the template's text when written as it is.
+    pub text: Cow<'static, str>,
     pub span: Span,
     pub fidelity: Fidelity,
 }

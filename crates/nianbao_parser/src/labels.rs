@@ -76,8 +76,12 @@ fn build_dictionary() -> HashMap<String, Vec<Entry>> {
         written.push(text.to_string());
     };
     let verbatim = || Fidelity::Verbatim;
-    let variant = |canonical: &str| Fidelity::Variant { canonical: canonical.to_string() };
-    let known = |canonical: &str, fidelity: Fidelity| HeaderClass::Known { canonical: canonical.to_string(), fidelity };
+    // Borrowed: a label found takes a copy of its entry, which then allocates nothing.
+    let variant = |canonical: &'static str| Fidelity::Variant { canonical: Cow::Borrowed(canonical) };
+    let known = |canonical: &'static str, fidelity: Fidelity| HeaderClass::Known {
+        canonical: Cow::Borrowed(canonical),
+        fidelity,
+    };
     let header = |table, class, role| LabelMatch::Header { table, class, role };
 
     // Rows, verbatim and without their ordinal.
@@ -223,6 +227,17 @@ fn without_ordinal(label: &str) -> Option<&str> {
 /// labels shared by two tables (「总计」, 「其他」). `strict` refuses prefix
 /// matches: used for free-standing lines, where prose might start like a label.
 pub(crate) fn classify(text: &str, current: Option<TableKind>, strict: bool) -> Option<Cow<'static, LabelMatch>> {
+    classify_written(text, current, strict).map(|(found, _)| found)
+}
+
+/// [`classify`], and `text` itself as the dictionary holds it if it is
+/// written exactly as a key is (most labels are): a label keeps that, and
+/// need not copy its text.
+pub(crate) fn classify_written(
+    text: &str,
+    current: Option<TableKind>,
+    strict: bool,
+) -> Option<(Cow<'static, LabelMatch>, Option<&'static str>)> {
     // The longest label has 37 characters: a longer text is prose, and is
     // rejected before paying for its normalisation.
     if text.len() > MAX_LABEL_BYTES {
@@ -230,9 +245,14 @@ pub(crate) fn classify(text: &str, current: Option<TableKind>, strict: bool) -> 
     }
     // Fast path: a label written exactly as its normalised form (normalising
     // is idempotent) or as the template writes it.
-    if let Some(entries) = dictionary().get(text) {
-        return Some(Cow::Borrowed(choose(entries, current)));
+    if let Some((key, entries)) = dictionary().get_key_value(text) {
+        return Some((Cow::Borrowed(choose(entries, current)), Some(key.as_str())));
     }
+    classify_normalised(text, current, strict).map(|found| (found, None))
+}
+
+/// [`classify`] for a text that is not written as a key is.
+fn classify_normalised(text: &str, current: Option<TableKind>, strict: bool) -> Option<Cow<'static, LabelMatch>> {
     let normalized = normalize_label(text);
     if normalized.is_empty() {
         return None;
@@ -287,7 +307,7 @@ fn prefix_match(normalized: &str) -> Option<LabelMatch> {
     if candidates.next().is_some() {
         return None;
     }
-    Some(LabelMatch::Row { key: *key, fidelity: Fidelity::Variant { canonical: key.label().to_string() } })
+    Some(LabelMatch::Row { key: *key, fidelity: Fidelity::Variant { canonical: Cow::Borrowed(key.label()) } })
 }
 
 /// Whether a short free-standing text could be a split header word rather than
@@ -316,6 +336,24 @@ mod tests {
             assert_eq!(format!("{entries:?}"), format!("{found:?}"), "{key}");
         }
         assert!(written > 10, "the template's written forms are keys ({written})");
+    }
+
+    #[test]
+    fn labels_written_as_keys_are_lent_by_the_dictionary() {
+        for key in dictionary().keys().filter(|key| key.len() <= MAX_LABEL_BYTES) {
+            let (found, written) = classify_written(key, None, false).expect("a key is a label");
+            assert_eq!(written, Some(key.as_str()));
+            assert_eq!(Some(found), classify(key, None, false));
+        }
+        let (found, written) = classify_written("一、 本年新收政府信息公开申请数量", None, false).unwrap();
+        assert_eq!(written, None, "spaced: found by its normal form, and copied");
+        assert!(matches!(*found, LabelMatch::Row { key: RowKey::T3(T3Row::NewReceived), .. }));
+        // The template's own texts come without a copy of their canonical form either.
+        let header = classify("本年制发件数", None, true).unwrap().into_owned();
+        assert!(matches!(
+            header,
+            LabelMatch::Header { class: HeaderClass::Known { canonical: Cow::Borrowed(_), .. }, .. }
+        ));
     }
 
     fn row(text: &str) -> Option<(RowKey, bool)> {

@@ -193,7 +193,7 @@ pub(crate) fn classify_heading(title: &str) -> Option<(SectionKind, Fidelity)> {
     } else {
         return None;
     };
-    Some((kind, Fidelity::Variant { canonical: kind.heading() }))
+    Some((kind, Fidelity::Variant { canonical: kind.heading().into() }))
 }
 
 /// A short top-level heading that names no statutory section (「七、附件」).

@@ -11,7 +11,7 @@ use std::borrow::Cow;
 
 use nianbao_model::{Cell, CellValue, Fidelity, HeaderCell, HeaderClass, RowKey, RowLabel, Span, Table, TableKind};
 
-use crate::labels::{HeaderRole, LabelMatch, classify, is_header_like};
+use crate::labels::{HeaderRole, LabelMatch, classify, classify_written, is_header_like};
 use crate::lines::{Line, Shape, Token, TokenKind, shape};
 use crate::normalize::normalize_label;
 use crate::number::parse_cell;
@@ -202,12 +202,16 @@ impl<'a> Reader<'a> {
 
     fn text_token(&mut self, token: Token, line: usize, plain: bool) {
         let text = self.text(token);
-        match classify(text, self.current, false).map(Cow::into_owned) {
-            Some(LabelMatch::Row { key, fidelity }) => {
+        let Some((found, written)) = classify_written(text, self.current, false) else {
+            return self.unknown_text(token, line, plain);
+        };
+        let text: Cow<'static, str> = written.map_or_else(|| Cow::Owned(text.to_string()), Cow::Borrowed);
+        match found.into_owned() {
+            LabelMatch::Row { key, fidelity } => {
                 self.finish_row();
                 self.pending = None;
                 self.current = Some(key.table());
-                let label = RowLabel { text: text.to_string(), span: token.span, fidelity };
+                let label = RowLabel { text, span: token.span, fidelity };
                 self.row = Some(OpenRow {
                     table: key.table(),
                     key: Some(key),
@@ -217,17 +221,16 @@ impl<'a> Reader<'a> {
                     cells: Vec::with_capacity(key.value_count() + 2),
                 });
             }
-            Some(LabelMatch::Header { table, class, role }) => {
+            LabelMatch::Header { table, class, role } => {
                 self.finish_row();
                 self.current = Some(table);
-                let header = HeaderCell { text: text.to_string(), span: token.span, class };
+                let header = HeaderCell { text, span: token.span, class };
                 self.pending = (role == HeaderRole::Group).then(|| {
                     let fidelity = Fidelity::Verbatim;
                     (table, RowLabel { text: header.text.clone(), span: header.span, fidelity })
                 });
                 self.push_header(table, header);
             }
-            None => self.unknown_text(token, line, plain),
         }
     }
 
@@ -252,7 +255,7 @@ impl<'a> Reader<'a> {
                     classify(&joined, Some(row.table), true).map(Cow::into_owned)
                     && Some(key) == row.key.or(Some(key))
                 {
-                    label.text = joined;
+                    label.text = Cow::Owned(joined);
                     label.span = label.span.cover(token.span);
                     label.fidelity = fidelity;
                     row.key = Some(key);
@@ -263,10 +266,10 @@ impl<'a> Reader<'a> {
         let Some(table) = self.current else { return };
         self.finish_row();
         let normalized = normalize_label(&text);
-        let label = RowLabel { text: text.clone(), span: token.span, fidelity: Fidelity::Verbatim };
+        let label = RowLabel { text: Cow::Owned(text.clone()), span: token.span, fidelity: Fidelity::Verbatim };
         // Short text may label a row the template lacks; long text is a note.
         self.pending = (normalized.chars().count() <= 30).then_some((table, label));
-        self.push_header(table, HeaderCell { text, span: token.span, class: HeaderClass::Other });
+        self.push_header(table, HeaderCell { text: Cow::Owned(text), span: token.span, class: HeaderClass::Other });
     }
 
     fn push_header(&mut self, kind: TableKind, header: HeaderCell) {

@@ -45,7 +45,7 @@ pub fn format_report(text: &str, report: &Report) -> Formatted {
 pub fn table_values(table: &Table) -> Result<BTreeMap<(RowKey, usize), String>, String> {
     let mut values = BTreeMap::new();
     for row in &table.rows {
-        let label = row.label.as_ref().map_or("(no label)", |label| label.text.as_str());
+        let label = row.label.as_ref().map_or("(no label)", |label| &*label.text);
         let Some(key) = row.key else {
             if row.cells.iter().any(|cell| cell.value != CellValue::Blank) {
                 return Err(format!("「{label}」 is not a row of the template"));

@@ -77,7 +77,7 @@ pub(crate) fn row_anchor(row: &Row) -> Span {
 /// A row's name for messages: its label as written, or 「表四」.
 pub(crate) fn row_name(row: &Row) -> String {
     match (&row.label, row.key) {
-        (Some(label), _) => label.text.clone(),
+        (Some(label), _) => label.text.to_string(),
         (None, Some(key)) => key.table().name().to_string(),
         (None, None) => "?".to_string(),
     }

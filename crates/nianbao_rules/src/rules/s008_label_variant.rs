@@ -47,26 +47,23 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         let rows = table.rows.iter().filter_map(|row| {
             let label = row.label.as_ref()?;
             match &label.fidelity {
-                Fidelity::Variant { canonical } if row.key.is_some() => Some((label.span, &label.text, canonical)),
+                Fidelity::Variant { canonical } if row.key.is_some() => Some((label.span, &*label.text, &**canonical)),
                 _ => None,
             }
         });
         let headers = table.headers.iter().filter_map(|header| match &header.class {
             HeaderClass::Known { canonical, fidelity: Fidelity::Variant { .. } } => {
-                Some((header.span, &header.text, canonical))
+                Some((header.span, &*header.text, &**canonical))
             }
             _ => None,
         });
-        let mut found: Vec<(Span, &String, &String)> = rows.chain(headers).collect();
+        let mut found: Vec<(Span, &str, &str)> = rows.chain(headers).collect();
         found.sort_by_key(|(span, _, _)| span.start);
         for (span, text, canonical) in found {
             out.push(
                 Finding::new(span, format!("label 「{text}」 is not the template's 「{canonical}」"))
                     .label("variant label")
-                    .fix(Fix::safe(
-                        format!("Replace with 「{canonical}」"),
-                        vec![Edit::replace(span, canonical.as_str())],
-                    )),
+                    .fix(Fix::safe(format!("Replace with 「{canonical}」"), vec![Edit::replace(span, canonical)])),
             );
         }
     }
