@@ -9,7 +9,9 @@
 
 use std::borrow::Cow;
 
-use nianbao_model::{Cell, CellValue, Fidelity, HeaderCell, HeaderClass, RowKey, RowLabel, Span, Table, TableKind};
+use nianbao_model::{
+    Cell, CellValue, Fidelity, HeaderCell, HeaderClass, RowKey, RowLabel, Span, T2Row, T3Row, Table, TableKind,
+};
 
 use crate::labels::{HeaderRole, LabelMatch, classify, classify_written, is_header_like};
 use crate::lines::{Line, Shape, Token, TokenKind, shape};
@@ -280,11 +282,9 @@ impl<'a> Reader<'a> {
     }
 
     fn table_mut(&mut self, kind: TableKind) -> &mut Table {
-        self.tables[table_index(kind)].get_or_insert_with(|| Table {
-            kind,
-            span: Span::default(),
-            headers: Vec::new(),
-            rows: Vec::new(),
+        self.tables[table_index(kind)].get_or_insert_with(|| {
+            let (headers, rows) = template_size(kind);
+            Table { kind, span: Span::default(), headers: Vec::with_capacity(headers), rows: Vec::with_capacity(rows) }
         })
     }
 
@@ -312,6 +312,16 @@ impl<'a> Reader<'a> {
         let table = self.table_mut(open.table);
         table.span = if table.rows.is_empty() && table.headers.is_empty() { span } else { table.span.cover(span) };
         table.rows.push(row);
+    }
+}
+
+/// Room for a table's headers and rows as the template has them, and a few
+/// more: reading a table as the template lays it out then grows neither list.
+fn template_size(kind: TableKind) -> (usize, usize) {
+    match kind {
+        TableKind::Proactive => (16, T2Row::ALL.len() + 2),
+        TableKind::Applications => (16, T3Row::ALL.len() + 2),
+        TableKind::ReviewLitigation => (20, 2),
     }
 }
 
