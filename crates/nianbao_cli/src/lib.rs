@@ -380,7 +380,8 @@ pub enum Reports {
     /// Each report is dropped by the thread that parsed it, once the file is
     /// checked: output needs only the text, diagnostics and origin. Holding
     /// every report of a folder until the end doubled the memory of checking
-    /// it, and left the main thread to free them all, across threads.
+    /// it, and left the main thread to free them all, across threads. So is
+    /// what output does not read (see [`Checked::shed_unshown`]).
     Drop,
 }
 
@@ -419,8 +420,9 @@ pub fn check_paths_with_jobs(
             let bytes = read[at].lock().unwrap_or_else(|p| p.into_inner()).take().expect("each input is checked once");
             let result = check_input(input, bytes, &mut resolver, &index).map(|mut input| {
                 let looks_like_report = input.report.looks_like_report();
-                if reports == Reports::Keep {
-                    input.checked.report = Some(input.report);
+                match reports {
+                    Reports::Keep => input.checked.report = Some(input.report),
+                    Reports::Drop => input.checked.shed_unshown(),
                 }
                 (input.checked, input.problems, looks_like_report)
             });

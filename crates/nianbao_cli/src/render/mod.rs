@@ -13,6 +13,8 @@ use serde::Serialize;
 #[derive(Debug)]
 pub struct Checked {
     pub display: String,
+    /// The file's text, as diagnostics' spans index it (empty once shed, see
+    /// [`Checked::shed_unshown`]).
     pub text: String,
     /// How the file was read (its encoding).
     pub source: SourceInfo,
@@ -68,6 +70,22 @@ impl Checked {
     pub fn place(&self, span: Span) -> Option<String> {
         let Origin::Docx { document, tables } = &self.origin else { return None };
         Some(docx_place(document, tables, span.start))
+    }
+
+    /// Drops what no output of `nianbao check` reads: an HTML page's
+    /// projection (its diagnostics point into the HTML already), and the
+    /// texts of a file without diagnostics (output names it and shows none
+    /// of its text). A folder's check then holds the text of the files it
+    /// reports on, not of every file: most files of a folder checked in CI
+    /// are clean. [`Checked::report_text`] is empty for an HTML page after.
+    pub fn shed_unshown(&mut self) {
+        if let Origin::Html(projection) = &mut self.origin {
+            *projection = nianbao_parser::html::Projection::default();
+        }
+        if self.diagnostics.is_empty() {
+            self.text = String::new();
+            self.others = Vec::new();
+        }
     }
 
     /// A [`Locator`] for this file's own spans.
