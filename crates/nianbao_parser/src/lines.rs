@@ -270,13 +270,37 @@ pub(crate) fn shape(source: &str, line: Line, tokens: &mut Vec<Token>) -> Shape 
 /// Splits at an ASCII separator. Its byte never occurs inside a multi-byte
 /// UTF-8 character, so a byte search finds exactly the separator characters.
 fn split_on(source: &str, span: Span, separator: u8, tokens: &mut Vec<Token>) {
-    let text = span.slice(source);
     let mut start = span.start;
-    for i in memchr::memchr_iter(separator, text.as_bytes()) {
+    for_each_offset(span.slice(source).as_bytes(), separator, |i| {
         tokens.push(token(source, Span::new(start, span.start + i)));
         start = span.start + i + 1;
-    }
+    });
     tokens.push(token(source, Span::new(start, span.end)));
+}
+
+/// Calls `found` with each offset of `byte` in `bytes`, in order, looking at
+/// eight bytes at a time. A table line's cells are a few bytes long, and a
+/// `memchr` call for each (a call through a pointer, set up for long
+/// searches) cost more than reading the cell.
+fn for_each_offset(bytes: &[u8], byte: u8, mut found: impl FnMut(usize)) {
+    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    let pattern = u64::from_le_bytes([byte; 8]);
+    let mut chunks = bytes.chunks_exact(8);
+    let mut base = 0;
+    for chunk in &mut chunks {
+        let word = u64::from_le_bytes(chunk.try_into().expect("chunks of eight")) ^ pattern;
+        // The high bit of each byte of `word` that is zero, exactly: the
+        // sum carries into a byte's high bit only from its own low bits.
+        let mut zeros = !(((word & LOW7) + LOW7) | word | LOW7);
+        while zeros != 0 {
+            found(base + zeros.trailing_zeros() as usize / 8);
+            zeros &= zeros - 1;
+        }
+        base += 8;
+    }
+    for (i, _) in chunks.remainder().iter().enumerate().filter(|&(_, &b)| b == byte) {
+        found(base + i);
+    }
 }
 
 /// The lead bytes of the non-ASCII characters `is_space` accepts: U+0085 and
@@ -435,6 +459,24 @@ mod tests {
             let lead = leading_space_len(text);
             let byte_wise = (lead, if lead == text.len() { text.len() } else { trailing_space_len(&text[lead..]) });
             assert_eq!(byte_wise, char_wise, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn offsets_found_eight_at_a_time_are_memchrs() {
+        // Every length up to three words, the byte at every place, next to
+        // bytes one bit away from it (0x08, 0x89 for a tab) and to UTF-8.
+        let filler = "规\u{8}\u{89}|a\t".as_bytes();
+        for len in 0..=24 {
+            for at in 0..len {
+                let mut bytes: Vec<u8> = filler.iter().copied().cycle().take(len).collect();
+                for separator in [b'\t', b'|'] {
+                    bytes[at] = separator;
+                    let mut found = Vec::new();
+                    for_each_offset(&bytes, separator, |i| found.push(i));
+                    assert_eq!(found, memchr::memchr_iter(separator, &bytes).collect::<Vec<_>>(), "{bytes:?}");
+                }
+            }
         }
     }
 
