@@ -351,31 +351,52 @@ fn settle_cells(row: &OpenRow) -> std::ops::Range<usize> {
 }
 
 fn to_cell(source: &str, token: Token) -> Cell {
-    let raw = token.span.slice(source);
-    let (value, note) = token.value.map_or_else(|| parse_cell(raw), |value| (value, None));
-    Cell { span: token.span, raw: cell_text(raw), value, note }
+    let (value, note) = token.value.map_or_else(|| parse_cell(token.span.slice(source)), |value| (value, None));
+    Cell { span: token.span, raw: cell_text(source, token.span), value, note }
 }
 
 const ONE_DIGIT: &str = "0123456789";
 const TWO_DIGITS: &str = "101112131415161718192021222324252627282930313233343536373839\
                           404142434445464748495051525354555657585960616263646566676869\
                           707172737475767778798081828384858687888990919293949596979899";
-
-/// A cell's text: 「0」–「99」 borrowed from static text (most cells hold a
-/// small count, and a String for each was the parser's most frequent
-/// allocation), anything else owned.
-fn cell_text(raw: &str) -> Cow<'static, str> {
-    match *raw.as_bytes() {
-        [] => Cow::Borrowed(""),
-        [digit @ b'0'..=b'9'] => {
-            let at = usize::from(digit - b'0');
-            Cow::Borrowed(&ONE_DIGIT[at..=at])
+/// 「100」「101」…「999」, written out when compiled.
+const THREE_DIGITS: &str = {
+    const BYTES: [u8; 2700] = {
+        let mut bytes = [0; 2700];
+        let mut n = 100;
+        while n < 1000 {
+            let at = 3 * (n - 100);
+            bytes[at] = b'0' + (n / 100) as u8;
+            bytes[at + 1] = b'0' + (n / 10 % 10) as u8;
+            bytes[at + 2] = b'0' + (n % 10) as u8;
+            n += 1;
         }
-        [tens @ b'1'..=b'9', ones @ b'0'..=b'9'] => {
-            let at = 2 * (usize::from(tens - b'1') * 10 + usize::from(ones - b'0'));
+        bytes
+    };
+    match std::str::from_utf8(&BYTES) {
+        Ok(text) => text,
+        Err(_) => panic!("digits are ASCII"),
+    }
+};
+
+/// The text of the cell at `span`: 「0」–「999」 borrowed from static text
+/// (most cells hold a small count, and a String for each was the parser's
+/// most frequent allocation), anything else owned. Matched as bytes: a
+/// count is ASCII, and slicing the text would check for character boundaries.
+fn cell_text(source: &str, span: Span) -> Cow<'static, str> {
+    let digit = |byte: u8| usize::from(byte - b'0');
+    match source.as_bytes().get(span.start..span.end).unwrap_or_default() {
+        [] => Cow::Borrowed(""),
+        &[ones @ b'0'..=b'9'] => Cow::Borrowed(&ONE_DIGIT[digit(ones)..=digit(ones)]),
+        &[tens @ b'1'..=b'9', ones @ b'0'..=b'9'] => {
+            let at = 2 * ((digit(tens) - 1) * 10 + digit(ones));
             Cow::Borrowed(&TWO_DIGITS[at..at + 2])
         }
-        _ => Cow::Owned(raw.to_string()),
+        &[hundreds @ b'1'..=b'9', tens @ b'0'..=b'9', ones @ b'0'..=b'9'] => {
+            let at = 3 * ((digit(hundreds) - 1) * 100 + digit(tens) * 10 + digit(ones));
+            Cow::Borrowed(&THREE_DIGITS[at..at + 3])
+        }
+        _ => Cow::Owned(span.slice(source).to_string()),
     }
 }
 
@@ -392,18 +413,21 @@ fn cell_token(cell: &Cell) -> Token {
 #[cfg(test)]
 mod tests {
     use super::cell_text;
+    use nianbao_model::Span;
     use std::borrow::Cow;
 
     #[test]
     fn small_counts_share_static_text() {
-        for n in 0..100 {
+        let cell_text = |text: &str| cell_text(text, Span::new(0, text.len()));
+        for n in 0..1000 {
             let text = n.to_string();
             let shared = cell_text(&text);
             assert!(matches!(shared, Cow::Borrowed(_)), "{n}");
             assert_eq!(shared, text);
         }
-        assert!(matches!(cell_text("100"), Cow::Owned(_)));
+        assert!(matches!(cell_text("1000"), Cow::Owned(_)));
         assert!(matches!(cell_text("07"), Cow::Owned(_)));
+        assert!(matches!(cell_text("070"), Cow::Owned(_)));
         assert_eq!(cell_text("—"), "—");
         assert_eq!(cell_text(""), "");
     }
