@@ -67,12 +67,11 @@ fn metadata_of_lines(text: &str, lines: &[lines::Line]) -> Metadata {
 /// when the title states the year (the usual case), else by
 /// [`parse_metadata`]. For indexing a folder of reports by agency and year.
 pub fn parse_agency_and_year(text: &str) -> (Option<String>, Option<i32>) {
-    let lines = lines::split_lines(text);
-    let preface = sections::read_preface(text, &lines);
+    let preface = sections::read_preface(text, lines::lines_of(text));
     if let Some((agency, year)) = metadata::title_agency_and_year(text, &preface) {
         return (agency, Some(year));
     }
-    let metadata = metadata_of_lines(text, &lines);
+    let metadata = metadata_of_lines(text, &lines::split_lines(text));
     (metadata.agency.map(|agency| agency.value), metadata.year.map(|year| year.value))
 }
 

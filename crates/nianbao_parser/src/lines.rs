@@ -11,20 +11,32 @@ pub(crate) struct Line {
 }
 
 pub(crate) fn split_lines(text: &str) -> Vec<Line> {
-    let bytes = text.as_bytes();
-    let mut lines = Vec::with_capacity(bytes.len() / 32);
-    let mut start = 0;
-    for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
-        if i < start {
-            continue; // the \n of a \r\n
-        }
-        lines.push(Line { span: Span::new(start, i) });
-        start = if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') { i + 2 } else { i + 1 };
-    }
-    if start < bytes.len() {
-        lines.push(Line { span: Span::new(start, bytes.len()) });
-    }
+    let mut lines = Vec::with_capacity(text.len() / 32);
+    lines.extend(lines_of(text));
     lines
+}
+
+/// The lines of `text`, found as they are asked for.
+pub(crate) fn lines_of(text: &str) -> impl Iterator<Item = Line> {
+    let bytes = text.as_bytes();
+    let mut breaks = memchr::memchr2_iter(b'\n', b'\r', bytes);
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        for i in breaks.by_ref() {
+            if i < start {
+                continue; // the \n of a \r\n
+            }
+            let line = Line { span: Span::new(start, i) };
+            start = if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') { i + 2 } else { i + 1 };
+            return Some(line);
+        }
+        // The last line, if the text does not end with a line break.
+        (start < bytes.len()).then(|| {
+            let line = Line { span: Span::new(start, bytes.len()) };
+            start = bytes.len();
+            line
+        })
+    })
 }
 
 /// What a cell holds, at a glance.

@@ -17,19 +17,24 @@ pub(crate) struct SectionsRead {
 }
 
 pub(crate) fn read_sections(source: &str, lines: &[Line], consumed: &[bool]) -> SectionsRead {
-    read_sections_until(source, lines, consumed, usize::MAX)
+    let prose = lines.iter().zip(consumed).filter(|(_, consumed)| !**consumed).map(|(&line, _)| line);
+    read_sections_until(source, prose, usize::MAX)
 }
 
-/// The preface alone: everything before the first section heading.
-pub(crate) fn read_preface(source: &str, lines: &[Line]) -> Vec<Paragraph> {
-    read_sections_until(source, lines, &vec![false; lines.len()], 0).preface
+/// The preface alone: everything before the first section heading. Its
+/// lines are asked for one at a time, so that the lines after that heading
+/// need not be found.
+pub(crate) fn read_preface(source: &str, lines: impl Iterator<Item = Line>) -> Vec<Paragraph> {
+    read_sections_until(source, lines, 0).preface
 }
 
-/// [`read_sections`], stopping at a heading once `last` sections are read.
-fn read_sections_until(source: &str, lines: &[Line], consumed: &[bool], last: usize) -> SectionsRead {
+/// [`read_sections`] of the prose `lines`, stopping at a heading once `last`
+/// sections are read.
+fn read_sections_until(source: &str, lines: impl Iterator<Item = Line>, last: usize) -> SectionsRead {
     let mut preface = Vec::new();
-    let mut sections: Vec<Section> = Vec::new();
-    for (line, _) in lines.iter().zip(consumed).filter(|(_, consumed)| !**consumed) {
+    // The statutory six, and a heading or two more.
+    let mut sections: Vec<Section> = Vec::with_capacity(8);
+    for line in lines {
         let Some(content) = content_span(source, line.span) else {
             continue;
         };
