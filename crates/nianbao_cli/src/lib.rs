@@ -352,7 +352,8 @@ type ReadSlot = std::sync::Mutex<Option<Result<Vec<u8>, InputError>>>;
 fn read_all(found: &[Input], threads: usize) -> (Vec<ReadSlot>, Vec<(PathBuf, related::Head)>) {
     let next = std::sync::atomic::AtomicUsize::new(0);
     let reader = || {
-        let mut done = Vec::new();
+        // Each thread's share, so that the list never grows.
+        let mut done = Vec::with_capacity(found.len().div_ceil(threads));
         loop {
             let at = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             let Some(input) = found.get(at) else { return done };
@@ -412,7 +413,7 @@ pub fn check_paths_with_jobs(
     let next = std::sync::atomic::AtomicUsize::new(0);
     let worker = || {
         let mut resolver = ConfigResolver::new(config);
-        let mut done = Vec::new();
+        let mut done = Vec::with_capacity(found.len().div_ceil(threads));
         loop {
             let at = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             let Some(input) = found.get(at) else { return done };
@@ -431,7 +432,7 @@ pub fn check_paths_with_jobs(
     };
     let mut checked = on_threads(threads, worker);
     checked.sort_by_key(|(at, _)| *at);
-    let mut outcome = CheckOutcome { errors, ..CheckOutcome::default() };
+    let mut outcome = CheckOutcome { results: Vec::with_capacity(checked.len()), errors, skipped: 0 };
     for (at, result) in checked {
         let input = &found[at];
         match result {

@@ -122,7 +122,9 @@ impl FolderIndex {
 }
 
 fn normalize_agency(agency: &str) -> String {
-    agency.chars().filter(|c| !c.is_whitespace()).collect()
+    let mut normalized = String::with_capacity(agency.len());
+    normalized.extend(agency.chars().filter(|c| !c.is_whitespace()));
+    normalized
 }
 
 /// Finds the reports `report` (read from `file`, if it is a file) is compared with.
