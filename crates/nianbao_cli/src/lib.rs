@@ -326,20 +326,41 @@ pub fn check_paths(paths: &[PathBuf], stdin_filename: Option<&Path>, config: Opt
     check_paths_with_jobs(paths, stdin_filename, config, default_jobs(), Reports::Keep)
 }
 
-/// Runs `work` on `threads` threads and gathers what each returns. One
-/// thread is the calling one: a thread of its own would start with an empty
-/// heap, and leave its memory to be reclaimed when it ends.
-fn on_threads<T: Send>(threads: usize, work: impl Fn() -> Vec<T> + Sync) -> Vec<T> {
-    if threads <= 1 {
-        return work();
-    }
-    std::thread::scope(|scope| {
-        let threads: Vec<_> = (0..threads).map(|_| scope.spawn(&work)).collect();
-        threads
-            .into_iter()
-            .flat_map(|thread| thread.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
-            .collect()
-    })
+/// `work` on each of `inputs`, on `threads` threads that each take the next
+/// input not yet taken and keep their own `state` (made by `new_state`);
+/// the results come back in input order. One thread is the calling one: a
+/// thread of its own would start with an empty heap, and leave its memory
+/// to be reclaimed when it ends.
+fn each_input<S, T: Send>(
+    inputs: &[Input],
+    threads: usize,
+    new_state: impl Fn() -> S + Sync,
+    work: impl Fn(&mut S, usize, &Input) -> T + Sync,
+) -> Vec<T> {
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let thread = || {
+        let mut state = new_state();
+        // Each thread's share, so that the list never grows.
+        let mut done = Vec::with_capacity(inputs.len().div_ceil(threads));
+        loop {
+            let at = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            let Some(input) = inputs.get(at) else { return done };
+            done.push((at, work(&mut state, at, input)));
+        }
+    };
+    let mut done = if threads <= 1 {
+        thread()
+    } else {
+        std::thread::scope(|scope| {
+            let threads: Vec<_> = (0..threads).map(|_| scope.spawn(thread)).collect();
+            threads
+                .into_iter()
+                .flat_map(|thread| thread.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+                .collect()
+        })
+    };
+    done.sort_by_key(|(at, _)| *at);
+    done.into_iter().map(|(_, result)| result).collect()
 }
 
 /// An input's bytes (or why they could not be read), until a thread takes them to check.
@@ -350,13 +371,11 @@ type ReadSlot = std::sync::Mutex<Option<Result<Vec<u8>, InputError>>>;
 /// off the files among them: reading a folder's files once, not once for
 /// the check and again for the index, saves a system call or three a file.
 fn read_all(found: &[Input], threads: usize) -> (Vec<ReadSlot>, Vec<(PathBuf, related::Head)>) {
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let reader = || {
-        // Each thread's share, so that the list never grows.
-        let mut done = Vec::with_capacity(found.len().div_ceil(threads));
-        loop {
-            let at = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-            let Some(input) = found.get(at) else { return done };
+    let read = each_input(
+        found,
+        threads,
+        || (),
+        |(), _, input| {
             let bytes = inputs::read(input);
             let head = match (&input.source, &bytes) {
                 (inputs::Source::File(path), Ok(bytes)) if related::is_indexed(path) => {
@@ -364,13 +383,18 @@ fn read_all(found: &[Input], threads: usize) -> (Vec<ReadSlot>, Vec<(PathBuf, re
                 }
                 _ => None,
             };
-            done.push((at, bytes, head));
-        }
-    };
-    let mut read = on_threads(threads, reader);
-    read.sort_by_key(|(at, ..)| *at);
-    let heads = read.iter_mut().filter_map(|(_, _, head)| head.take()).collect();
-    (read.into_iter().map(|(_, bytes, _)| std::sync::Mutex::new(Some(bytes))).collect(), heads)
+            (bytes, head)
+        },
+    );
+    let mut heads = Vec::new();
+    let slots = read
+        .into_iter()
+        .map(|(bytes, head)| {
+            heads.extend(head);
+            std::sync::Mutex::new(Some(bytes))
+        })
+        .collect();
+    (slots, heads)
 }
 
 /// Whether checking keeps each parsed report in its result.
@@ -410,31 +434,25 @@ pub fn check_paths_with_jobs(
     let mut index = FolderIndex::default();
     heads.into_iter().for_each(|(path, head)| index.remember(path, head));
     let index = std::sync::Mutex::new(index);
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let worker = || {
-        let mut resolver = ConfigResolver::new(config);
-        let mut done = Vec::with_capacity(found.len().div_ceil(threads));
-        loop {
-            let at = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-            let Some(input) = found.get(at) else { return done };
+    let checked = each_input(
+        &found,
+        threads,
+        || ConfigResolver::new(config),
+        |resolver, at, input| {
             // Each index is handed out once, so its slot is always full.
             let bytes = read[at].lock().unwrap_or_else(|p| p.into_inner()).take().expect("each input is checked once");
-            let result = check_input(input, bytes, &mut resolver, &index).map(|mut input| {
+            check_input(input, bytes, resolver, &index).map(|mut input| {
                 let looks_like_report = input.report.looks_like_report();
                 match reports {
                     Reports::Keep => input.checked.report = Some(input.report),
                     Reports::Drop => input.checked.shed_unshown(),
                 }
                 (input.checked, input.problems, looks_like_report)
-            });
-            done.push((at, result));
-        }
-    };
-    let mut checked = on_threads(threads, worker);
-    checked.sort_by_key(|(at, _)| *at);
+            })
+        },
+    );
     let mut outcome = CheckOutcome { results: Vec::with_capacity(checked.len()), errors, skipped: 0 };
-    for (at, result) in checked {
-        let input = &found[at];
+    for (input, result) in found.iter().zip(checked) {
         match result {
             Ok((checked, problems, true)) => {
                 outcome.results.push(checked);
