@@ -2,9 +2,11 @@
 //! benchmark, and throughput and memory side by side with AutoCorrect.
 //!
 //! `bench` installs AutoCorrect's CLI from the npm registry (`autocorrect-node`,
-//! pinned) into `target/bench/`; it is never a project dependency. Both tools
-//! read the same generated corpus, warmed up once, then run nine times each
-//! under `/usr/bin/time` (peak RSS), timed from here; medians are printed.
+//! pinned) into `target/bench/`; it is never a project dependency. It times
+//! two builds of nianbao: the plain release build and the PGO build that
+//! `cargo xtask dist` makes (the binary to ship). All read the same
+//! generated corpus, are warmed up once, then run nine times in turn under
+//! `/usr/bin/time` (peak RSS), timed from here; medians are printed.
 //!
 //! The corpus lives in the system's temporary folder, not under `target/`:
 //! AutoCorrect honours the `.gitignore` files of every parent folder, so in a
@@ -20,7 +22,7 @@ use crate::workspace_root;
 const AUTOCORRECT: &str = "autocorrect-node@2.14.0";
 const RUNS: usize = 9;
 
-fn cargo(args: &[&str]) -> Result<(), String> {
+pub(crate) fn cargo(args: &[&str]) -> Result<(), String> {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_string());
     let status = Command::new(&cargo).args(args).status().map_err(|e| format!("{cargo}: {e}"))?;
     if status.success() { Ok(()) } else { Err(format!("cargo {} failed: {status}", args.join(" "))) }
@@ -56,18 +58,32 @@ fn timed(program: &Path, args: &[&str]) -> Result<(f64, u64), String> {
     }
 }
 
-/// The median wall time and the largest peak RSS of `RUNS` runs after one warm-up.
-fn measure(program: &Path, args: &[&str]) -> Result<(f64, u64), String> {
-    timed(program, args)?;
-    let mut seconds = Vec::new();
-    let mut peak = 0;
-    for _ in 0..RUNS {
-        let (s, kib) = timed(program, args)?;
-        seconds.push(s);
-        peak = peak.max(kib);
+/// For each command, the median wall time and the largest peak RSS of
+/// `RUNS` runs after one warm-up. The commands take turns, run by run: this
+/// machine's speed changes from one stretch of seconds to the next, and
+/// runs of one command in a row would meet a different stretch from the
+/// next command's.
+fn measure_in_turn(commands: &[(&Path, Vec<&str>)]) -> Result<Vec<(f64, u64)>, String> {
+    for (program, args) in commands {
+        timed(program, args)?;
     }
-    seconds.sort_by(f64::total_cmp);
-    Ok((seconds[RUNS / 2], peak))
+    let mut seconds = vec![Vec::with_capacity(RUNS); commands.len()];
+    let mut peaks = vec![0; commands.len()];
+    for _ in 0..RUNS {
+        for (i, (program, args)) in commands.iter().enumerate() {
+            let (s, kib) = timed(program, args)?;
+            seconds[i].push(s);
+            peaks[i] = peaks[i].max(kib);
+        }
+    }
+    Ok(seconds
+        .into_iter()
+        .zip(peaks)
+        .map(|(mut runs, peak)| {
+            runs.sort_by(f64::total_cmp);
+            (runs[RUNS / 2], peak)
+        })
+        .collect())
 }
 
 fn autocorrect(dir: &Path) -> Result<PathBuf, String> {
@@ -106,6 +122,7 @@ pub(crate) fn speed(args: &[String]) -> Result<(), String> {
     let bench = root.join("target/bench");
     let corpus = std::env::temp_dir().join(format!("nianbao-bench-corpus-{count}"));
     cargo(&["build", "--release", "--quiet", "-p", "nianbao_cli"])?;
+    let shipped = crate::dist::run()?;
     if !corpus.exists() {
         let dir = corpus.to_string_lossy().into_owned();
         cargo(&["run", "--release", "--quiet", "-p", "tests", "--example", "bench_corpus", "--", &dir, count])?;
@@ -127,30 +144,44 @@ pub(crate) fn speed(args: &[String]) -> Result<(), String> {
     }
     let cores = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get).to_string();
     println!(
-        "{count} generated reports, {:.1} MB, {cores} cores; median of {RUNS} runs after a warm-up\n",
+        "{count} generated reports, {:.1} MB, {cores} cores; median of {RUNS} runs in turn after a warm-up\n",
         bytes as f64 / 1e6
     );
-    println!("{:<44} {:>9} {:>9} {:>11} {:>10}", "command", "seconds", "MB/s", "reports/s", "peak RSS");
-    let mut rows = Vec::new();
-    for (name, program, command) in [
-        ("nianbao check --jobs 1 (all rules)", &nianbao, vec!["check", "--jobs", "1", "--format", "json", &dir]),
-        ("nianbao check (all cores)", &nianbao, vec!["check", "--format", "json", &dir]),
-        ("autocorrect --lint --threads 1", &autocorrect, vec!["--lint", "--threads", "1", "--format", "json", &dir]),
-        ("autocorrect --lint (all cores)", &autocorrect, vec!["--lint", "--format", "json", &dir]),
-    ] {
-        let (seconds, kib) = measure(program, &command)?;
+    println!("{:<48} {:>9} {:>9} {:>11} {:>10}", "command", "seconds", "MB/s", "reports/s", "peak RSS");
+    let one_core = vec!["check", "--jobs", "1", "--format", "json", &dir];
+    let all_cores = vec!["check", "--format", "json", &dir];
+    let rows = [
+        ("nianbao check --jobs 1 (release build)", nianbao.as_path(), one_core.clone()),
+        ("nianbao check (release build, all cores)", nianbao.as_path(), all_cores.clone()),
+        ("nianbao check --jobs 1 (PGO build: xtask dist)", shipped.as_path(), one_core),
+        ("nianbao check (PGO build, all cores)", shipped.as_path(), all_cores),
+        (
+            "autocorrect --lint --threads 1",
+            autocorrect.as_path(),
+            vec!["--lint", "--threads", "1", "--format", "json", &dir],
+        ),
+        ("autocorrect --lint (all cores)", autocorrect.as_path(), vec!["--lint", "--format", "json", &dir]),
+    ];
+    let commands: Vec<_> = rows.iter().map(|(_, program, args)| (*program, args.clone())).collect();
+    let measured = measure_in_turn(&commands)?;
+    for ((name, _, _), (seconds, kib)) in rows.iter().zip(&measured) {
         println!(
-            "{name:<44} {seconds:>9.3} {:>9.1} {:>11.0} {:>7.1} MiB",
+            "{name:<48} {seconds:>9.3} {:>9.1} {:>11.0} {:>7.1} MiB",
             bytes as f64 / 1e6 / seconds,
             reports / seconds,
-            kib as f64 / 1024.0
+            *kib as f64 / 1024.0
         );
-        rows.push(seconds);
     }
+    let seconds: Vec<f64> = measured.iter().map(|(seconds, _)| *seconds).collect();
     println!(
-        "\nnianbao / AutoCorrect throughput: {:.1}× on one core, {:.1}× on all cores",
-        rows[2] / rows[0],
-        rows[3] / rows[1]
+        "\nPGO build / release build: {:.2}× on one core, {:.2}× on all cores",
+        seconds[0] / seconds[2],
+        seconds[1] / seconds[3]
+    );
+    println!(
+        "nianbao (PGO build) / AutoCorrect throughput: {:.1}× on one core, {:.1}× on all cores",
+        seconds[4] / seconds[2],
+        seconds[5] / seconds[3]
     );
     Ok(())
 }

@@ -5,12 +5,15 @@
 //! - `lint [PATHS] [--sarif FILE]` — checks reports meant to be clean (default:
 //!   `[lint] paths` of the root `nianbao.toml`); GitHub annotations when
 //!   `GITHUB_ACTIONS` is set; fails on any error-level finding.
+//! - `dist` — the binary to ship, built with profile-guided optimization into
+//!   `target/dist/nianbao` (see `dist.rs`).
 //! - `ci` — everything `.ci/run` runs: fmt, clippy, tests, codegen check,
 //!   lint, the VS Code extension's build and tests, the Neovim end-to-end test.
 
 mod bench;
 mod ci;
 mod codegen;
+mod dist;
 mod lint;
 
 use std::path::{Path, PathBuf};
@@ -25,8 +28,9 @@ fn main() -> ExitCode {
         Some("ci") => ci::run(),
         Some("bench-detect") => bench::detect(rest),
         Some("bench") => bench::speed(rest),
+        Some("dist") => dist::run().map(drop),
         _ => Err(
-            "usage: cargo xtask codegen [--check] | lint [PATHS] [--sarif FILE] | ci | bench-detect [REPORTS] [SEED] | bench [REPORTS]"
+            "usage: cargo xtask codegen [--check] | lint [PATHS] [--sarif FILE] | ci | dist | bench-detect [REPORTS] [SEED] | bench [REPORTS]"
                 .to_string(),
         ),
     };
