@@ -136,14 +136,70 @@ pub fn is_binary(bytes: &[u8], source: &nianbao_model::SourceInfo) -> bool {
     memchr::memchr(0, bytes).is_some() && !source.encoding.starts_with("UTF-16")
 }
 
+/// A file's bytes, in one `read` for a file of the size its metadata gives
+/// (`std::fs::read` reads once more to see the end of the file, and in
+/// 8 KiB steps: 1 000 reports took 2 027 reads). A file that reports no
+/// size (as files of `/proc` do) is read to its end; one that is shorter
+/// than its size is read to its end; one that grows while it is read is
+/// read as it was.
+fn read_file(path: &Path) -> std::io::Result<Vec<u8>> {
+    let mut file = std::fs::File::open(path)?;
+    let size = file.metadata().map_or(0, |metadata| metadata.len());
+    let Ok(size) = usize::try_from(size) else { return Err(std::io::Error::from(std::io::ErrorKind::OutOfMemory)) };
+    let mut bytes = vec![0; size];
+    let mut filled = 0;
+    while filled < size {
+        match file.read(&mut bytes[filled..]) {
+            Ok(0) => break,
+            Ok(read) => filled += read,
+            Err(error) if error.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(error) => return Err(error),
+        }
+    }
+    bytes.truncate(filled);
+    if size == 0 {
+        file.read_to_end(&mut bytes)?;
+    }
+    Ok(bytes)
+}
+
 /// Reads an input's bytes.
 pub fn read(input: &Input) -> Result<Vec<u8>, InputError> {
     let result = match &input.source {
-        Source::File(path) => std::fs::read(path),
+        Source::File(path) => read_file(path),
         Source::Stdin => {
             let mut bytes = Vec::new();
             std::io::stdin().read_to_end(&mut bytes).map(|_| bytes)
         }
     };
     result.map_err(|error| InputError { display: input.display.clone(), message: format!("cannot read: {error}") })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::read_file;
+
+    #[test]
+    fn a_file_reads_whole_at_any_size() {
+        let dir = std::env::temp_dir().join(format!("nianbao-read-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        // Around std's 8 KiB read step, and empty.
+        for size in [0, 1, 8191, 8192, 8193, 100_000] {
+            let path = dir.join(format!("{size}.txt"));
+            let bytes: Vec<u8> = (0..size).map(|i| (i % 251) as u8).collect();
+            std::fs::write(&path, &bytes).unwrap();
+            assert_eq!(read_file(&path).unwrap(), bytes, "{size} bytes");
+        }
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    /// A file whose metadata gives no size is read to its end.
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_file_without_a_size_reads_to_its_end() {
+        let path = std::path::Path::new("/proc/self/status");
+        assert_eq!(std::fs::metadata(path).unwrap().len(), 0);
+        let text = String::from_utf8(read_file(path).unwrap()).unwrap();
+        assert!(text.contains("Pid:"), "{text}");
+    }
 }
