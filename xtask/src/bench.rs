@@ -16,24 +16,18 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::workspace_root;
+use crate::{cargo, exec, workspace_root};
 
 /// AutoCorrect's npm package and version.
 const AUTOCORRECT: &str = "autocorrect-node@2.14.0";
 const RUNS: usize = 9;
-
-pub(crate) fn cargo(args: &[&str]) -> Result<(), String> {
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_string());
-    let status = Command::new(&cargo).args(args).status().map_err(|e| format!("{cargo}: {e}"))?;
-    if status.success() { Ok(()) } else { Err(format!("cargo {} failed: {status}", args.join(" "))) }
-}
 
 /// `cargo xtask bench-detect [REPORTS] [SEED]`.
 pub(crate) fn detect(args: &[String]) -> Result<(), String> {
     std::env::set_current_dir(workspace_root()).map_err(|e| e.to_string())?;
     let mut command = vec!["run", "--release", "--quiet", "-p", "tests", "--example", "bench_detect", "--"];
     command.extend(args.iter().map(String::as_str));
-    cargo(&command)
+    exec(&mut cargo(&command))
 }
 
 /// One timed run: wall seconds and peak RSS in KiB. The wall time is taken
@@ -114,19 +108,29 @@ fn autocorrect_file_count(autocorrect: &Path, dir: &str) -> Result<u64, String> 
     json["count"].as_u64().ok_or_else(|| "AutoCorrect's JSON output has no \"count\"".to_string())
 }
 
+/// `count` generated reports from seed `first` on (`bench_corpus`), in the
+/// folder `name` of the system's temporary folder (see the module docs),
+/// written unless they are there already.
+pub(crate) fn generated_corpus(name: &str, count: &str, first: &str) -> Result<PathBuf, String> {
+    let corpus = std::env::temp_dir().join(name);
+    if !corpus.exists() {
+        let dir = corpus.to_string_lossy().into_owned();
+        let args =
+            ["run", "--release", "--quiet", "-p", "tests", "--example", "bench_corpus", "--", &dir, count, first];
+        exec(&mut cargo(&args))?;
+    }
+    Ok(corpus)
+}
+
 /// `cargo xtask bench [REPORTS]`.
 pub(crate) fn speed(args: &[String]) -> Result<(), String> {
     let root = workspace_root();
     std::env::set_current_dir(&root).map_err(|e| e.to_string())?;
     let count = args.first().map_or("1000", String::as_str);
     let bench = root.join("target/bench");
-    let corpus = std::env::temp_dir().join(format!("nianbao-bench-corpus-{count}"));
-    cargo(&["build", "--release", "--quiet", "-p", "nianbao_cli"])?;
+    exec(&mut cargo(&["build", "--release", "--quiet", "-p", "nianbao_cli"]))?;
     let shipped = crate::dist::run()?;
-    if !corpus.exists() {
-        let dir = corpus.to_string_lossy().into_owned();
-        cargo(&["run", "--release", "--quiet", "-p", "tests", "--example", "bench_corpus", "--", &dir, count])?;
-    }
+    let corpus = generated_corpus(&format!("nianbao-bench-corpus-{count}"), count, "0")?;
     let autocorrect = autocorrect(&bench.join("autocorrect"))?;
     let bytes: u64 = std::fs::read_dir(&corpus)
         .map_err(|e| e.to_string())?

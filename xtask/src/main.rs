@@ -17,7 +17,7 @@ mod dist;
 mod lint;
 
 use std::path::{Path, PathBuf};
-use std::process::ExitCode;
+use std::process::{Command, ExitCode};
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -28,7 +28,7 @@ fn main() -> ExitCode {
         Some("ci") => ci::run(),
         Some("bench-detect") => bench::detect(rest),
         Some("bench") => bench::speed(rest),
-        Some("dist") => dist::run().map(drop),
+        Some("dist") => dist::run().map(|shipped| println!("{}", shipped.display())),
         _ => Err(
             "usage: cargo xtask codegen [--check] | lint [PATHS] [--sarif FILE] | ci | dist | bench-detect [REPORTS] [SEED] | bench [REPORTS]"
                 .to_string(),
@@ -44,6 +44,20 @@ fn main() -> ExitCode {
 }
 
 /// The repository root.
+/// `cargo` with `args`: the cargo that runs this task, else the one on `PATH`.
+pub(crate) fn cargo(args: &[&str]) -> Command {
+    let mut command = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_string()));
+    command.args(args);
+    command
+}
+
+/// Runs `command`; an error names it.
+pub(crate) fn exec(command: &mut Command) -> Result<(), String> {
+    let shown = format!("{command:?}");
+    let status = command.status().map_err(|e| format!("{shown}: {e}"))?;
+    if status.success() { Ok(()) } else { Err(format!("{shown} failed: {status}")) }
+}
+
 pub(crate) fn workspace_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask sits in the workspace root").to_path_buf()
 }
