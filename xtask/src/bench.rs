@@ -122,6 +122,29 @@ pub(crate) fn generated_corpus(name: &str, count: &str, first: &str) -> Result<P
     Ok(corpus)
 }
 
+/// The processor the figures were measured on, as Linux names it: the same
+/// command runs at very different speeds on the hosts a cloud VM lands on
+/// ("AMD EPYC" alone covers several generations, hence family and model).
+fn host_cpu() -> String {
+    let cpuinfo = std::fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
+    let field = |name: &str| {
+        cpuinfo.lines().find_map(|line| {
+            let (key, value) = line.split_once(':')?;
+            (key.trim() == name).then(|| value.trim().to_string())
+        })
+    };
+    match (field("model name"), field("cpu family"), field("model"), field("cpu MHz")) {
+        (Some(name), Some(family), Some(model), mhz) => {
+            let clock = mhz
+                .and_then(|mhz| mhz.parse::<f64>().ok())
+                .map_or(String::new(), |mhz| format!(", {:.1} GHz", mhz / 1000.0));
+            format!("{name} (family {family}, model {model}{clock})")
+        }
+        (Some(name), ..) => name,
+        _ => "an unnamed processor".to_string(),
+    }
+}
+
 /// `cargo xtask bench [REPORTS]`.
 pub(crate) fn speed(args: &[String]) -> Result<(), String> {
     let root = workspace_root();
@@ -148,8 +171,9 @@ pub(crate) fn speed(args: &[String]) -> Result<(), String> {
     }
     let cores = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get).to_string();
     println!(
-        "{count} generated reports, {:.1} MB, {cores} cores; median of {RUNS} runs in turn after a warm-up\n",
-        bytes as f64 / 1e6
+        "{count} generated reports, {:.1} MB, {cores} cores of {}; median of {RUNS} runs in turn after a warm-up\n",
+        bytes as f64 / 1e6,
+        host_cpu()
     );
     println!("{:<48} {:>9} {:>9} {:>11} {:>10}", "command", "seconds", "MB/s", "reports/s", "peak RSS");
     let one_core = vec!["check", "--jobs", "1", "--format", "json", &dir];

@@ -41,7 +41,7 @@ declare_rule! {
 
 use nianbao_model::{Edit, Fix, Span};
 
-use crate::text::{at, is_cjk, paragraphs};
+use crate::text::{at, is_cjk};
 
 fn full_width(ch: char) -> Option<char> {
     Some(match ch {
@@ -60,7 +60,11 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     // Buffers kept across paragraphs, so that each allocates once.
     let mut marks: Vec<usize> = Vec::new();
     let mut spans: Vec<(Span, char)> = Vec::new();
-    for (base, text) in paragraphs(ctx.report) {
+    for (base, text, chars) in ctx.prose() {
+        // Most paragraphs of Chinese prose have none of the marks.
+        if !chars.has_any_ascii(b",:;?!(") {
+            continue;
+        }
         // ASCII bytes never occur inside a multi-byte character: find the
         // marks by SIMD search, decode only their neighbours.
         let bytes = text.as_bytes();

@@ -41,7 +41,7 @@ declare_rule! {
 
 use nianbao_model::{Edit, Fix};
 
-use crate::text::{at, is_markdown, paragraphs};
+use crate::text::{at, is_markdown};
 
 const ENTITIES: &[(&str, &str)] = &[("&nbsp;", " "), ("&amp;", "&"), ("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\"")];
 const TAGS: &[&str] =
@@ -49,15 +49,14 @@ const TAGS: &[&str] =
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     let markdown = is_markdown(ctx.report);
-    for (base, text) in paragraphs(ctx.report) {
-        // ASCII marks: a SIMD byte search, where `str::contains` on chars
-        // would decode every character of the paragraph.
-        if memchr::memchr3(b'*', b'&', b'<', text.as_bytes()).is_none() {
+    for (base, text, chars) in ctx.prose() {
+        // Only the kinds of markup whose first byte occurs are looked for;
+        // most paragraphs have none, and are not searched at all.
+        let holds = |byte: u8| chars.has_any_ascii(&[byte]);
+        let (stars, entities, tags) = (holds(b'*'), holds(b'&'), holds(b'<'));
+        if !(stars || entities || tags) {
             continue;
         }
-        // Only the kinds of markup whose first byte occurs are looked for.
-        let holds = |byte: u8| memchr::memchr(byte, text.as_bytes()).is_some();
-        let (stars, entities, tags) = (holds(b'*'), holds(b'&'), holds(b'<'));
         let mut edits = Vec::new();
         let mut first = None;
         if !markdown && stars {
