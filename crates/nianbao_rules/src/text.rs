@@ -91,8 +91,7 @@ impl CharSet {
         let mut i = 0;
         while let Some(&lead) = bytes.get(i) {
             if lead < 0x80 {
-                set.insert_low(lead);
-                set.ascii |= 1 << lead;
+                set.insert_ascii(lead);
                 i += 1;
                 continue;
             }
@@ -106,6 +105,11 @@ impl CharSet {
         set
     }
 
+    fn insert_ascii(&mut self, byte: u8) {
+        self.insert_low(byte);
+        self.ascii |= 1 << byte;
+    }
+
     fn insert_low(&mut self, low: u8) {
         self.low_bytes[usize::from(low / 64)] |= 1 << (low % 64);
     }
@@ -116,11 +120,8 @@ impl CharSet {
     }
 
     fn insert(&mut self, ch: char) {
-        let (word, bit) = Self::bit(ch);
-        self.low_bytes[word] |= bit;
-        if ch.is_ascii() {
-            self.ascii |= 1 << ch as u32;
-        }
+        // `as u8` keeps the low byte of the code point.
+        if ch.is_ascii() { self.insert_ascii(ch as u8) } else { self.insert_low(ch as u8) }
     }
 
     /// Whether `ch` may be in the text (no false negatives).
