@@ -111,12 +111,13 @@ impl CharSet {
     }
 
     fn insert_low(&mut self, low: u8) {
-        self.low_bytes[usize::from(low / 64)] |= 1 << (low % 64);
+        let (word, bit) = Self::bit(low);
+        self.low_bytes[word] |= bit;
     }
 
-    fn bit(ch: char) -> (usize, u64) {
-        let low = (ch as u32 & 0xFF) as usize;
-        (low / 64, 1 << (low % 64))
+    /// Where a low byte's bit is: its word and the bit in it.
+    fn bit(low: u8) -> (usize, u64) {
+        (usize::from(low / 64), 1 << (low % 64))
     }
 
     fn insert(&mut self, ch: char) {
@@ -126,7 +127,8 @@ impl CharSet {
 
     /// Whether `ch` may be in the text (no false negatives).
     fn may_contain(&self, ch: char) -> bool {
-        let (word, bit) = Self::bit(ch);
+        // `as u8` keeps the low byte of the code point.
+        let (word, bit) = Self::bit(ch as u8);
         self.low_bytes[word] & bit != 0
     }
 
