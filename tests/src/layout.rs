@@ -86,8 +86,9 @@ fn table_layout(table: &Table, value: &dyn Fn(RowKey, usize) -> String) -> Vec<V
                     None => cells.push(cell(row.label(), 1, 3)),
                     Some(T3Group::Results) => {
                         if row == T3Row::Disclosed {
-                            // 三、本年度办理结果 spans every result row, its subgroup labels included.
-                            cells.push(cell(T3Group::Results.label(), T3Row::results().len(), 1));
+                            // 三、本年度办理结果 spans every result row, its subgroup
+                            // labels and （七）总计 included.
+                            cells.push(cell(T3Group::Results.label(), T3Row::results().len() + 1, 1));
                         }
                         cells.push(cell(row.label(), 1, 2));
                     }
