@@ -26,6 +26,7 @@ mod metadata;
 mod normalize;
 mod number;
 mod ordinal;
+pub mod pdf;
 mod sections;
 mod tables;
 
@@ -103,6 +104,19 @@ pub fn parse_docx_bytes(bytes: &[u8]) -> (docx::Document, Report) {
     let document = docx::read(bytes);
     let mut report = parse(&document.text);
     report.source = SourceInfo { encoding: "DOCX".to_string(), had_bom: false, lossy: false, len: bytes.len() };
+    (document, report)
+}
+
+/// Reads a published PDF: its text layer projected into the text layout
+/// (see [`pdf`]) and parsed. Spans in the report index
+/// [`pdf::Document::text`]; [`pdf::Document::place_at`] names the page, line
+/// and cell they are in. A file with no readable text (damaged, encrypted
+/// with a password, a scan) gives an empty report and
+/// [`pdf::Document::problem`].
+pub fn parse_pdf_bytes(bytes: &[u8]) -> (pdf::Document, Report) {
+    let document = pdf::read(bytes);
+    let mut report = parse(&document.text);
+    report.source = SourceInfo { encoding: "PDF".to_string(), had_bom: false, lossy: false, len: bytes.len() };
     (document, report)
 }
 
