@@ -4,6 +4,7 @@ pub mod docx;
 pub mod generate;
 pub mod html;
 pub mod layout;
+pub mod pdf;
 
 use std::path::{Path, PathBuf};
 
@@ -43,6 +44,22 @@ pub fn assert_same_report(what: &str, text: &nianbao_model::Report, read: &nianb
     assert_eq!(year(read), year(text), "{what}");
     let kinds = |r: &nianbao_model::Report| r.sections.iter().map(|s| s.kind).collect::<Vec<_>>();
     assert_eq!(kinds(read), kinds(text), "{what}");
+}
+
+/// Asserts that the fixtures a writer makes are committed as it makes them
+/// now: each `(path relative to the root, bytes)` that differs on disk is
+/// rewritten, and the assertion names them, to be committed.
+pub fn assert_fixtures_current(fixtures: &[(&str, Vec<u8>)]) {
+    let mut stale = Vec::new();
+    for (path, generated) in fixtures {
+        let full = workspace_root().join(path);
+        if std::fs::read(&full).ok().as_deref() != Some(generated.as_slice()) {
+            std::fs::create_dir_all(full.parent().unwrap()).unwrap();
+            std::fs::write(&full, generated).unwrap();
+            stale.push(*path);
+        }
+    }
+    assert!(stale.is_empty(), "{stale:?} were stale and have been rewritten; commit them");
 }
 
 /// `nianbao export` of a file (relative to the root): its tables and metadata.

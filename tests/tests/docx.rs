@@ -30,19 +30,10 @@ fn broken_seed() -> String {
 
 #[test]
 fn the_committed_docx_fixtures_are_current() {
-    let mut stale = Vec::new();
-    for (path, text) in
+    let fixtures =
         [("tests/fixtures/docx/003.docx", read(SEEDS[2])), ("tests/fixtures/docx/003-broken.docx", broken_seed())]
-    {
-        let generated = report_docx(&text).unwrap();
-        let full = workspace_root().join(path);
-        if std::fs::read(&full).ok().as_deref() != Some(generated.as_slice()) {
-            std::fs::create_dir_all(full.parent().unwrap()).unwrap();
-            std::fs::write(&full, &generated).unwrap();
-            stale.push(path);
-        }
-    }
-    assert!(stale.is_empty(), "{stale:?} were stale and have been rewritten; commit them");
+            .map(|(path, text)| (path, report_docx(&text).unwrap()));
+    tests::assert_fixtures_current(&fixtures);
 }
 
 #[test]

@@ -4,7 +4,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 /// Extensions of report files found by walking folders.
-const REPORT_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "html", "htm", "docx"];
+const REPORT_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "html", "htm", "docx", "pdf"];
 
 /// One input to check.
 #[derive(Debug)]
@@ -111,6 +111,8 @@ pub enum Format {
     Html,
     /// A Word/WPS draft.
     Docx,
+    /// A published PDF.
+    Pdf,
 }
 
 /// An input's format: by its extension, else by its first bytes.
@@ -122,6 +124,8 @@ pub fn format(input: &Input, bytes: &[u8]) -> Format {
     match extension.as_deref() {
         Some("html" | "htm") => Format::Html,
         Some("docx") => Format::Docx,
+        Some("pdf") => Format::Pdf,
+        _ if nianbao_parser::pdf::looks_like_pdf(bytes) => Format::Pdf,
         _ if nianbao_parser::docx::looks_like_zip(bytes) => Format::Docx,
         _ if nianbao_parser::html::looks_like_html(bytes) => Format::Html,
         _ => Format::Text,

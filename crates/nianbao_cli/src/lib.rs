@@ -258,6 +258,14 @@ fn check_input(
             let tables = report.tables.iter().map(|table| (table.span, table.kind.name())).collect();
             (document.text.clone(), report, Origin::Docx { document, tables })
         }
+        inputs::Format::Pdf => {
+            let (document, report) = nianbao_parser::parse_pdf_bytes(&bytes);
+            if let Some(problem) = document.problem {
+                return Err(InputError { display: input.display.clone(), message: problem });
+            }
+            let tables = report.tables.iter().map(|table| (table.span, table.kind.name())).collect();
+            (document.text.clone(), report, Origin::Pdf { document, tables })
+        }
         inputs::Format::Html => {
             let (html, projection, report) = nianbao_parser::parse_html_bytes(&bytes);
             (html, report, Origin::Html(projection))
@@ -267,8 +275,9 @@ fn check_input(
             (text, report, Origin::Text)
         }
     };
-    // A DOCX file is a zip, binary by nature; text and HTML must not be.
-    if !matches!(origin, Origin::Docx { .. }) && inputs::is_binary(&bytes, &report.source) {
+    // DOCX (a zip) and PDF files are binary by nature; text and HTML must not be.
+    let is_document = matches!(origin, Origin::Docx { .. } | Origin::Pdf { .. });
+    if !is_document && inputs::is_binary(&bytes, &report.source) {
         return Err(InputError { display: input.display.clone(), message: "not a text file".to_string() });
     }
     let file = match &input.source {
@@ -283,8 +292,10 @@ fn check_input(
         Origin::Html(projection) => {
             diagnostics.iter_mut().for_each(|diagnostic| point_into_html(diagnostic, projection));
         }
-        // Fixes edit text reports; a DOCX document is not one.
-        Origin::Docx { .. } => diagnostics.iter_mut().for_each(|diagnostic| diagnostic.fix = None),
+        // Fixes edit text reports; a DOCX document or a PDF is not one.
+        Origin::Docx { .. } | Origin::Pdf { .. } => {
+            diagnostics.iter_mut().for_each(|diagnostic| diagnostic.fix = None);
+        }
         Origin::Text => {}
     }
     let problems = related

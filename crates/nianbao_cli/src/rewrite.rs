@@ -90,6 +90,7 @@ fn rewrite_one(
         inputs::Format::Text => None,
         inputs::Format::Html => Some("an HTML page"),
         inputs::Format::Docx => Some("a DOCX document"),
+        inputs::Format::Pdf => Some("a PDF file"),
     };
     if let Some(kind) = kind {
         if input.explicit {

@@ -44,6 +44,13 @@ pub enum Origin {
         /// Each table the report found: its span and name (「表三」), for places.
         tables: Vec<(Span, &'static str)>,
     },
+    /// `text` is the projection of a PDF's text layer; this names the page,
+    /// line and table cell each span is in.
+    Pdf {
+        document: nianbao_parser::pdf::Document,
+        /// Each table the report found: its span and name (「表三」).
+        tables: Vec<(Span, &'static str)>,
+    },
 }
 
 impl Checked {
@@ -52,7 +59,7 @@ impl Checked {
     pub fn report_text(&self) -> &str {
         match &self.origin {
             Origin::Html(projection) => &projection.text,
-            Origin::Text | Origin::Docx { .. } => &self.text,
+            Origin::Text | Origin::Docx { .. } | Origin::Pdf { .. } => &self.text,
         }
     }
 
@@ -60,16 +67,20 @@ impl Checked {
     pub fn to_source(&self, span: nianbao_model::Span) -> nianbao_model::Span {
         match &self.origin {
             Origin::Html(projection) => projection.to_source(span),
-            Origin::Text | Origin::Docx { .. } => span,
+            Origin::Text | Origin::Docx { .. } | Origin::Pdf { .. } => span,
         }
     }
 
-    /// For a DOCX document, the place a span of `text` is in, named as the
-    /// author sees it: 「表三 第5行 第2列（「（一）予以公开」一行）」 or
-    /// 「第12段（「本年度共收到…」）」.
+    /// For a DOCX document or a PDF, the place a span of `text` is in, named
+    /// as the reader sees it: 「表三 第5行 第2列（「（一）予以公开」一行）」,
+    /// 「第12段（「本年度共收到…」）」, 「第3页 第12行」 or
+    /// 「第4页 第17行 表三 第4列（「（一）予以公开」一行）」.
     pub fn place(&self, span: Span) -> Option<String> {
-        let Origin::Docx { document, tables } = &self.origin else { return None };
-        Some(docx_place(document, tables, span.start))
+        match &self.origin {
+            Origin::Docx { document, tables } => Some(docx_place(document, tables, span.start)),
+            Origin::Pdf { document, tables } => Some(pdf_place(document, tables, span.start)),
+            Origin::Text | Origin::Html(_) => None,
+        }
     }
 
     /// Drops what no output of `nianbao check` reads: an HTML page's
@@ -122,28 +133,54 @@ impl Summary {
     }
 }
 
+/// The first characters of a text, to name where something is.
+fn near(text: &str) -> String {
+    let mut near: String = text.chars().take(16).collect();
+    if near.len() < text.len() {
+        near.push('…');
+    }
+    near
+}
+
+/// Whether a cell's text is words (a row label), not a figure.
+fn is_words(text: &&str) -> bool {
+    text.chars().any(|c| !c.is_ascii_digit() && !c.is_whitespace() && !".,-".contains(c))
+}
+
+/// The name of the report table a projected offset is in (「表三」).
+fn table_name(tables: &[(Span, &'static str)], offset: usize) -> Option<&'static str> {
+    tables.iter().find(|(span, _)| span.start <= offset && offset <= span.end).map(|(_, name)| *name)
+}
+
+/// Names the page, line and table cell of a PDF projection that `offset` is in.
+fn pdf_place(document: &nianbao_parser::pdf::Document, tables: &[(Span, &'static str)], offset: usize) -> String {
+    let Some(place) = document.place_at(offset) else { return "第1页".to_string() };
+    let at = format!("第{}页 第{}行", place.page, place.line);
+    let Some((_, column)) = place.cell else { return at };
+    let name = table_name(tables, offset).unwrap_or("表格");
+    // The row's label: the nearest cell to the left that is words.
+    let label = document
+        .row_cells(place)
+        .filter(|(p, _)| p.cell.is_some_and(|(_, c)| c < column))
+        .map(|(_, text)| text)
+        .filter(is_words)
+        .last();
+    match label {
+        Some(label) => format!("{at} {name} 第{column}列（「{}」一行）", near(label)),
+        None => format!("{at} {name} 第{column}列"),
+    }
+}
+
 /// Names the paragraph or cell of a DOCX projection that `offset` is in.
-fn docx_place(document: &nianbao_parser::docx::Document, tables: &[(Span, &str)], offset: usize) -> String {
+fn docx_place(document: &nianbao_parser::docx::Document, tables: &[(Span, &'static str)], offset: usize) -> String {
     use nianbao_parser::docx::Place;
-    let near = |text: &str| {
-        let mut near: String = text.chars().take(16).collect();
-        if near.len() < text.len() {
-            near.push('…');
-        }
-        near
-    };
     match document.place_at(offset) {
         Some(Place::Paragraph { index }) => {
             format!("第{index}段（「{}」）", near(document.text_of(Place::Paragraph { index })))
         }
         Some(Place::Cell { table, row, column }) => {
-            let name = tables
-                .iter()
-                .find(|(span, _)| span.start <= offset && offset <= span.end)
-                .map_or_else(|| format!("第{table}个表格"), |(_, name)| (*name).to_string());
+            let name = table_name(tables, offset).map_or_else(|| format!("第{table}个表格"), str::to_string);
             // The row's label: the nearest cell to the left that is words, not a figure.
-            let is_words =
-                |text: &&str| text.chars().any(|c| !c.is_ascii_digit() && !c.is_whitespace() && !".,-".contains(c));
             let label =
                 (1..column).rev().map(|c| document.text_of(Place::Cell { table, row, column: c })).find(is_words);
             match label {
