@@ -271,8 +271,11 @@ fn check_input(
             (html, report, Origin::Html(projection))
         }
         inputs::Format::Text => {
-            let (text, report) = nianbao_parser::parse_bytes(&bytes);
-            (text, report, Origin::Text)
+            let (text, source) = nianbao_parser::decode(&bytes);
+            let (mut report, projection) = nianbao_parser::parse_document(&text);
+            report.source = source;
+            let origin = projection.map_or(Origin::Text, Origin::Reflowed);
+            (text, report, origin)
         }
     };
     // DOCX (a zip) and PDF files are binary by nature; text and HTML must not be.
@@ -290,7 +293,10 @@ fn check_input(
     let mut diagnostics = nianbao_rules::check_with(&report, &config, &related.as_related());
     match &origin {
         Origin::Html(projection) => {
-            diagnostics.iter_mut().for_each(|diagnostic| point_into_html(diagnostic, projection));
+            diagnostics.iter_mut().for_each(|diagnostic| projection.map_diagnostic(diagnostic, false));
+        }
+        Origin::Reflowed(projection) => {
+            diagnostics.iter_mut().for_each(|diagnostic| projection.map_diagnostic(diagnostic, true));
         }
         // Fixes edit text reports; a DOCX document or a PDF is not one.
         Origin::Docx { .. } | Origin::Pdf { .. } => {
@@ -307,17 +313,6 @@ fn check_input(
     let source = report.source.clone();
     let checked = Checked { display: input.display.clone(), text, source, report: None, diagnostics, others, origin };
     Ok(CheckedInput { checked, report, problems })
-}
-
-/// Moves a diagnostic found in an HTML page's projection into the HTML. Its
-/// fix is dropped: fixes edit text reports, and the HTML is not the text.
-fn point_into_html(diagnostic: &mut nianbao_model::Diagnostic, projection: &nianbao_parser::html::Projection) {
-    for label in std::iter::once(&mut diagnostic.primary).chain(diagnostic.secondary.iter_mut()) {
-        if label.file.is_none() {
-            label.span = projection.to_source(label.span);
-        }
-    }
-    diagnostic.fix = None;
 }
 
 /// What checking a set of paths gave.

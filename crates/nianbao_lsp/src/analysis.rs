@@ -40,15 +40,22 @@ pub fn analyze(
     known: Option<Arc<RelatedFiles>>,
 ) -> Result<Analysis, String> {
     catch_panic(|| {
-        let report = nianbao_parser::parse(&text);
+        // A hard-wrapped text (extracted from a PDF) is read with its lines
+        // joined, as the CLI reads it; findings and the report's spans are
+        // then moved back into the document.
+        let (mut report, projection) = nianbao_parser::parse_document(&text);
         let is_report = report.looks_like_report();
         let related = match known {
             Some(known) => known,
             None if is_report => Arc::new(find_related(file, &report, config, &mut FolderIndex::default())),
             None => Arc::new(RelatedFiles::default()),
         };
-        let diagnostics =
+        let mut diagnostics =
             if is_report { nianbao_rules::check_with(&report, config, &related.as_related()) } else { Vec::new() };
+        if let Some(projection) = projection {
+            diagnostics.iter_mut().for_each(|diagnostic| projection.map_diagnostic(diagnostic, true));
+            report.map_spans(&|span| projection.to_source(span));
+        }
         let index = LineIndex::new(&text);
         Analysis { version, text, index, report, diagnostics, is_report, related }
     })

@@ -69,6 +69,57 @@ impl Report {
         titled || !self.tables.is_empty() || self.sections.iter().any(|s| s.kind.is_some())
     }
 
+    /// Moves every span of the report through `map`: a report read from a
+    /// projection of a text (HTML, a hard-wrapped text with its lines
+    /// joined) pointed back into the text.
+    pub fn map_spans(&mut self, map: &dyn Fn(Span) -> Span) {
+        let spanned = |s: &mut Span| *s = map(*s);
+        let metadata = &mut self.metadata;
+        for span in [
+            metadata.title.as_mut().map(|t| &mut t.span),
+            metadata.agency.as_mut().map(|a| &mut a.span),
+            metadata.year.as_mut().map(|y| &mut y.span),
+            metadata.publish_date.as_mut().map(|d| &mut d.span),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            spanned(span);
+        }
+        if let Some(period) = &mut metadata.statistics_period {
+            spanned(&mut period.span);
+            period.years.iter_mut().for_each(|year| spanned(&mut year.span));
+        }
+        self.preface.iter_mut().for_each(|p| spanned(&mut p.span));
+        for section in &mut self.sections {
+            for span in
+                [&mut section.ordinal.span, &mut section.title.span, &mut section.heading_span, &mut section.span]
+            {
+                spanned(span);
+            }
+            section.paragraphs.iter_mut().for_each(|p| spanned(&mut p.span));
+            for sub in &mut section.subheadings {
+                spanned(&mut sub.ordinal.span);
+                spanned(&mut sub.span);
+            }
+        }
+        for table in &mut self.tables {
+            spanned(&mut table.span);
+            table.headers.iter_mut().for_each(|h| spanned(&mut h.span));
+            for row in &mut table.rows {
+                spanned(&mut row.span);
+                if let Some(label) = &mut row.label {
+                    spanned(&mut label.span);
+                }
+                row.cells.iter_mut().for_each(|c| spanned(&mut c.span));
+            }
+        }
+        for suppression in &mut self.suppressions {
+            spanned(&mut suppression.span);
+            spanned(&mut suppression.scope);
+        }
+    }
+
     /// Every paragraph of prose, preface first, in document order.
     pub fn paragraphs(&self) -> impl Iterator<Item = &Paragraph> {
         self.preface.iter().chain(self.sections.iter().flat_map(|section| section.paragraphs.iter()))

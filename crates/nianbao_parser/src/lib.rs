@@ -27,6 +27,8 @@ mod normalize;
 mod number;
 mod ordinal;
 pub mod pdf;
+mod projection;
+mod reflow;
 mod sections;
 mod tables;
 
@@ -34,6 +36,7 @@ use nianbao_model::{Metadata, Report, SourceInfo};
 
 pub use decode::{decode, decode_prefix};
 pub use normalize::normalize_label;
+pub use projection::Projection;
 
 /// Parses report text. Spans in the result are byte offsets into `text`.
 pub fn parse(text: &str) -> Report {
@@ -118,6 +121,19 @@ pub fn parse_pdf_bytes(bytes: &[u8]) -> (pdf::Document, Report) {
     let mut report = parse(&document.text);
     report.source = SourceInfo { encoding: "PDF".to_string(), had_bom: false, lossy: false, len: bytes.len() };
     (document, report)
+}
+
+/// Parses a text document as the CLI and the language server read one: a
+/// text extracted from a PDF, hard-wrapped at the page width, is read with
+/// its wrapped lines joined and its page numbers left out (see `reflow`).
+/// The report's spans then index the [`Projection`]'s text, which
+/// [`Projection::to_source`] maps back; `None` when the text was read as
+/// it is.
+pub fn parse_document(text: &str) -> (Report, Option<Projection>) {
+    match reflow::project(text) {
+        Some(projection) => (parse(&projection.text), Some(projection)),
+        None => (parse(text), None),
+    }
 }
 
 /// Decodes and parses a file's bytes. Returns the decoded text (which spans

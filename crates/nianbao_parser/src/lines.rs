@@ -402,12 +402,25 @@ fn is_footer(text: &str) -> bool {
     if text.len() > 32 || !(text.starts_with('-') || text.starts_with('第')) {
         return false;
     }
-    let compact: String = text.chars().filter(|c| !is_space(*c)).collect();
-    let inner = compact
-        .strip_prefix('-')
-        .and_then(|rest| rest.strip_suffix('-'))
-        .or_else(|| compact.strip_prefix('第').and_then(|rest| rest.strip_suffix('页')));
-    inner.is_some_and(|digits| !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()))
+    is_page_number(text)
+}
+
+/// Whether a line is only a page number: 「- 3 -」「—3—」「第3页」
+/// 「第3页 共12页」「3/12」.
+pub(crate) fn is_page_number(text: &str) -> bool {
+    if text.len() > 48 {
+        return false;
+    }
+    let compact: String = text.chars().filter(|ch| !is_space(*ch)).collect();
+    let digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
+    let dash = |c: char| matches!(c, '-' | '–' | '—' | '－');
+    let dashed = compact.strip_prefix(dash).and_then(|rest| rest.strip_suffix(dash));
+    let numbered = |s: &str| s.strip_prefix('第').and_then(|rest| rest.strip_suffix('页')).is_some_and(digits);
+    let of_pages = compact
+        .split_once('共')
+        .is_some_and(|(page, total)| numbered(page) && total.strip_suffix('页').is_some_and(digits));
+    let fraction = compact.split_once('/').is_some_and(|(page, total)| digits(page) && digits(total));
+    dashed.is_some_and(digits) || numbered(&compact) || of_pages || fraction
 }
 
 #[cfg(test)]

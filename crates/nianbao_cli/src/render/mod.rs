@@ -36,7 +36,11 @@ pub enum Origin {
     Text,
     /// `text` is the HTML; the report was parsed from this projection of it,
     /// and diagnostics have been mapped into the HTML.
-    Html(nianbao_parser::html::Projection),
+    Html(nianbao_parser::Projection),
+    /// `text` is the file's text, hard-wrapped as extracted from a PDF; the
+    /// report was parsed from this projection of it (wrapped lines joined),
+    /// and diagnostics have been mapped into the text.
+    Reflowed(nianbao_parser::Projection),
     /// `text` is the projection of a DOCX document (there is no text file);
     /// this names the paragraph or cell each span is in.
     Docx {
@@ -58,7 +62,7 @@ impl Checked {
     /// else `text`.
     pub fn report_text(&self) -> &str {
         match &self.origin {
-            Origin::Html(projection) => &projection.text,
+            Origin::Html(projection) | Origin::Reflowed(projection) => &projection.text,
             Origin::Text | Origin::Docx { .. } | Origin::Pdf { .. } => &self.text,
         }
     }
@@ -66,7 +70,7 @@ impl Checked {
     /// A report span as a span of `text`.
     pub fn to_source(&self, span: nianbao_model::Span) -> nianbao_model::Span {
         match &self.origin {
-            Origin::Html(projection) => projection.to_source(span),
+            Origin::Html(projection) | Origin::Reflowed(projection) => projection.to_source(span),
             Origin::Text | Origin::Docx { .. } | Origin::Pdf { .. } => span,
         }
     }
@@ -79,7 +83,7 @@ impl Checked {
         match &self.origin {
             Origin::Docx { document, tables } => Some(docx_place(document, tables, span.start)),
             Origin::Pdf { document, tables } => Some(pdf_place(document, tables, span.start)),
-            Origin::Text | Origin::Html(_) => None,
+            Origin::Text | Origin::Html(_) | Origin::Reflowed(_) => None,
         }
     }
 
@@ -90,8 +94,8 @@ impl Checked {
     /// reports on, not of every file: most files of a folder checked in CI
     /// are clean. [`Checked::report_text`] is empty for an HTML page after.
     pub fn shed_unshown(&mut self) {
-        if let Origin::Html(projection) = &mut self.origin {
-            *projection = nianbao_parser::html::Projection::default();
+        if let Origin::Html(projection) | Origin::Reflowed(projection) = &mut self.origin {
+            *projection = nianbao_parser::Projection::default();
         }
         if self.diagnostics.is_empty() {
             self.text = String::new();

@@ -20,55 +20,7 @@ use nianbao_model::Span;
 mod fast;
 mod quiet;
 
-/// The projected text and where each piece of it came from.
-#[derive(Clone, Debug, Default)]
-pub struct Projection {
-    /// The plain-text layout to parse.
-    pub text: String,
-    /// Pieces of `text` copied from the HTML, in order.
-    pieces: Vec<Piece>,
-}
-
-/// `len` bytes at `at` in the projection came from `source` in the HTML;
-/// `exact` when they are the same bytes (no entity was decoded).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-struct Piece {
-    at: usize,
-    len: usize,
-    source: Span,
-    exact: bool,
-}
-
-impl Projection {
-    /// The HTML span a projected span came from: exact where the text was
-    /// copied verbatim, else the whole text run it lies in.
-    pub fn to_source(&self, span: Span) -> Span {
-        let start = self.locate(span.start, false);
-        let end = self.locate(span.end, true).max(start);
-        Span::new(start, end)
-    }
-
-    fn locate(&self, offset: usize, is_end: bool) -> usize {
-        // The last piece starting at or before `offset` (for an end, strictly before).
-        let index = self.pieces.partition_point(|p| if is_end { p.at < offset } else { p.at <= offset });
-        let Some(piece) = index.checked_sub(1).map(|i| self.pieces[i]) else {
-            return self.pieces.first().map_or(0, |p| p.source.start);
-        };
-        let within = offset.saturating_sub(piece.at);
-        if within > piece.len {
-            // Between pieces (a line break or tab the projection added).
-            let next = self.pieces.get(index).map(|p| p.source.start);
-            return if is_end { piece.source.end } else { next.unwrap_or(piece.source.end) };
-        }
-        if piece.exact {
-            piece.source.start + within
-        } else if is_end {
-            piece.source.end
-        } else {
-            piece.source.start
-        }
-    }
-}
+pub use crate::projection::Projection;
 
 /// Whether a file whose first bytes these are looks like an HTML document
 /// rather than a text report (only the first 512 bytes are read).
@@ -609,12 +561,6 @@ impl<'a> Projector<'a> {
 }
 
 impl<'a> Projection {
-    fn push(&mut self, text: &str, source: Span, exact: bool) {
-        let at = self.text.len();
-        self.text.push_str(text);
-        self.pieces.push(Piece { at, len: text.len(), source, exact: exact && text.len() == source.len() });
-    }
-
     /// Writes the current row of the outermost `table` as one tab-separated
     /// line, the positions a `rowspan` from above takes as empty fields.
     fn write_row(&mut self, table: &mut TableText<'a>) {

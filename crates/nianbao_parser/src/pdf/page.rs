@@ -5,6 +5,7 @@
 use super::glyphs::{Glyph, Page};
 use super::lattice::{Lattice, lattices};
 use super::{Document, Place};
+use crate::lines::is_page_number;
 
 /// Glyphs whose baselines differ by less than this share a line (in ems).
 const SAME_LINE: f32 = 0.3;
@@ -277,16 +278,6 @@ fn footers(lines: &[Vec<&Glyph>]) -> Vec<usize> {
         }
     }
     found
-}
-
-/// Whether a line is only a page number: digits with dashes, 「第N页」,
-/// 「共M页」, 「N/M」.
-pub(crate) fn is_page_number(text: &str) -> bool {
-    let compact: String = text.chars().filter(|ch| !ch.is_whitespace()).collect();
-    let has_digit = compact.chars().any(|ch| ch.is_ascii_digit());
-    has_digit
-        && compact.chars().count() <= 12
-        && compact.chars().all(|ch| ch.is_ascii_digit() || "-–—－/第页共".contains(ch))
 }
 
 /// A free line: its text split at wide gaps.

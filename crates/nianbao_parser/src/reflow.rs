@@ -1,0 +1,298 @@
+//! Text extracted from a PDF (copied out of a viewer, or `pdftotext`) is
+//! hard-wrapped: one printed line per text line, so a paragraph runs over
+//! many lines and a word, a number or a pair of brackets can be cut at the
+//! wrap. This module recognises such a text and projects it with the wrapped
+//! lines of each paragraph joined and page numbers left out; the parser then
+//! reads the projection, and [`Projection::to_source`] takes its spans back
+//! to the file.
+//!
+//! A text is hard-wrapped when many of its prose lines are one width (in
+//! display columns: a CJK character is two, ASCII one) and most of those
+//! full lines stop mid-sentence. A full line continues on the next when
+//! that one is prose, starts at the left margin (a paragraph's first line is
+//! indented where the extraction kept indentation) and does not start with an
+//! ordinal (「（二）」 opens a paragraph). A Markdown or Word draft has no
+//! such lines, so it is not projected, and a stray line break inside one
+//! stays a finding of its own (F008).
+
+use unicode_width::UnicodeWidthChar;
+
+use crate::lines::{is_page_number, lines_of};
+use crate::ordinal::leading_ordinal;
+use crate::projection::Projection;
+use nianbao_model::Span;
+
+/// Lines shorter than this (display columns) are not measured: headings,
+/// table cells and the ends of paragraphs.
+const MIN_MEASURED: usize = 24;
+/// How far short of the common width a line may stop and still be full:
+/// a wrap moves a number or a Latin word down whole, or a closing mark up.
+const SLACK: usize = 5;
+/// A paragraph's first line is indented two characters; an extraction that
+/// drops indentation leaves it this much (display columns) shorter.
+const FIRST_LINE_INDENT: usize = 4;
+/// Full lines needed to call a text hard-wrapped.
+const MIN_FULL_LINES: usize = 6;
+
+/// A line of the source and what the reflow needs to know of it.
+#[derive(Clone, Copy, Debug)]
+struct Row {
+    /// The line without its terminator, without a leading form feed.
+    span: Span,
+    /// Display columns, without trailing spaces.
+    width: usize,
+    /// Leading spaces (display columns).
+    indent: usize,
+    /// A table row or a line with wide gaps: never joined.
+    cells: bool,
+    blank: bool,
+    footer: bool,
+}
+
+/// The projection of `text` with its wrapped lines joined, or `None` when
+/// `text` is not hard-wrapped (most reports: nothing to do).
+pub(crate) fn project(text: &str) -> Option<Projection> {
+    let rows: Vec<Row> = lines_of(text).map(|line| row(text, line.span)).collect();
+    let width = wrap_width(text, &rows)?;
+    let margin = rows.iter().filter(|r| is_prose(r)).map(|r| r.indent).min().unwrap_or(0);
+    let mut out = Projection::default();
+    let mut index = 0;
+    let mut title_done = false;
+    while index < rows.len() {
+        let current = rows[index];
+        index += 1;
+        if current.footer {
+            continue;
+        }
+        let content = trimmed(text, current.span);
+        if current.cells {
+            push_cells(text, content, &mut out);
+            out.push_added("\n");
+            continue;
+        }
+        out.push(content.slice(text), content, true);
+        if current.blank {
+            out.push_added("\n");
+            continue;
+        }
+        // Join the lines that continue this one.
+        let mut last = current;
+        while let Some(next_index) = next_content(&rows, index) {
+            let next = rows[next_index];
+            let indent = if last.span == current.span && current.indent <= margin { FIRST_LINE_INDENT } else { 0 };
+            let continues = if title_done {
+                last.width + indent + SLACK >= width && continues_paragraph(text, &next, margin)
+            } else {
+                continues_title(text, &last, &next)
+            };
+            if !continues {
+                break;
+            }
+            let content = trimmed(text, next.span);
+            out.push(content.slice(text), content, true);
+            last = next;
+            index = next_index + 1;
+        }
+        title_done = true;
+        out.push_added("\n");
+    }
+    Some(out)
+}
+
+/// A line laid out in columns (`pdftotext -layout` aligns a table's cells
+/// with runs of spaces): its cells, tab-separated as the parser reads them.
+/// A single space stays inside a cell (「总 计」, 「商业 企业」).
+fn push_cells(text: &str, content: Span, out: &mut Projection) {
+    let line = content.slice(text);
+    let mut start = 0;
+    let mut at = 0;
+    let bytes = line.as_bytes();
+    while at < bytes.len() {
+        let gap = gap_len(&line[at..]);
+        if gap > 0 {
+            out.push(&line[start..at], Span::new(content.start + start, content.start + at), true);
+            out.push_added("\t");
+            at += gap;
+            start = at;
+        } else {
+            at += line[at..].chars().next().map_or(1, char::len_utf8);
+        }
+    }
+    out.push(&line[start..], Span::new(content.start + start, content.end), true);
+}
+
+/// The length of the column gap `text` starts with: two or more spaces, a
+/// tab, two ideographic spaces; 0 if it starts with none.
+fn gap_len(text: &str) -> usize {
+    let spaces = text.len() - text.trim_start_matches([' ', '\t', '\u{3000}']).len();
+    let gap = &text[..spaces];
+    let is_gap = gap.contains('\t') || gap.chars().count() >= 2;
+    if is_gap { spaces } else { 0 }
+}
+
+fn row(text: &str, span: Span) -> Row {
+    let mut span = span;
+    // pdftotext starts each page with a form feed.
+    while text.as_bytes().get(span.start) == Some(&b'\x0c') {
+        span.start += 1;
+    }
+    let line = span.slice(text);
+    let body = line.trim_end();
+    let indent_bytes = body.len() - body.trim_start().len();
+    let indent: usize =
+        body[..indent_bytes].chars().map(|c| if c == '\t' { 4 } else { c.width_cjk().unwrap_or(0) }).sum();
+    let inner = body.trim_start();
+    let width = indent + inner.chars().map(|c| c.width_cjk().unwrap_or(0)).sum::<usize>();
+    let cells =
+        inner.contains('\t') || inner.contains("  ") || inner.contains('|') || inner.contains("\u{3000}\u{3000}");
+    Row { span, width, indent, cells, blank: inner.is_empty(), footer: !inner.is_empty() && is_page_number(inner) }
+}
+
+fn is_prose(row: &Row) -> bool {
+    !row.blank && !row.cells && !row.footer
+}
+
+/// A line's text without its indentation and trailing spaces.
+fn trimmed(text: &str, span: Span) -> Span {
+    let line = span.slice(text);
+    let start = span.start + (line.len() - line.trim_start().len());
+    let end = span.start + line.trim_end().len();
+    Span::new(start, end.max(start))
+}
+
+/// The width most full lines share, if the text is hard-wrapped.
+fn wrap_width(text: &str, rows: &[Row]) -> Option<usize> {
+    let measured: Vec<&Row> = rows.iter().filter(|r| is_prose(r) && r.width >= MIN_MEASURED).collect();
+    if measured.len() < MIN_FULL_LINES {
+        return None;
+    }
+    // The width w with the most lines in [w - SLACK, w].
+    let mut widths: Vec<usize> = measured.iter().map(|r| r.width).collect();
+    widths.sort_unstable();
+    let (mut best, mut best_count) = (0, 0);
+    for (i, &w) in widths.iter().enumerate() {
+        let count = i + 1 - widths.partition_point(|&x| x + SLACK < w);
+        if count >= best_count {
+            (best, best_count) = (w, count);
+        }
+    }
+    if best_count < MIN_FULL_LINES || best_count * 3 < measured.len() {
+        return None;
+    }
+    // Wrapped lines stop mid-sentence; paragraphs that fill their one line
+    // end with a full stop.
+    let full: Vec<&&Row> = measured.iter().filter(|r| r.width + SLACK >= best && r.width <= best + 2).collect();
+    let mid_sentence = full.iter().filter(|r| !ends_sentence(r.span.slice(text))).count();
+    (mid_sentence * 2 > full.len()).then_some(best)
+}
+
+fn ends_sentence(line: &str) -> bool {
+    line.trim_end().ends_with(['。', '！', '？', '；', '：', '.', '!', '?', ';', ':', '」', '”'])
+}
+
+/// The next line after `from` that is not blank and not a page number (a
+/// paragraph runs on over a page break), if there is one.
+fn next_content(rows: &[Row], from: usize) -> Option<usize> {
+    let mut blanks = 0;
+    for (index, row) in rows.iter().enumerate().skip(from) {
+        if row.footer {
+            continue;
+        }
+        if row.blank {
+            blanks += 1;
+            // Blank lines inside a paragraph come only with a page break.
+            if blanks > 3 {
+                return None;
+            }
+            continue;
+        }
+        let crossed_page = rows[from..index].iter().any(|r| r.footer);
+        return (blanks == 0 || crossed_page).then_some(index);
+    }
+    None
+}
+
+/// Whether `next` continues the paragraph of a full line.
+fn continues_paragraph(text: &str, next: &Row, margin: usize) -> bool {
+    is_prose(next) && next.indent <= margin && leading_ordinal(trimmed(text, next.span).slice(text)).is_none()
+}
+
+/// Whether `next` continues the title: the title does not yet name the
+/// report, and with `next` it does.
+fn continues_title(text: &str, title: &Row, next: &Row) -> bool {
+    let first = trimmed(text, title.span).slice(text);
+    let second = trimmed(text, next.span).slice(text);
+    is_prose(next)
+        && !first.ends_with("报告")
+        && second.chars().count() <= 20
+        && second.ends_with("报告")
+        && leading_ordinal(second).is_none()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::project;
+    use nianbao_model::Span;
+
+    /// Seed 003's preface and section 一 wrapped at 28 characters, as a PDF
+    /// viewer copies it: page number and form feed included.
+    const WRAPPED: &str = "太原市清徐县人民政府2024年政府信息公开工\n作年度报告\n\
+        根据《中华人民共和国政府信息公开条例》《国务院办公厅\n\
+        政府信息与政务公开办公室关于印发<中华人民共和国政府信息\n\
+        公开工作年度报告格式>的通知》的要求,结合清徐县人民政府\n\
+        2024年度政府信息公开工作实际,编制本报告。本报告内容包括\n\
+        总体情况、主动公开政府信息情况、收到和办理政府信息公开申\n\
+        请情况、因政府信息公开工作被申请行政复议和提起行政诉讼情\n\
+        况、政府信息公开工作存在的主要问题及改进情况、其他需要报\n\
+        告的事项等六个部分。\n\
+        一、总体情况\n\
+        (一)积极推动政府信息主动公开工作。根据省市要求,及时\n\
+        优化政府信息公开栏目,结合部门工作实际,整合部门信息公开栏\n\
+        - 1 -\n\n\x0c\
+        目,增强政务公开内容的全面性。2024年,政府门户网站主动公开\n\
+        信息3546条。\n";
+
+    #[test]
+    fn wrapped_lines_are_joined_and_page_numbers_dropped() {
+        let projection = project(WRAPPED).expect("a hard-wrapped text");
+        let lines: Vec<&str> = projection.text.lines().collect();
+        assert_eq!(lines[0], "太原市清徐县人民政府2024年政府信息公开工作年度报告");
+        assert!(lines[1].starts_with("根据《") && lines[1].ends_with("等六个部分。"), "{}", lines[1]);
+        assert_eq!(lines[2], "一、总体情况");
+        assert!(lines[3].starts_with("(一)") && lines[3].ends_with("信息3546条。"), "{}", lines[3]);
+        assert_eq!(lines.len(), 4, "{lines:#?}");
+        // Spans go back to the file: 「栏目」 across the page break.
+        let at = projection.text.find("栏目,增强").unwrap();
+        let source = projection.to_source(Span::new(at, at + "栏目,增强".len()));
+        assert!(source.slice(WRAPPED).starts_with("栏\n- 1 -\n\n\x0c目,增强"), "{:?}", source.slice(WRAPPED));
+    }
+
+    #[test]
+    fn a_text_with_one_paragraph_a_line_is_read_as_it_is() {
+        let drafts = [
+            "一、总体情况\n本年度我局认真贯彻落实《中华人民共和国政府信息公开条例》。\n（一）主动公开。全年主动公开政府信息326条。\n",
+            // A Markdown draft with one stray line break (F008's case).
+            "## 一、总体情况\n\n2024年，某某市某某局认真贯彻落实《中华人民共和国政府信息公开条例》，制定并印\n发政策文件3件。\n",
+        ];
+        for draft in drafts {
+            assert!(project(draft).is_none(), "{draft}");
+        }
+        for seed in crate::SEEDS {
+            assert!(project(&crate::decode(seed).0).is_none());
+        }
+    }
+
+    /// `pdftotext -layout` aligns table cells with runs of spaces: they
+    /// become tabs, a single space stays inside a cell.
+    #[test]
+    fn column_gaps_become_cells() {
+        let text =
+            format!("{}一、本年新收政府信息公开申请数量     59   0   0   0   0   0   59\n      总 计\n", WRAPPED);
+        let projection = project(&text).unwrap();
+        assert!(
+            projection.text.contains("一、本年新收政府信息公开申请数量\t59\t0\t0\t0\t0\t0\t59\n"),
+            "{}",
+            projection.text
+        );
+    }
+}
