@@ -144,3 +144,49 @@ fn unreadable_pdfs_are_refused_by_name_and_the_rest_are_checked() {
 fn an_owner_password_does_not_stop_reading() {
     assert_eq!(exported("tests/fixtures/pdf/owner-only.pdf"), exported(REPORTS[2]));
 }
+
+/// Text extracted from the PDF fixtures, as a viewer or a converter gives it
+/// (`pdftotext -layout`, columns aligned with spaces, and `pdftotext -raw`,
+/// in the order the page shows its text), and the report each was typeset
+/// from.
+const EXTRACTED: [(&str, &str); 6] = [
+    ("tests/fixtures/pdf-text/003.layout.txt", REPORTS[2]),
+    ("tests/fixtures/pdf-text/003.plain.txt", REPORTS[2]),
+    ("tests/fixtures/pdf-text/example.layout.txt", REPORTS[4]),
+    ("tests/fixtures/pdf-text/example.plain.txt", REPORTS[4]),
+    ("tests/fixtures/pdf-text/000-glyphs.layout.txt", REPORTS[0]),
+    ("tests/fixtures/pdf-text/000-glyphs.plain.txt", REPORTS[0]),
+];
+
+/// The findings that hard-wrapped text and scattered table cells used to
+/// raise by the dozen: on extracted text, none that the source has not.
+#[test]
+fn extracted_text_gets_no_finding_its_source_does_not_have() {
+    const WATCHED: [&str; 6] = ["F004", "F008", "S004", "S007", "S008", "S009"];
+    let codes = |path: &str| {
+        let outcome = nianbao_cli::check_paths(&[workspace_root().join(path)], None, None);
+        let mut codes: Vec<String> = outcome.results[0]
+            .diagnostics
+            .iter()
+            .filter(|d| WATCHED.contains(&d.code.as_str()))
+            .map(|d| d.code.clone())
+            .collect();
+        codes.sort();
+        codes
+    };
+    for (extracted, source) in EXTRACTED {
+        assert_eq!(codes(extracted), codes(source), "{extracted}");
+    }
+}
+
+/// The 200 numbers, the year and the sections of extracted text are the
+/// source's.
+#[test]
+fn extracted_text_gives_the_numbers_of_its_source() {
+    for (extracted, source) in EXTRACTED {
+        let (text, _) = nianbao_parser::decode(&std::fs::read(workspace_root().join(extracted)).unwrap());
+        let (report, projection) = nianbao_parser::parse_document(&text);
+        let projection = projection.unwrap_or_else(|| panic!("{extracted} is read as hard-wrapped"));
+        assert_same_report(extracted, &nianbao_parser::parse(&read(source)), &report, &projection.text);
+    }
+}

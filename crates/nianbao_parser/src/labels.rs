@@ -66,6 +66,51 @@ fn row_labels() -> &'static [(String, RowKey)] {
     })
 }
 
+/// The normalised headers and group labels of each table: merged cells,
+/// whose words a PDF's text layer scatters over lines and beside row labels
+/// (「三、」「本」「年」, 「（三）不予」 then 「公开」).
+fn merged_labels(table: TableKind) -> &'static [String] {
+    static MERGED: OnceLock<[Vec<String>; 3]> = OnceLock::new();
+    let all = MERGED.get_or_init(|| {
+        let mut all: [Vec<String>; 3] = Default::default();
+        for (text, entries) in dictionary() {
+            for entry in entries {
+                if let LabelMatch::Header { table, .. } = entry.result {
+                    all[table as usize].push(text.clone());
+                }
+            }
+        }
+        all
+    });
+    &all[table as usize]
+}
+
+/// Whether `text` is only pieces of the merged headers and group labels of
+/// `table`: each of its words (a PDF's text can set two side by side,
+/// 「年 （四）无法」) part of one. A whole label is classified before this
+/// is asked.
+pub(crate) fn is_merged_label_piece(text: &str, table: TableKind) -> bool {
+    let mut words = text.split_whitespace().peekable();
+    words.peek().is_some()
+        && words.all(|word| {
+            let piece = normalize_label(word);
+            !piece.is_empty()
+                && !piece.chars().all(|c| c.is_ascii_digit())
+                && merged_labels(table).iter().any(|label| label.contains(piece.as_str()))
+        })
+}
+
+/// The table whose merged header `text` is a long piece of (eight
+/// characters or more: 「（本列数据的勾稽关系为：第一项加第二项之和，」, the
+/// first line of a header wrapped in its cell): such a line opens the table.
+pub(crate) fn merged_label_table(text: &str) -> Option<TableKind> {
+    let piece = normalize_label(text);
+    if piece.chars().count() < 8 {
+        return None;
+    }
+    TableKind::ALL.into_iter().find(|&table| merged_labels(table).iter().any(|label| label.contains(piece.as_str())))
+}
+
 fn build_dictionary() -> HashMap<String, Vec<Entry>> {
     let mut map: HashMap<String, Vec<Entry>> = HashMap::default();
     // The texts as the template writes them: most reports copy them, and

@@ -43,7 +43,8 @@ struct Row {
     width: usize,
     /// Leading spaces (display columns).
     indent: usize,
-    /// A table row or a line with wide gaps: never joined.
+    /// A table row (values at its end, cells set apart by wide gaps or by
+    /// spaces between words): never joined.
     cells: bool,
     blank: bool,
     footer: bool,
@@ -142,10 +143,56 @@ fn row(text: &str, span: Span) -> Row {
     let indent: usize =
         body[..indent_bytes].chars().map(|c| if c == '\t' { 4 } else { c.width_cjk().unwrap_or(0) }).sum();
     let inner = body.trim_start();
-    let width = indent + inner.chars().map(|c| c.width_cjk().unwrap_or(0)).sum::<usize>();
-    let cells =
-        inner.contains('\t') || inner.contains("  ") || inner.contains('|') || inner.contains("\u{3000}\u{3000}");
+    let width = indent + display_width(inner);
+    let cells = inner.contains('\t')
+        || inner.contains("  ")
+        || inner.contains("\u{3000}\u{3000}")
+        || spaced_words(inner)
+        || ends_with_values(inner);
     Row { span, width, indent, cells, blank: inner.is_empty(), footer: !inner.is_empty() && is_page_number(inner) }
+}
+
+/// Display columns of a line's text. A space beside a CJK character is not
+/// counted: WPS sets a quarter-em gap between Arabic numbers and CJK text
+/// (「2024 年」), which extraction writes as a space of a whole column.
+fn display_width(text: &str) -> usize {
+    let mut width = 0;
+    let mut previous_wide = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let columns = c.width_cjk().unwrap_or(0);
+        let next_wide = chars.peek().is_some_and(|n| n.width_cjk() == Some(2));
+        if c == ' ' && (previous_wide || next_wide) {
+            continue;
+        }
+        width += columns;
+        previous_wide = columns == 2;
+    }
+    width
+}
+
+/// Whether a space stands between two Chinese characters: prose has none
+/// (beside quotes and brackets it may), a table row copied out of a PDF has
+/// one between its cells (「信息内容 本年制发件数」).
+fn spaced_words(text: &str) -> bool {
+    let wide = |c: char| matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}');
+    let mut chars = text.chars();
+    let mut before = chars.next();
+    let mut at = chars.next();
+    for next in chars {
+        if at == Some(' ') && before.is_some_and(wide) && wide(next) {
+            return true;
+        }
+        (before, at) = (at, Some(next));
+    }
+    false
+}
+
+/// Whether a line ends with two or more numbers: a table row's values.
+fn ends_with_values(text: &str) -> bool {
+    let mut words = text.split_whitespace().rev();
+    let is_number = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_ascii_digit() || c == '.');
+    words.next().is_some_and(is_number) && words.next().is_some_and(is_number)
 }
 
 fn is_prose(row: &Row) -> bool {
@@ -166,17 +213,20 @@ fn wrap_width(text: &str, rows: &[Row]) -> Option<usize> {
     if measured.len() < MIN_FULL_LINES {
         return None;
     }
-    // The width w with the most lines in [w - SLACK, w].
+    // The text block's width: the widest w with many lines in
+    // [w - SLACK, w]. Full lines of prose are a page's widest; table rows
+    // and headings cluster lower.
     let mut widths: Vec<usize> = measured.iter().map(|r| r.width).collect();
     widths.sort_unstable();
-    let (mut best, mut best_count) = (0, 0);
-    for (i, &w) in widths.iter().enumerate() {
+    let enough = MIN_FULL_LINES.max(measured.len() / 5);
+    let best = widths.iter().enumerate().rev().find_map(|(i, &w)| {
         let count = i + 1 - widths.partition_point(|&x| x + SLACK < w);
-        if count >= best_count {
-            (best, best_count) = (w, count);
-        }
-    }
-    if best_count < MIN_FULL_LINES || best_count * 3 < measured.len() {
+        (count >= enough).then_some(w)
+    })?;
+    // Nothing is wider than the text block: a text with paragraphs on one
+    // line each has long lines of every width.
+    let wider = measured.iter().filter(|r| r.width > best + 2).count();
+    if wider * 4 > enough {
         return None;
     }
     // Wrapped lines stop mid-sentence; paragraphs that fill their one line
@@ -225,7 +275,7 @@ fn continues_title(text: &str, title: &Row, next: &Row) -> bool {
     is_prose(next)
         && !first.ends_with("报告")
         && second.chars().count() <= 20
-        && second.ends_with("报告")
+        && format!("{first}{second}").ends_with("报告")
         && leading_ordinal(second).is_none()
 }
 

@@ -13,7 +13,9 @@ use nianbao_model::{
     Cell, CellValue, Fidelity, HeaderCell, HeaderClass, RowKey, RowLabel, Span, T2Row, T3Row, Table, TableKind,
 };
 
-use crate::labels::{HeaderRole, LabelMatch, classify, classify_written, is_header_like};
+use crate::labels::{
+    HeaderRole, LabelMatch, classify, classify_written, is_header_like, is_merged_label_piece, merged_label_table,
+};
 use crate::lines::{Line, Shape, Token, TokenKind, shape};
 use crate::normalize::normalize_label;
 use crate::number::parse_cell;
@@ -107,6 +109,20 @@ impl<'a> Reader<'a> {
     /// ends the table.
     fn plain_line(&mut self, tokens: &[Token], index: usize) -> bool {
         let whole_line = tokens.first().map(|first| first.span.cover(tokens[tokens.len() - 1].span));
+        // A piece of a merged label on its own line (「三、」 of
+        // 「三、本年度办理结果」 set one character a line) is no heading.
+        if let Some(span) = whole_line {
+            let text = span.slice(self.source);
+            if self.current.is_some_and(|table| is_merged_label_piece(text, table)) {
+                return true;
+            }
+            if self.current.is_none()
+                && let Some(table) = merged_label_table(text)
+            {
+                self.current = Some(table);
+                return true;
+            }
+        }
         if whole_line
             .is_some_and(|span| crate::sections::is_heading_line(self.text(Token::unread(span, TokenKind::Text))))
         {
@@ -120,6 +136,7 @@ impl<'a> Reader<'a> {
             (Some(label), false) => {
                 let text = self.text(label);
                 classify(text, self.current, true).is_some()
+                    || self.label_after_pieces(label).is_some()
                     || (self.current.is_some()
                         && is_header_like(text)
                         && leading_ordinal(text).is_none_or(|o| o.level != nianbao_model::OrdinalLevel::Top))
@@ -205,6 +222,9 @@ impl<'a> Reader<'a> {
     fn text_token(&mut self, token: Token, line: usize, plain: bool) {
         let text = self.text(token);
         let Some((found, written)) = classify_written(text, self.current, false) else {
+            if let Some(label) = self.label_after_pieces(token) {
+                return self.text_token(label, line, plain);
+            }
             return self.unknown_text(token, line, plain);
         };
         let text: Cow<'static, str> = written.map_or_else(|| Cow::Owned(text.to_string()), Cow::Borrowed);
@@ -236,6 +256,18 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// The row label at the end of a text whose other words are pieces of
+    /// merged labels: a PDF's text sets a group label's characters beside
+    /// the row labels they span (「理 （三）不予 2.其他法律行政法规禁止公开」).
+    fn label_after_pieces(&self, token: Token) -> Option<Token> {
+        let table = self.current?;
+        let text = self.text(token);
+        let (pieces, last) = text.rsplit_once(char::is_whitespace)?;
+        let is_row = matches!(classify(last, Some(table), false).as_deref(), Some(LabelMatch::Row { .. }));
+        (is_row && is_merged_label_piece(pieces, table))
+            .then(|| Token::unread(Span::new(token.span.end - last.len(), token.span.end), TokenKind::Text))
+    }
+
     /// Text that is no known label: a text value inside a row, the second half
     /// of a label wrapped onto the next line, or a header or row the template
     /// does not have.
@@ -249,12 +281,16 @@ impl<'a> Reader<'a> {
                 row.cells.push((token, line));
                 return;
             }
-            if values == 0
-                && let Some(label) = &mut row.label
-            {
+            if let Some(label) = &mut row.label {
+                // The rest of a label wrapped onto the next line (its values
+                // may stand between the two parts, as a PDF sets them): the
+                // joined text is the row's label, or still a beginning of it.
                 let joined = format!("{}{}", label.text, text);
-                if let Some(LabelMatch::Row { key, fidelity }) =
-                    classify(&joined, Some(row.table), true).map(Cow::into_owned)
+                let strict = values == 0 && row.key.is_none();
+                let shortened = matches!(label.fidelity, Fidelity::Variant { .. });
+                if (values == 0 || shortened)
+                    && let Some(LabelMatch::Row { key, fidelity }) =
+                        classify(&joined, Some(row.table), strict).map(Cow::into_owned)
                     && Some(key) == row.key.or(Some(key))
                 {
                     label.text = Cow::Owned(joined);
@@ -266,12 +302,38 @@ impl<'a> Reader<'a> {
             }
         }
         let Some(table) = self.current else { return };
+        if self.completes_header(table, token) || is_merged_label_piece(&text, table) {
+            return;
+        }
         self.finish_row();
         let normalized = normalize_label(&text);
         let label = RowLabel { text: Cow::Owned(text.clone()), span: token.span, fidelity: Fidelity::Verbatim };
         // Short text may label a row the template lacks; long text is a note.
         self.pending = (normalized.chars().count() <= 30).then_some((table, label));
         self.push_header(table, HeaderCell { text: Cow::Owned(text), span: token.span, class: HeaderClass::Other });
+    }
+
+    /// Whether `token` is the rest of the table's last header, cut where a
+    /// PDF wrapped it (「（六）其他」 then 「处理」): the header is then the
+    /// template's, read whole.
+    fn completes_header(&mut self, kind: TableKind, token: Token) -> bool {
+        let rest = self.text(token);
+        let Some(table) = self.tables[table_index(kind)].as_mut() else { return false };
+        let Some(header) = table.headers.last_mut() else { return false };
+        let HeaderClass::Known { canonical, fidelity: Fidelity::Variant { .. } } = &header.class else { return false };
+        let joined = format!("{}{rest}", header.text);
+        if normalize_label(&joined) != normalize_label(canonical) {
+            return false;
+        }
+        header.class = HeaderClass::Known { canonical: canonical.clone(), fidelity: Fidelity::Verbatim };
+        header.text = Cow::Owned(joined);
+        header.span = header.span.cover(token.span);
+        table.span = table.span.cover(token.span);
+        if let Some((_, label)) = &mut self.pending {
+            label.text = header.text.clone();
+            label.span = header.span;
+        }
+        true
     }
 
     fn push_header(&mut self, kind: TableKind, header: HeaderCell) {
