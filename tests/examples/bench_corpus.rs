@@ -2,7 +2,9 @@
 //! consistent numbers), the layouts in turn — tab, pipe rows and pipe cells
 //! as `.txt`, Markdown as `.md`, HTML as `.html`.
 //!
-//! `cargo run --release -p tests --example bench_corpus -- DIR COUNT [FIRST]`
+//! `cargo run --release -p tests --example bench_corpus -- DIR COUNT [FIRST] [--pdf]`
+//!
+//! With `--pdf`, every report is a published PDF instead (`tests::pdf`).
 //!
 //! Report `n` is drawn from seed `n`, for `n` from `FIRST` (default 0): the
 //! profile `cargo xtask dist` trains on starts far above any bench corpus,
@@ -11,7 +13,8 @@
 use tests::generate::{Layout, ProseFacts, Rng, consistent_values, render, report_markdown};
 
 fn main() {
-    let mut args = std::env::args().skip(1);
+    let pdf = std::env::args().any(|arg| arg == "--pdf");
+    let mut args = std::env::args().skip(1).filter(|arg| arg != "--pdf");
     let dir = std::path::PathBuf::from(args.next().expect("usage: bench_corpus DIR COUNT"));
     let count: u64 = args.next().and_then(|a| a.parse().ok()).expect("usage: bench_corpus DIR COUNT [FIRST]");
     let first: u64 = args.next().map_or(0, |a| a.parse().expect("FIRST is a number"));
@@ -20,10 +23,11 @@ fn main() {
     for n in first..first + count {
         let values = consistent_values(&mut Rng::new(n));
         let markdown = report_markdown(&values, ProseFacts::of(&values), 2025, &format!("某某县第{n}局"));
-        let layout = Layout::ALL[n as usize % Layout::ALL.len()];
+        let layout = if pdf { Layout::Pdf } else { Layout::ALL[n as usize % Layout::ALL.len()] };
         let extension = match layout {
             Layout::Markdown => "md",
             Layout::Html => "html",
+            Layout::Pdf => "pdf",
             _ => "txt",
         };
         let text = render(&markdown, layout).expect("generated tables are template-shaped");

@@ -151,6 +151,12 @@ pub enum Layout {
     Markdown,
     /// A published page with the template's merged cells.
     Html,
+    /// A published PDF (`crate::pdf`), typeset as WPS and Word export one.
+    /// Not in [`Layout::ALL`]: its writer lays tables out with the
+    /// template's labels from the numbers, so a renamed label or a dropped
+    /// cell cannot be written in it; the detection benchmark runs it for
+    /// the mutations that can.
+    Pdf,
 }
 
 impl Layout {
@@ -163,15 +169,28 @@ impl Layout {
             Layout::PipeCells => "pipe cells",
             Layout::Markdown => "Markdown",
             Layout::Html => "HTML",
+            Layout::Pdf => "PDF",
         }
+    }
+}
+
+/// The text that findings' spans and markers index: a PDF's projection,
+/// else `text` itself.
+pub fn searchable(text: &str, layout: Layout) -> std::borrow::Cow<'_, str> {
+    if layout == Layout::Pdf {
+        std::borrow::Cow::Owned(nianbao_parser::pdf::read(text.as_bytes()).text)
+    } else {
+        std::borrow::Cow::Borrowed(text)
     }
 }
 
 /// `markdown` (a generated report) in `layout`; `None` for HTML when a table
 /// is not template-shaped.
 pub fn render(markdown: &str, layout: Layout) -> Option<String> {
-    if layout == Layout::Html {
-        return crate::html::report_html(markdown, "utf-8");
+    match layout {
+        Layout::Html => return crate::html::report_html(markdown, "utf-8"),
+        Layout::Pdf => return crate::pdf::report_pdf(markdown, crate::pdf::Style::default()),
+        _ => {}
     }
     let mut out = String::with_capacity(markdown.len());
     for line in markdown.lines() {
@@ -195,7 +214,7 @@ pub fn render(markdown: &str, layout: Layout) -> Option<String> {
                 let kept: Vec<String> = cells.iter().filter(|c| !c.is_empty()).map(|c| format!("{c} |")).collect();
                 out += &kept.join("\n");
             }
-            Layout::Html => unreachable!("handled above"),
+            Layout::Html | Layout::Pdf => unreachable!("handled above"),
         }
         out.push('\n');
     }
@@ -288,6 +307,7 @@ impl Mutation {
             Mutation::Cell { .. } => (markdown, None),
             Mutation::ProseReceived => (markdown, Some(received_sentence(prose))),
             Mutation::ProseReviews => (markdown, Some(review_sentence(prose))),
+            Mutation::RenameLabel { .. } | Mutation::DropCell { .. } if layout == Layout::Pdf => return None,
             Mutation::RenameLabel { row } => {
                 // Renamed in the written text: the HTML writer lays tables
                 // out with the template's own labels.
@@ -362,11 +382,14 @@ pub struct Finding {
 /// Parses and checks `text` written in `layout`, with the default rules.
 /// Also returns the span of each table cell, keyed like [`Values`].
 pub fn check(text: &str, layout: Layout) -> (Vec<Finding>, BTreeMap<(RowKey, usize), nianbao_model::Span>) {
-    let (report, projection) = if layout == Layout::Html {
-        let (_, projection, report) = nianbao_parser::parse_html_bytes(text.as_bytes());
-        (report, Some(projection))
-    } else {
-        (nianbao_parser::parse(text), None)
+    // A PDF's spans index its projection, as `searchable` gives it.
+    let (report, projection) = match layout {
+        Layout::Html => {
+            let (_, projection, report) = nianbao_parser::parse_html_bytes(text.as_bytes());
+            (report, Some(projection))
+        }
+        Layout::Pdf => (nianbao_parser::parse_pdf_bytes(text.as_bytes()).1, None),
+        _ => (nianbao_parser::parse(text), None),
     };
     let to_source = |span| projection.as_ref().map_or(span, |p| p.to_source(span));
     let findings = nianbao_rules::check(&report, &nianbao_rules::Config::default())

@@ -31,6 +31,7 @@ mod projection;
 mod reflow;
 mod sections;
 mod tables;
+mod traditional;
 
 use nianbao_model::{Metadata, Report, SourceInfo};
 
@@ -39,7 +40,20 @@ pub use normalize::normalize_label;
 pub use projection::Projection;
 
 /// Parses report text. Spans in the result are byte offsets into `text`.
+/// A report in traditional script (繁體) is read through a copy in
+/// simplified script with the same offsets (see `traditional`).
 pub fn parse(text: &str) -> Report {
+    if traditional::is_traditional(text) {
+        let simplified = traditional::simplify(text);
+        let mut report = parse_script(&simplified);
+        report.source.len = text.len();
+        return report;
+    }
+    parse_script(text)
+}
+
+/// [`parse`] of a text in simplified script.
+fn parse_script(text: &str) -> Report {
     let lines = lines::split_lines(text);
     let tables = tables::read_tables(text, &lines);
     let sections = sections::read_sections(text, &lines, &tables.consumed);
