@@ -1,5 +1,6 @@
-//! Any bytes, read as a text report, an HTML page and a DOCX file, then
-//! checked by every rule: no panic, and every span inside its text.
+//! Any bytes, read as a text report (as it is, and as hard-wrapped text
+//! with its lines joined where it looks so), an HTML page, a DOCX file and a
+//! PDF, then checked by every rule: no panic, and every span inside its text.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -30,5 +31,16 @@ fuzz_target!(|data: &[u8]| {
     let mapped = projection.to_source(nianbao_model::Span::new(0, projection.text.len()));
     assert!(mapped.end <= html.len());
     let (document, report) = nianbao_parser::parse_docx_bytes(data);
+    check_spans(&report, &document.text);
+    let (report, reflowed) = nianbao_parser::parse_document(&text);
+    match &reflowed {
+        Some(projection) => {
+            check_spans(&report, &projection.text);
+            let mapped = projection.to_source(nianbao_model::Span::new(0, projection.text.len()));
+            assert!(mapped.end <= text.len());
+        }
+        None => check_spans(&report, &text),
+    }
+    let (document, report) = nianbao_parser::parse_pdf_bytes(data);
     check_spans(&report, &document.text);
 });

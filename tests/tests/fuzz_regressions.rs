@@ -1,6 +1,7 @@
 //! Every input the fuzzers crashed on (`tests/fixtures/fuzz/`, one file per
 //! crash, named after what it broke) goes through what the `parse_check`
-//! target runs: read as text, HTML and DOCX, checked by every rule.
+//! target runs: read as text (as it is and reflowed), HTML, DOCX and PDF,
+//! checked by every rule.
 
 use nianbao_rules::Config;
 use tests::workspace_root;
@@ -22,7 +23,16 @@ fn inputs_that_once_crashed_are_read_and_checked() {
         let (text, report) = nianbao_parser::parse_bytes(&bytes);
         let (_, projection, html_report) = nianbao_parser::parse_html_bytes(&bytes);
         let (document, docx_report) = nianbao_parser::parse_docx_bytes(&bytes);
-        for (report, text) in [(report, text), (html_report, projection.text), (docx_report, document.text)] {
+        let (pdf, pdf_report) = nianbao_parser::parse_pdf_bytes(&bytes);
+        let (reflowed_report, reflowed) = nianbao_parser::parse_document(&text);
+        let reflowed_text = reflowed.map_or_else(|| text.clone(), |projection| projection.text);
+        for (report, text) in [
+            (report, text),
+            (html_report, projection.text),
+            (docx_report, document.text),
+            (pdf_report, pdf.text),
+            (reflowed_report, reflowed_text),
+        ] {
             for diagnostic in nianbao_rules::check(&report, &all_rules()) {
                 assert!(diagnostic.primary.span.end <= text.len(), "{}: span out of the text", diagnostic.code);
             }
