@@ -46,18 +46,26 @@ pub fn new_report(year: i32, agency: &str, level: Level, output: Option<&Path>) 
     }
 }
 
-/// A report read for aggregation.
+/// A report read for aggregation, in any format `check` reads.
 struct Loaded {
     display: String,
+    /// The text the report's spans index (a page's or a PDF's projection).
     text: String,
     report: nianbao_model::Report,
+    /// `Text`, or the DOCX or PDF places of `text`.
+    origin: Origin,
 }
 
 fn load(path: &Path) -> Result<Loaded, InputError> {
     let input = inputs::single_file(path)?;
     let bytes = inputs::read(&input)?;
-    let (text, report) = nianbao_parser::parse_bytes(&bytes);
-    Ok(Loaded { display: input.display, text, report })
+    let (text, report, origin) = crate::read_report(&input, &bytes)?;
+    // Findings are shown in the text the report was read from.
+    let (text, origin) = match origin {
+        Origin::Html(projection) | Origin::Reflowed(projection) => (projection.text, Origin::Text),
+        origin => (text, origin),
+    };
+    Ok(Loaded { display: input.display, text, report, origin })
 }
 
 /// Sums the children's tables; prints them, or checks `parent` against them.
@@ -116,7 +124,7 @@ fn check_roll_up(parent: Loaded, parts: &[Loaded]) -> ExitCode {
         report: Some(parent.report),
         diagnostics,
         others,
-        origin: Origin::Text,
+        origin: parent.origin,
     };
     let choice =
         if std::io::IsTerminal::is_terminal(&std::io::stdout()) { ColorChoice::Auto } else { ColorChoice::Never };

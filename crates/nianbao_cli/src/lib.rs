@@ -237,6 +237,48 @@ struct CheckedInput {
     problems: Vec<InputError>,
 }
 
+/// Reads an input's bytes as its format says: the text nianbao shows, the
+/// report, and how the two relate. A file that cannot be read as a report
+/// (an unreadable DOCX or PDF, binary bytes posing as text) is an error
+/// naming it.
+pub(crate) fn read_report(input: &Input, bytes: &[u8]) -> Result<(String, nianbao_model::Report, Origin), InputError> {
+    let (text, report, origin) = match inputs::format(input, bytes) {
+        inputs::Format::Docx => {
+            let (document, report) = nianbao_parser::parse_docx_bytes(bytes);
+            if let Some(problem) = document.problem {
+                return Err(InputError { display: input.display.clone(), message: problem });
+            }
+            let tables = report.tables.iter().map(|table| (table.span, table.kind.name())).collect();
+            (document.text.clone(), report, Origin::Docx { document, tables })
+        }
+        inputs::Format::Pdf => {
+            let (document, report) = nianbao_parser::parse_pdf_bytes(bytes);
+            if let Some(problem) = document.problem {
+                return Err(InputError { display: input.display.clone(), message: problem });
+            }
+            let tables = report.tables.iter().map(|table| (table.span, table.kind.name())).collect();
+            (document.text.clone(), report, Origin::Pdf { document, tables })
+        }
+        inputs::Format::Html => {
+            let (html, projection, report) = nianbao_parser::parse_html_bytes(bytes);
+            (html, report, Origin::Html(projection))
+        }
+        inputs::Format::Text => {
+            let (text, source) = nianbao_parser::decode(bytes);
+            let (mut report, projection) = nianbao_parser::parse_document(&text);
+            report.source = source;
+            let origin = projection.map_or(Origin::Text, Origin::Reflowed);
+            (text, report, origin)
+        }
+    };
+    // DOCX (a zip) and PDF files are binary by nature; text and HTML must not be.
+    let is_document = matches!(origin, Origin::Docx { .. } | Origin::Pdf { .. });
+    if !is_document && inputs::is_binary(bytes, &report.source) {
+        return Err(InputError { display: input.display.clone(), message: "not a text file".to_string() });
+    }
+    Ok((text, report, origin))
+}
+
 /// Parses and checks one input, read into `bytes`, with the reports it is
 /// compared with.
 fn check_input(
@@ -249,40 +291,7 @@ fn check_input(
         .for_dir(&input.config_dir)
         .map_err(|error| InputError { display: error.path, message: error.message })?;
     let bytes = bytes?;
-    let (text, report, origin) = match inputs::format(input, &bytes) {
-        inputs::Format::Docx => {
-            let (document, report) = nianbao_parser::parse_docx_bytes(&bytes);
-            if let Some(problem) = document.problem {
-                return Err(InputError { display: input.display.clone(), message: problem });
-            }
-            let tables = report.tables.iter().map(|table| (table.span, table.kind.name())).collect();
-            (document.text.clone(), report, Origin::Docx { document, tables })
-        }
-        inputs::Format::Pdf => {
-            let (document, report) = nianbao_parser::parse_pdf_bytes(&bytes);
-            if let Some(problem) = document.problem {
-                return Err(InputError { display: input.display.clone(), message: problem });
-            }
-            let tables = report.tables.iter().map(|table| (table.span, table.kind.name())).collect();
-            (document.text.clone(), report, Origin::Pdf { document, tables })
-        }
-        inputs::Format::Html => {
-            let (html, projection, report) = nianbao_parser::parse_html_bytes(&bytes);
-            (html, report, Origin::Html(projection))
-        }
-        inputs::Format::Text => {
-            let (text, source) = nianbao_parser::decode(&bytes);
-            let (mut report, projection) = nianbao_parser::parse_document(&text);
-            report.source = source;
-            let origin = projection.map_or(Origin::Text, Origin::Reflowed);
-            (text, report, origin)
-        }
-    };
-    // DOCX (a zip) and PDF files are binary by nature; text and HTML must not be.
-    let is_document = matches!(origin, Origin::Docx { .. } | Origin::Pdf { .. });
-    if !is_document && inputs::is_binary(&bytes, &report.source) {
-        return Err(InputError { display: input.display.clone(), message: "not a text file".to_string() });
-    }
+    let (text, report, origin) = read_report(input, &bytes)?;
     let file = match &input.source {
         inputs::Source::File(path) => Some(path.as_path()),
         inputs::Source::Stdin => None,
