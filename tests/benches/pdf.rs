@@ -6,26 +6,15 @@
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use nianbao_rules::Config;
-use tests::pdf::{Style, report_pdf};
+use tests::pdf::{Style, grown_to_pages, report_pdf};
 use tests::workspace_root;
 
-/// The example report with section 一's paragraphs repeated until the PDF
-/// runs to twelve pages.
+/// The example report grown to twelve pages.
 fn twelve_pages() -> (String, usize) {
     let example = std::fs::read_to_string(workspace_root().join("examples/example-report.md")).unwrap();
-    let (head, rest) = example.split_once("## 二、").unwrap();
-    let paragraphs: Vec<&str> = head.lines().filter(|line| line.starts_with('（')).collect();
-    let mut grown = head.to_string();
-    loop {
-        let pdf = report_pdf(&format!("{grown}## 二、{rest}"), Style::default()).unwrap();
-        let pages = nianbao_parser::pdf::read(pdf.as_bytes()).pages;
-        if pages >= 12 {
-            return (pdf, pages);
-        }
-        for paragraph in &paragraphs {
-            grown += &format!("\n{paragraph}\n");
-        }
-    }
+    let pdf = report_pdf(&grown_to_pages(&example, 12), Style::default()).unwrap();
+    let pages = nianbao_parser::pdf::read(pdf.as_bytes()).pages;
+    (pdf, pages)
 }
 
 fn read_and_check(c: &mut Criterion) {

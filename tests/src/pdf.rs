@@ -489,3 +489,22 @@ pub fn scanned_pdf() -> String {
     ];
     file(&objects)
 }
+
+/// `report` (Markdown, sections under `## ` headings) with section 一's
+/// numbered paragraphs repeated until its PDF runs to `pages` pages: a
+/// long report, as a large agency's runs to twelve. The same numbers.
+pub fn grown_to_pages(report: &str, pages: usize) -> String {
+    let (head, rest) = report.split_once("## 二、").expect("a section 二 heading");
+    let paragraphs: Vec<&str> = head.lines().filter(|line| line.starts_with('（')).collect();
+    let mut grown = head.to_string();
+    loop {
+        let text = format!("{grown}## 二、{rest}");
+        let pdf = report_pdf(&text, Style::default()).expect("a template-shaped report");
+        if nianbao_parser::pdf::read(pdf.as_bytes()).pages >= pages || paragraphs.is_empty() {
+            return text;
+        }
+        for paragraph in &paragraphs {
+            grown += &format!("\n{paragraph}\n");
+        }
+    }
+}

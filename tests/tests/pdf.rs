@@ -4,7 +4,7 @@
 //! diagnostics name the page, line and cell; files that cannot be read are
 //! refused by name.
 
-use tests::pdf::{Style, report_pdf, scanned_pdf};
+use tests::pdf::{Style, grown_to_pages, report_pdf, scanned_pdf};
 use tests::{assert_same_report, exported, workspace_root};
 
 const REPORTS: [&str; 5] = tests::TEMPLATE_SHAPED;
@@ -47,6 +47,7 @@ fn fixtures() -> Vec<(&'static str, String, Style)> {
         ("tests/fixtures/pdf/003-broken.pdf", broken_seed(), STYLES[0]),
         ("tests/fixtures/pdf/example.pdf", read(REPORTS[4]), STYLES[1]),
         ("tests/fixtures/pdf/000-glyphs.pdf", read(REPORTS[0]), STYLES[2]),
+        ("tests/fixtures/pdf/example-12-pages.pdf", grown_to_pages(&read(REPORTS[4]), 12), STYLES[1]),
     ]
 }
 
@@ -65,6 +66,11 @@ fn export_of_the_pdf_fixtures_equals_export_of_the_text() {
     assert_eq!(exported("tests/fixtures/pdf/003.pdf"), exported(REPORTS[2]));
     assert_eq!(exported("tests/fixtures/pdf/example.pdf"), exported(REPORTS[4]));
     assert_eq!(exported("tests/fixtures/pdf/000-glyphs.pdf"), exported(REPORTS[0]));
+    // Twelve pages: the tables after eleven of prose, the same numbers.
+    let (tables, _) = exported("tests/fixtures/pdf/example-12-pages.pdf");
+    assert_eq!(tables, exported(REPORTS[4]).0);
+    let bytes = std::fs::read(workspace_root().join("tests/fixtures/pdf/example-12-pages.pdf")).unwrap();
+    assert_eq!(nianbao_parser::pdf::read(&bytes).pages, 12);
 }
 
 /// The PDF gives the findings the text gives, code for code.
