@@ -6,7 +6,7 @@
 use std::borrow::Cow;
 // FxHash: a label is hashed twice per classified cell, and SipHash's
 // flooding resistance buys nothing for a fixed dictionary that is only read.
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 use nianbao_model::{Fidelity, HeaderClass, RowKey, T2Row, T3Col, T3Group, T3Row, T4Outcome, TableKind};
@@ -66,6 +66,10 @@ fn row_labels() -> &'static [(String, RowKey)] {
     })
 }
 
+/// Longer texts are no piece of a merged label (the longest, the 勾稽 note,
+/// is 34 characters; with spaces and a wide form, well under this).
+const MAX_MERGED_BYTES: usize = 160;
+
 /// The normalised headers and group labels of each table: merged cells,
 /// whose words a PDF's text layer scatters over lines and beside row labels
 /// (「三、」「本」「年」, 「（三）不予」 then 「公开」).
@@ -85,18 +89,42 @@ fn merged_labels(table: TableKind) -> &'static [String] {
     &all[table as usize]
 }
 
+/// Every piece (substring) of each table's merged labels, looked up at
+/// once: unknown text is asked about all through a table.
+fn merged_pieces(table: TableKind) -> &'static HashSet<String> {
+    static PIECES: OnceLock<[HashSet<String>; 3]> = OnceLock::new();
+    let all = PIECES.get_or_init(|| {
+        TableKind::ALL.map(|table| {
+            let mut pieces = HashSet::default();
+            for label in merged_labels(table) {
+                let starts: Vec<usize> = label.char_indices().map(|(at, _)| at).collect();
+                for (i, &start) in starts.iter().enumerate() {
+                    for &end in starts[i + 1..].iter().chain([&label.len()]) {
+                        pieces.insert(label[start..end].to_string());
+                    }
+                }
+            }
+            pieces
+        })
+    });
+    &all[table as usize]
+}
+
 /// Whether `text` is only pieces of the merged headers and group labels of
 /// `table`: each of its words (a PDF's text can set two side by side,
 /// 「年 （四）无法」) part of one. A whole label is classified before this
 /// is asked.
 pub(crate) fn is_merged_label_piece(text: &str, table: TableKind) -> bool {
+    // Prose is rejected before it is normalised: the longest merged label
+    // (the 勾稽 note) is 34 characters, and none has a full stop.
+    if text.len() > MAX_MERGED_BYTES || text.contains('。') {
+        return false;
+    }
     let mut words = text.split_whitespace().peekable();
     words.peek().is_some()
         && words.all(|word| {
             let piece = normalize_label(word);
-            !piece.is_empty()
-                && !piece.chars().all(|c| c.is_ascii_digit())
-                && merged_labels(table).iter().any(|label| label.contains(piece.as_str()))
+            !piece.is_empty() && !piece.chars().all(|c| c.is_ascii_digit()) && merged_pieces(table).contains(&piece)
         })
 }
 
@@ -104,11 +132,14 @@ pub(crate) fn is_merged_label_piece(text: &str, table: TableKind) -> bool {
 /// characters or more: 「（本列数据的勾稽关系为：第一项加第二项之和，」, the
 /// first line of a header wrapped in its cell): such a line opens the table.
 pub(crate) fn merged_label_table(text: &str) -> Option<TableKind> {
+    if text.len() > MAX_MERGED_BYTES || text.len() < 24 || text.contains('。') {
+        return None;
+    }
     let piece = normalize_label(text);
     if piece.chars().count() < 8 {
         return None;
     }
-    TableKind::ALL.into_iter().find(|&table| merged_labels(table).iter().any(|label| label.contains(piece.as_str())))
+    TableKind::ALL.into_iter().find(|&table| merged_pieces(table).contains(&piece))
 }
 
 fn build_dictionary() -> HashMap<String, Vec<Entry>> {

@@ -56,6 +56,7 @@ impl Projection {
 
     /// Appends `text`, which came from `source`; `exact` when it is the
     /// source's bytes verbatim.
+    #[inline]
     pub(crate) fn push(&mut self, text: &str, source: Span, exact: bool) {
         let at = self.text.len();
         self.text.push_str(text);

@@ -15,8 +15,6 @@
 //! such lines, so it is not projected, and a stray line break inside one
 //! stays a finding of its own (F008).
 
-use unicode_width::UnicodeWidthChar;
-
 use crate::lines::{is_page_number, lines_of};
 use crate::ordinal::leading_ordinal;
 use crate::projection::Projection;
@@ -53,8 +51,11 @@ struct Row {
 /// The projection of `text` with its wrapped lines joined, or `None` when
 /// `text` is not hard-wrapped (most reports: nothing to do).
 pub(crate) fn project(text: &str) -> Option<Projection> {
+    // Decided on the lines that may be printed lines of prose, measured
+    // only once their bytes allow it; most reports are not wrapped.
+    let measured = measured_lines(text)?;
+    let width = wrap_width(text, &measured)?;
     let rows: Vec<Row> = lines_of(text).map(|line| row(text, line.span)).collect();
-    let width = wrap_width(text, &rows)?;
     let margin = rows.iter().filter(|r| is_prose(r)).map(|r| r.indent).min().unwrap_or(0);
     let mut out = Projection::default();
     let mut index = 0;
@@ -131,6 +132,60 @@ fn gap_len(text: &str) -> usize {
     if is_gap { spaces } else { 0 }
 }
 
+/// The prose lines long enough to be measured, if the text may be
+/// hard-wrapped. A first look at each line's bytes, which costs no
+/// decoding, passes over most: table rows (a tab, a pipe, a run of spaces,
+/// a last digit) and short lines are not measured, and a text with lines
+/// as long as paragraphs is not wrapped at all.
+fn measured_lines(text: &str) -> Option<Vec<Row>> {
+    // A printed line of prose holds at most some forty CJK characters (120
+    // bytes, 160 with the indentation `-layout` keeps); a `-layout` table
+    // row with its spaces some 250 bytes, and it is not measured.
+    const PRINTED_BYTES: usize = 200;
+    const PARAGRAPH_BYTES: usize = 300;
+    let mut measured = Vec::new();
+    let mut paragraphs = 0;
+    for line in lines_of(text) {
+        let bytes = line.span.slice(text).as_bytes();
+        if bytes.len() > PARAGRAPH_BYTES {
+            paragraphs += 1;
+            if paragraphs > 2 {
+                return None;
+            }
+            continue;
+        }
+        if bytes.len() < 2 * MIN_MEASURED || bytes.len() > PRINTED_BYTES || is_table_like(bytes) {
+            continue;
+        }
+        let row = row(text, line.span);
+        if is_prose(&row) && row.width >= MIN_MEASURED {
+            measured.push(row);
+        }
+    }
+    (measured.len() >= MIN_FULL_LINES).then_some(measured)
+}
+
+/// Whether a line's bytes look like a table row: a tab, a pipe, two spaces
+/// in a row (indentation aside), or a figure at its end. One pass, no
+/// searcher built: this runs on every line of every text report.
+fn is_table_like(bytes: &[u8]) -> bool {
+    let bytes = bytes.trim_ascii();
+    let bytes = &bytes[bytes.iter().take_while(|&&b| b == b'\x0c').count()..];
+    if bytes.last().is_some_and(u8::is_ascii_digit) {
+        return true;
+    }
+    let mut previous_space = false;
+    for &byte in bytes {
+        match byte {
+            b'\t' | b'|' => return true,
+            b' ' if previous_space => return true,
+            b' ' => previous_space = true,
+            _ => previous_space = false,
+        }
+    }
+    false
+}
+
 fn row(text: &str, span: Span) -> Row {
     let mut span = span;
     // pdftotext starts each page with a form feed.
@@ -140,8 +195,7 @@ fn row(text: &str, span: Span) -> Row {
     let line = span.slice(text);
     let body = line.trim_end();
     let indent_bytes = body.len() - body.trim_start().len();
-    let indent: usize =
-        body[..indent_bytes].chars().map(|c| if c == '\t' { 4 } else { c.width_cjk().unwrap_or(0) }).sum();
+    let indent = display_width(&body[..indent_bytes]) + 3 * body[..indent_bytes].matches('\t').count();
     let inner = body.trim_start();
     let width = indent + display_width(inner);
     let cells = inner.contains('\t')
@@ -152,21 +206,27 @@ fn row(text: &str, span: Span) -> Row {
     Row { span, width, indent, cells, blank: inner.is_empty(), footer: !inner.is_empty() && is_page_number(inner) }
 }
 
-/// Display columns of a line's text. A space beside a CJK character is not
-/// counted: WPS sets a quarter-em gap between Arabic numbers and CJK text
-/// (「2024 年」), which extraction writes as a space of a whole column.
+/// Display columns of a line's text, read off its UTF-8 bytes: an ASCII
+/// character is one column, a character of three or four bytes (CJK, and
+/// the quotes and dashes a Chinese font sets full width) two, one of two
+/// bytes one. A space beside a wide character is not counted: WPS sets a
+/// quarter-em gap between Arabic numbers and CJK text (「2024 年」), which
+/// extraction writes as a space of a whole column.
 fn display_width(text: &str) -> usize {
+    let bytes = text.as_bytes();
     let mut width = 0;
-    let mut previous_wide = false;
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        let columns = c.width_cjk().unwrap_or(0);
-        let next_wide = chars.peek().is_some_and(|n| n.width_cjk() == Some(2));
-        if c == ' ' && (previous_wide || next_wide) {
-            continue;
-        }
-        width += columns;
-        previous_wide = columns == 2;
+    for (i, &byte) in bytes.iter().enumerate() {
+        width += match byte {
+            b' ' => {
+                let wide_before = i >= 3 && bytes[i - 3] >= 0xE0;
+                let wide_after = bytes.get(i + 1).is_some_and(|&next| next >= 0xE0);
+                usize::from(!(wide_before || wide_after))
+            }
+            0x00..=0x7F => 1,
+            0xC0..=0xDF => 1,
+            0xE0..=0xFF => 2,
+            _ => 0, // a continuation byte
+        };
     }
     width
 }
@@ -208,11 +268,7 @@ fn trimmed(text: &str, span: Span) -> Span {
 }
 
 /// The width most full lines share, if the text is hard-wrapped.
-fn wrap_width(text: &str, rows: &[Row]) -> Option<usize> {
-    let measured: Vec<&Row> = rows.iter().filter(|r| is_prose(r) && r.width >= MIN_MEASURED).collect();
-    if measured.len() < MIN_FULL_LINES {
-        return None;
-    }
+fn wrap_width(text: &str, measured: &[Row]) -> Option<usize> {
     // The text block's width: the widest w with many lines in
     // [w - SLACK, w]. Full lines of prose are a page's widest; table rows
     // and headings cluster lower.
@@ -231,7 +287,7 @@ fn wrap_width(text: &str, rows: &[Row]) -> Option<usize> {
     }
     // Wrapped lines stop mid-sentence; paragraphs that fill their one line
     // end with a full stop.
-    let full: Vec<&&Row> = measured.iter().filter(|r| r.width + SLACK >= best && r.width <= best + 2).collect();
+    let full: Vec<&Row> = measured.iter().filter(|r| r.width + SLACK >= best && r.width <= best + 2).collect();
     let mid_sentence = full.iter().filter(|r| !ends_sentence(r.span.slice(text))).count();
     (mid_sentence * 2 > full.len()).then_some(best)
 }

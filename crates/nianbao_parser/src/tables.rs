@@ -109,9 +109,10 @@ impl<'a> Reader<'a> {
     /// ends the table.
     fn plain_line(&mut self, tokens: &[Token], index: usize) -> bool {
         let whole_line = tokens.first().map(|first| first.span.cover(tokens[tokens.len() - 1].span));
+        let has_values = tokens.iter().any(|token| token.kind == TokenKind::Value);
         // A piece of a merged label on its own line (「三、」 of
         // 「三、本年度办理结果」 set one character a line) is no heading.
-        if let Some(span) = whole_line {
+        if let Some(span) = whole_line.filter(|_| !has_values) {
             let text = span.slice(self.source);
             if self.current.is_some_and(|table| is_merged_label_piece(text, table)) {
                 return true;
@@ -130,7 +131,6 @@ impl<'a> Reader<'a> {
             self.close_context();
             return false;
         }
-        let has_values = tokens.iter().any(|token| token.kind == TokenKind::Value);
         let label = tokens.first().filter(|token| token.kind == TokenKind::Text).copied();
         let belongs = match (label, has_values) {
             (Some(label), false) => {
@@ -262,7 +262,9 @@ impl<'a> Reader<'a> {
     fn label_after_pieces(&self, token: Token) -> Option<Token> {
         let table = self.current?;
         let text = self.text(token);
-        let (pieces, last) = text.rsplit_once(char::is_whitespace)?;
+        // Most texts have no space at all; the pieces are set apart by one.
+        memchr::memchr(b' ', text.as_bytes()).or_else(|| text.find('\u{3000}'))?;
+        let (pieces, last) = text.rsplit_once([' ', '\u{3000}'])?;
         let is_row = matches!(classify(last, Some(table), false).as_deref(), Some(LabelMatch::Row { .. }));
         (is_row && is_merged_label_piece(pieces, table))
             .then(|| Token::unread(Span::new(token.span.end - last.len(), token.span.end), TokenKind::Text))
