@@ -1,6 +1,6 @@
 //! Table figures the prose rules compare against, with the cells they come from.
 
-use nianbao_model::{Report, RowKey, Span, T2Row, T3Col, T3Row, T4Col, T4Group, T4Outcome, TableKind};
+use nianbao_model::{CellValue, Report, RowKey, Span, T2Row, T3Col, T3Row, T4Col, T4Group, T4Outcome, TableKind};
 
 use crate::claims::{Outcome, Table2Figure};
 
@@ -13,19 +13,35 @@ pub(crate) struct Figure {
     pub(crate) name: String,
 }
 
-fn t3_total(report: &Report, row: T3Row) -> Option<(i64, Span)> {
-    let cell = report.table(TableKind::Applications)?.t3(row, T3Col::Total)?;
-    Some((cell.count()?, cell.span))
+/// A row's 总计 with its cells. Where the 总计 cell is left blank (common in
+/// reports still on the 2019 layout), the row's figure is the sum of its
+/// six applicant columns, and the second value says so: a blank is no 0
+/// for the prose to disagree with. `None` when those are blank too.
+fn t3_total(report: &Report, row: T3Row) -> Option<(i64, Vec<Span>, bool)> {
+    let table = report.table(TableKind::Applications)?;
+    let total = table.t3(row, T3Col::Total)?;
+    if !matches!(total.value, CellValue::Blank | CellValue::Placeholder) {
+        return Some((total.count()?, vec![total.span], false));
+    }
+    let applicants: Vec<_> = T3Col::APPLICANTS.iter().filter_map(|&col| table.t3(row, col)).collect();
+    if applicants.iter().all(|cell| matches!(cell.value, CellValue::Blank | CellValue::Placeholder)) {
+        return None;
+    }
+    let sum = applicants.iter().map(|cell| cell.count()).sum::<Option<i64>>()?;
+    Some((sum, applicants.iter().map(|cell| cell.span).collect(), true))
 }
 
 fn sum_rows(report: &Report, rows: &[T3Row], name: String) -> Option<Figure> {
     let mut value = 0;
     let mut cells = Vec::new();
+    let mut blank_total = false;
     for &row in rows {
-        let (count, span) = t3_total(report, row)?;
+        let (count, spans, blank) = t3_total(report, row)?;
         value += count;
-        cells.push(span);
+        cells.extend(spans);
+        blank_total |= blank;
     }
+    let name = if blank_total { format!("{name} (总计 left blank: the applicant columns' sum)") } else { name };
     Some(Figure { value: value as f64, cells, name })
 }
 

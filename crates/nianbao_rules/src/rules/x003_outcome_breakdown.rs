@@ -5,7 +5,8 @@ use crate::registry::{FixKind, declare_rule};
 declare_rule! {
     /// ## What it does
     /// Compares 「予以公开/部分公开/不予公开/无法提供/不予处理/其他处理 N件」 with the
-    /// outcome groups of table 三 (总计 column; 不予公开 is the sum of its eight rows),
+    /// outcome groups of table 三 (总计 column, or the applicant columns' sum
+    /// where 总计 is left blank; 不予公开 is the sum of its eight rows),
     /// and 「N%」 with the group's share of （七）总计 (to the nearest 0.5). Percentages
     /// of a full breakdown in one sentence must add up to 100 (± 0.1).
     ///
