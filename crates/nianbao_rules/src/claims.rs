@@ -32,8 +32,9 @@ pub enum Metric {
     Review,
     /// 行政诉讼: 直接起诉 总计 + 复议后起诉 总计.
     Litigation,
-    /// 予以公开 … 其他处理: the table 三 outcome groups.
-    Outcome(Outcome),
+    /// 予以公开 … 其他处理: one of the table 三 outcome groups, or several
+    /// named together (「予以公开及部分公开42件」: their sum).
+    Outcome(Outcomes),
     /// Table 二 figures.
     Table2(Table2Figure),
 }
@@ -48,6 +49,40 @@ pub enum Outcome {
     NotProcessed,
     OtherHandling,
 }
+
+impl Outcome {
+    pub const ALL: [Outcome; 6] = [
+        Outcome::Disclosed,
+        Outcome::Partial,
+        Outcome::Withheld,
+        Outcome::Unavailable,
+        Outcome::NotProcessed,
+        Outcome::OtherHandling,
+    ];
+}
+
+/// A set of outcome groups a claim counts together.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Outcomes(u8);
+
+impl Outcomes {
+    pub const fn of(outcome: Outcome) -> Self {
+        Outcomes(1 << outcome as u8)
+    }
+
+    #[must_use]
+    pub const fn with(self, outcome: Outcome) -> Self {
+        Outcomes(self.0 | 1 << outcome as u8)
+    }
+
+    /// The groups in template order.
+    pub fn iter(self) -> impl Iterator<Item = Outcome> {
+        Outcome::ALL.into_iter().filter(move |&outcome| self.0 & (1 << outcome as u8) != 0)
+    }
+}
+
+/// Words that join outcome groups named together: 「予以公开及部分公开」.
+const OUTCOME_JOINS: &[&str] = &["及", "和", "与", "、", "以及", "或"];
 
 /// Table 二 figures that prose states.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -104,12 +139,12 @@ const KEYWORDS: &[(&str, Metric)] = &[
     ("处理", Metric::Handled),
     ("行政复议", Metric::Review),
     ("行政诉讼", Metric::Litigation),
-    ("予以公开", Metric::Outcome(Outcome::Disclosed)),
-    ("部分公开", Metric::Outcome(Outcome::Partial)),
-    ("不予公开", Metric::Outcome(Outcome::Withheld)),
-    ("无法提供", Metric::Outcome(Outcome::Unavailable)),
-    ("不予处理", Metric::Outcome(Outcome::NotProcessed)),
-    ("其他处理", Metric::Outcome(Outcome::OtherHandling)),
+    ("予以公开", Metric::Outcome(Outcomes::of(Outcome::Disclosed))),
+    ("部分公开", Metric::Outcome(Outcomes::of(Outcome::Partial))),
+    ("不予公开", Metric::Outcome(Outcomes::of(Outcome::Withheld))),
+    ("无法提供", Metric::Outcome(Outcomes::of(Outcome::Unavailable))),
+    ("不予处理", Metric::Outcome(Outcomes::of(Outcome::NotProcessed))),
+    ("其他处理", Metric::Outcome(Outcomes::of(Outcome::OtherHandling))),
     ("现行有效行政规范性文件", Metric::Table2(Table2Figure::NormativeInForce)),
     ("废止行政规范性文件", Metric::Table2(Table2Figure::NormativeRepealed)),
     ("制发行政规范性文件", Metric::Table2(Table2Figure::NormativeIssued)),
@@ -336,11 +371,25 @@ fn read_clause(
     }
     let includes_carry_over = has(clause, "含上年") || has(clause, "包括上年") || has(clause, "含结转");
     let mut search_from = 0;
-    for (keyword_at, keyword, metric) in keywords {
+    for (index, &(keyword_at, keyword, metric)) in keywords.iter().enumerate() {
         if keyword_at < search_from {
             continue; // inside an earlier keyword or its number
         }
         search_from = keyword_at + keyword.len();
+        // Outcome groups named together count together: the number after
+        // 「予以公开及部分公开」 is their sum.
+        let mut metric = metric;
+        if let Metric::Outcome(mut joined) = metric {
+            for &(next_at, next, next_metric) in &keywords[index + 1..] {
+                let Metric::Outcome(more) = next_metric else { break };
+                if next_at < search_from || !OUTCOME_JOINS.contains(&&clause[search_from..next_at]) {
+                    break;
+                }
+                joined = more.iter().fold(joined, Outcomes::with);
+                search_from = next_at + next.len();
+            }
+            metric = Metric::Outcome(joined);
+        }
         if needs_application_context(metric) && !about_applications {
             continue;
         }

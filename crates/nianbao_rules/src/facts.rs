@@ -2,7 +2,7 @@
 
 use nianbao_model::{CellValue, Report, RowKey, Span, T2Row, T3Col, T3Row, T4Col, T4Group, T4Outcome, TableKind};
 
-use crate::claims::{Outcome, Table2Figure};
+use crate::claims::{Outcome, Outcomes, Table2Figure};
 
 /// A figure read from the tables: its value and the cells it sums.
 #[derive(Clone, Debug, PartialEq)]
@@ -74,6 +74,27 @@ pub(crate) fn outcome(report: &Report, outcome: Outcome) -> Option<Figure> {
         Outcome::OtherHandling => (&results[18..21], "（六）其他处理"),
     };
     sum_rows(report, rows, format!("表三 {name}[总计]"))
+}
+
+/// Outcome groups of 表三 named together, summed: 「（一）予以公开 +
+/// （二）部分公开[总计]」.
+pub(crate) fn outcomes(report: &Report, groups: Outcomes) -> Option<Figure> {
+    let figures: Vec<Figure> = groups.iter().map(|group| outcome(report, group)).collect::<Option<_>>()?;
+    if figures.len() == 1 {
+        return figures.into_iter().next();
+    }
+    let names: Vec<&str> =
+        figures.iter().map(|f| f.name.trim_start_matches("表三 ").split('[').next().unwrap_or("")).collect();
+    let blank_total = figures.iter().any(|f| f.name.contains("left blank"));
+    let mut name = format!("表三 {}[总计]", names.join(" + "));
+    if blank_total {
+        name += " (总计 left blank: the applicant columns' sum)";
+    }
+    Some(Figure {
+        value: figures.iter().map(|f| f.value).sum(),
+        cells: figures.iter().flat_map(|f| f.cells.iter().copied()).collect(),
+        name,
+    })
 }
 
 /// A 表四 group total.

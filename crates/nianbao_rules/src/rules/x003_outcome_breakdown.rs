@@ -6,7 +6,8 @@ declare_rule! {
     /// ## What it does
     /// Compares 「予以公开/部分公开/不予公开/无法提供/不予处理/其他处理 N件」 with the
     /// outcome groups of table 三 (总计 column, or the applicant columns' sum
-    /// where 总计 is left blank; 不予公开 is the sum of its eight rows),
+    /// where 总计 is left blank; 不予公开 is the sum of its eight rows; groups
+    /// named together, 「予以公开及部分公开42件」, with their sum),
     /// and 「N%」 with the group's share of （七）总计 (to the nearest 0.5). Percentages
     /// of a full breakdown in one sentence must add up to 100 (± 0.1).
     ///
@@ -49,7 +50,7 @@ use nianbao_model::{Span, T3Row};
 
 use super::report_claim_mismatch;
 use crate::claims::{Claim, Metric};
-use crate::facts::{outcome, show, t3_row};
+use crate::facts::{outcomes, show, t3_row};
 
 fn is_percent(claim: &Claim) -> bool {
     claim.unit == "%" || claim.unit == "％"
@@ -59,8 +60,8 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     let report = ctx.report;
     let total = t3_row(report, T3Row::TotalResults);
     for claim in ctx.claims() {
-        let Metric::Outcome(group) = claim.metric else { continue };
-        let Some(figure) = outcome(report, group) else { continue };
+        let Metric::Outcome(groups) = claim.metric else { continue };
+        let Some(figure) = outcomes(report, groups) else { continue };
         if !is_percent(claim) {
             report_claim_mismatch(claim, &[figure], "applications with this outcome", out);
             continue;
