@@ -64,6 +64,8 @@ pub(crate) enum Unreadable {
     Password,
     /// Encrypted in a way the reader does not implement.
     Encryption,
+    /// The reader panicked on the file.
+    ReaderFailed,
 }
 
 /// The pages of a PDF file.

@@ -55,15 +55,6 @@ impl Document {
         index.checked_sub(1).map(|i| self.places[i].1)
     }
 
-    /// The projected text of the cell at `place` (its row label, say).
-    pub fn cell_text(&self, page: usize, line: usize, cell: (usize, usize)) -> Option<&str> {
-        let place = Place { page, line, cell: Some(cell) };
-        let index = self.places.iter().position(|(_, p)| *p == place)?;
-        let start = self.places[index].0;
-        let end = self.places.get(index + 1).map_or(self.text.len(), |(at, _)| *at);
-        Some(self.text[start..end].trim_end_matches(['\t', '\n']))
-    }
-
     /// The cells of the row that `place`'s cell is in, left to right.
     pub fn row_cells(&self, place: Place) -> impl Iterator<Item = (Place, &str)> {
         let row = place.cell.map(|(row, _)| row);
@@ -94,7 +85,11 @@ pub fn read(bytes: &[u8]) -> Document {
         let problem = "a truncated PDF: the file ends before the PDF's end marker (%%EOF); was the download cut short?";
         return Document { problem: Some(problem.to_string()), ..Document::default() };
     }
-    let pages = match glyphs::pages(bytes) {
+    // The PDF library is built not to panic on damaged files, and fuzzing
+    // found none; a panic all the same is this file's problem, not the
+    // end of a folder's check.
+    let read = std::panic::catch_unwind(|| glyphs::pages(bytes));
+    let pages = match read.unwrap_or(Err(glyphs::Unreadable::ReaderFailed)) {
         Ok(pages) => pages,
         Err(why) => {
             let problem = match why {
@@ -102,6 +97,7 @@ pub fn read(bytes: &[u8]) -> Document {
                 glyphs::Unreadable::Damaged => "a damaged PDF (truncated or corrupt): no page could be read",
                 glyphs::Unreadable::Password => "an encrypted PDF that needs a password to open",
                 glyphs::Unreadable::Encryption => "an encrypted PDF in a form nianbao cannot decrypt",
+                glyphs::Unreadable::ReaderFailed => "a damaged PDF: reading it failed",
             };
             return Document { problem: Some(problem.to_string()), ..Document::default() };
         }
