@@ -112,6 +112,10 @@ pub struct Claim {
     pub section: Option<SectionKind>,
     /// 「含上年结转…」 in the same clause: the figure includes carry-over.
     pub includes_carry_over: bool,
+    /// The last year its sentence names before the number (「2020年…33项」):
+    /// statements about different years are no contradiction. `None` when
+    /// the sentence names none.
+    pub year: Option<i32>,
 }
 
 const UNITS: &[&str] = &["万元", "件", "条", "个", "项", "次", "%", "％"];
@@ -351,8 +355,26 @@ fn read_sentence(
     }
     let about_applications = has(&text[start..end], "申请");
     for clause in clauses.iter().filter(|clause| clause.has_unit) {
+        let first = out.len();
         read_clause((base + clause.start, &text[clause.start..clause.end]), about_applications, section, out);
+        for claim in &mut out[first..] {
+            claim.year = last_year(&text[start..claim.span.start - base]);
+        }
     }
+}
+
+/// The last year 「YYYY年」 in `text`.
+fn last_year(text: &str) -> Option<i32> {
+    let bytes = text.as_bytes();
+    let mut at = text.len();
+    while let Some(found) = text[..at].rfind('年') {
+        let digits = &bytes[found.saturating_sub(4)..found];
+        if found >= 4 && digits.iter().all(u8::is_ascii_digit) && matches!(digits[0], b'1' | b'2') {
+            return std::str::from_utf8(digits).ok()?.parse().ok();
+        }
+        at = found;
+    }
+    None
 }
 
 fn read_clause(
@@ -408,6 +430,7 @@ fn read_clause(
             clause: Span::new(base, base + clause.len()),
             section,
             includes_carry_over: includes_carry_over && metric != Metric::CarriedOver,
+            year: None,
         });
         search_from = number.end;
     }

@@ -7,7 +7,8 @@ declare_rule! {
     /// Reports a figure the text states twice with different numbers: new
     /// applications, carry-over, decided, carried forward, 行政复议, 行政诉讼, or a
     /// table 二 figure. (「共受理21件」 and 「新受理20件」 are different figures and
-    /// may differ.)
+    /// may differ, and so are figures whose sentences name different years:
+    /// 「2020年…行政许可33项」 and 「2021年新增…行政许可0项」.)
     ///
     /// ## Why is this bad
     /// A report that says 5 in one paragraph and 6 in another is wrong in at least
@@ -64,9 +65,17 @@ fn comparable(claim: &Claim) -> bool {
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     let claims: Vec<&Claim> = ctx.claims().iter().filter(|c| comparable(c)).collect();
+    // A sentence that names no year speaks of the report's; two figures of
+    // years that differ are no contradiction.
+    let report_year = ctx.report.metadata.year.as_ref().map(|year| year.value);
+    let same_year = |a: &Claim, b: &Claim| match (a.year.or(report_year), b.year.or(report_year)) {
+        (Some(a), Some(b)) => a == b,
+        _ => true,
+    };
     for (index, claim) in claims.iter().enumerate() {
-        let Some(first) =
-            claims[..index].iter().find(|earlier| earlier.metric == claim.metric && earlier.unit == claim.unit)
+        let Some(first) = claims[..index]
+            .iter()
+            .find(|earlier| earlier.metric == claim.metric && earlier.unit == claim.unit && same_year(earlier, claim))
         else {
             continue;
         };
