@@ -62,39 +62,31 @@ pub(crate) fn received_with_carry_over(report: &Report) -> Option<Figure> {
     sum_rows(report, &[T3Row::NewReceived, T3Row::CarriedOver], "表三 一 + 二 [总计]".to_string())
 }
 
-/// An outcome group of 表三, summed over its rows.
-pub(crate) fn outcome(report: &Report, outcome: Outcome) -> Option<Figure> {
+/// An outcome group's rows in 表三 and its name.
+fn outcome_rows(outcome: Outcome) -> (&'static [T3Row], &'static str) {
     let results = T3Row::results();
-    let (rows, name): (&[T3Row], &str) = match outcome {
+    match outcome {
         Outcome::Disclosed => (&results[0..1], "（一）予以公开"),
         Outcome::Partial => (&results[1..2], "（二）部分公开"),
         Outcome::Withheld => (&results[2..10], "（三）不予公开"),
         Outcome::Unavailable => (&results[10..13], "（四）无法提供"),
         Outcome::NotProcessed => (&results[13..18], "（五）不予处理"),
         Outcome::OtherHandling => (&results[18..21], "（六）其他处理"),
-    };
-    sum_rows(report, rows, format!("表三 {name}[总计]"))
+    }
 }
 
-/// Outcome groups of 表三 named together, summed: 「（一）予以公开 +
-/// （二）部分公开[总计]」.
+/// Outcome groups of 表三, summed over their rows: one group
+/// (「（一）予以公开[总计]」) or several named together (「（一）予以公开 +
+/// （二）部分公开[总计]」).
 pub(crate) fn outcomes(report: &Report, groups: Outcomes) -> Option<Figure> {
-    let figures: Vec<Figure> = groups.iter().map(|group| outcome(report, group)).collect::<Option<_>>()?;
-    if figures.len() == 1 {
-        return figures.into_iter().next();
+    let mut rows = Vec::new();
+    let mut names = Vec::new();
+    for group in groups.iter() {
+        let (group_rows, name) = outcome_rows(group);
+        rows.extend_from_slice(group_rows);
+        names.push(name);
     }
-    let names: Vec<&str> =
-        figures.iter().map(|f| f.name.trim_start_matches("表三 ").split('[').next().unwrap_or("")).collect();
-    let blank_total = figures.iter().any(|f| f.name.contains("left blank"));
-    let mut name = format!("表三 {}[总计]", names.join(" + "));
-    if blank_total {
-        name += " (总计 left blank: the applicant columns' sum)";
-    }
-    Some(Figure {
-        value: figures.iter().map(|f| f.value).sum(),
-        cells: figures.iter().flat_map(|f| f.cells.iter().copied()).collect(),
-        name,
-    })
+    sum_rows(report, &rows, format!("表三 {}[总计]", names.join(" + ")))
 }
 
 /// A 表四 group total.
