@@ -290,8 +290,18 @@ impl Mutation {
     /// (for a cell: `None`, found by parsing). `None` when the mutation cannot
     /// be written in this layout.
     pub fn apply(&self, values: &Values, layout: Layout) -> Option<(String, Option<String>)> {
+        self.apply_to(values, layout, 2025, "某某市某某局")
+    }
+
+    /// [`Mutation::apply`] to the report of `agency` for `year`.
+    pub fn apply_to(
+        &self,
+        values: &Values,
+        layout: Layout,
+        year: i32,
+        agency: &str,
+    ) -> Option<(String, Option<String>)> {
         let facts = ProseFacts::of(values);
-        let (year, agency) = (2025, "某某市某某局");
         let mut table_values = values.clone();
         let mut prose = facts;
         if let Mutation::Cell { key, index, delta } = self {
@@ -434,4 +444,37 @@ pub fn detects(
             .iter()
             .any(|span| span.start < target.end.max(target.start + 1) && target.start < span.end.max(span.start + 1))
     })
+}
+
+/// Report `n` of a folder holding several agencies' reports over
+/// 2019–2025, as a supervising office keeps them: nine files per agency and
+/// year, the first clean and the other eight with one defect each (one
+/// mutation of each kind, and a second cell). Consecutive `n` walk the
+/// variants, then the years, then the agencies, in the layouts in turn.
+/// Returns the file's text and extension.
+pub fn agency_years_report(n: u64) -> (String, &'static str) {
+    const VARIANTS: u64 = 9;
+    const YEARS: u64 = 7;
+    let variant = n % VARIANTS;
+    let year = 2019 + ((n / VARIANTS) % YEARS) as i32;
+    let agency = format!("某某县第{}局", n / (VARIANTS * YEARS));
+    let layout = Layout::ALL[(n % Layout::ALL.len() as u64) as usize];
+    let mut rng = Rng::new(n);
+    let values = consistent_values(&mut rng);
+    let extension = match layout {
+        Layout::Markdown => "md",
+        Layout::Html => "html",
+        _ => "txt",
+    };
+    let mut mutations = Mutation::one_of_each(&mut rng);
+    mutations.push(mutations[0].clone());
+    let mutated = variant.checked_sub(1).and_then(|m| mutations[m as usize].apply_to(&values, layout, year, &agency));
+    let text = match mutated {
+        Some((text, _)) => text,
+        None => {
+            let markdown = report_markdown(&values, ProseFacts::of(&values), year, &agency);
+            render(&markdown, layout).expect("generated tables are template-shaped")
+        }
+    };
+    (text, extension)
 }

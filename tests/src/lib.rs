@@ -121,6 +121,7 @@ fn check_file_with(path: &Path, display: &str, config: &Config) -> Checked {
         text,
         source: report.source.clone(),
         report: Some(report),
+        profile: None,
         diagnostics,
         others: pieces.collect(),
         origin: Default::default(),

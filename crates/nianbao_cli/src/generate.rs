@@ -122,6 +122,7 @@ fn check_roll_up(parent: Loaded, parts: &[Loaded]) -> ExitCode {
         text: parent.text,
         source: parent.report.source.clone(),
         report: Some(parent.report),
+        profile: None,
         diagnostics,
         others,
         origin: parent.origin,

@@ -5,6 +5,7 @@
 //! usage, IO or configuration error (named with its file; other files are
 //! still checked).
 
+pub mod audit;
 pub mod export;
 pub mod generate;
 pub mod inputs;
@@ -18,7 +19,6 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
-use nianbao_model::Severity;
 use nianbao_rules::Config;
 
 use nianbao_lsp::config::ConfigResolver;
@@ -81,6 +81,8 @@ enum Command {
         #[arg(long, short)]
         output: Option<PathBuf>,
     },
+    /// Audit many reports at once: one HTML page (or CSV, JSON) with counts, charts, every finding and the roll-up.
+    Audit(audit::AuditArgs),
     /// Sum tables 二, 三 and 四 over reports; with --parent, check that report against the sum (rule C004).
     Aggregate {
         /// The 本级政府 (or summary) report whose figures must equal the sum.
@@ -172,7 +174,7 @@ enum ExportFormat {
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
-enum FailOn {
+pub(crate) enum FailOn {
     Error,
     Warning,
     Info,
@@ -210,6 +212,7 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> ExitCode {
         Command::New { year, agency, level, output } => {
             generate::new_report(year, &agency, level.into(), output.as_deref())
         }
+        Command::Audit(args) => audit::run(&args),
         Command::Aggregate { parent, children } => generate::aggregate(parent.as_deref(), &children),
         Command::Rule { code } => rule(&code),
         Command::Rules => rules(),
@@ -286,6 +289,7 @@ fn check_input(
     bytes: Result<Vec<u8>, InputError>,
     resolver: &mut ConfigResolver,
     index: &std::sync::Mutex<FolderIndex>,
+    with_profile: bool,
 ) -> Result<CheckedInput, InputError> {
     let config: Config = resolver
         .for_dir(&input.config_dir)
@@ -320,7 +324,9 @@ fn check_input(
         .collect();
     let others = related.sources();
     let source = report.source.clone();
-    let checked = Checked { display: input.display.clone(), text, source, report: None, diagnostics, others, origin };
+    let profile = with_profile.then(|| Box::new(nianbao_rules::profile::profile(&report, &config)));
+    let checked =
+        Checked { display: input.display.clone(), text, source, report: None, profile, diagnostics, others, origin };
     Ok(CheckedInput { checked, report, problems })
 }
 
@@ -417,6 +423,9 @@ fn read_all(found: &[Input], threads: usize) -> (Vec<ReadSlot>, Vec<(PathBuf, re
 pub enum Reports {
     /// For what shows the report (`export`, tests).
     Keep,
+    /// As [`Reports::Drop`], keeping each report's profile (agency, dates,
+    /// headline figures, tables for a roll-up) for `nianbao audit`.
+    Profile,
     /// Each report is dropped by the thread that parsed it, once the file is
     /// checked: output needs only the text, diagnostics and origin. Holding
     /// every report of a folder until the end doubled the memory of checking
@@ -443,7 +452,21 @@ pub fn check_paths_with_jobs(
     jobs: usize,
     reports: Reports,
 ) -> CheckOutcome {
+    check_paths_with_progress(paths, stdin_filename, config, jobs, reports, &|_, _| {})
+}
+
+/// [`check_paths_with_jobs`], calling `progress(done, total)` from the
+/// checking threads each time an input has been checked.
+pub fn check_paths_with_progress(
+    paths: &[PathBuf],
+    stdin_filename: Option<&Path>,
+    config: Option<&Path>,
+    jobs: usize,
+    reports: Reports,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> CheckOutcome {
     let (found, errors) = inputs::collect(paths, stdin_filename);
+    let done = std::sync::atomic::AtomicUsize::new(0);
     let threads = jobs.clamp(1, found.len().max(1));
     let (read, heads) = read_all(&found, threads);
     let mut index = FolderIndex::default();
@@ -456,14 +479,16 @@ pub fn check_paths_with_jobs(
         |resolver, at, input| {
             // Each index is handed out once, so its slot is always full.
             let bytes = read[at].lock().unwrap_or_else(|p| p.into_inner()).take().expect("each input is checked once");
-            check_input(input, bytes, resolver, &index).map(|mut input| {
+            let checked = check_input(input, bytes, resolver, &index, reports == Reports::Profile).map(|mut input| {
                 let looks_like_report = input.report.looks_like_report();
                 match reports {
                     Reports::Keep => input.checked.report = Some(input.report),
-                    Reports::Drop => input.checked.shed_unshown(),
+                    Reports::Drop | Reports::Profile => input.checked.shed_unshown(),
                 }
                 (input.checked, input.problems, looks_like_report)
-            })
+            });
+            progress(done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1, found.len());
+            checked
         },
     );
     let mut outcome = CheckOutcome { results: Vec::with_capacity(checked.len()), errors, skipped: 0 };
@@ -500,13 +525,7 @@ fn check(args: &CheckArgs) -> ExitCode {
     if !errors.is_empty() {
         return ExitCode::from(2);
     }
-    let threshold = match args.fail_on {
-        FailOn::Error => Some(Severity::Error),
-        FailOn::Warning => Some(Severity::Warning),
-        FailOn::Info => Some(Severity::Info),
-        FailOn::Never => None,
-    };
-    let failing = threshold.is_some_and(|threshold| {
+    let failing = args.fail_on.threshold().is_some_and(|threshold| {
         results.iter().flat_map(|result| &result.diagnostics).any(|d| d.severity >= threshold)
     });
     if failing { ExitCode::from(1) } else { ExitCode::SUCCESS }
@@ -545,7 +564,13 @@ fn export(args: &ExportArgs) -> ExitCode {
         }
     };
     let mut resolver = ConfigResolver::new(args.config.as_deref());
-    match check_input(&input, inputs::read(&input), &mut resolver, &std::sync::Mutex::new(FolderIndex::default())) {
+    match check_input(
+        &input,
+        inputs::read(&input),
+        &mut resolver,
+        &std::sync::Mutex::new(FolderIndex::default()),
+        false,
+    ) {
         Ok(CheckedInput { checked, report, problems }) => {
             problems.iter().for_each(report_error);
             let json = export::render(&checked, &report);

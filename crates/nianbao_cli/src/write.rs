@@ -28,7 +28,7 @@ pub fn encode(text: &str, source: &SourceInfo) -> Result<Vec<u8>, String> {
 /// Replaces `path`'s contents with `bytes`: written to a temporary file
 /// beside it, flushed to disk, given the original's permissions, then renamed
 /// over it. Any failure leaves the original untouched and removes the
-/// temporary file.
+/// temporary file. A file that does not exist yet is created the same way.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
     write_atomic_with(path, bytes, |file, bytes| file.write_all(bytes))
 }
@@ -40,15 +40,23 @@ pub fn write_atomic_with(
     write: impl FnOnce(&mut fs::File, &[u8]) -> io::Result<()>,
 ) -> io::Result<()> {
     // A symlink is followed: the file it points to is replaced, not the link.
-    let target = fs::canonicalize(path)?;
-    let permissions = fs::metadata(&target)?.permissions();
+    let (target, permissions) = match fs::canonicalize(path) {
+        Ok(target) => {
+            let permissions = fs::metadata(&target)?.permissions();
+            (target, Some(permissions))
+        }
+        Err(error) if error.kind() == io::ErrorKind::NotFound => (path.to_path_buf(), None),
+        Err(error) => return Err(error),
+    };
     let temporary = temporary_path(&target);
     let result = (|| {
         // `create_new`: never overwrite a file of the same name (another run's).
         let mut file = OpenOptions::new().write(true).create_new(true).open(&temporary)?;
         write(&mut file, bytes)?;
         file.sync_all()?;
-        fs::set_permissions(&temporary, permissions)?;
+        if let Some(permissions) = permissions {
+            fs::set_permissions(&temporary, permissions)?;
+        }
         fs::rename(&temporary, &target)
     })();
     if result.is_err() {
@@ -106,6 +114,13 @@ mod tests {
             use std::os::unix::fs::PermissionsExt;
             assert_eq!(fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o640);
         }
+    }
+
+    #[test]
+    fn a_new_file_is_created() {
+        let path = scratch("new").join("audit.html");
+        write_atomic(&path, b"<html>").unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"<html>");
     }
 
     #[test]

@@ -65,6 +65,12 @@ const CASES: &[(&str, &[&str], Option<&str>)] = &[
         None,
     ),
     ("aggregate_pdfs", &["aggregate", "tests/fixtures/pdf/003.pdf", "tests/fixtures/pdf/example.pdf"], None),
+    ("audit_csv", &["audit", "--format", "csv", "tests/seeds", "examples"], None),
+    (
+        "audit_unreadable",
+        &["audit", "--format", "csv", "tests/fixtures/pdf/scanned.pdf", "examples/example-report.md"],
+        None,
+    ),
     ("rule_t303", &["rule", "T303"], None),
     ("rule_unknown", &["rule", "X999"], None),
     ("rules", &["rules"], None),

@@ -35,7 +35,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use nianbao_model::{Date, Severity};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use crate::registry::{RuleMeta, lookup};
 
@@ -93,7 +93,7 @@ pub struct ReportFacts {
 }
 
 /// The reporting body's level, which sets its deadline and plausible content.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Level {
     /// A 县级以上人民政府部门: publishes by 1月31日.

@@ -2,7 +2,7 @@
 
 use std::sync::OnceLock;
 
-use nianbao_model::{Paragraph, Report, Span};
+use nianbao_model::{Date, Paragraph, Report, Span};
 
 use crate::claims::{Claim, claims_with};
 use crate::config::{Config, Level};
@@ -25,6 +25,17 @@ pub struct Related<'a> {
     pub previous: Option<Other<'a>>,
     /// The reports a 本级政府 summary adds up.
     pub parts: Vec<Other<'a>>,
+}
+
+/// When a report had to be published by, and when it was.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Deadline {
+    pub date: Date,
+    /// What sets it: 「条例第四十九条 (department report)」, 「the local deadline」.
+    pub basis: &'static str,
+    /// The publish date, and where the text states it (no span when it comes
+    /// from configuration alone).
+    pub published: Option<(Date, Option<Span>)>,
 }
 
 /// The input of every rule.
@@ -101,6 +112,25 @@ impl<'a> Context<'a> {
             .agency
             .as_deref()
             .or_else(|| self.report.metadata.agency.as_ref().map(|agency| agency.value.as_str()))
+    }
+
+    /// The date the report was published and the deadline it had to meet,
+    /// with the basis of that deadline: configuration first, then the text.
+    /// `None` without a year; `published` is `None` when no date is known.
+    pub(crate) fn deadline(&self) -> Option<Deadline> {
+        let year = self.report_year()?;
+        let published = match (self.config.report.publish_date, &self.report.metadata.publish_date) {
+            (Some(date), stated) => Some((date, stated.as_ref().map(|s| s.span))),
+            (None, Some(stated)) => Some((stated.value, Some(stated.span))),
+            (None, None) => None,
+        };
+        let government = self.level() == Some(Level::Government);
+        let (month, day, basis) = match self.config.report.deadline {
+            Some((month, day)) => (month, day, "the local deadline"),
+            None if government => (3, 31, "条例第四十九条 (本级政府 report)"),
+            None => (1, 31, "条例第四十九条 (department report)"),
+        };
+        Some(Deadline { date: Date { year: year + 1, month, day }, basis, published })
     }
 
     /// The body's level: configuration first, then guessed from its name.

@@ -138,7 +138,7 @@ pub(crate) fn table2(report: &Report, figure: Table2Figure) -> Option<Figure> {
 
 /// Formats a figure's value without a needless fraction, and without the
 /// float noise of a sum (0.1 + 0.2 shows as 0.3).
-pub(crate) fn show(value: f64) -> String {
+pub fn show(value: f64) -> String {
     let value = (value * 1e6).round() / 1e6;
     if value.fract() == 0.0 { format!("{}", value as i64) } else { format!("{value}") }
 }

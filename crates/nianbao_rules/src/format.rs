@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 
 use nianbao_model::{CellValue, Edit, Report, RowKey, Span, Table, TableKind, apply_edits};
 
-use crate::facts::show;
+pub use crate::facts::show;
 use crate::skeleton::table_markdown_with;
 
 /// The result of formatting one report.
@@ -129,6 +129,13 @@ impl Sums {
             }
         }
         Ok(())
+    }
+
+    /// Adds the sums of other reports.
+    pub fn merge(&mut self, other: &Sums) {
+        for (&at, &value) in &other.values {
+            *self.values.entry(at).or_default() += value;
+        }
     }
 
     pub fn get(&self, key: RowKey, index: usize) -> f64 {

@@ -38,6 +38,7 @@ mod facts;
 mod finding;
 pub mod format;
 mod identity;
+pub mod profile;
 mod registry;
 mod rules;
 pub mod skeleton;

@@ -21,6 +21,8 @@ pub struct Checked {
     /// The parsed report, for what shows it (`nianbao export`); `None` when
     /// checked with [`crate::Reports::Drop`], as `nianbao check` does.
     pub report: Option<Report>,
+    /// The report's profile, when checked with [`crate::Reports::Profile`].
+    pub profile: Option<Box<nianbao_rules::profile::Profile>>,
     pub diagnostics: Vec<Diagnostic>,
     /// Other files labels point into (last year's report, a summary's parts): (name, text).
     pub others: Vec<(String, String)>,

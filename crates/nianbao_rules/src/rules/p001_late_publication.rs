@@ -41,30 +41,17 @@ declare_rule! {
     }
 }
 
-use nianbao_model::{Date, Span};
-
-use crate::config::Level;
+use nianbao_model::Span;
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
-    let Some(year) = ctx.report_year() else { return };
-    let (date, span) = match (ctx.config.report.publish_date, &ctx.report.metadata.publish_date) {
-        (Some(date), stated) => (date, stated.as_ref().map(|s| s.span)),
-        (None, Some(stated)) => (stated.value, Some(stated.span)),
-        (None, None) => return,
-    };
-    let government = ctx.level() == Some(Level::Government);
-    let (month, day, basis) = match ctx.config.report.deadline {
-        Some((month, day)) => (month, day, "the local deadline"),
-        None if government => (3, 31, "条例第四十九条 (本级政府 report)"),
-        None => (1, 31, "条例第四十九条 (department report)"),
-    };
-    let deadline = Date { year: year + 1, month, day };
-    if date <= deadline {
+    let Some(deadline) = ctx.deadline() else { return };
+    let Some((date, span)) = deadline.published else { return };
+    if date <= deadline.date {
         return;
     }
     let span = span.or(ctx.report.metadata.title.as_ref().map(|t| t.span)).unwrap_or(Span::empty(0));
     out.push(
-        Finding::new(span, format!("published {date}, after the deadline {deadline} set by {basis}"))
+        Finding::new(span, format!("published {date}, after the deadline {} set by {}", deadline.date, deadline.basis))
             .label("publish date")
             .help("reports are published by 1月31日 (departments) or 3月31日 (本级政府) of the following year"),
     );

@@ -1,0 +1,343 @@
+//! What an audit shows, as data: built once from the checked reports, and
+//! then written as a page, CSV or JSON. The page and `--format json` carry
+//! exactly this, so the counts a reviewer reads are the ones tests compare.
+
+use std::collections::BTreeMap;
+
+use nianbao_model::{Diagnostic, RowKey, Severity, T3Col, T4Col, TableKind};
+use nianbao_rules::format::Sums;
+use nianbao_rules::profile::{Figures, Profile};
+use serde::Serialize;
+
+use crate::inputs::InputError;
+use crate::render::{Checked, Locator, Origin};
+
+#[derive(Debug, Serialize)]
+pub struct Audit {
+    pub version: u32,
+    /// 「nianbao 0.1.0」: what wrote it.
+    pub generator: String,
+    pub summary: Summary,
+    pub reports: Vec<ReportRow>,
+    /// Files that could not be audited, with why.
+    pub unreadable: Vec<Unreadable>,
+    pub rollup: Rollup,
+}
+
+/// The counts at the top of the page.
+#[derive(Debug, Default, Serialize)]
+pub struct Summary {
+    /// Reports read and checked (`files` in `nianbao check --format json`).
+    pub reports: usize,
+    pub with_errors: usize,
+    pub with_warnings: usize,
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+    pub unreadable: usize,
+    /// Published after the deadline, of those whose dates are known.
+    pub late: usize,
+    /// Findings by rule family: the code's letter (S, T, X, F, P, C).
+    pub families: BTreeMap<String, usize>,
+    /// Findings by rule code.
+    pub codes: BTreeMap<String, usize>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ReportRow {
+    pub path: String,
+    pub agency: Option<String>,
+    pub level: Option<nianbao_rules::Level>,
+    pub year: Option<i32>,
+    pub published: Option<String>,
+    pub deadline: Option<String>,
+    /// Whether it was published by the deadline; `None` when a date is unknown.
+    pub on_time: Option<bool>,
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+    pub figures: Figures,
+    pub findings: Vec<Finding>,
+}
+
+/// One diagnostic, as a reviewer reads it.
+#[derive(Debug, Serialize)]
+pub struct Finding {
+    pub code: String,
+    pub severity: &'static str,
+    pub message: String,
+    /// 「12:5」, or a DOCX/PDF place 「第4页 第3行 表三 第10列（…）」.
+    pub at: String,
+    /// The other cells and text it involves, each with where it is.
+    pub cells: Vec<Cell>,
+    /// The lines around it, as the report reads (markup removed).
+    pub context: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub help: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Cell {
+    pub label: String,
+    pub at: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Unreadable {
+    pub path: String,
+    pub reason: String,
+}
+
+/// Tables 二, 三 and 四 added up over the reports, and a parent report's
+/// figures beside the sums.
+#[derive(Debug, Default, Serialize)]
+pub struct Rollup {
+    /// How many reports were added up.
+    pub summed: usize,
+    /// Reports left out of the sum, with why (a missing table, a text value).
+    pub excluded: Vec<Unreadable>,
+    /// The parent report compared with the sums, when `--parent` was given.
+    pub parent: Option<String>,
+    /// Figures where the parent differs from the sum.
+    pub mismatches: usize,
+    pub rows: Vec<RollupRow>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct RollupRow {
+    /// 「表三」.
+    pub table: &'static str,
+    pub row: String,
+    pub column: String,
+    pub sum: f64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub parent: Option<f64>,
+}
+
+/// The parent report given with `--parent`: its name and tables (or why
+/// they cannot be compared).
+#[derive(Debug)]
+pub struct Parent {
+    pub display: String,
+    pub tables: Result<Sums, String>,
+}
+
+impl Audit {
+    pub fn build(results: &[Checked], unreadable: &[InputError], parent: Option<Parent>) -> Audit {
+        let reports: Vec<ReportRow> = results.iter().map(report_row).collect();
+        let unreadable: Vec<Unreadable> = unreadable
+            .iter()
+            .map(|error| Unreadable { path: error.display.clone(), reason: error.message.clone() })
+            .collect();
+        let summary = summarise(results, &reports, unreadable.len());
+        let rollup = rollup(results, parent);
+        Audit {
+            version: 1,
+            generator: format!("nianbao {}", env!("CARGO_PKG_VERSION")),
+            summary,
+            reports,
+            unreadable,
+            rollup,
+        }
+    }
+}
+
+fn summarise(results: &[Checked], reports: &[ReportRow], unreadable: usize) -> Summary {
+    let mut summary = Summary { reports: results.len(), unreadable, ..Summary::default() };
+    for row in reports {
+        summary.errors += row.errors;
+        summary.warnings += row.warnings;
+        summary.infos += row.infos;
+        summary.with_errors += usize::from(row.errors > 0);
+        summary.with_warnings += usize::from(row.warnings > 0);
+        summary.late += usize::from(row.on_time == Some(false));
+    }
+    for diagnostic in results.iter().flat_map(|result| &result.diagnostics) {
+        let family = diagnostic.code.get(..1).unwrap_or("?").to_string();
+        *summary.families.entry(family).or_default() += 1;
+        *summary.codes.entry(diagnostic.code.clone()).or_default() += 1;
+    }
+    summary
+}
+
+fn count(diagnostics: &[Diagnostic], severity: Severity) -> usize {
+    diagnostics.iter().filter(|d| d.severity == severity).count()
+}
+
+fn report_row(checked: &Checked) -> ReportRow {
+    let profile = checked.profile.as_deref();
+    let locator = checked.locator();
+    ReportRow {
+        path: checked.display.clone(),
+        agency: profile.and_then(|p| p.agency.clone()),
+        level: profile.and_then(|p| p.level),
+        year: profile.and_then(|p| p.year),
+        published: profile.and_then(|p| p.published).map(|d| d.to_string()),
+        deadline: profile.and_then(|p| p.deadline).map(|d| d.to_string()),
+        on_time: profile.and_then(Profile::on_time),
+        errors: count(&checked.diagnostics, Severity::Error),
+        warnings: count(&checked.diagnostics, Severity::Warning),
+        infos: count(&checked.diagnostics, Severity::Info),
+        figures: profile.map(|p| p.figures).unwrap_or_default(),
+        findings: checked.diagnostics.iter().map(|d| finding(checked, &locator, d)).collect(),
+    }
+}
+
+fn finding(checked: &Checked, locator: &Locator<'_>, diagnostic: &Diagnostic) -> Finding {
+    let at = |locator: &Locator<'_>, span| {
+        let location = locator.locate(span);
+        location.place.unwrap_or_else(|| format!("{}:{}", location.start.line, location.start.column))
+    };
+    let cells = diagnostic
+        .secondary
+        .iter()
+        .map(|label| {
+            let text = checked.text_of(label.file.as_deref());
+            let place = match label.file.as_deref() {
+                Some(file) => format!("{file} {}", at(&Locator::new(text), label.span)),
+                None => at(locator, label.span),
+            };
+            let label = label.message.clone().unwrap_or_else(|| readable(label.span.slice(text)));
+            Cell { label, at: place }
+        })
+        .collect();
+    let html = matches!(checked.origin, Origin::Html(_));
+    Finding {
+        code: diagnostic.code.clone(),
+        severity: diagnostic.severity.as_str(),
+        message: diagnostic.message.clone(),
+        at: at(locator, diagnostic.primary.span),
+        cells,
+        context: context(&checked.text, diagnostic.primary.span, html),
+        help: diagnostic.help.clone(),
+    }
+}
+
+/// The lines of `text` around `span`: one before, the span's own, one
+/// after, each cut to a readable length; an HTML page's markup is removed.
+fn context(text: &str, span: nianbao_model::Span, html: bool) -> String {
+    const AROUND: usize = 1;
+    const WIDTH: usize = 120;
+    let start = span.start.min(text.len());
+    let end = span.end.clamp(start, text.len());
+    let mut from = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let mut to = text[end..].find('\n').map_or(text.len(), |i| end + i);
+    for _ in 0..AROUND {
+        if from > 0 {
+            from = text[..from - 1].rfind('\n').map_or(0, |i| i + 1);
+        }
+        if to < text.len() {
+            to = text[to + 1..].find('\n').map_or(text.len(), |i| to + 1 + i);
+        }
+    }
+    let lines = text.get(from..to).unwrap_or_default();
+    let lines = if html { strip_markup(lines) } else { lines.to_string() };
+    lines
+        .lines()
+        .map(str::trim_end)
+        .filter(|line| !line.trim().is_empty())
+        .map(|line| {
+            let cut: String = line.chars().take(WIDTH).collect();
+            if cut.len() < line.len() { cut + "…" } else { cut }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// A span's text as a label: one line, markup removed, not too long.
+fn readable(text: &str) -> String {
+    let text = strip_markup(text);
+    let line: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let cut: String = line.chars().take(40).collect();
+    if cut.len() < line.len() { cut + "…" } else { cut }
+}
+
+/// `html` without its tags (a cell's `<td>`), entities left as written.
+fn strip_markup(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => {
+                in_tag = false;
+                out.push(' ');
+            }
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Every value position of the three tables, named: (table, row, column).
+fn positions() -> impl Iterator<Item = (RowKey, usize, &'static str, String, String)> {
+    TableKind::ALL.into_iter().flat_map(RowKey::rows_of).flat_map(|key| {
+        (0..key.value_count()).map(move |index| {
+            let (row, column) = match key {
+                RowKey::T2(row) => (row.label().to_string(), row.columns()[index].label.to_string()),
+                RowKey::T3(row) => (row.label().to_string(), T3Col::ALL[index].label().to_string()),
+                RowKey::T4 => {
+                    let col = T4Col::ALL[index];
+                    (col.group.label().to_string(), col.outcome.label().to_string())
+                }
+            };
+            (key, index, key.table().name(), row, column)
+        })
+    })
+}
+
+fn rollup(results: &[Checked], parent: Option<Parent>) -> Rollup {
+    let mut sums = Sums::default();
+    let mut rollup = Rollup::default();
+    for checked in results {
+        // The parent is compared with the sum, not part of it.
+        if parent.as_ref().is_some_and(|parent| parent.display == checked.display) {
+            continue;
+        }
+        match checked.profile.as_deref().map(|profile| &profile.tables) {
+            Some(Ok(tables)) => {
+                sums.merge(tables);
+                rollup.summed += 1;
+            }
+            Some(Err(why)) => rollup.excluded.push(Unreadable { path: checked.display.clone(), reason: why.clone() }),
+            None => {}
+        }
+    }
+    let parent_tables = match parent {
+        Some(Parent { display, tables }) => {
+            rollup.parent = Some(display.clone());
+            match tables {
+                Ok(tables) => Some(tables),
+                Err(reason) => {
+                    rollup
+                        .excluded
+                        .push(Unreadable { path: display, reason: format!("parent not compared: {reason}") });
+                    None
+                }
+            }
+        }
+        None => None,
+    };
+    for (key, index, table, row, column) in positions() {
+        let sum = sums.get(key, index);
+        let parent = parent_tables.as_ref().map(|tables| tables.get(key, index));
+        rollup.mismatches += usize::from(parent.is_some_and(|parent| (parent - sum).abs() > 1e-9));
+        rollup.rows.push(RollupRow { table, row, column, sum, parent });
+    }
+    rollup
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn context_takes_a_line_either_side_and_strips_markup() {
+        let text = "a\nb\n<td>c</td><td>42</td>\nd\ne\n";
+        let at = text.find("42").unwrap();
+        let span = nianbao_model::Span::new(at, at + 2);
+        assert_eq!(context(text, span, true), "b\n c  42\nd");
+        assert_eq!(context("only", nianbao_model::Span::new(0, 4), false), "only");
+    }
+}

@@ -1,0 +1,330 @@
+"use strict";
+// Draws the audit page from the JSON in #audit-data: counts, charts (inline
+// SVG), the sortable and filterable table of reports, and the roll-up.
+// Everything is built here from that data; the page loads nothing else.
+(function () {
+  const data = JSON.parse(document.getElementById("audit-data").textContent);
+  const SVG_NS = "http://www.w3.org/2000/svg";
+  const LEVELS = { department: "部门", government: "本级政府", township: "乡镇/街道" };
+  const COLORS = { error: "#c62828", warning: "#ef6c00", info: "#1565c0" };
+  const SERIES = [
+    ["received", "新收申请", "#1565c0"],
+    ["results_total", "办理结果总计", "#2e7d32"],
+    ["review_total", "行政复议", "#ef6c00"],
+    ["litigation_total", "行政诉讼", "#6a1b9a"],
+  ];
+
+  /** An element with attributes and children (strings become text). */
+  function el(tag, attrs, ...children) {
+    const node = document.createElement(tag);
+    setAll(node, attrs, children);
+    return node;
+  }
+  function svg(tag, attrs, ...children) {
+    const node = document.createElementNS(SVG_NS, tag);
+    setAll(node, attrs, children);
+    return node;
+  }
+  function setAll(node, attrs, children) {
+    for (const [key, value] of Object.entries(attrs || {})) {
+      if (value !== null && value !== undefined && value !== false) node.setAttribute(key, value);
+    }
+    for (const child of children.flat(Infinity)) {
+      if (child !== null && child !== undefined) node.append(child);
+    }
+  }
+  const number = (value) => (value === null || value === undefined ? "—" : Number.isInteger(value) ? String(value) : value.toFixed(2));
+  const name = (report) => report.agency || report.path;
+  const shortName = (text, max) => (text.length > max ? text.slice(0, max - 1) + "…" : text);
+
+  document.getElementById("generator").textContent = data.generator;
+
+  // ---- Summary ----------------------------------------------------------
+  function drawSummary() {
+    const s = data.summary;
+    const stats = [
+      ["reports", "已审报告 reports", s.reports, ""],
+      ["with-errors", "有错误的报告 with errors", s.with_errors, s.with_errors ? "bad" : ""],
+      ["errors", "错误 errors", s.errors, s.errors ? "bad" : ""],
+      ["warnings", "警告 warnings", s.warnings, s.warnings ? "warn" : ""],
+      ["infos", "提示 infos", s.infos, ""],
+      ["late", "逾期发布 late", s.late, s.late ? "bad" : ""],
+      ["unreadable", "无法读取 not read", s.unreadable, s.unreadable ? "bad" : ""],
+    ];
+    document.getElementById("stats").append(
+      ...stats.map(([key, label, value, tone]) =>
+        el("div", { class: "stat " + tone, "data-count": key }, el("b", {}, String(value)), el("span", {}, label)))
+    );
+    const families = { S: "结构 structure", T: "表格 tables", X: "正文与表格 prose vs tables", F: "文字 wording", P: "发布 publication", C: "跨报告 across reports" };
+    const parts = Object.entries(s.families).map(([family, count]) =>
+      el("span", { "data-family": family }, `${family} ${families[family] || ""}: `, el("b", {}, String(count))));
+    document.getElementById("families").append(
+      el("span", {}, "问题类别 by family:"), ...(parts.length ? parts : [el("span", { class: "empty" }, "无 none")]));
+  }
+
+  // ---- Charts -------------------------------------------------------------
+  /** Horizontal bars: items are {label, title, parts: [[value, color], …]}. */
+  function barChart(items, legend) {
+    if (!items.length) return el("p", { class: "empty" }, "无数据 no data");
+    const rowHeight = 18, labelWidth = 170, width = 560, barWidth = width - labelWidth - 50;
+    const max = Math.max(1, ...items.map((item) => item.parts.reduce((sum, [value]) => sum + value, 0)));
+    const chart = svg("svg", { viewBox: `0 0 ${width} ${items.length * rowHeight + 6}`, width, role: "img" });
+    items.forEach((item, i) => {
+      const y = i * rowHeight + 3;
+      const row = svg("g", { class: "bar" }, svg("title", {}, item.title));
+      row.append(svg("text", { x: labelWidth - 6, y: y + 12, "text-anchor": "end" }, shortName(item.label, 16)));
+      let x = labelWidth, total = 0;
+      for (const [value, color] of item.parts) {
+        const w = (value / max) * barWidth;
+        if (w > 0) row.append(svg("rect", { x, y: y + 2, width: w, height: rowHeight - 5, fill: color }));
+        x += w;
+        total += value;
+      }
+      row.append(svg("text", { x: x + 4, y: y + 12 }, number(total)));
+      chart.append(row);
+    });
+    chart.append(svg("line", { class: "axis", x1: labelWidth, x2: labelWidth, y1: 0, y2: items.length * rowHeight + 6 }));
+    const key = legend ? el("div", { class: "legend" }, legend.map(([label, color]) => [el("i", { style: `background:${color}` }), label])) : null;
+    return el("div", {}, chart, key);
+  }
+
+  function drawFindingsChart() {
+    const items = data.reports
+      .filter((r) => r.errors + r.warnings + r.infos > 0)
+      .sort((a, b) => b.errors - a.errors || b.warnings - a.warnings || b.infos - a.infos)
+      .slice(0, 30)
+      .map((r) => ({
+        label: name(r) + (r.year ? ` ${r.year}` : ""),
+        title: `${r.path}: ${r.errors} errors, ${r.warnings} warnings, ${r.infos} infos`,
+        parts: [[r.errors, COLORS.error], [r.warnings, COLORS.warning], [r.infos, COLORS.info]],
+      }));
+    const hidden = data.reports.filter((r) => r.errors + r.warnings + r.infos > 0).length - items.length;
+    const chart = document.getElementById("chart-findings");
+    chart.append(barChart(items, [["错误 errors", COLORS.error], ["警告 warnings", COLORS.warning], ["提示 infos", COLORS.info]]));
+    if (hidden > 0) chart.append(el("p", { class: "legend" }, `另有 ${hidden} 份报告未列出 (${hidden} more not shown)`));
+  }
+
+  /** Each agency's latest report: its year and figures. */
+  function latestByAgency() {
+    const latest = new Map();
+    for (const r of data.reports) {
+      const key = name(r);
+      const seen = latest.get(key);
+      if (!seen || (r.year || 0) > (seen.year || 0)) latest.set(key, r);
+    }
+    return [...latest.values()];
+  }
+
+  function drawReceivedChart() {
+    const items = latestByAgency()
+      .filter((r) => r.figures.received !== null)
+      .sort((a, b) => b.figures.received - a.figures.received)
+      .slice(0, 30)
+      .map((r) => ({ label: name(r), title: `${name(r)} ${r.year || ""}: ${number(r.figures.received)}`, parts: [[r.figures.received, COLORS.info]] }));
+    document.getElementById("chart-received").append(barChart(items, null));
+  }
+
+  /** Small multiples: for each agency with reports of several years, its figures by year. */
+  function drawYears() {
+    const byAgency = new Map();
+    for (const r of data.reports) {
+      if (!r.agency || !r.year) continue;
+      if (!byAgency.has(r.agency)) byAgency.set(r.agency, new Map());
+      byAgency.get(r.agency).set(r.year, r);
+    }
+    const agencies = [...byAgency.entries()].filter(([, years]) => years.size > 1)
+      .sort((a, b) => b[1].size - a[1].size || a[0].localeCompare(b[0])).slice(0, 12);
+    const container = document.getElementById("chart-years");
+    if (!agencies.length) {
+      container.append(el("p", { class: "empty" }, "没有同一机关多个年度的报告 no agency has reports of several years"));
+      return;
+    }
+    for (const [agency, years] of agencies) container.append(lineChart(agency, years));
+    container.after(el("div", { class: "legend" }, SERIES.map(([, label, color]) => [el("i", { style: `background:${color}` }), label])));
+  }
+
+  function lineChart(agency, years) {
+    const width = 300, height = 170, left = 34, right = 10, top = 22, bottom = 22;
+    const list = [...years.keys()].sort((a, b) => a - b);
+    const values = list.flatMap((year) => SERIES.map(([key]) => years.get(year).figures[key]).filter((v) => v !== null));
+    const max = Math.max(1, ...values);
+    const x = (i) => left + (list.length === 1 ? 0 : (i / (list.length - 1)) * (width - left - right));
+    const y = (v) => top + (1 - v / max) * (height - top - bottom);
+    const chart = svg("svg", { viewBox: `0 0 ${width} ${height}`, width, role: "img", "data-agency": agency });
+    chart.append(svg("text", { x: 4, y: 14, "font-weight": "600" }, shortName(agency, 24)));
+    chart.append(svg("line", { class: "axis", x1: left, x2: width - right, y1: y(0), y2: y(0) }));
+    chart.append(svg("text", { x: left - 4, y: top + 4, "text-anchor": "end" }, number(max)));
+    chart.append(svg("text", { x: left - 4, y: y(0) + 4, "text-anchor": "end" }, "0"));
+    list.forEach((year, i) => chart.append(svg("text", { x: x(i), y: height - 6, "text-anchor": "middle" }, String(year))));
+    for (const [key, label, color] of SERIES) {
+      const points = list.map((year, i) => [i, years.get(year).figures[key], year]).filter(([, v]) => v !== null);
+      if (!points.length) continue;
+      chart.append(svg("polyline", { fill: "none", stroke: color, "stroke-width": 2, points: points.map(([i, v]) => `${x(i)},${y(v)}`).join(" ") }));
+      for (const [i, v, year] of points) {
+        chart.append(svg("circle", { cx: x(i), cy: y(v), r: 3, fill: color }, svg("title", {}, `${year} ${label}: ${number(v)}`)));
+      }
+    }
+    return el("div", { class: "small" }, chart);
+  }
+
+  // ---- Reports table ----------------------------------------------------
+  const COLUMNS = [
+    ["agency", "报告 Report", (r) => name(r)],
+    ["level", "层级 Level", (r) => r.level || ""],
+    ["year", "年度 Year", (r) => r.year],
+    ["published", "发布 Published", (r) => r.published || ""],
+    ["errors", "错误", (r) => r.errors],
+    ["warnings", "警告", (r) => r.warnings],
+    ["infos", "提示", (r) => r.infos],
+    ["new_documents", "新制发文件", (r) => r.figures.new_documents],
+    ["received", "新收申请", (r) => r.figures.received],
+    ["results_total", "办理结果总计", (r) => r.figures.results_total],
+    ["review_total", "复议", (r) => r.figures.review_total],
+    ["litigation_total", "诉讼", (r) => r.figures.litigation_total],
+  ];
+  const NUMERIC = new Set(["year", "errors", "warnings", "infos", "new_documents", "received", "results_total", "review_total", "litigation_total"]);
+  const state = { sort: "errors", descending: true, open: new Set() };
+
+  function setUpTable() {
+    const head = document.querySelector("#reports thead tr");
+    for (const [key, label] of COLUMNS) {
+      const th = el("th", { "data-sort": key, scope: "col" }, label);
+      th.addEventListener("click", () => {
+        state.descending = state.sort === key ? !state.descending : NUMERIC.has(key);
+        state.sort = key;
+        drawRows();
+      });
+      head.append(th);
+    }
+    const levels = document.getElementById("filter-level");
+    levels.append(el("option", { value: "" }, "全部 all"));
+    for (const level of [...new Set(data.reports.map((r) => r.level || "unknown"))].sort()) {
+      levels.append(el("option", { value: level }, LEVELS[level] || "未知 unknown"));
+    }
+    const codes = document.getElementById("filter-code");
+    codes.append(el("option", { value: "" }, "全部 all"));
+    for (const [code, count] of Object.entries(data.summary.codes)) {
+      codes.append(el("option", { value: code }, `${code} (${count})`));
+    }
+    for (const id of ["filter-agency", "filter-level", "filter-code", "filter-errors"]) {
+      document.getElementById(id).addEventListener("input", drawRows);
+    }
+    drawRows();
+  }
+
+  function matches(r) {
+    const agency = document.getElementById("filter-agency").value.trim();
+    const level = document.getElementById("filter-level").value;
+    const code = document.getElementById("filter-code").value;
+    const errorsOnly = document.getElementById("filter-errors").checked;
+    return (!agency || name(r).includes(agency) || r.path.includes(agency))
+      && (!level || (r.level || "unknown") === level)
+      && (!code || r.findings.some((f) => f.code === code))
+      && (!errorsOnly || r.errors > 0);
+  }
+
+  function compare(a, b) {
+    const get = COLUMNS.find(([key]) => key === state.sort)[2];
+    const x = get(a), y = get(b);
+    const missing = (v) => v === null || v === undefined || v === "";
+    if (missing(x) || missing(y)) return missing(x) - missing(y); // blanks last either way
+    const order = typeof x === "number" ? x - y : String(x).localeCompare(String(y), "zh-CN");
+    return (state.descending ? -order : order) || a.path.localeCompare(b.path);
+  }
+
+  function drawRows() {
+    for (const th of document.querySelectorAll("#reports th")) {
+      th.setAttribute("aria-sort", th.dataset.sort === state.sort ? (state.descending ? "descending" : "ascending") : "none");
+    }
+    const body = document.querySelector("#reports tbody");
+    body.replaceChildren();
+    const shown = data.reports.filter(matches).sort(compare);
+    for (const r of shown) {
+      const row = reportRow(r);
+      body.append(row);
+      if (state.open.has(r.path)) body.append(findingsRow(r));
+    }
+    document.getElementById("shown-count").textContent = `显示 ${shown.length} / ${data.reports.length} 份报告 (reports shown)`;
+    document.getElementById("shown-count").dataset.shown = String(shown.length);
+  }
+
+  function reportRow(r) {
+    const published = r.published
+      ? [r.published, " ", r.on_time === false ? el("span", { class: "badge late", title: `deadline ${r.deadline}` }, "逾期")
+        : r.on_time ? el("span", { class: "badge ok", title: `deadline ${r.deadline}` }, "按时") : null]
+      : "—";
+    const cells = [
+      el("td", {}, name(r), el("span", { class: "path" }, r.path)),
+      el("td", {}, LEVELS[r.level] || "—"),
+      el("td", { class: "num" }, r.year ? String(r.year) : "—"),
+      el("td", {}, published),
+      el("td", { class: "num" + (r.errors ? " count-error" : ""), "data-col": "errors" }, String(r.errors)),
+      el("td", { class: "num" + (r.warnings ? " count-warning" : ""), "data-col": "warnings" }, String(r.warnings)),
+      el("td", { class: "num", "data-col": "infos" }, String(r.infos)),
+      ...["new_documents", "received", "results_total", "review_total", "litigation_total"].map((key) =>
+        el("td", { class: "num", "data-col": key }, number(r.figures[key]))),
+    ];
+    const row = el("tr", { class: "report" + (state.open.has(r.path) ? " open" : ""), "data-path": r.path, tabindex: 0, "aria-expanded": String(state.open.has(r.path)) }, cells);
+    const toggle = () => {
+      if (state.open.has(r.path)) state.open.delete(r.path); else state.open.add(r.path);
+      drawRows();
+    };
+    row.addEventListener("click", toggle);
+    row.addEventListener("keydown", (event) => { if (event.key === "Enter" || event.key === " ") { event.preventDefault(); toggle(); } });
+    return row;
+  }
+
+  function findingsRow(r) {
+    const content = r.findings.length
+      ? el("ol", { class: "findings" }, r.findings.map((f) => el("li", { "data-code": f.code },
+        el("div", { class: "finding-head" }, el("span", { class: `badge ${f.severity}` }, f.severity), el("code", {}, f.code), f.message),
+        el("div", { class: "where" }, "位置 at ", f.at),
+        f.cells.length ? el("ul", { class: "cells" }, f.cells.map((c) => el("li", {}, c.label, el("span", { class: "where" }, " — ", c.at)))) : null,
+        f.context ? el("pre", { class: "context" }, f.context) : null,
+        f.help ? el("div", { class: "help" }, f.help) : null)))
+      : el("p", { class: "empty" }, "未发现问题 no findings");
+    return el("tr", { class: "findings", "data-path": r.path }, el("td", { colspan: COLUMNS.length }, content));
+  }
+
+  // ---- Unreadable files and roll-up --------------------------------------
+  function drawUnreadable() {
+    const list = document.getElementById("unreadable");
+    if (!data.unreadable.length) list.append(el("li", { class: "empty" }, "无 none"));
+    for (const u of data.unreadable) list.append(el("li", { "data-path": u.path }, el("b", {}, u.path), "：", u.reason));
+  }
+
+  function drawRollup() {
+    const rollup = data.rollup;
+    const note = `${rollup.summed} 份报告的表二、表三、表四合计 (tables summed over ${rollup.summed} reports)`
+      + (rollup.parent ? `；上级报告 ${rollup.parent}：${rollup.mismatches} 处与合计不一致 (figures differing from the sum)` : "");
+    document.getElementById("rollup-note").textContent = note;
+    document.getElementById("rollup-excluded").append(...rollup.excluded.map((u) => el("li", {}, `未计入 left out: ${u.path}：${u.reason}`)));
+    const parent = rollup.parent !== null;
+    document.getElementById("rollup-filter").hidden = !parent;
+    document.querySelector("#rollup thead").append(el("tr", {},
+      ["表 Table", "行 Row", "列 Column", "合计 Sum", ...(parent ? ["上级报告 Parent", "差 Difference"] : [])].map((h) => el("th", {}, h))));
+    const draw = () => {
+      const only = document.getElementById("rollup-mismatches").checked;
+      const body = document.querySelector("#rollup tbody");
+      body.replaceChildren(...rollup.rows
+        .filter((row) => !only || (row.parent !== undefined && Math.abs(row.parent - row.sum) > 1e-9))
+        .map((row) => {
+          const differs = row.parent !== undefined && Math.abs(row.parent - row.sum) > 1e-9;
+          return el("tr", { class: differs ? "mismatch" : "" },
+            el("td", {}, row.table), el("td", {}, row.row), el("td", {}, row.column), el("td", { class: "num" }, number(row.sum)),
+            parent ? el("td", { class: "num" }, number(row.parent)) : null,
+            parent ? el("td", { class: "num" }, differs ? number(row.parent - row.sum) : "") : null);
+        }));
+    };
+    document.getElementById("rollup-mismatches").addEventListener("input", draw);
+    draw();
+  }
+
+  drawSummary();
+  drawFindingsChart();
+  drawReceivedChart();
+  drawYears();
+  setUpTable();
+  drawUnreadable();
+  drawRollup();
+})();

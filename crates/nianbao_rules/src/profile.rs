@@ -1,0 +1,124 @@
+//! A report at a glance: who published it, when, against which deadline,
+//! and its headline figures. What an audit of many reports shows in one row
+//! per report, and adds up over them.
+
+use nianbao_model::{Date, Report, RowKey, T2Row, T3Col, T3Row, T4Col, T4Group, T4Outcome};
+use serde::Serialize;
+
+use crate::config::{Config, Level};
+use crate::context::{Context, Related};
+use crate::format::Sums;
+
+/// One report's profile.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Profile {
+    /// The reporting body: configuration first, then the title.
+    pub agency: Option<String>,
+    /// Configuration first, then guessed from the agency's name (…人民政府,
+    /// …乡/镇/街道…; any other body is a department, as P001 takes it);
+    /// `None` when the report names no agency.
+    pub level: Option<Level>,
+    pub year: Option<i32>,
+    /// The publish date: configuration, the metadata block or the signature.
+    pub published: Option<Date>,
+    /// The date it had to be published by (条例第四十九条 or the local deadline).
+    pub deadline: Option<Date>,
+    pub figures: Figures,
+    /// The report's tables as [`Sums`] of one report, for a roll-up; or why
+    /// they cannot be added up (a missing table, a text value).
+    #[serde(skip)]
+    pub tables: Result<Sums, String>,
+}
+
+impl Profile {
+    /// Whether it was published by its deadline; `None` when either date is unknown.
+    pub fn on_time(&self) -> Option<bool> {
+        Some(self.published? <= self.deadline?)
+    }
+}
+
+/// The figures a supervising office compares across reports. Each is `None`
+/// when the report leaves its cells blank or has no such table.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
+pub struct Figures {
+    /// 表二: 规章 and 行政规范性文件 made this year (本年制发件数).
+    pub new_documents: Option<f64>,
+    /// 表三: 本年新收政府信息公开申请数量, 总计.
+    pub received: Option<f64>,
+    /// 表三: （七）总计 of the year's outcomes, 总计.
+    pub results_total: Option<f64>,
+    /// 表四: 行政复议 总计.
+    pub review_total: Option<f64>,
+    /// 表四: 行政诉讼 总计 (direct and after review).
+    pub litigation_total: Option<f64>,
+}
+
+impl Figures {
+    pub fn of(report: &Report) -> Self {
+        let number = |key: RowKey, index: usize| report.table(key.table())?.cell(key, index)?.number();
+        let sum = |a: Option<f64>, b: Option<f64>| match (a, b) {
+            (None, None) => None,
+            (a, b) => Some(a.unwrap_or(0.0) + b.unwrap_or(0.0)),
+        };
+        let total = T3Col::ALL.len() - 1;
+        let t4 = |group| number(RowKey::T4, T4Col { group, outcome: T4Outcome::Total }.index());
+        Self {
+            new_documents: sum(
+                number(RowKey::T2(T2Row::Regulations), 0),
+                number(RowKey::T2(T2Row::NormativeDocuments), 0),
+            ),
+            received: number(RowKey::T3(T3Row::NewReceived), total),
+            results_total: number(RowKey::T3(T3Row::TotalResults), total),
+            review_total: t4(T4Group::Review),
+            litigation_total: sum(t4(T4Group::LitigationDirect), t4(T4Group::LitigationAfterReview)),
+        }
+    }
+}
+
+/// `report`'s profile, with the facts `config` gives about it.
+pub fn profile(report: &Report, config: &Config) -> Profile {
+    let related = Related::default();
+    let ctx = Context::new(report, config, &related);
+    let deadline = ctx.deadline();
+    let mut tables = Sums::default();
+    let tables = tables.add(report).map(|()| tables);
+    Profile {
+        agency: ctx.agency().map(str::to_string),
+        level: ctx.level().or(ctx.agency().map(|_| Level::Department)),
+        year: ctx.report_year(),
+        published: deadline.and_then(|d| d.published).map(|(date, _)| date),
+        deadline: deadline.map(|d| d.date),
+        figures: Figures::of(report),
+        tables,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_example_has_every_figure_and_met_its_deadline() {
+        let text = include_str!("../../../examples/example-report.md");
+        let profile = profile(&nianbao_parser::parse(text), &Config::default());
+        assert_eq!(profile.year, Some(2024));
+        assert!(profile.agency.is_some());
+        assert!(profile.tables.is_ok());
+        let figures = profile.figures;
+        for figure in [figures.received, figures.results_total, figures.review_total, figures.litigation_total] {
+            assert!(figure.is_some(), "{figures:?}");
+        }
+        assert_eq!(figures.received, profile.tables.as_ref().ok().map(|t| t.get(RowKey::T3(T3Row::NewReceived), 6)));
+    }
+
+    #[test]
+    fn a_late_government_report_is_late_against_march() {
+        let text = "某某县人民政府2024年政府信息公开工作年度报告\n发布时间：2025-04-02\n";
+        let profile = profile(&nianbao_parser::parse(text), &Config::default());
+        assert_eq!(profile.level, Some(Level::Government));
+        assert_eq!(profile.deadline, Some(Date { year: 2025, month: 3, day: 31 }));
+        assert_eq!(profile.on_time(), Some(false));
+        assert_eq!(profile.figures, Figures::default());
+        assert!(profile.tables.is_err());
+    }
+}

@@ -1,0 +1,149 @@
+//! `nianbao audit` shows what `nianbao check` finds: over the seeds, the
+//! example, the HTML, PDF and year fixtures and a folder of generated
+//! reports of a few agencies over several years, the audit's counts — in
+//! total, per report and per rule — equal those of `check --format json`,
+//! and files that cannot be read are listed with their reasons.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use nianbao_cli::audit::{self, data::Audit};
+use serde_json::Value;
+use tests::generate::agency_years_report;
+
+/// The inputs: fixtures of every kind, and `generated` reports written to a
+/// temporary folder (three agencies' years, clean and broken).
+fn inputs(generated: u64) -> Vec<PathBuf> {
+    let root = tests::workspace_root();
+    // A folder per call: the tests run at the same time.
+    static CALLS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let call = CALLS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let folder = std::env::temp_dir().join(format!("nianbao-audit-test-{}-{call}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&folder);
+    std::fs::create_dir_all(&folder).unwrap();
+    for n in 0..generated {
+        let (text, extension) = agency_years_report(n * 4);
+        std::fs::write(folder.join(format!("report-{n:03}.{extension}")), text).unwrap();
+    }
+    let mut paths: Vec<PathBuf> =
+        ["tests/seeds", "examples", "tests/fixtures/pdf", "tests/fixtures/html", "tests/fixtures/years"]
+            .iter()
+            .map(|path| root.join(path))
+            .collect();
+    paths.push(folder);
+    paths
+}
+
+fn audit_and_check(paths: &[PathBuf]) -> (Audit, Value, usize) {
+    let (audit, _) = audit::audit_paths(paths, None, None, 2, &|_, _| {});
+    let outcome = nianbao_cli::check_paths(paths, None, None);
+    let check: Value = serde_json::from_str(&nianbao_cli::render::json::render(&outcome.results)).unwrap();
+    (audit, check, outcome.errors.len())
+}
+
+#[test]
+fn the_audit_counts_what_check_finds() {
+    let paths = inputs(60);
+    let (audit, check, unreadable) = audit_and_check(&paths);
+    let summary = &check["summary"];
+    assert_eq!(audit.summary.reports as u64, summary["files"].as_u64().unwrap());
+    assert_eq!(audit.summary.errors as u64, summary["errors"].as_u64().unwrap());
+    assert_eq!(audit.summary.warnings as u64, summary["warnings"].as_u64().unwrap());
+    assert_eq!(audit.summary.infos as u64, summary["infos"].as_u64().unwrap());
+    assert_eq!(audit.summary.unreadable, unreadable);
+    assert!(audit.summary.reports > 70, "{} reports", audit.summary.reports);
+    assert!(audit.summary.errors > 0 && audit.summary.warnings > 0);
+
+    // Per report, and per rule.
+    let files = check["files"].as_array().unwrap();
+    assert_eq!(audit.reports.len(), files.len());
+    let mut codes = BTreeMap::<String, usize>::new();
+    for (row, file) in audit.reports.iter().zip(files) {
+        assert_eq!(row.path, file["path"].as_str().unwrap());
+        let diagnostics = file["diagnostics"].as_array().unwrap();
+        let count = |severity: &str| diagnostics.iter().filter(|d| d["severity"] == severity).count();
+        assert_eq!(
+            (row.errors, row.warnings, row.infos),
+            (count("error"), count("warning"), count("info")),
+            "{}",
+            row.path
+        );
+        assert_eq!(row.findings.len(), diagnostics.len());
+        for (finding, diagnostic) in row.findings.iter().zip(diagnostics) {
+            assert_eq!(finding.code, diagnostic["code"].as_str().unwrap());
+            assert_eq!(finding.message, diagnostic["message"].as_str().unwrap());
+            *codes.entry(finding.code.clone()).or_default() += 1;
+        }
+    }
+    assert_eq!(audit.summary.codes, codes);
+    let families: usize = audit.summary.families.values().sum();
+    assert_eq!(families, codes.values().sum::<usize>());
+    assert!(audit.summary.families.contains_key("C"), "last year's reports were compared");
+}
+
+#[test]
+fn unreadable_files_are_listed_with_why_and_the_rest_audited() {
+    let paths = inputs(0);
+    let (audit, _, _) = audit_and_check(&paths);
+    let reason = |name: &str| {
+        audit.unreadable.iter().find(|u| u.path.ends_with(name)).map(|u| u.reason.as_str()).unwrap_or_default()
+    };
+    assert!(reason("scanned.pdf").contains("no text layer"), "{:?}", audit.unreadable);
+    assert!(reason("encrypted.pdf").contains("password"), "{:?}", audit.unreadable);
+    assert!(audit.reports.iter().any(|row| row.path.ends_with("003-broken.pdf") && row.errors > 0));
+}
+
+#[test]
+fn each_report_row_has_its_facts_and_findings_their_context() {
+    let paths = inputs(0);
+    let (audit, _, _) = audit_and_check(&paths);
+    let example = audit.reports.iter().find(|row| row.path.ends_with("example-report.md")).unwrap();
+    assert_eq!(example.year, Some(2024));
+    assert_eq!(example.on_time, Some(true));
+    assert_eq!(example.figures.received, Some(22.0));
+    let broken = audit.reports.iter().find(|row| row.path.ends_with("003-broken.pdf")).unwrap();
+    let finding = broken.findings.iter().find(|f| f.severity == "error").unwrap();
+    assert!(finding.at.starts_with('第'), "a PDF finding names its page: {}", finding.at);
+    assert!(!finding.context.is_empty());
+    assert!(audit.rollup.summed > 0 && audit.rollup.rows.len() == 200, "{}", audit.rollup.rows.len());
+}
+
+#[test]
+fn the_page_is_self_contained_and_carries_the_audit() {
+    let paths = inputs(9);
+    let (audit, _, _) = audit_and_check(&paths);
+    let page = audit::html::render(&audit);
+    // Nothing is loaded: no src or href attribute, and a policy that forbids it.
+    assert!(page.contains("Content-Security-Policy\" content=\"default-src 'none'"));
+    for attribute in [" src=", " href=", "@import", "url("] {
+        assert!(!page.contains(attribute), "the page refers to something outside it: {attribute}");
+    }
+    // The embedded data is the JSON format, and no message can close the script element.
+    let start = page.find("id=\"audit-data\">").unwrap() + "id=\"audit-data\">".len();
+    let end = start + page[start..].find("</script>").unwrap();
+    let embedded = page[start..end].replace("\\u003c", "<");
+    assert!(embedded == serde_json::to_string(&audit).unwrap(), "the page's data differs from the JSON format");
+    assert!(serde_json::from_str::<Value>(&page[start..end]).is_ok());
+}
+
+#[test]
+fn a_parent_is_compared_with_the_sum_of_the_others() {
+    let root = tests::workspace_root();
+    let example = root.join("examples/example-report.md");
+    let text = std::fs::read_to_string(&example).unwrap();
+    let tables = nianbao_rules::profile::profile(&nianbao_parser::parse(&text), &Default::default()).tables;
+    let parent = |tables| Some(audit::data::Parent { display: "parent.md".into(), tables });
+    // The example is its own sum.
+    let (alone, _) = audit::audit_paths(std::slice::from_ref(&example), None, parent(tables.clone()), 1, &|_, _| {});
+    assert_eq!((alone.rollup.summed, alone.rollup.mismatches), (1, 0));
+    assert!(alone.rollup.rows.iter().all(|row| row.parent == Some(row.sum)));
+    // With another report added, the parent's figures fall short of the sum.
+    let parts = [example, root.join("tests/fixtures/years/2024-report.md")];
+    let (two, _) = audit::audit_paths(&parts, None, parent(tables), 1, &|_, _| {});
+    assert_eq!(two.rollup.summed, 2);
+    assert!(two.rollup.mismatches > 0);
+    // A parent whose tables cannot be added up is said to be left out.
+    let (broken, _) = audit::audit_paths(&parts, None, parent(Err("表三 is missing".into())), 1, &|_, _| {});
+    assert_eq!(broken.rollup.mismatches, 0);
+    assert!(broken.rollup.excluded.iter().any(|e| e.reason.contains("表三 is missing")));
+}
