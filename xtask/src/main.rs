@@ -7,10 +7,14 @@
 //!   `GITHUB_ACTIONS` is set; fails on any error-level finding.
 //! - `dist` — the binary to ship, built with profile-guided optimization into
 //!   `target/dist/nianbao` (see `dist.rs`).
+//! - `browser [--screenshot FILE]` — the `nianbao audit` page tested in
+//!   headless Chromium (see `browser.rs`); optionally a screenshot of it.
 //! - `ci` — everything `.ci/run` runs: fmt, clippy, tests, codegen check,
-//!   lint, the VS Code extension's build and tests, the Neovim end-to-end test.
+//!   lint, the VS Code extension's build and tests, the Neovim end-to-end
+//!   test, the audit page in a browser.
 
 mod bench;
+mod browser;
 mod ci;
 mod codegen;
 mod dist;
@@ -26,11 +30,12 @@ fn main() -> ExitCode {
         Some("codegen") => codegen::run(rest.iter().any(|a| a == "--check")),
         Some("lint") => lint::run(rest),
         Some("ci") => ci::run(),
+        Some("browser") => browser::run(rest),
         Some("bench-detect") => bench::detect(rest),
         Some("bench") => bench::speed(rest),
         Some("dist") => dist::run().map(|shipped| println!("{}", shipped.display())),
         _ => Err(
-            "usage: cargo xtask codegen [--check] | lint [PATHS] [--sarif FILE] | ci | dist | bench-detect [REPORTS] [SEED] | bench [REPORTS]"
+            "usage: cargo xtask codegen [--check] | lint [PATHS] [--sarif FILE] | ci | browser [--screenshot FILE] | dist | bench-detect [REPORTS] [SEED] | bench [REPORTS]"
                 .to_string(),
         ),
     };

@@ -188,19 +188,24 @@ fn finding(checked: &Checked, locator: &Locator<'_>, diagnostic: &Diagnostic) ->
         let location = locator.locate(span);
         location.place.unwrap_or_else(|| format!("{}:{}", location.start.line, location.start.column))
     };
-    let cells = diagnostic
-        .secondary
-        .iter()
-        .map(|label| {
-            let text = checked.text_of(label.file.as_deref());
-            let place = match label.file.as_deref() {
-                Some(file) => format!("{file} {}", at(&Locator::new(text), label.span)),
-                None => at(locator, label.span),
-            };
-            let label = label.message.clone().unwrap_or_else(|| readable(label.span.slice(text)));
-            Cell { label, at: place }
-        })
-        .collect();
+    // Cells that carry the same label (the parts of one sum) are one line,
+    // with every place.
+    let mut cells: Vec<Cell> = Vec::new();
+    for label in &diagnostic.secondary {
+        let text = checked.text_of(label.file.as_deref());
+        let place = match label.file.as_deref() {
+            Some(file) => format!("{file} {}", at(&Locator::new(text), label.span)),
+            None => at(locator, label.span),
+        };
+        let label = label.message.clone().unwrap_or_else(|| readable(label.span.slice(text)));
+        match cells.iter_mut().find(|cell| cell.label == label) {
+            Some(cell) => {
+                cell.at.push_str(", ");
+                cell.at.push_str(&place);
+            }
+            None => cells.push(Cell { label, at: place }),
+        }
+    }
     let html = matches!(checked.origin, Origin::Html(_));
     Finding {
         code: diagnostic.code.clone(),
@@ -215,13 +220,27 @@ fn finding(checked: &Checked, locator: &Locator<'_>, diagnostic: &Diagnostic) ->
 
 /// The lines of `text` around `span`: one before, the span's own, one
 /// after, each cut to a readable length; an HTML page's markup is removed.
+/// Where the span's line is long (a page written on one line), the text on
+/// either side of the span within that line instead.
 fn context(text: &str, span: nianbao_model::Span, html: bool) -> String {
     const AROUND: usize = 1;
     const WIDTH: usize = 120;
-    let start = span.start.min(text.len());
-    let end = span.end.clamp(start, text.len());
-    let mut from = text[..start].rfind('\n').map_or(0, |i| i + 1);
-    let mut to = text[end..].find('\n').map_or(text.len(), |i| end + i);
+    let start = floor_boundary(text, span.start.min(text.len()));
+    let end = floor_boundary(text, span.end.clamp(start, text.len()));
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
+    let clean = |piece: &str| if html { strip_markup(piece) } else { piece.to_string() };
+    if text[line_start..line_end].chars().count() > WIDTH * 2 {
+        let before: String = {
+            let mut chars: Vec<char> = clean(&text[line_start..start]).chars().rev().take(WIDTH / 2).collect();
+            chars.reverse();
+            chars.into_iter().collect()
+        };
+        let after: String = clean(&text[end..line_end]).chars().take(WIDTH / 2).collect();
+        let line = format!("…{before}{}{after}…", clean(&text[start..end]));
+        return line.split_whitespace().collect::<Vec<_>>().join(" ");
+    }
+    let (mut from, mut to) = (line_start, line_end);
     for _ in 0..AROUND {
         if from > 0 {
             from = text[..from - 1].rfind('\n').map_or(0, |i| i + 1);
@@ -230,9 +249,7 @@ fn context(text: &str, span: nianbao_model::Span, html: bool) -> String {
             to = text[to + 1..].find('\n').map_or(text.len(), |i| to + 1 + i);
         }
     }
-    let lines = text.get(from..to).unwrap_or_default();
-    let lines = if html { strip_markup(lines) } else { lines.to_string() };
-    lines
+    clean(&text[from..to])
         .lines()
         .map(str::trim_end)
         .filter(|line| !line.trim().is_empty())
@@ -242,6 +259,14 @@ fn context(text: &str, span: nianbao_model::Span, html: bool) -> String {
         })
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// `at`, or the nearest character boundary before it.
+fn floor_boundary(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
 }
 
 /// A span's text as a label: one line, markup removed, not too long.
@@ -339,5 +364,10 @@ mod tests {
         let span = nianbao_model::Span::new(at, at + 2);
         assert_eq!(context(text, span, true), "b\n c  42\nd");
         assert_eq!(context("only", nianbao_model::Span::new(0, 4), false), "only");
+        // A page on one line: the text around the span, not the line's start.
+        let page = format!("<p>{}</p><td>42</td><p>{}</p>", "前".repeat(300), "后".repeat(300));
+        let at = page.find("42").unwrap();
+        let shown = context(&page, nianbao_model::Span::new(at, at + 2), true);
+        assert_eq!(shown, format!("…{} 42 {}…", "前".repeat(58), "后".repeat(58)));
     }
 }

@@ -7,12 +7,15 @@
   const SVG_NS = "http://www.w3.org/2000/svg";
   const LEVELS = { department: "部门", government: "本级政府", township: "乡镇/街道" };
   const COLORS = { error: "#c62828", warning: "#ef6c00", info: "#1565c0" };
+  // Year-by-year charts: applications, then reviews and lawsuits (an order
+  // of magnitude fewer, so on a scale of their own).
   const SERIES = [
     ["received", "新收申请", "#1565c0"],
     ["results_total", "办理结果总计", "#2e7d32"],
     ["review_total", "行政复议", "#ef6c00"],
     ["litigation_total", "行政诉讼", "#6a1b9a"],
   ];
+  const PANELS = [["申请 applications", SERIES.slice(0, 2)], ["复议·诉讼 reviews, lawsuits", SERIES.slice(2)]];
 
   /** An element with attributes and children (strings become text). */
   function el(tag, attrs, ...children) {
@@ -139,24 +142,28 @@
       container.append(el("p", { class: "empty" }, "没有同一机关多个年度的报告 no agency has reports of several years"));
       return;
     }
-    for (const [agency, years] of agencies) container.append(lineChart(agency, years));
+    for (const [agency, years] of agencies) {
+      container.append(el("div", { class: "small", "data-agency": agency },
+        el("div", { class: "small-title" }, agency),
+        PANELS.map(([title, series]) => lineChart(title, years, series))));
+    }
     container.after(el("div", { class: "legend" }, SERIES.map(([, label, color]) => [el("i", { style: `background:${color}` }), label])));
   }
 
-  function lineChart(agency, years) {
-    const width = 300, height = 170, left = 34, right = 10, top = 22, bottom = 22;
+  function lineChart(title, years, series) {
+    const width = 260, height = 150, left = 34, right = 20, top = 22, bottom = 22;
     const list = [...years.keys()].sort((a, b) => a - b);
-    const values = list.flatMap((year) => SERIES.map(([key]) => years.get(year).figures[key]).filter((v) => v !== null));
+    const values = list.flatMap((year) => series.map(([key]) => years.get(year).figures[key]).filter((v) => v !== null));
     const max = Math.max(1, ...values);
     const x = (i) => left + (list.length === 1 ? 0 : (i / (list.length - 1)) * (width - left - right));
     const y = (v) => top + (1 - v / max) * (height - top - bottom);
-    const chart = svg("svg", { viewBox: `0 0 ${width} ${height}`, width, role: "img", "data-agency": agency });
-    chart.append(svg("text", { x: 4, y: 14, "font-weight": "600" }, shortName(agency, 24)));
+    const chart = svg("svg", { viewBox: `0 0 ${width} ${height}`, width, role: "img" });
+    chart.append(svg("text", { x: 4, y: 14 }, title));
     chart.append(svg("line", { class: "axis", x1: left, x2: width - right, y1: y(0), y2: y(0) }));
     chart.append(svg("text", { x: left - 4, y: top + 4, "text-anchor": "end" }, number(max)));
     chart.append(svg("text", { x: left - 4, y: y(0) + 4, "text-anchor": "end" }, "0"));
     list.forEach((year, i) => chart.append(svg("text", { x: x(i), y: height - 6, "text-anchor": "middle" }, String(year))));
-    for (const [key, label, color] of SERIES) {
+    for (const [key, label, color] of series) {
       const points = list.map((year, i) => [i, years.get(year).figures[key], year]).filter(([, v]) => v !== null);
       if (!points.length) continue;
       chart.append(svg("polyline", { fill: "none", stroke: color, "stroke-width": 2, points: points.map(([i, v]) => `${x(i)},${y(v)}`).join(" ") }));
@@ -164,7 +171,7 @@
         chart.append(svg("circle", { cx: x(i), cy: y(v), r: 3, fill: color }, svg("title", {}, `${year} ${label}: ${number(v)}`)));
       }
     }
-    return el("div", { class: "small" }, chart);
+    return chart;
   }
 
   // ---- Reports table ----------------------------------------------------

@@ -1,0 +1,143 @@
+// The page `nianbao audit` writes, opened from disk in headless Chromium.
+// `cargo xtask ci` (browser step) writes the page and, over the same paths,
+// `nianbao check --format json` and its standard error; this test checks
+// that the page shows those counts, sorts, filters and opens a report's
+// findings, loads nothing from anywhere, and logs no error.
+//
+//   AUDIT_PAGE=… CHECK_JSON=… CHECK_STDERR=… [SCREENSHOT=….png] npm test
+
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { pathToFileURL } from "node:url";
+import chromium from "@sparticuz/chromium";
+import puppeteer from "puppeteer-core";
+
+const env = (name) => {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set; run this through \`cargo xtask ci\``);
+  return value;
+};
+const pageUrl = pathToFileURL(env("AUDIT_PAGE")).href;
+const check = JSON.parse(readFileSync(env("CHECK_JSON"), "utf8"));
+const unreadable = readFileSync(env("CHECK_STDERR"), "utf8").split("\n").filter((line) => line.startsWith("error: "));
+
+let browser, page;
+const requests = [];
+const problems = [];
+
+before(async () => {
+  // Its own flags, less the two that would loosen what the page may do.
+  const args = chromium.args.filter((arg) => !["--disable-web-security", "--allow-running-insecure-content"].includes(arg));
+  browser = await puppeteer.launch({ executablePath: await chromium.executablePath(), args, headless: "shell" });
+  page = await browser.newPage();
+  await page.setViewport({ width: 1400, height: 1000 });
+  page.on("request", (request) => requests.push(request.url()));
+  page.on("console", (message) => {
+    if (message.type() === "error" || message.type() === "warn") problems.push(`console ${message.type()}: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+  page.on("requestfailed", (request) => problems.push(`request failed: ${request.url()}`));
+  await page.goto(pageUrl, { waitUntil: "load" });
+});
+
+after(async () => {
+  if (process.env.SCREENSHOT && page) {
+    // The page as it opens, with the report of most errors opened.
+    await page.reload({ waitUntil: "load" });
+    await page.click("#reports tbody tr.report");
+    await page.screenshot({ path: process.env.SCREENSHOT, clip: { x: 0, y: 0, width: 1400, height: 2100 } });
+  }
+  await browser?.close();
+});
+
+const text = (selector) => page.$eval(selector, (element) => element.textContent.trim());
+const count = async (key) => Number(await text(`[data-count="${key}"] b`));
+const shownPaths = () => page.$$eval("#reports tbody tr.report", (rows) => rows.map((row) => row.dataset.path));
+const column = (key) =>
+  page.$$eval(`#reports tbody tr.report td[data-col="${key}"]`, (cells) => cells.map((cell) => Number(cell.textContent)));
+const setInput = async (selector, value) => {
+  await page.$eval(selector, (input, value) => {
+    if (input.type === "checkbox") input.checked = value; else input.value = value;
+    input.dispatchEvent(new Event("input", { bubbles: true }));
+  }, value);
+};
+const diagnosticsOf = (path) => check.files.find((file) => file.path === path).diagnostics;
+
+test("the counts shown are those of nianbao check", async () => {
+  assert.equal(await count("reports"), check.summary.files);
+  assert.equal(await count("errors"), check.summary.errors);
+  assert.equal(await count("warnings"), check.summary.warnings);
+  assert.equal(await count("infos"), check.summary.infos);
+  assert.equal(await count("unreadable"), unreadable.length);
+  const withErrors = check.files.filter((file) => file.diagnostics.some((d) => d.severity === "error")).length;
+  assert.equal(await count("with-errors"), withErrors);
+  assert.equal((await shownPaths()).length, check.files.length);
+  assert.ok(check.files.length > 100, `${check.files.length} reports audited`);
+});
+
+test("the reports sort by a column, both ways", async () => {
+  // Sorted by errors, most first, when the page opens.
+  const errors = check.files.map((file) => file.diagnostics.filter((d) => d.severity === "error").length);
+  assert.equal((await column("errors"))[0], Math.max(...errors));
+  await page.click('th[data-sort="warnings"]');
+  const descending = await column("warnings");
+  assert.deepEqual(descending, [...descending].sort((a, b) => b - a));
+  await page.click('th[data-sort="warnings"]');
+  const ascending = await column("warnings");
+  assert.deepEqual(ascending, [...ascending].sort((a, b) => a - b));
+  assert.equal(await page.$eval('th[data-sort="warnings"]', (th) => th.getAttribute("aria-sort")), "ascending");
+  await page.click('th[data-sort="errors"]');
+});
+
+test("filters narrow the rows to what they name", async () => {
+  await setInput("#filter-agency", "tests/seeds");
+  const seeds = check.files.filter((file) => file.path.includes("tests/seeds")).map((file) => file.path);
+  assert.deepEqual((await shownPaths()).sort(), seeds.sort());
+  assert.equal(await page.$eval("#shown-count", (element) => Number(element.dataset.shown)), seeds.length);
+  await setInput("#filter-agency", "");
+
+  const withT303 = check.files.filter((file) => file.diagnostics.some((d) => d.code === "T303")).map((file) => file.path);
+  assert.ok(withT303.length > 0);
+  await page.select("#filter-code", "T303");
+  assert.deepEqual((await shownPaths()).sort(), withT303.sort());
+  await page.select("#filter-code", "");
+
+  await page.select("#filter-level", "government");
+  const levels = await page.$$eval("#reports tbody tr.report td:nth-child(2)", (cells) => cells.map((cell) => cell.textContent));
+  assert.ok(levels.length > 0 && levels.every((level) => level === "本级政府"), levels.join(","));
+  await page.select("#filter-level", "");
+
+  await setInput("#filter-errors", true);
+  const errorRows = await column("errors");
+  assert.ok(errorRows.length > 0 && errorRows.every((n) => n > 0));
+  await setInput("#filter-errors", false);
+  assert.equal((await shownPaths()).length, check.files.length);
+});
+
+test("a report opens to its findings, in check's order", async () => {
+  const [first] = await shownPaths();
+  await page.click(`#reports tbody tr.report[data-path="${first}"]`);
+  const codes = await page.$$eval(`#reports tr.findings[data-path="${first}"] ol.findings > li`, (items) => items.map((li) => li.dataset.code));
+  assert.deepEqual(codes, diagnosticsOf(first).map((d) => d.code));
+  const context = await page.$$eval(`#reports tr.findings[data-path="${first}"] pre.context`, (pres) => pres.length);
+  assert.ok(context > 0, "findings show the text around them");
+  assert.equal(await page.$eval(`#reports tbody tr.report[data-path="${first}"]`, (row) => row.getAttribute("aria-expanded")), "true");
+  await page.click(`#reports tbody tr.report[data-path="${first}"]`);
+  assert.equal(await page.$$eval("#reports tr.findings", (rows) => rows.length), 0);
+});
+
+test("the charts and the files not read are drawn", async () => {
+  assert.ok((await page.$$eval("#chart-findings svg g.bar", (bars) => bars.length)) > 0);
+  assert.ok((await page.$$eval("#chart-received svg g.bar", (bars) => bars.length)) > 0);
+  assert.ok((await page.$$eval("#chart-years .small[data-agency] svg polyline", (lines) => lines.length)) > 0, "an agency's years are drawn");
+  const listed = await page.$$eval("#unreadable li[data-path]", (items) => items.map((li) => li.textContent));
+  assert.equal(listed.length, unreadable.length);
+  assert.ok(listed.some((item) => item.includes("scanned.pdf") && item.includes("no text layer")), listed.join("\n"));
+  assert.equal(await page.$$eval("#rollup tbody tr", (rows) => rows.length), 200);
+});
+
+test("the page loads nothing and logs no error", () => {
+  assert.deepEqual([...new Set(requests)], [pageUrl]);
+  assert.deepEqual(problems, []);
+});
