@@ -123,7 +123,7 @@ fn check_file_with(path: &Path, display: &str, config: &Config) -> Checked {
         report: Some(report),
         profile: None,
         diagnostics,
-        others: pieces.collect(),
+        others: pieces.map(|(name, text)| (name, text.into())).collect(),
         origin: Default::default(),
     }
 }

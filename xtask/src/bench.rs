@@ -1,6 +1,9 @@
 //! `cargo xtask bench-detect` and `cargo xtask bench`: the detection
 //! benchmark, and throughput and memory side by side with AutoCorrect.
 //!
+//! `bench` also times a folder of a few agencies' reports over 2019–2025
+//! (each compared with last year's) beside as many unrelated reports.
+//!
 //! `bench` installs AutoCorrect's CLI from the npm registry (`autocorrect-node`,
 //! pinned) into `target/bench/`; it is never a project dependency. It times
 //! two builds of nianbao: the plain release build and the PGO build that
@@ -108,18 +111,29 @@ fn autocorrect_file_count(autocorrect: &Path, dir: &str) -> Result<u64, String> 
     json["count"].as_u64().ok_or_else(|| "AutoCorrect's JSON output has no \"count\"".to_string())
 }
 
-/// `count` generated reports from seed `first` on (`bench_corpus`), in the
-/// folder `name` of the system's temporary folder (see the module docs),
-/// written unless they are there already.
-pub(crate) fn generated_corpus(name: &str, count: &str, first: &str) -> Result<PathBuf, String> {
+/// `count` generated reports from seed `first` on (`bench_corpus`, with
+/// `flags` such as `--agency-years`), in the folder `name` of the system's
+/// temporary folder (see the module docs), written unless they are there
+/// already.
+pub(crate) fn generated_corpus(name: &str, count: &str, first: &str, flags: &[&str]) -> Result<PathBuf, String> {
     let corpus = std::env::temp_dir().join(name);
     if !corpus.exists() {
         let dir = corpus.to_string_lossy().into_owned();
-        let args =
-            ["run", "--release", "--quiet", "-p", "tests", "--example", "bench_corpus", "--", &dir, count, first];
+        let mut args =
+            vec!["run", "--release", "--quiet", "-p", "tests", "--example", "bench_corpus", "--", &dir, count, first];
+        args.extend(flags);
         exec(&mut cargo(&args))?;
     }
     Ok(corpus)
+}
+
+/// The total size of the files in `dir`, in bytes.
+fn folder_bytes(dir: &Path) -> Result<u64, String> {
+    Ok(std::fs::read_dir(dir)
+        .map_err(|e| format!("{}: {e}", dir.display()))?
+        .filter_map(|entry| entry.ok()?.metadata().ok())
+        .map(|metadata| metadata.len())
+        .sum())
 }
 
 /// The processor the figures were measured on, as Linux names it: the same
@@ -153,13 +167,9 @@ pub(crate) fn speed(args: &[String]) -> Result<(), String> {
     let bench = root.join("target/bench");
     exec(&mut cargo(&["build", "--release", "--quiet", "-p", "nianbao_cli"]))?;
     let shipped = crate::dist::run()?;
-    let corpus = generated_corpus(&format!("nianbao-bench-corpus-{count}"), count, "0")?;
+    let corpus = generated_corpus(&format!("nianbao-bench-corpus-{count}"), count, "0", &[])?;
     let autocorrect = autocorrect(&bench.join("autocorrect"))?;
-    let bytes: u64 = std::fs::read_dir(&corpus)
-        .map_err(|e| e.to_string())?
-        .filter_map(|entry| entry.ok()?.metadata().ok())
-        .map(|metadata| metadata.len())
-        .sum();
+    let bytes = folder_bytes(&corpus)?;
     let reports: f64 = count.parse().map_err(|_| format!("not a number of reports: {count}"))?;
     let nianbao = root.join("target/release/nianbao");
     let dir = corpus.to_string_lossy().into_owned();
@@ -210,6 +220,54 @@ pub(crate) fn speed(args: &[String]) -> Result<(), String> {
         "nianbao (PGO build) / AutoCorrect throughput: {:.1}× on one core, {:.1}× on all cores",
         seconds[4] / seconds[2],
         seconds[5] / seconds[3]
+    );
+    same_agency(&nianbao, &shipped)
+}
+
+/// Reports in the same-agency bench folder: the shape, a few
+/// agencies' years 2019–2025, nine reports a year each.
+const SAME_AGENCY_REPORTS: &str = "1296";
+
+/// The second table of `cargo xtask bench`: a folder of a few agencies'
+/// reports over 2019–2025 (every report has last year's beside it, most
+/// have one defect), beside a folder of as many unrelated reports, checked
+/// on one core with JSON output, timed in turn.
+fn same_agency(nianbao: &Path, shipped: &Path) -> Result<(), String> {
+    let count = SAME_AGENCY_REPORTS;
+    let same = generated_corpus(&format!("nianbao-bench-agency-years-{count}"), count, "0", &["--agency-years"])?;
+    let unrelated = generated_corpus(&format!("nianbao-bench-corpus-{count}"), count, "0", &[])?;
+    let (same_dir, unrelated_dir) = (same.to_string_lossy().into_owned(), unrelated.to_string_lossy().into_owned());
+    let folders = [
+        ("same agency, 2019–2025", &same_dir, folder_bytes(&same)?),
+        ("unrelated", &unrelated_dir, folder_bytes(&unrelated)?),
+    ];
+    let mut rows = Vec::new();
+    for (folder, dir, bytes) in &folders {
+        for (build, program) in [("release", nianbao), ("PGO", shipped)] {
+            rows.push((
+                format!("{folder}: check --jobs 1 --format json ({build})"),
+                program,
+                vec!["check", "--jobs", "1", "--format", "json", dir.as_str()],
+                *bytes,
+            ));
+        }
+    }
+    let commands: Vec<_> = rows.iter().map(|(_, program, args, _)| (*program, args.clone())).collect();
+    let measured = measure_in_turn(&commands)?;
+    println!(
+        "\nA folder of one county's agencies over the years: {count} reports each, {:.1} MB and {:.1} MB",
+        folders[0].2 as f64 / 1e6,
+        folders[1].2 as f64 / 1e6
+    );
+    println!("{:<64} {:>9} {:>9} {:>10}", "command", "seconds", "MB/s", "peak RSS");
+    for ((name, _, _, bytes), (seconds, kib)) in rows.iter().zip(&measured) {
+        println!("{name:<64} {seconds:>9.3} {:>9.1} {:>7.1} MiB", *bytes as f64 / 1e6 / seconds, *kib as f64 / 1024.0);
+    }
+    let speed = |i: usize| rows[i].3 as f64 / measured[i].0;
+    println!(
+        "\nsame-agency / unrelated throughput: {:.2} (release), {:.2} (PGO)",
+        speed(0) / speed(2),
+        speed(1) / speed(3)
     );
     Ok(())
 }

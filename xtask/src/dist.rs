@@ -26,6 +26,8 @@ use crate::{cargo, exec, workspace_root};
 /// any bench corpus.
 const TRAINING_REPORTS: &str = "300";
 const TRAINING_FIRST_SEED: &str = "1000000";
+/// Reports in the training folder of an agency's years: two agencies' seven years.
+const AGENCY_YEARS_REPORTS: &str = "126";
 
 /// `cargo xtask dist`: builds `target/dist/nianbao` and returns its path.
 pub(crate) fn run() -> Result<PathBuf, String> {
@@ -44,14 +46,21 @@ pub(crate) fn run() -> Result<PathBuf, String> {
 
     eprintln!("dist: training it");
     let name = format!("nianbao-training-corpus-{TRAINING_REPORTS}-{TRAINING_FIRST_SEED}");
-    let corpus = crate::bench::generated_corpus(&name, TRAINING_REPORTS, TRAINING_FIRST_SEED)?;
+    let corpus = crate::bench::generated_corpus(&name, TRAINING_REPORTS, TRAINING_FIRST_SEED, &[])?;
     let corpus = corpus.to_string_lossy();
-    let runs: [&[&str]; 5] = [
+    // And a folder of two agencies' years, where every report is compared
+    // with last year's and most have findings to write.
+    let name = format!("nianbao-training-agency-years-{AGENCY_YEARS_REPORTS}-{TRAINING_FIRST_SEED}");
+    let agency_years =
+        crate::bench::generated_corpus(&name, AGENCY_YEARS_REPORTS, TRAINING_FIRST_SEED, &["--agency-years"])?;
+    let agency_years = agency_years.to_string_lossy();
+    let runs: [&[&str]; 6] = [
         &["check", "--format", "json", "tests/fixtures", "tests/seeds", "examples"],
         &["check", "tests/seeds", "examples"],
         &["check", "--format", "sarif", "tests/seeds", "tests/fixtures/html"],
         &["check", "--jobs", "1", "--format", "json", &corpus],
         &["check", "--jobs", "1", &corpus],
+        &["check", "--jobs", "1", "--format", "json", &agency_years],
     ];
     for args in runs {
         train(&instrumented, args, &profiles)?;

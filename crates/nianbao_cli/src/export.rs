@@ -62,7 +62,8 @@ fn table_values(kind: TableKind, table: Option<&Table>) -> Value {
 }
 
 pub fn render(result: &Checked, report: &Report) -> String {
-    let locator = result.locator();
+    let locators = result.locators();
+    let locator = &locators.own;
     let metadata = &report.metadata;
     let metadata = json!({
         "title": metadata.title.as_ref().map(|t| &t.value),
@@ -94,7 +95,7 @@ pub fn render(result: &Checked, report: &Report) -> String {
         metadata,
         sections,
         tables: Value::Object(tables),
-        diagnostics: result.diagnostics.iter().map(|d| json_format::diagnostic(result, &locator, d)).collect(),
+        diagnostics: result.diagnostics.iter().map(|d| json_format::diagnostic(&locators, d)).collect(),
     };
     serde_json::to_string_pretty(&export).expect("serialising plain data cannot fail") + "\n"
 }

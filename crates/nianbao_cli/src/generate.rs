@@ -116,7 +116,7 @@ fn check_roll_up(parent: Loaded, parts: &[Loaded]) -> ExitCode {
     };
     let diagnostics = nianbao_rules::check_with(&parent.report, &config, &related);
     let failed = !diagnostics.is_empty();
-    let others = parts.iter().map(|part| (part.display.clone(), part.text.clone())).collect();
+    let others = parts.iter().map(|part| (part.display.clone(), part.text.as_str().into())).collect();
     let checked = Checked {
         display: parent.display.clone(),
         text: parent.text,

@@ -546,7 +546,7 @@ fn write_results(args: &CheckArgs, results: &[Checked]) -> std::io::Result<()> {
             return render::human::render(results, &mut stdout);
         }
         Format::Json => {
-            return render::json::render_to(results, &mut std::io::BufWriter::new(std::io::stdout().lock()));
+            return render::json::render_to(results, &mut std::io::stdout().lock());
         }
         Format::Sarif => render::sarif::render(results),
         Format::Github => render::github::render(results),

@@ -142,6 +142,13 @@ fn json_and_sarif_are_valid_json_with_positions() {
     let body = json.split("--- stdout ---\n").nth(1).unwrap().split("--- stderr ---").next().unwrap();
     let value: serde_json::Value = serde_json::from_str(body).unwrap();
     let diagnostics = value["files"][0]["diagnostics"].as_array().unwrap();
+    // One diagnostic per line, each line a JSON object by itself.
+    let lines: Vec<&str> = body.lines().filter(|line| line.trim_start().starts_with("{\"code\"")).collect();
+    assert_eq!(lines.len(), diagnostics.len());
+    for (line, diagnostic) in lines.iter().zip(diagnostics) {
+        let alone: serde_json::Value = serde_json::from_str(line.trim().trim_end_matches(',')).unwrap();
+        assert_eq!(&alone, diagnostic);
+    }
     let heading = diagnostics.iter().find(|d| d["code"] == "S005").unwrap();
     assert_eq!(heading["location"]["start"]["line"], 35);
     assert_eq!(heading["location"]["start"]["column"], 3);

@@ -2,8 +2,10 @@
 //! C001–C004): last year's report and a summary's parts. Shared by the CLI
 //! and the language server, like the configuration resolver.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::SystemTime;
 
 use nianbao_model::Report;
 use nianbao_rules::{Config, Other, Related};
@@ -16,14 +18,17 @@ pub struct Loaded {
     /// How diagnostics name it: the path, relative to the working folder.
     pub name: String,
     pub path: PathBuf,
-    pub text: String,
+    /// Shared with what shows findings in it (see [`RelatedFiles::sources`]).
+    pub text: Arc<str>,
     pub report: Report,
 }
 
 /// The reports one report is compared with.
 #[derive(Debug, Default)]
 pub struct RelatedFiles {
-    pub previous: Option<Loaded>,
+    /// Shared with the index's cache: in a folder of an agency's years, one
+    /// report is last year's report of several files.
+    pub previous: Option<Arc<Loaded>>,
     pub parts: Vec<Loaded>,
     /// Files named in the configuration that could not be read.
     pub problems: Vec<String>,
@@ -34,12 +39,17 @@ impl RelatedFiles {
         fn other(loaded: &Loaded) -> Other<'_> {
             Other { name: &loaded.name, report: &loaded.report }
         }
-        Related { previous: self.previous.as_ref().map(other), parts: self.parts.iter().map(other).collect() }
+        Related { previous: self.previous.as_deref().map(other), parts: self.parts.iter().map(other).collect() }
+    }
+
+    /// Last year's report, then the parts.
+    pub fn all(&self) -> impl Iterator<Item = &Loaded> {
+        self.previous.as_deref().into_iter().chain(&self.parts)
     }
 
     /// Every other file's name and text, for rendering labels in them.
-    pub fn sources(&self) -> Vec<(String, String)> {
-        self.previous.iter().chain(&self.parts).map(|l| (l.name.clone(), l.text.clone())).collect()
+    pub fn sources(&self) -> Vec<(String, Arc<str>)> {
+        self.all().map(|l| (l.name.clone(), Arc::clone(&l.text))).collect()
     }
 }
 
@@ -54,7 +64,22 @@ pub struct FolderIndex {
     folders: HashMap<PathBuf, Folder>,
     /// What files read by the caller say at their head (see [`FolderIndex::remember`]).
     heads: HashMap<PathBuf, Head>,
+    /// Last year's reports read lately, each with the modification time and
+    /// length it was read at (a changed file is read again): in a folder of
+    /// an agency's years, the nine reports of one year all compare with the
+    /// same report of the year before, and parsing it for each of them
+    /// doubled the time the folder took.
+    loaded: HashMap<PathBuf, (Stamp, Arc<Loaded>)>,
+    /// `loaded`'s paths, oldest first, to keep it at [`LOADED_KEPT`].
+    loaded_order: VecDeque<PathBuf>,
 }
+
+/// What tells that a file changed: its modification time and length.
+type Stamp = (Option<SystemTime>, u64);
+
+/// How many parsed reports the index keeps: a folder is checked in path
+/// order, and last year's report is mostly a few files away.
+const LOADED_KEPT: usize = 64;
 
 /// The agency and year a report's head states, as the index reads them.
 pub type Head = (Option<String>, Option<i32>);
@@ -62,7 +87,7 @@ pub type Head = (Option<String>, Option<i32>);
 fn load(path: &Path) -> Result<Loaded, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", relative_to_cwd(path)))?;
     let (text, report) = nianbao_parser::parse_bytes(&bytes);
-    Ok(Loaded { name: relative_to_cwd(path), path: path.to_path_buf(), text, report })
+    Ok(Loaded { name: relative_to_cwd(path), path: path.to_path_buf(), text: text.into(), report })
 }
 
 /// How much of a file the index reads: the title (agency and year) is at the
@@ -100,8 +125,30 @@ impl FolderIndex {
         self.heads.insert(path, head);
     }
 
+    /// `path` read and parsed, or the copy read before if the file has not
+    /// changed since.
+    fn load_cached(&mut self, path: &Path) -> Result<Arc<Loaded>, String> {
+        let metadata = std::fs::metadata(path).map_err(|e| format!("{}: {e}", relative_to_cwd(path)))?;
+        let stamp = (metadata.modified().ok(), metadata.len());
+        if let Some((seen, loaded)) = self.loaded.get(path)
+            && *seen == stamp
+        {
+            return Ok(Arc::clone(loaded));
+        }
+        let loaded = Arc::new(load(path)?);
+        if self.loaded.insert(path.to_path_buf(), (stamp, Arc::clone(&loaded))).is_none() {
+            self.loaded_order.push_back(path.to_path_buf());
+        }
+        while self.loaded_order.len() > LOADED_KEPT {
+            if let Some(oldest) = self.loaded_order.pop_front() {
+                self.loaded.remove(&oldest);
+            }
+        }
+        Ok(loaded)
+    }
+
     fn reports_in(&mut self, folder: &Path) -> &Folder {
-        let Self { folders, heads } = self;
+        let Self { folders, heads, .. } = self;
         folders.entry(folder.to_path_buf()).or_insert_with(|| {
             let Ok(entries) = std::fs::read_dir(folder) else { return Folder::default() };
             let mut paths: Vec<PathBuf> =
@@ -134,7 +181,7 @@ pub fn find_related(file: Option<&Path>, report: &Report, config: &Config, index
     let resolve = |name: &str| base.as_ref().map_or_else(|| PathBuf::from(name), |dir| dir.join(name));
     if let Some(previous) = &config.compare.previous {
         match load(&resolve(previous)) {
-            Ok(loaded) => related.previous = Some(loaded),
+            Ok(loaded) => related.previous = Some(Arc::new(loaded)),
             Err(problem) => related.problems.push(format!("compare.previous: {problem}")),
         }
     } else if let Some(file) = file {
@@ -150,18 +197,32 @@ pub fn find_related(file: Option<&Path>, report: &Report, config: &Config, index
 }
 
 /// Last year's report beside `file`: same agency, the year before.
-fn beside(file: &Path, report: &Report, index: &mut FolderIndex) -> Option<Loaded> {
+fn beside(file: &Path, report: &Report, index: &mut FolderIndex) -> Option<Arc<Loaded>> {
     let agency = normalize_agency(&report.metadata.agency.as_ref()?.value);
     let year = report.metadata.year.as_ref()?.value;
     let folder = file.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let candidates = index.reports_in(folder).get(&(agency, year - 1))?;
-    let candidate = candidates.iter().find(|path| !same_file(path, file))?;
-    load(&candidate.clone()).ok()
+    let candidate = candidates.iter().find(|path| !same_file(path, file))?.clone();
+    index.load_cached(&candidate).ok()
 }
 
 /// Whether two paths name one file (a link to the report is the report).
+/// On Unix by device and inode: two `stat` calls, where resolving both
+/// paths took a system call per path component, for every file of a folder.
 fn same_file(a: &Path, b: &Path) -> bool {
-    a == b || std::fs::canonicalize(a).ok() == std::fs::canonicalize(b).ok()
+    if a == b {
+        return true;
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let id = |path: &Path| std::fs::metadata(path).ok().map(|m| (m.dev(), m.ino()));
+        id(a).is_some() && id(a) == id(b)
+    }
+    #[cfg(not(unix))]
+    {
+        std::fs::canonicalize(a).ok().is_some_and(|a| std::fs::canonicalize(b).ok() == Some(a))
+    }
 }
 
 #[cfg(test)]

@@ -28,7 +28,7 @@ impl<'a> Converter<'a> {
 
     /// The location of a label in another file: that file's URI and range.
     fn other_location(&self, file: &str, span: Span) -> Option<Location> {
-        let loaded = self.related.previous.iter().chain(&self.related.parts).find(|l| l.name == file)?;
+        let loaded = self.related.all().find(|l| l.name == file)?;
         let path = std::fs::canonicalize(&loaded.path).unwrap_or_else(|_| loaded.path.clone());
         let uri = Uri::from_file_path(path)?;
         let index = LineIndex::new(&loaded.text);

@@ -10,7 +10,7 @@ use nianbao_rules::profile::{Figures, Profile};
 use serde::Serialize;
 
 use crate::inputs::InputError;
-use crate::render::{Checked, Locator, Origin};
+use crate::render::{Checked, Locator, Locators, Origin};
 
 #[derive(Debug, Serialize)]
 pub struct Audit {
@@ -166,7 +166,7 @@ fn count(diagnostics: &[Diagnostic], severity: Severity) -> usize {
 
 fn report_row(checked: &Checked) -> ReportRow {
     let profile = checked.profile.as_deref();
-    let locator = checked.locator();
+    let locators = checked.locators();
     ReportRow {
         path: checked.display.clone(),
         agency: profile.and_then(|p| p.agency.clone()),
@@ -179,11 +179,11 @@ fn report_row(checked: &Checked) -> ReportRow {
         warnings: count(&checked.diagnostics, Severity::Warning),
         infos: count(&checked.diagnostics, Severity::Info),
         figures: profile.map(|p| p.figures).unwrap_or_default(),
-        findings: checked.diagnostics.iter().map(|d| finding(checked, &locator, d)).collect(),
+        findings: checked.diagnostics.iter().map(|d| finding(checked, &locators, d)).collect(),
     }
 }
 
-fn finding(checked: &Checked, locator: &Locator<'_>, diagnostic: &Diagnostic) -> Finding {
+fn finding(checked: &Checked, locators: &Locators<'_>, diagnostic: &Diagnostic) -> Finding {
     let at = |locator: &Locator<'_>, span| {
         let location = locator.locate(span);
         location.place.unwrap_or_else(|| format!("{}:{}", location.start.line, location.start.column))
@@ -194,8 +194,8 @@ fn finding(checked: &Checked, locator: &Locator<'_>, diagnostic: &Diagnostic) ->
     for label in &diagnostic.secondary {
         let text = checked.text_of(label.file.as_deref());
         let place = match label.file.as_deref() {
-            Some(file) => format!("{file} {}", at(&Locator::new(text), label.span)),
-            None => at(locator, label.span),
+            Some(file) => format!("{file} {}", at(locators.of(Some(file)), label.span)),
+            None => at(&locators.own, label.span),
         };
         let label = label.message.clone().unwrap_or_else(|| readable(label.span.slice(text)));
         match cells.iter_mut().find(|cell| cell.label == label) {
@@ -211,7 +211,7 @@ fn finding(checked: &Checked, locator: &Locator<'_>, diagnostic: &Diagnostic) ->
         code: diagnostic.code.clone(),
         severity: diagnostic.severity.as_str(),
         message: diagnostic.message.clone(),
-        at: at(locator, diagnostic.primary.span),
+        at: at(&locators.own, diagnostic.primary.span),
         cells,
         context: context(&checked.text, diagnostic.primary.span, html),
         help: diagnostic.help.clone(),

@@ -61,7 +61,7 @@ pub fn render(results: &[Checked], out: &mut dyn WriteColor) -> std::io::Result<
         let mut files = SimpleFiles::new();
         let file = files.add(result.display.as_str(), result.text.as_str());
         let others: Vec<(String, usize)> =
-            result.others.iter().map(|(name, text)| (name.clone(), files.add(name.as_str(), text.as_str()))).collect();
+            result.others.iter().map(|(name, text)| (name.clone(), files.add(name.as_str(), &**text))).collect();
         for diagnostic in &result.diagnostics {
             term::emit_to_write_style(out, &config, &files, &snippet(result, file, &others, diagnostic))
                 .map_err(|error| std::io::Error::other(error.to_string()))?;

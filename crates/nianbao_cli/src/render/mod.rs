@@ -25,7 +25,7 @@ pub struct Checked {
     pub profile: Option<Box<nianbao_rules::profile::Profile>>,
     pub diagnostics: Vec<Diagnostic>,
     /// Other files labels point into (last year's report, a summary's parts): (name, text).
-    pub others: Vec<(String, String)>,
+    pub others: Vec<(String, std::sync::Arc<str>)>,
     /// What kind of file it was, with what reading it needed.
     pub origin: Origin,
 }
@@ -108,6 +108,14 @@ impl Checked {
     /// A [`Locator`] for this file's own spans.
     pub fn locator(&self) -> Locator<'_> {
         Locator { text: &self.text, index: std::cell::OnceCell::new(), checked: Some(self) }
+    }
+
+    /// Locators for this file's own spans and for each other file's.
+    pub fn locators(&self) -> Locators<'_> {
+        Locators {
+            own: self.locator(),
+            others: self.others.iter().map(|(name, text)| (name.as_str(), Locator::new(text))).collect(),
+        }
     }
 
     /// The text a label's span is in: this file's, or another file's.
@@ -216,6 +224,25 @@ pub struct Location {
     /// For a DOCX document (which has no text file): the paragraph or cell.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub place: Option<String>,
+}
+
+/// A file's [`Locator`] and those of the other files its labels point
+/// into: each text's lines are found once, however many labels point into
+/// it (a finding about last year's report labels a dozen of its cells, and
+/// finding its lines for each of them was a tenth of checking a folder of
+/// an agency's years).
+#[derive(Debug)]
+pub struct Locators<'a> {
+    pub own: Locator<'a>,
+    others: Vec<(&'a str, Locator<'a>)>,
+}
+
+impl<'a> Locators<'a> {
+    /// The locator of the file a label is in: `None` is the checked file
+    /// (as is a name it does not know, like [`Checked::text_of`]).
+    pub fn of(&self, file: Option<&str>) -> &Locator<'a> {
+        file.and_then(|name| self.others.iter().find(|(n, _)| *n == name)).map_or(&self.own, |(_, locator)| locator)
+    }
 }
 
 /// Converts spans of one text.

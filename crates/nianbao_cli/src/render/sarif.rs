@@ -63,7 +63,8 @@ pub fn render(results: &[Checked]) -> String {
         .collect();
     let mut sarif_results = Vec::new();
     for result in results {
-        let locator = result.locator();
+        let locators = result.locators();
+        let locator = &locators.own;
         let artifact = json!({ "uri": uri(&result.display) });
         for diagnostic in &result.diagnostics {
             let rule_index = RULES.iter().position(|rule| rule.meta.code == diagnostic.code);
@@ -73,12 +74,8 @@ pub fn render(results: &[Checked]) -> String {
                 .enumerate()
                 .map(|(id, label)| {
                     let location = match label.file.as_deref() {
-                        Some(file) => location(
-                            &json!({ "uri": uri(file) }),
-                            &Locator::new(result.text_of(Some(file))),
-                            label.span,
-                        ),
-                        None => location(&artifact, &locator, label.span),
+                        Some(file) => location(&json!({ "uri": uri(file) }), locators.of(Some(file)), label.span),
+                        None => location(&artifact, locator, label.span),
                     };
                     let mut related = json!({
                         "id": id,
@@ -94,7 +91,7 @@ pub fn render(results: &[Checked]) -> String {
                 "ruleId": diagnostic.code,
                 "level": level(diagnostic.severity),
                 "message": { "text": diagnostic.message },
-                "locations": [location(&artifact, &locator, diagnostic.primary.span)],
+                "locations": [location(&artifact, locator, diagnostic.primary.span)],
                 "relatedLocations": related,
             });
             if let Some(index) = rule_index {
@@ -104,7 +101,7 @@ pub fn render(results: &[Checked]) -> String {
                 let replacements: Vec<Value> = fix
                     .edits
                     .iter()
-                    .map(|edit| json!({ "deletedRegion": region(&locator, edit.span), "insertedContent": { "text": edit.replacement } }))
+                    .map(|edit| json!({ "deletedRegion": region(locator, edit.span), "insertedContent": { "text": edit.replacement } }))
                     .collect();
                 entry["fixes"] = json!([{
                     "description": { "text": format!("{} ({})", fix.message, match fix.applicability {
