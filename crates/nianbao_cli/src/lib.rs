@@ -19,6 +19,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
+use nianbao_model::Severity;
 use nianbao_rules::Config;
 
 use nianbao_lsp::config::ConfigResolver;
@@ -179,6 +180,18 @@ pub(crate) enum FailOn {
     Warning,
     Info,
     Never,
+}
+
+impl FailOn {
+    /// The severity at or above which a finding fails the run.
+    fn threshold(self) -> Option<Severity> {
+        match self {
+            FailOn::Error => Some(Severity::Error),
+            FailOn::Warning => Some(Severity::Warning),
+            FailOn::Info => Some(Severity::Info),
+            FailOn::Never => None,
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -512,21 +525,27 @@ pub fn check_paths_with_progress(
 fn check(args: &CheckArgs) -> ExitCode {
     let paths = if args.paths.is_empty() { vec![PathBuf::from(".")] } else { args.paths.clone() };
     let jobs = args.jobs.map_or_else(default_jobs, std::num::NonZeroUsize::get);
-    let CheckOutcome { results, errors, skipped } =
+    let outcome =
         check_paths_with_jobs(&paths, args.stdin_filename.as_deref(), args.config.as_deref(), jobs, Reports::Drop);
-    if let Err(error) = write_results(args, &results) {
+    if let Err(error) = write_results(args, &outcome.results) {
         eprintln!("error: cannot write output: {error}");
         return ExitCode::from(2);
     }
-    if skipped > 0 && matches!(args.format, Format::Human) {
-        eprintln!("note: skipped {skipped} file(s) that do not look like annual reports");
+    if outcome.skipped > 0 && matches!(args.format, Format::Human) {
+        eprintln!("note: skipped {} file(s) that do not look like annual reports", outcome.skipped);
     }
-    errors.iter().for_each(report_error);
-    if !errors.is_empty() {
+    outcome.errors.iter().for_each(report_error);
+    exit_code(&outcome, args.fail_on)
+}
+
+/// `check`'s (and `audit`'s) exit code: 2 if an input could not be checked,
+/// else 1 if a finding is at `fail_on` or above, else 0.
+fn exit_code(outcome: &CheckOutcome, fail_on: FailOn) -> ExitCode {
+    if !outcome.errors.is_empty() {
         return ExitCode::from(2);
     }
-    let failing = args.fail_on.threshold().is_some_and(|threshold| {
-        results.iter().flat_map(|result| &result.diagnostics).any(|d| d.severity >= threshold)
+    let failing = fail_on.threshold().is_some_and(|threshold| {
+        outcome.results.iter().flat_map(|result| &result.diagnostics).any(|d| d.severity >= threshold)
     });
     if failing { ExitCode::from(1) } else { ExitCode::SUCCESS }
 }

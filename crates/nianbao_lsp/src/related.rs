@@ -219,7 +219,7 @@ fn same_file(a: &Path, b: &Path) -> bool {
     {
         use std::os::unix::fs::MetadataExt;
         let id = |path: &Path| std::fs::metadata(path).ok().map(|m| (m.dev(), m.ino()));
-        id(a).is_some() && id(a) == id(b)
+        id(a).is_some_and(|a| id(b) == Some(a))
     }
     #[cfg(not(unix))]
     {

@@ -2,11 +2,13 @@
 //! and its headline figures. What an audit of many reports shows in one row
 //! per report, and adds up over them.
 
-use nianbao_model::{Date, Report, RowKey, T2Row, T3Col, T3Row, T4Col, T4Group, T4Outcome};
+use nianbao_model::{Date, Report, T3Row, T4Group};
 use serde::Serialize;
 
+use crate::claims::Table2Figure;
 use crate::config::{Config, Level};
 use crate::context::{Context, Related};
+use crate::facts;
 use crate::format::Sums;
 
 /// One report's profile.
@@ -54,23 +56,18 @@ pub struct Figures {
 }
 
 impl Figures {
+    /// Read as the prose rules read them ([`crate::facts`]): a blank 总计 of
+    /// 表三 is the applicant columns' sum, never 0.
     pub fn of(report: &Report) -> Self {
-        let number = |key: RowKey, index: usize| report.table(key.table())?.cell(key, index)?.number();
-        let sum = |a: Option<f64>, b: Option<f64>| match (a, b) {
-            (None, None) => None,
-            (a, b) => Some(a.unwrap_or(0.0) + b.unwrap_or(0.0)),
-        };
-        let total = T3Col::ALL.len() - 1;
-        let t4 = |group| number(RowKey::T4, T4Col { group, outcome: T4Outcome::Total }.index());
+        let value = |figure: Option<facts::Figure>| figure.map(|figure| figure.value);
+        let issued = [Table2Figure::RegulationsIssued, Table2Figure::NormativeIssued]
+            .map(|figure| value(facts::table2(report, figure)));
         Self {
-            new_documents: sum(
-                number(RowKey::T2(T2Row::Regulations), 0),
-                number(RowKey::T2(T2Row::NormativeDocuments), 0),
-            ),
-            received: number(RowKey::T3(T3Row::NewReceived), total),
-            results_total: number(RowKey::T3(T3Row::TotalResults), total),
-            review_total: t4(T4Group::Review),
-            litigation_total: sum(t4(T4Group::LitigationDirect), t4(T4Group::LitigationAfterReview)),
+            new_documents: issued.into_iter().flatten().reduce(|a, b| a + b),
+            received: value(facts::t3_row(report, T3Row::NewReceived)),
+            results_total: value(facts::t3_row(report, T3Row::TotalResults)),
+            review_total: value(facts::t4_total(report, T4Group::Review)),
+            litigation_total: value(facts::litigation(report)),
         }
     }
 }
@@ -95,6 +92,8 @@ pub fn profile(report: &Report, config: &Config) -> Profile {
 
 #[cfg(test)]
 mod tests {
+    use nianbao_model::RowKey;
+
     use super::*;
 
     #[test]

@@ -13,8 +13,6 @@ mod progress;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use nianbao_model::Severity;
-
 use crate::inputs::{self, InputError};
 use crate::{CheckOutcome, Reports, report_error};
 
@@ -125,23 +123,5 @@ pub fn run(args: &AuditArgs) -> ExitCode {
     // Exit codes as `nianbao check`'s: the page lists unreadable files, and
     // the run still says that some were not read.
     outcome.errors.iter().for_each(report_error);
-    if !outcome.errors.is_empty() {
-        return ExitCode::from(2);
-    }
-    let failing = args.fail_on.threshold().is_some_and(|threshold| {
-        outcome.results.iter().flat_map(|result| &result.diagnostics).any(|d| d.severity >= threshold)
-    });
-    if failing { ExitCode::from(1) } else { ExitCode::SUCCESS }
-}
-
-/// The severity at or above which a finding fails the run.
-impl crate::FailOn {
-    pub(crate) fn threshold(self) -> Option<Severity> {
-        match self {
-            crate::FailOn::Error => Some(Severity::Error),
-            crate::FailOn::Warning => Some(Severity::Warning),
-            crate::FailOn::Info => Some(Severity::Info),
-            crate::FailOn::Never => None,
-        }
-    }
+    crate::exit_code(&outcome, args.fail_on)
 }
