@@ -139,3 +139,18 @@ fn directives_silence_rules_for_a_line_or_the_file() {
         nianbao_rules::check(&report, &nianbao_rules::Config::default()).into_iter().map(|d| d.code).collect();
     assert!(codes.contains(&"T303".to_string()), "{codes:?}");
 }
+
+#[test]
+fn markdown_converted_with_rows_as_headings_reads_as_the_source() {
+    // PDF-to-Markdown converters set bold rows as headings: 「### 申请人情况
+    // (自然人)」, 「### 一、本年新收政府信息公开申请数量」 followed by the
+    // values with or without their label, 「### 三、本年度办理结果」 alone.
+    let dir = tests::workspace_root().join("tests/fixtures/rules/S006");
+    let read = |name: &str| std::fs::read_to_string(dir.join(name)).unwrap();
+    let source = nianbao_parser::parse(&read("valid.md"));
+    let converted = nianbao_parser::parse(&read("valid-converted-markdown.md"));
+    assert_eq!(numbers(&converted), numbers(&source));
+    let checked = tests::check_file(&dir.join("valid-converted-markdown.md"), "valid-converted-markdown.md");
+    // Only the half-width brackets the converter wrote remain to say.
+    assert_eq!(tests::codes(&checked.diagnostics), ["F005"]);
+}

@@ -124,6 +124,9 @@ impl<'a> Reader<'a> {
                 return true;
             }
         }
+        if let Some(label) = whole_line.and_then(|span| self.heading_row_label(span)) {
+            return self.plain_line(&[Token::unread(label, TokenKind::Text)], index);
+        }
         if whole_line
             .is_some_and(|span| crate::sections::is_heading_line(self.text(Token::unread(span, TokenKind::Text))))
         {
@@ -152,6 +155,28 @@ impl<'a> Reader<'a> {
             self.token(token, index, true);
         }
         true
+    }
+
+    /// The label inside a Markdown heading that is a table row, not a
+    /// section: converters from PDF to Markdown turn rows set in bold into
+    /// headings (「### 一、本年新收政府信息公开申请数量」, 「### 三、本年度办理结果」).
+    /// A row label is one inside a table or anywhere; a header or group label
+    /// only inside a table. A statutory section heading is never one.
+    fn heading_row_label(&self, line: Span) -> Option<Span> {
+        let text = line.slice(self.source);
+        let inner = text.trim_start_matches('#');
+        if inner.len() == text.len() || text.len() - inner.len() > 6 {
+            return None;
+        }
+        let inner = inner.trim_start();
+        let start = line.end - inner.len();
+        let label = Span::new(start, start + inner.trim_end().len());
+        let inner = label.slice(self.source);
+        if inner.is_empty() || crate::sections::is_heading_line(inner) {
+            return None;
+        }
+        let found = classify(inner, self.current, true)?;
+        (self.current.is_some() || matches!(*found, LabelMatch::Row { .. })).then_some(label)
     }
 
     fn text(&self, token: Token) -> &'a str {
@@ -230,6 +255,11 @@ impl<'a> Reader<'a> {
         let text: Cow<'static, str> = written.map_or_else(|| Cow::Owned(text.to_string()), Cow::Borrowed);
         match found.into_owned() {
             LabelMatch::Row { key, fidelity } => {
+                // A label restated before any value (a heading made of the
+                // row, then the row itself) labels one row, not two.
+                if self.row.as_ref().is_some_and(|row| row.key == Some(key) && row.cells.is_empty()) {
+                    self.row = None;
+                }
                 self.finish_row();
                 self.pending = None;
                 self.current = Some(key.table());
