@@ -373,6 +373,11 @@ impl Cell {
         }
     }
 
+    /// Whether the cell holds no value: blank, or a placeholder such as 「/」.
+    pub fn is_blank(&self) -> bool {
+        matches!(self.value, CellValue::Blank | CellValue::Placeholder)
+    }
+
     /// The numeric value, decimals included; blanks and placeholders as 0.
     pub fn number(&self) -> Option<f64> {
         match self.value {

@@ -283,6 +283,21 @@ pub(crate) fn shape(source: &str, line: Line, tokens: &mut Vec<Token>) -> Shape 
     Shape::Plain
 }
 
+/// The empty fields after the tabs that end `line` (whose text, trimmed,
+/// has no tab: a [`Shape::Plain`] line), in place of `tokens`' contents.
+pub(crate) fn trailing_tab_fields(source: &str, line: Line, tokens: &mut Vec<Token>) {
+    tokens.clear();
+    let text = line.span.slice(source);
+    let body_end = line.span.start + text.trim_end_matches(is_space).len();
+    let tail = Span::new(body_end, line.span.end).slice(source);
+    let mut tabs = tail.match_indices('\t').map(|(at, _)| body_end + at).peekable();
+    while let Some(tab) = tabs.next() {
+        let end = tabs.peek().copied().unwrap_or(line.span.end);
+        let field = Span::empty(middle(source, Span::new(tab + 1, end)));
+        tokens.push(Token { span: field, kind: TokenKind::Empty, value: Some(CellValue::Blank) });
+    }
+}
+
 /// Splits at an ASCII separator. Its byte never occurs inside a multi-byte
 /// UTF-8 character, so a byte search finds exactly the separator characters.
 fn split_on(source: &str, span: Span, separator: u8, tokens: &mut Vec<Token>) {

@@ -100,8 +100,24 @@ impl<'a> Reader<'a> {
                 }
                 true
             }
-            Shape::Plain => self.plain_line(tokens, index),
+            Shape::Plain => {
+                let belongs = self.plain_line(tokens, index);
+                self.blank_fields_after_label(line, index, tokens);
+                belongs
+            }
         }
+    }
+
+    /// The blank fields a label alone on its line is followed by: a page
+    /// that writes every cell (blank ones as `&nbsp;`) projects a row with no
+    /// value as its label and a tab per cell. They are the row's cells only
+    /// if there are as many as it has columns (see [`settle_cells`]).
+    fn blank_fields_after_label(&mut self, line: Line, index: usize, tokens: &mut Vec<Token>) {
+        let Some(row) = self.row.as_mut().filter(|row| row.label_line == index && row.cells.is_empty()) else {
+            return;
+        };
+        crate::lines::trailing_tab_fields(self.source, line, tokens);
+        row.cells.extend(tokens.iter().map(|&token| (token, index)));
     }
 
     /// A line without separators belongs to a table only if it is a label, a
@@ -422,15 +438,18 @@ fn template_size(kind: TableKind) -> (usize, usize) {
 /// The value cells of a finished row, as a range of its cells. Empty fields
 /// before the first and after the last value are merged-cell filler, unless
 /// the row is short of values: then empties on the same line are blank cells
-/// (trailing ones first).
+/// (trailing ones first). A row with no value at all has blank cells only
+/// where its label's line holds exactly as many empties as the row has
+/// columns: a page that writes every cell, blank ones as `&nbsp;`.
 fn settle_cells(row: &OpenRow) -> std::ops::Range<usize> {
     let cells = &row.cells;
+    let expected = row.key.map_or(0, RowKey::value_count);
     let Some(first) = cells.iter().position(|(t, _)| t.kind != TokenKind::Empty) else {
-        return 0..0;
+        let on_label_line = cells.iter().take_while(|(_, line)| *line == row.label_line).count();
+        return if expected > 0 && on_label_line == expected { 0..expected } else { 0..0 };
     };
     let last = cells.iter().rposition(|(t, _)| t.kind != TokenKind::Empty).unwrap_or(first);
     let (mut start, mut end) = (first, last + 1);
-    let expected = row.key.map_or(0, RowKey::value_count);
     if end - start < expected {
         let last_line = cells[last].1;
         let trailing = cells[end..].iter().take_while(|(_, line)| *line == last_line).count();

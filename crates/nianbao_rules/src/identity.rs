@@ -85,6 +85,17 @@ impl Identity<'_> {
     }
 }
 
+impl Identity<'_> {
+    /// The parts' side of [`Identity::describe`] for a total: 「自然人 258 +
+    /// 商业企业 12 + 0 + 0 + 0 + 0 = 270」.
+    pub fn describe_parts(&self) -> String {
+        match self.kind {
+            IdentityKind::ResultTotal => compact_sum(&self.right),
+            _ => named_sum(&self.right, false),
+        }
+    }
+}
+
 /// 「自然人 4 + 商业企业 1 + 0 + 0 = 5」: names on non-zero terms; with
 /// `always_named`, on every term (and no `= total` when there is one term).
 fn named_sum(terms: &[Term<'_>], always_named: bool) -> String {

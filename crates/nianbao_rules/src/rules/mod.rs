@@ -147,7 +147,10 @@ pub(crate) fn report_failing_totals(
     underline_zeros: bool,
     out: &mut Vec<crate::finding::Finding>,
 ) {
-    for identity in ctx.failing_identities().iter().filter(|i| i.kind == kind) {
+    let failing: Vec<_> = ctx.failing_identities().iter().filter(|i| i.kind == kind).collect();
+    let (blank, written): (Vec<_>, Vec<_>) = failing.into_iter().partition(|i| i.left[0].cell.is_blank());
+    report_blank_totals(&blank, out);
+    for identity in written {
         let total = &identity.left[0];
         let sum = identity.right_sum();
         let mut finding = crate::finding::Finding::new(total.cell.span, identity.describe())
@@ -165,6 +168,47 @@ pub(crate) fn report_failing_totals(
         }
         out.push(finding);
     }
+}
+
+/// Totals left blank (or a placeholder) over parts that are not all 0:
+/// the total is missing, not 0 (a report on the 2019 layout often leaves the
+/// whole 总计 column blank), so the finding says it is blank and never
+/// states a value the report does not hold. One finding for them all: one
+/// habit of the report's, one fact.
+fn report_blank_totals(blank: &[&crate::identity::Identity<'_>], out: &mut Vec<crate::finding::Finding>) {
+    let Some(first) = blank.first() else { return };
+    let total_name = first.left[0].name;
+    let message = match blank {
+        [one] => format!("{total_name} of 「{}」 is blank, but {}", one.subject, one.describe_parts()),
+        many => {
+            use crate::identity::IdentityKind;
+            let places = match first.kind {
+                IdentityKind::RowTotal => "rows of 表三",
+                IdentityKind::ResultTotal => "columns of 表三",
+                IdentityKind::GroupTotal => "groups of 表四",
+                IdentityKind::ColumnBalance => "places",
+            };
+            format!("{total_name} is blank in {} {places} whose parts add up to more than 0", many.len())
+        }
+    };
+    let label =
+        |identity: &crate::identity::Identity<'_>| format!("「{}」: {}", identity.subject, identity.right_sum());
+    let mut finding = crate::finding::Finding::new(first.left[0].cell.span, message)
+        .label(label(first))
+        .help("write each total: the sum of its parts, 0 only where they are all 0");
+    for identity in &blank[1..] {
+        finding = finding.secondary(identity.left[0].cell.span, label(identity));
+    }
+    let edits = blank
+        .iter()
+        .map(|identity| nianbao_model::Edit::replace(identity.left[0].cell.span, identity.right_sum().to_string()))
+        .collect();
+    let title = if blank.len() == 1 {
+        "Write the sum into the blank total".to_string()
+    } else {
+        format!("Write the sums into the {} blank totals", blank.len())
+    };
+    out.push(finding.fix(nianbao_model::Fix::unsafe_(title, edits)));
 }
 
 /// Reports `claim` when it matches none of `expected` (the table figures it

@@ -9,9 +9,9 @@ declare_rule! {
     /// ## What it does
     /// Reports blank cells and placeholders (「/」「-」「—」「无」「不适用」) in the
     /// value cells of tables 二, 三 and 四. They count as 0 in the arithmetic
-    /// checks. Rows of a table that leave the same columns blank (a report
-    /// that fills only 自然人 and 总计, say) get one diagnostic for the table,
-    /// which names the columns and the rows; any other row gets its own.
+    /// checks. Blanks in several rows of a table (a report that fills only
+    /// 自然人 and 总计, say) get one diagnostic for the table: it names the
+    /// columns, how many rows leave each blank, and labels every such row.
     ///
     /// ## Why is this bad
     /// The template wants a number in every cell, 0 when there is nothing to
@@ -46,36 +46,32 @@ declare_rule! {
 /// A row's blank cells: (column index, cell).
 type Blanks<'a> = Vec<(usize, &'a nianbao_model::Cell)>;
 
-/// Rows with their blanks, all leaving the same columns blank.
-type Group<'a> = (Vec<usize>, Vec<(&'a nianbao_model::Row, Blanks<'a>)>);
+/// A row with its blanks.
+type BlankRow<'a> = (&'a nianbao_model::Row, Blanks<'a>);
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     for table in &ctx.report.tables {
-        // Rows with blanks, grouped by the columns they leave blank, in
-        // the order the first row of each group stands.
-        let mut groups: Vec<Group<'_>> = Vec::new();
-        for row in table.rows.iter().filter(|row| row.has_template_shape() && row.key.is_some()) {
-            let blanks: Blanks<'_> = row
-                .cells
-                .iter()
-                .enumerate()
-                .filter(|(_, cell)| matches!(cell.value, CellValue::Blank | CellValue::Placeholder))
-                .collect();
-            if blanks.is_empty() {
-                continue;
-            }
-            let columns: Vec<usize> = blanks.iter().map(|(index, _)| *index).collect();
-            match groups.iter_mut().find(|(group, _)| *group == columns) {
-                Some((_, rows)) => rows.push((row, blanks)),
-                None => groups.push((columns, vec![(row, blanks)])),
-            }
-        }
-        for (_, rows) in groups {
-            if rows.len() == 1 {
-                out.push(row_finding(table, rows[0].0, &rows[0].1));
-            } else {
-                out.push(table_finding(table, &rows));
-            }
+        let rows: Vec<BlankRow<'_>> = table
+            .rows
+            .iter()
+            .filter(|row| row.has_template_shape() && row.key.is_some())
+            .map(|row| {
+                let blanks: Blanks<'_> = row
+                    .cells
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, cell)| matches!(cell.value, CellValue::Blank | CellValue::Placeholder))
+                    .collect();
+                (row, blanks)
+            })
+            .filter(|(_, blanks)| !blanks.is_empty())
+            .collect();
+        // One fact, one finding: blanks in several rows are one habit of the
+        // report's, said once for the table.
+        match rows.as_slice() {
+            [] => {}
+            [(row, blanks)] => out.push(row_finding(table, row, blanks)),
+            _ => out.push(table_finding(table, &rows)),
         }
     }
 }
@@ -100,21 +96,40 @@ fn row_finding(table: &nianbao_model::Table, row: &nianbao_model::Row, blanks: &
     finding.fix(Fix::unsafe_("Write 0 in the blank cells", edits))
 }
 
-/// Rows that leave the same columns blank: one finding for the table, which
-/// names the columns and the rows, each row's first blank cell a label.
-fn table_finding(table: &nianbao_model::Table, rows: &[(&nianbao_model::Row, Blanks<'_>)]) -> Finding {
+/// Blanks in several rows: one finding for the table, which names the
+/// columns (with how many rows leave each blank) and, as labels, each row's
+/// first blank cell.
+fn table_finding(table: &nianbao_model::Table, rows: &[BlankRow<'_>]) -> Finding {
     let (first_row, first_blanks) = &rows[0];
-    let key = first_row.key.expect("rows with a key only");
-    let columns: Vec<String> = first_blanks.iter().map(|(index, _)| column_name(key, *index)).collect();
     let cells: usize = rows.iter().map(|(_, blanks)| blanks.len()).sum();
-    let message = format!(
-        "{} rows of {} leave {} blank ({cells} cells, counted as 0)",
-        rows.len(),
-        table.kind.name(),
-        columns.join("、")
-    );
+    let same_columns = rows.iter().all(|(_, blanks)| {
+        blanks.len() == first_blanks.len() && blanks.iter().zip(first_blanks).all(|(a, b)| a.0 == b.0)
+    });
+    let column_list = |row: &nianbao_model::Row, blanks: &Blanks<'_>| {
+        let key = row.key.expect("rows with a key only");
+        blanks.iter().map(|(index, _)| column_name(key, *index)).collect::<Vec<_>>().join("、")
+    };
+    let message = if same_columns {
+        format!(
+            "{} rows of {} leave {} blank ({cells} cells, counted as 0)",
+            rows.len(),
+            table.kind.name(),
+            column_list(first_row, first_blanks)
+        )
+    } else {
+        format!(
+            "{cells} blank cells in {} rows of {} count as 0: {}",
+            rows.len(),
+            table.kind.name(),
+            blank_columns(rows).join(", ")
+        )
+    };
     let label = |row: &nianbao_model::Row, blanks: &Blanks<'_>| {
-        format!("「{}」: {} blank", row_name(row), if blanks.len() == 1 { "1 cell" } else { "these cells" })
+        if same_columns {
+            format!("「{}」: {} blank", row_name(row), if blanks.len() == 1 { "1 cell" } else { "these cells" })
+        } else {
+            format!("「{}」: {} blank", row_name(row), column_list(row, blanks))
+        }
     };
     let mut finding = Finding::new(first_blanks[0].1.span, message).label(label(first_row, first_blanks)).help(
         "write 0 where there is nothing to count; if these columns were left out on purpose, say so in the report",
@@ -125,4 +140,24 @@ fn table_finding(table: &nianbao_model::Table, rows: &[(&nianbao_model::Row, Bla
     let edits =
         rows.iter().flat_map(|(_, blanks)| blanks.iter().map(|(_, cell)| Edit::replace(cell.span, "0"))).collect();
     finding.fix(Fix::unsafe_(format!("Write 0 in the {cells} blank cells"), edits))
+}
+
+/// Each column left blank somewhere, in column order, with how many rows
+/// leave it blank: 「科研机构 in 22 rows」.
+fn blank_columns(rows: &[BlankRow<'_>]) -> Vec<String> {
+    let mut counts: Vec<(usize, String, usize)> = Vec::new();
+    for (row, blanks) in rows {
+        let key = row.key.expect("rows with a key only");
+        for (index, _) in blanks {
+            match counts.iter_mut().find(|(column, _, _)| column == index) {
+                Some((_, _, count)) => *count += 1,
+                None => counts.push((*index, column_name(key, *index), 1)),
+            }
+        }
+    }
+    counts.sort_by_key(|(column, _, _)| *column);
+    counts
+        .into_iter()
+        .map(|(_, name, count)| if count == 1 { format!("{name} in 1 row") } else { format!("{name} in {count} rows") })
+        .collect()
 }

@@ -8,6 +8,9 @@ declare_rule! {
     /// ## What it does
     /// Checks that in every row of table 三 the 总计 column is the sum of the six
     /// applicant columns (自然人, 商业企业, 科研机构, 社会公益组织, 法律服务机构, 其他).
+    /// A 总计 left blank over applicant columns that are not all 0 is reported
+    /// as blank, not as 0; blank totals in several rows (the whole column left
+    /// empty, common in reports on the 2019 layout) get one diagnostic.
     ///
     /// ## Why is this bad
     /// 总计 counts all applicants. When it is not the sum, either an applicant
