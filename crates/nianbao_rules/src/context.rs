@@ -100,6 +100,14 @@ impl<'a> Context<'a> {
         self.failing_identities.get_or_init(|| failing_identities(self.report))
     }
 
+    /// Whether the report is for a year before 2021, when the format was still
+    /// the trial one of 国办公开办函〔2019〕60号: its 表二 columns and rows,
+    /// its single （六）其他处理 row and no 信息处理费 statement are then the
+    /// format of its year, not faults.
+    pub fn predates_2021_format(&self) -> bool {
+        self.report_year().is_some_and(|year| year < 2021)
+    }
+
     /// The year reported on: configuration first, then the text.
     pub fn report_year(&self) -> Option<i32> {
         self.config.report.year.or_else(|| self.report.metadata.year.as_ref().map(|year| year.value))

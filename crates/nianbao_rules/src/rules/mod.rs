@@ -127,6 +127,26 @@ pub(crate) fn report_invalid_counts(
     }
 }
 
+/// Whether `table` is laid out in the 2019 trial format in a report for a
+/// year when that was the format: a column or row of that format is in it,
+/// or 表三's （六）其他处理 has none of the items the 2021 format gave it.
+pub(crate) fn in_format_of_its_year(ctx: &crate::context::Context<'_>, table: &Table) -> bool {
+    let other_handling_item = |row: &Row| matches!(row.key, Some(RowKey::T3(key)) if key.group() == Some(nianbao_model::T3Group::OtherHandling));
+    ctx.predates_2021_format()
+        && (table.headers.iter().any(|header| matches!(header.class, nianbao_model::HeaderClass::Obsolete { .. }))
+            || table.rows.iter().any(|row| row.key.is_none() && is_obsolete_row_label(row))
+            || (table.kind == nianbao_model::TableKind::Applications
+                && !table.rows.is_empty()
+                && !table.rows.iter().any(other_handling_item)))
+}
+
+/// Rows of the 2019 trial format's 表二 that the 2021 format dropped.
+pub(crate) fn is_2019_table2_row(row: &Row) -> bool {
+    row.label.as_ref().is_some_and(|label| {
+        matches!(nianbao_parser::normalize_label(&label.text).as_str(), "政府集中采购" | "其他对外管理服务事项")
+    })
+}
+
 /// A keyless row labelled 「（六）其他处理」: the 2019 format's single row.
 pub(crate) fn is_obsolete_row_label(row: &Row) -> bool {
     row.label.as_ref().is_some_and(|label| {

@@ -1,6 +1,6 @@
 use nianbao_model::{Row, RowKey, Span, Table};
 
-use super::{row_anchor, row_name, table_anchor};
+use super::{in_format_of_its_year, row_anchor, row_name, table_anchor};
 use crate::context::Context;
 use crate::finding::Finding;
 use crate::registry::{FixKind, declare_rule};
@@ -9,7 +9,9 @@ declare_rule! {
     /// ## What it does
     /// Reports table rows with the wrong number of value cells (table 三: 7 per
     /// row; table 四: 15; table 二: 3 or 1 per row), rows that are missing, and
-    /// rows that appear twice.
+    /// rows that appear twice. A report for 2019 or 2020 laid out in the trial
+    /// format of its year (国办公开办函〔2019〕60号) keeps that format's 表二
+    /// columns and its single （六）其他处理 row without a finding.
     ///
     /// ## Why is this bad
     /// A value too many or too few shifts every later column: the numbers no
@@ -47,15 +49,18 @@ declare_rule! {
 fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     for table in &ctx.report.tables {
         let first = table.first_rows();
-        check_rows(table, &first, out);
-        check_missing(table, &first, out);
+        // A report for 2019 or 2020 in that year's format: its 表二 rows have
+        // that format's columns, and its （六）其他处理 is one row.
+        let format_of_its_year = in_format_of_its_year(ctx, table);
+        check_rows(table, &first, format_of_its_year, out);
+        check_missing(table, &first, format_of_its_year, out);
     }
 }
 
 /// [`Table::first_rows`]: each key's first row, the one nianbao reads.
 type FirstRows<'t> = [Option<&'t Row>; RowKey::COUNT];
 
-fn check_rows(table: &Table, first_rows: &FirstRows<'_>, out: &mut Vec<Finding>) {
+fn check_rows(table: &Table, first_rows: &FirstRows<'_>, format_of_its_year: bool, out: &mut Vec<Finding>) {
     for row in &table.rows {
         let Some(key) = row.key else { continue };
         if let Some(first) = first_rows[key.ordinal()].filter(|&first| !std::ptr::eq(first, row)) {
@@ -69,7 +74,7 @@ fn check_rows(table: &Table, first_rows: &FirstRows<'_>, out: &mut Vec<Finding>)
         }
         let expected = key.value_count();
         let found = row.cells.len();
-        if found == expected {
+        if found == expected || (format_of_its_year && key.table() == nianbao_model::TableKind::Proactive) {
             continue;
         }
         let subject = if key == RowKey::T4 { table.name().to_string() } else { format!("row 「{}」", row_name(row)) };
@@ -90,7 +95,7 @@ fn check_rows(table: &Table, first_rows: &FirstRows<'_>, out: &mut Vec<Finding>)
     }
 }
 
-fn check_missing(table: &Table, first_rows: &FirstRows<'_>, out: &mut Vec<Finding>) {
+fn check_missing(table: &Table, first_rows: &FirstRows<'_>, format_of_its_year: bool, out: &mut Vec<Finding>) {
     // Consecutive missing rows are one finding: a truncated table is one problem.
     let mut anchor = table_anchor(table);
     let mut run: Vec<RowKey> = Vec::new();
@@ -122,10 +127,16 @@ fn check_missing(table: &Table, first_rows: &FirstRows<'_>, out: &mut Vec<Findin
                     .label("headers without values")
                     .help("write the 15 values of 表四 (0 where there were no cases)"),
             ),
+            None if format_of_its_year && is_other_handling_item(key) => {}
             None => run.push(key),
         }
     }
     flush(anchor, &mut run, out);
+}
+
+/// The three items of （六）其他处理, which the 2019 format did not have.
+fn is_other_handling_item(key: RowKey) -> bool {
+    matches!(key, RowKey::T3(row) if row.group() == Some(nianbao_model::T3Group::OtherHandling))
 }
 
 trait TableName {

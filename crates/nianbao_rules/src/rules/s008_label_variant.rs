@@ -10,7 +10,8 @@ declare_rule! {
     /// verbatim label: 「社会组织」 for 「社会公益组织」, 「规范性文件」 for
     /// 「行政规范性文件」, 「（六）其他」 for 「（六）其他处理」, truncated labels
     /// (「1.申请人无正当理由逾期.....」). Differences of width, spacing or bracket
-    /// style are not reported.
+    /// style are not reported, nor are the 2019 trial format's labels in a
+    /// report for 2019 or 2020 laid out in that format.
     ///
     /// ## Why is this bad
     /// The template's labels are its definitions: 「规范性文件」 is a different
@@ -44,7 +45,9 @@ declare_rule! {
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     for table in &ctx.report.tables {
-        let rows = table.rows.iter().filter_map(|row| {
+        // 「规范性文件」 and the like are the 2019 format's own labels.
+        let format_of_its_year = super::in_format_of_its_year(ctx, table);
+        let rows = table.rows.iter().filter(|_| !format_of_its_year).filter_map(|row| {
             let label = row.label.as_ref()?;
             match &label.fidelity {
                 Fidelity::Variant { canonical } if row.key.is_some() => Some((label.span, &*label.text, &**canonical)),

@@ -10,7 +10,9 @@ declare_rule! {
     /// Reports rows and columns the template does not have: a
     /// 「法人或其他组织小计」 column, subtotal rows for （三）–（六）, a
     /// 「第二十条第（九）项」 block, or any other row of values with an unknown
-    /// label.
+    /// label. The 2019 trial format's 「政府集中采购」 and 「其他对外管理服务事项」
+    /// rows are not reported in a report for 2019 or 2020 laid out in that
+    /// format.
     ///
     /// ## Why is this bad
     /// Extra columns shift values away from their headers, and subtotals are
@@ -43,8 +45,13 @@ declare_rule! {
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     for table in &ctx.report.tables {
+        let format_of_its_year = super::in_format_of_its_year(ctx, table);
         for header in &table.headers {
-            if let HeaderClass::Extra { description } = &header.class {
+            // The 2019 format's 表二 ends with 第二十条第（九）项 (政府集中采购).
+            let of_2019 = || nianbao_parser::normalize_label(&header.text).contains("第(九)项");
+            if let HeaderClass::Extra { description } = &header.class
+                && !(format_of_its_year && of_2019())
+            {
                 out.push(
                     Finding::new(header.span, format!("「{}」 is not part of {}", header.text, table.kind.name()))
                         .label(description.clone())
@@ -52,7 +59,10 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                 );
             }
         }
-        for row in table.rows.iter().filter(|row| row.key.is_none() && !is_obsolete_row_label(row)) {
+        let unknown = |row: &&nianbao_model::Row| {
+            row.key.is_none() && !is_obsolete_row_label(row) && !(format_of_its_year && super::is_2019_table2_row(row))
+        };
+        for row in table.rows.iter().filter(unknown) {
             out.push(
                 Finding::new(
                     row_anchor(row),

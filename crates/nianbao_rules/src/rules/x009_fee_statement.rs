@@ -6,7 +6,8 @@ declare_rule! {
     /// ## What it does
     /// Reports a section 六 that does not mention the 信息处理费 (information
     /// processing fee) at all, and says so more pointedly when table 三 counts
-    /// applications closed for unpaid fees.
+    /// applications closed for unpaid fees. Reports for 2019 and 2020, before
+    /// the statement was due, are not checked.
     ///
     /// ## Why is this bad
     /// The format requires section 六 to state the fee situation under
@@ -46,6 +47,10 @@ use crate::facts::{show, t3_row};
 const FEE_WORDS: &[&str] = &["处理费", "收费", "收取费用", "费用"];
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    // The statement is due from the 2021 reports on (国办函〔2020〕109号).
+    if ctx.predates_2021_format() {
+        return;
+    }
     let Some(section) = ctx.report.section(SectionKind::OtherMatters) else { return };
     if section.paragraphs.iter().any(|p| FEE_WORDS.iter().any(|w| p.text.contains(w))) {
         return;

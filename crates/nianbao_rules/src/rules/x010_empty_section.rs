@@ -5,7 +5,8 @@ use crate::registry::{FixKind, declare_rule};
 declare_rule! {
     /// ## What it does
     /// Reports section 五 (problems and improvements) or 六 (other matters) with no
-    /// text, or with nothing but 「无」.
+    /// text, or with nothing but 「无」 (which answers section 六 in a report
+    /// for 2019 or 2020, before it had to state the fee situation).
     ///
     /// ## Why is this bad
     /// Section 五 must name the year's problems and how last year's were fixed, and
@@ -44,12 +45,15 @@ use nianbao_model::SectionKind;
 fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     for kind in [SectionKind::Problems, SectionKind::OtherMatters] {
         let Some(section) = ctx.report.section(kind) else { continue };
+        // Before the 2021 format asked section 六 for the fee situation,
+        // 「无。」 there was a complete answer.
+        let none_is_an_answer = kind == SectionKind::OtherMatters && ctx.predates_2021_format();
         let empty = section.paragraphs.iter().all(|p| {
             if p.text.len() > 16 {
                 return false; // more than 「暂无。」 in any spelling
             }
             let bare: String = p.text.chars().filter(|c| !c.is_whitespace() && !"。.，,".contains(*c)).collect();
-            bare.is_empty() || bare == "无" || bare == "暂无"
+            bare.is_empty() || (!none_is_an_answer && (bare == "无" || bare == "暂无"))
         });
         if empty {
             out.push(
