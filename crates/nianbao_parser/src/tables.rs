@@ -290,6 +290,12 @@ impl<'a> Reader<'a> {
                 });
             }
             LabelMatch::Header { table, class, role } => {
+                // A piece of the open table's merged label (「结果」 of
+                // 「三、本年度办理结果」, set apart in a PDF) does not open the
+                // table whose header it also matches (表四's 「结果…」).
+                if self.current.is_some_and(|current| current != table && is_merged_label_piece(&text, current)) {
+                    return;
+                }
                 self.finish_row();
                 self.current = Some(table);
                 let header = HeaderCell { text, span: token.span, class };
