@@ -5,6 +5,7 @@ pub mod generate;
 pub mod html;
 pub mod layout;
 pub mod pdf;
+pub mod precision;
 
 use std::path::{Path, PathBuf};
 

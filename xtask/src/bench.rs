@@ -33,6 +33,14 @@ pub(crate) fn detect(args: &[String]) -> Result<(), String> {
     exec(&mut cargo(&command))
 }
 
+/// The precision corpus's figures (see `tests/examples/precision.rs`).
+pub(crate) fn precision(args: &[String]) -> Result<(), String> {
+    std::env::set_current_dir(workspace_root()).map_err(|e| e.to_string())?;
+    let mut command = vec!["run", "--quiet", "-p", "tests", "--example", "precision", "--"];
+    command.extend(args.iter().map(String::as_str));
+    exec(&mut cargo(&command))
+}
+
 /// One timed run: wall seconds and peak RSS in KiB. The wall time is taken
 /// here, around `/usr/bin/time` (whose own start-up it includes): its `%e`
 /// has 10 ms steps, a tenth of a run that takes 0.1 s.

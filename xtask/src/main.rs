@@ -9,6 +9,9 @@
 //!   `target/dist/nianbao` (see `dist.rs`).
 //! - `browser [--screenshot FILE]` — the `nianbao audit` page tested in
 //!   headless Chromium (see `browser.rs`); optionally a screenshot of it.
+//! - `precision [--stubs]` — nianbao's findings on the precision corpus of
+//!   real reports (`tests/fixtures/real/`) by rule, the share triaged true and
+//!   the false ones; `--stubs` prints the untriaged ones as triage lines.
 //! - `ci` — everything `.ci/run` runs: fmt, clippy, tests, codegen check,
 //!   lint, the VS Code extension's build and tests, the Neovim end-to-end
 //!   test, the audit page in a browser.
@@ -32,10 +35,11 @@ fn main() -> ExitCode {
         Some("ci") => ci::run(),
         Some("browser") => browser::run(rest),
         Some("bench-detect") => bench::detect(rest),
+        Some("precision") => bench::precision(rest),
         Some("bench") => bench::speed(rest),
         Some("dist") => dist::run().map(|shipped| println!("{}", shipped.display())),
         _ => Err(
-            "usage: cargo xtask codegen [--check] | lint [PATHS] [--sarif FILE] | ci | browser [--screenshot FILE] | dist | bench-detect [REPORTS] [SEED] | bench [REPORTS]"
+            "usage: cargo xtask codegen [--check] | lint [PATHS] [--sarif FILE] | ci | browser [--screenshot FILE] | dist | bench-detect [REPORTS] [SEED] | bench [REPORTS] | precision [--stubs]"
                 .to_string(),
         ),
     };
