@@ -8,7 +8,8 @@
 //! With `--agency-years`, the folder holds a few agencies' reports over
 //! 2019–2025, nine a year each, most with one defect
 //! (`tests::generate::agency_years_report`): every report has last year's
-//! beside it, as in a supervising office's archive.
+//! beside it, as in a supervising office's archive, and carries its numbers
+//! on.
 //!
 //! Report `n` is drawn from seed `n`, for `n` from `FIRST` (default 0): the
 //! profile `cargo xtask dist` trains on starts far above any bench corpus,

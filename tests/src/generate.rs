@@ -82,6 +82,37 @@ pub fn consistent_values(rng: &mut Rng) -> Values {
     values
 }
 
+/// Random values for the year after `last`'s, consistent as
+/// [`consistent_values`] and continuing it as an agency's years do: 二、上年结转
+/// is last year's 四、结转下年度, and the 现行有效 of 规章 and 行政规范性文件 is
+/// last year's plus this year's 制发 minus 废止 (C001 and C002 hold).
+pub fn following_values(rng: &mut Rng, last: &Values) -> Values {
+    use nianbao_model::T2Row;
+    let mut values = consistent_values(rng);
+    for row in [T2Row::Regulations, T2Row::NormativeDocuments] {
+        let key = RowKey::T2(row);
+        let (before, issued) = (last[&(key, 2)], values[&(key, 0)]);
+        let repealed = values[&(key, 1)].min(before + issued);
+        values.insert((key, 1), repealed);
+        values.insert((key, 2), before + issued - repealed);
+    }
+    let t3 = |row: T3Row| RowKey::T3(row);
+    for column in 0..6 {
+        let carried = last[&(t3(T3Row::CarriedForward), column)];
+        let total = values[&(t3(T3Row::TotalResults), column)];
+        // New applications cannot be negative: 一 = （七） + 四 − 二.
+        let forward = values[&(t3(T3Row::CarriedForward), column)].max(carried - total);
+        values.insert((t3(T3Row::CarriedForward), column), forward);
+        values.insert((t3(T3Row::CarriedOver), column), carried);
+        values.insert((t3(T3Row::NewReceived), column), total + forward - carried);
+    }
+    for row in T3Row::ALL {
+        let sum = (0..6).map(|column| values[&(t3(row), column)]).sum();
+        values.insert((t3(row), 6), sum);
+    }
+    values
+}
+
 /// What the prose of a generated report says, from its values.
 #[derive(Clone, Copy, Debug)]
 pub struct ProseFacts {
@@ -107,6 +138,45 @@ pub fn review_sentence(facts: ProseFacts) -> String {
     format!("本年度因政府信息公开工作被申请行政复议{}件。", facts.reviews)
 }
 
+/// What an agency did in a year, one sentence each (no figures, so that no
+/// claim is read from them): a report names a few, different ones each year.
+const OVERVIEW_WORK: [&str; 12] = [
+    "修订完善政府信息公开指南，及时更新机构职能、办公地址和联系方式。",
+    "围绕优化营商环境，集中公开涉企政策文件和办事指南，方便企业查询使用。",
+    "严格落实公文公开属性源头认定机制，拟制公文时同步明确公开方式。",
+    "加强政策解读，采用图文解读、视频解读等形式，提升解读的可读性。",
+    "规范依申请公开办理流程，完善登记、审核、答复、归档各环节要求。",
+    "持续做好政务新媒体管理，开展常态化巡查，及时整改发现的问题。",
+    "推进基层政务公开标准化规范化，动态更新主动公开事项目录。",
+    "组织开展政务公开业务培训，提升工作人员依法公开的意识和能力。",
+    "做好重大行政决策预公开，通过座谈会、网上征求意见等方式听取公众意见。",
+    "加强政府网站内容保障，定期开展栏目自查，确保信息准确及时。",
+    "落实保密审查制度，坚持先审查、后公开，确保公开内容合法合规。",
+    "畅通公众参与渠道，认真办理网民留言，及时回应社会关切。",
+];
+
+/// Problems a report names in section 五, one sentence each.
+const PROBLEMS: [&str; 8] = [
+    "政策解读的形式还不够丰富。",
+    "主动公开的深度和广度有待拓展。",
+    "政务新媒体的更新频率还不够高。",
+    "依申请公开答复的规范性仍需提升。",
+    "工作人员的业务能力还需加强。",
+    "公众参与的渠道和方式较为单一。",
+    "部分栏目信息更新不够及时。",
+    "基层政务公开标准化建设仍有差距。",
+];
+
+/// `count` sentences of `pool`, chosen by the agency and the year: a
+/// window that moves on by `count` each year, so that one agency's
+/// consecutive reports say different things (as real ones do, and C003
+/// finds no copied report), and the same report is the same each time.
+fn year_sentences(pool: &[&str], count: usize, year: i32, agency: &str) -> String {
+    let offset = agency.bytes().fold(0usize, |hash, byte| hash.wrapping_mul(31).wrapping_add(usize::from(byte)));
+    let start = offset.wrapping_add(year.unsigned_abs() as usize * count);
+    (0..count.min(pool.len())).map(|k| pool[(start + k) % pool.len()]).collect()
+}
+
 /// A report in canonical Markdown with `values` in its tables and `facts` in
 /// its prose (they differ only in a mutated report).
 pub fn report_markdown(values: &Values, facts: ProseFacts, year: i32, agency: &str) -> String {
@@ -117,12 +187,16 @@ pub fn report_markdown(values: &Values, facts: ProseFacts, year: i32, agency: &s
         match kind {
             SectionKind::Overview => {
                 out += &format!(
-                    "本机关坚持以公开为常态、不公开为例外，扎实推进政务公开工作。{}\n",
-                    received_sentence(facts)
+                    "本机关坚持以公开为常态、不公开为例外，扎实推进政务公开工作。{}{}\n",
+                    received_sentence(facts),
+                    year_sentences(&OVERVIEW_WORK, 3, year, agency)
                 );
             }
             SectionKind::Problems => {
-                out += "政策解读的形式还不够丰富。下一步，本机关将进一步加强政策解读工作。\n";
+                out += &format!(
+                    "{}下一步，本机关将进一步加强政策解读工作。\n",
+                    year_sentences(&PROBLEMS, 2, year, agency)
+                );
             }
             SectionKind::OtherMatters => out += "本年度未收取政府信息公开信息处理费。无其他需要报告的事项。\n",
             _ => {}
@@ -449,7 +523,8 @@ pub fn detects(
 /// Report `n` of a folder holding several agencies' reports over
 /// 2019–2025, as a supervising office keeps them: nine files per agency and
 /// year, the first clean and the other eight with one defect each (one
-/// mutation of each kind, and a second cell). Consecutive `n` walk the
+/// mutation of each kind, and a second cell), with the numbers of the year
+/// before carried on (see [`following_values`]). Consecutive `n` walk the
 /// variants, then the years, then the agencies, in the layouts in turn.
 /// Returns the file's text and extension.
 pub fn agency_years_report(n: u64) -> (String, &'static str) {
@@ -457,10 +532,17 @@ pub fn agency_years_report(n: u64) -> (String, &'static str) {
     const YEARS: u64 = 7;
     let variant = n % VARIANTS;
     let year = 2019 + ((n / VARIANTS) % YEARS) as i32;
-    let agency = format!("某某县第{}局", n / (VARIANTS * YEARS));
+    let agency_number = n / (VARIANTS * YEARS);
+    let agency = format!("某某县第{agency_number}局");
     let layout = Layout::ALL[(n % Layout::ALL.len() as u64) as usize];
+    // The agency's years continue each other: its nine files of a year share
+    // that year's numbers, which follow the year before's.
+    let year_seed = |year: i32| agency_number * 10_000 + year as u64;
+    let mut values = consistent_values(&mut Rng::new(year_seed(2019)));
+    for later in 2020..=year {
+        values = following_values(&mut Rng::new(year_seed(later)), &values);
+    }
     let mut rng = Rng::new(n);
-    let values = consistent_values(&mut rng);
     let extension = match layout {
         Layout::Markdown => "md",
         Layout::Html => "html",

@@ -123,19 +123,19 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     let Some(previous) = ctx.related.previous else { return };
     let threshold = ctx.config.compare.copy_threshold;
     let last = runs(compared(previous.report).flat_map(prose));
-    // Each section's runs, and the report's as their union.
-    let sections: Vec<(&Section, Vec<u64>)> =
-        compared(ctx.report).map(|section| (section, runs(prose(section)))).collect();
-    let mut this: Vec<u64> = sections.iter().flat_map(|(_, runs)| runs.iter().copied()).collect();
-    this.sort_unstable();
-    this.dedup();
-    if this.len() < 20 && sections.len() > 1 {
+    // The report's runs first; each section's only for a report that is
+    // copied (few are: in a folder of an agency's years every report is
+    // compared, and most are their own).
+    let this = runs(compared(ctx.report).flat_map(prose));
+    if this.len() < 20 && compared(ctx.report).nth(1).is_some() {
         return;
     }
     let overall = share(&this, &last);
     if overall <= threshold {
         return;
     }
+    let sections: Vec<(&Section, Vec<u64>)> =
+        compared(ctx.report).map(|section| (section, runs(prose(section)))).collect();
     let anchor = ctx
         .report
         .metadata
