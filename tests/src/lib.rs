@@ -110,7 +110,7 @@ fn check_file_with(path: &Path, display: &str, config: &Config) -> Checked {
     let reports: Vec<nianbao_model::Report> = pieces.iter().map(|(_, text)| nianbao_parser::parse(text)).collect();
     let mut related = nianbao_rules::Related::default();
     for ((name, _), report) in pieces.iter().zip(&reports).skip(1) {
-        let other = nianbao_rules::Other { name, report };
+        let other = nianbao_rules::Other { name, report, memo: None };
         if name == "previous" { related.previous = Some(other) } else { related.parts.push(other) }
     }
     let diagnostics = nianbao_rules::check_with(&reports[0], config, &related);

@@ -112,7 +112,7 @@ fn check_roll_up(parent: Loaded, parts: &[Loaded]) -> ExitCode {
     config.rules.insert("C004", Some(nianbao_model::Severity::Error));
     let related = Related {
         previous: None,
-        parts: parts.iter().map(|part| Other { name: &part.display, report: &part.report }).collect(),
+        parts: parts.iter().map(|part| Other { name: &part.display, report: &part.report, memo: None }).collect(),
     };
     let diagnostics = nianbao_rules::check_with(&parent.report, &config, &related);
     let failed = !diagnostics.is_empty();

@@ -21,6 +21,9 @@ pub struct Loaded {
     /// Shared with what shows findings in it (see [`RelatedFiles::sources`]).
     pub text: Arc<str>,
     pub report: Report,
+    /// What the rules work out about `report` once for every file it is
+    /// compared with.
+    pub memo: nianbao_rules::OtherMemo,
 }
 
 /// The reports one report is compared with.
@@ -37,7 +40,7 @@ pub struct RelatedFiles {
 impl RelatedFiles {
     pub fn as_related(&self) -> Related<'_> {
         fn other(loaded: &Loaded) -> Other<'_> {
-            Other { name: &loaded.name, report: &loaded.report }
+            Other { name: &loaded.name, report: &loaded.report, memo: Some(&loaded.memo) }
         }
         Related { previous: self.previous.as_deref().map(other), parts: self.parts.iter().map(other).collect() }
     }
@@ -89,7 +92,13 @@ pub type Head = (Option<String>, Option<i32>);
 fn load(path: &Path) -> Result<Loaded, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", relative_to_cwd(path)))?;
     let (text, report) = nianbao_parser::parse_bytes(&bytes);
-    Ok(Loaded { name: relative_to_cwd(path), path: path.to_path_buf(), text: text.into(), report })
+    Ok(Loaded {
+        name: relative_to_cwd(path),
+        path: path.to_path_buf(),
+        text: text.into(),
+        report,
+        memo: Default::default(),
+    })
 }
 
 /// How much of a file the index reads: the title (agency and year) is at the

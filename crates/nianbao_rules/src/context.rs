@@ -15,6 +15,19 @@ pub struct Other<'a> {
     /// How diagnostics name the file (a path).
     pub name: &'a str,
     pub report: &'a Report,
+    /// Where the rules keep what they work out about this report, for a
+    /// caller that compares it more than once; `None` works it out each time.
+    pub memo: Option<&'a OtherMemo>,
+}
+
+/// What the rules work out about another report once, kept beside it by a
+/// caller that compares it with several reports: in a folder of an agency's
+/// years, last year's report is compared with each of the year's files.
+/// Keep one per parsed report, and a new one when the report is parsed anew.
+#[derive(Debug, Default)]
+pub struct OtherMemo {
+    /// C003's fingerprints of the prose.
+    pub(crate) prose_runs: OnceLock<crate::rules::c003_copied_report::RunSet>,
 }
 
 /// The reports a report is checked against (rules C001–C004). Finding and

@@ -47,7 +47,7 @@ mod text;
 pub use config::{
     CONFIG_FILE_NAME, Compare, Config, ConfigError, DEFAULT_DOCS_URL, Level, ReportFacts, find_config_file,
 };
-pub use context::{Context, Other, Related};
+pub use context::{Context, Other, OtherMemo, Related};
 pub use engine::{check, check_with};
 pub use finding::Finding;
 pub use identity::{Identity, IdentityKind, Term, identities};
@@ -70,7 +70,7 @@ mod doc_examples {
             documents.iter().map(|(_, text)| nianbao_parser::parse(text)).collect();
         let mut related = Related::default();
         for ((role, _), report) in documents.iter().zip(&reports).skip(1) {
-            let other = Other { name: "other", report };
+            let other = Other { name: "other", report, memo: None };
             match role {
                 docs::ExampleRole::Previous => related.previous = Some(other),
                 _ => related.parts.push(other),
