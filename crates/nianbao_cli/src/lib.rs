@@ -315,7 +315,17 @@ fn check_input(
     };
     // One index for all threads: each folder is read once. A poisoned lock
     // only means another file's check panicked; the index is still sound.
-    let related = find_related(file, &report, &config, &mut index.lock().unwrap_or_else(|p| p.into_inner()));
+    let related = {
+        let mut index = index.lock().unwrap_or_else(|p| p.into_inner());
+        // A text report read as it is (as the index would read it) may be
+        // next year's last year's report: parsed once, not twice.
+        if let (Some(path), Origin::Text) = (file, &origin)
+            && related::is_indexed(path)
+        {
+            index.offer(path, &text, &report);
+        }
+        find_related(file, &report, &config, &mut index)
+    };
     let mut diagnostics = nianbao_rules::check_with(&report, &config, &related.as_related());
     match &origin {
         Origin::Html(projection) => {

@@ -136,6 +136,32 @@ impl FolderIndex {
         self.heads.insert(path, head);
     }
 
+    /// A text report the caller has just read from `path` as `text` and
+    /// parsed into `report`, kept if a report of the next year in its folder
+    /// will compare with it: checking a folder in path order, last year's
+    /// report is then not parsed a second time. The report is only copied
+    /// when it will be wanted.
+    pub fn offer(&mut self, path: &Path, text: &str, report: &Report) {
+        let (Some(agency), Some(year)) = (&report.metadata.agency, &report.metadata.year) else { return };
+        let key = (normalize_agency(&agency.value), year.value);
+        let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        let found = self.reports_in(folder);
+        let wanted = found.get(&key).and_then(|candidates| candidates.first()).is_some_and(|first| first == path)
+            && found.contains_key(&(key.0.clone(), key.1 + 1));
+        if !wanted || self.loaded.contains_key(path) {
+            return;
+        }
+        let Ok(metadata) = std::fs::metadata(path) else { return };
+        let loaded = Loaded {
+            name: relative_to_cwd(path),
+            path: path.to_path_buf(),
+            text: text.into(),
+            report: report.clone(),
+            memo: Default::default(),
+        };
+        self.keep(path, (metadata.modified().ok(), metadata.len()), Arc::new(loaded));
+    }
+
     /// `path` read and parsed, or the copy read before if the file has not
     /// changed since.
     fn load_cached(&mut self, path: &Path) -> Result<Arc<Loaded>, String> {
@@ -147,7 +173,14 @@ impl FolderIndex {
             return Ok(Arc::clone(loaded));
         }
         let loaded = Arc::new(load(path)?);
-        if self.loaded.insert(path.to_path_buf(), (stamp, Arc::clone(&loaded))).is_none() {
+        self.keep(path, stamp, Arc::clone(&loaded));
+        Ok(loaded)
+    }
+
+    /// Keeps `loaded`, read from `path` at `stamp`, with the [`LOADED_KEPT`]
+    /// reports read last.
+    fn keep(&mut self, path: &Path, stamp: Stamp, loaded: Arc<Loaded>) {
+        if self.loaded.insert(path.to_path_buf(), (stamp, loaded)).is_none() {
             self.loaded_order.push_back(path.to_path_buf());
         }
         while self.loaded_order.len() > LOADED_KEPT {
@@ -155,7 +188,6 @@ impl FolderIndex {
                 self.loaded.remove(&oldest);
             }
         }
-        Ok(loaded)
     }
 
     fn reports_in(&mut self, folder: &Path) -> &Folder {
@@ -246,6 +278,22 @@ mod tests {
         let path = Path::new(YEARS).join("2024-report.md");
         let (_, report) = nianbao_parser::parse_bytes(&std::fs::read(&path).unwrap());
         (path, report)
+    }
+
+    #[test]
+    fn a_report_the_caller_offers_is_last_years_report_without_a_second_read() {
+        let last_path = Path::new(YEARS).join("2023-report.md");
+        let (text, report) = nianbao_parser::parse_bytes(&std::fs::read(&last_path).unwrap());
+        let (path, this) = this_year();
+        let mut index = FolderIndex::default();
+        // Nothing in the folder compares with this year's report: not kept.
+        index.offer(&path, &text, &this);
+        assert!(index.loaded.is_empty());
+        index.offer(&last_path, &text, &report);
+        let offered = Arc::clone(&index.loaded[&last_path].1);
+        let previous = beside(&path, &this, &mut index).expect("last year's report");
+        assert!(Arc::ptr_eq(&previous, &offered), "the offered report, not a second read");
+        assert_eq!(previous.report, load(&last_path).unwrap().report);
     }
 
     #[test]
