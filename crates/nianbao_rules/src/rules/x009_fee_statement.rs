@@ -7,7 +7,8 @@ declare_rule! {
     /// Reports a section 六 that does not mention the 信息处理费 (information
     /// processing fee) at all, and says so more pointedly when table 三 counts
     /// applications closed for unpaid fees. Reports for 2019 and 2020, before
-    /// the statement was due, are not checked.
+    /// the statement was due, are not checked; nor is an empty section 六,
+    /// which X010 reports.
     ///
     /// ## Why is this bad
     /// The format requires section 六 to state the fee situation under
@@ -52,6 +53,10 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         return;
     }
     let Some(section) = ctx.report.section(SectionKind::OtherMatters) else { return };
+    // An empty section 六 is X010's finding, whose help asks for the fee.
+    if super::x010_empty_section::says_nothing(section, false) {
+        return;
+    }
     if section.paragraphs.iter().any(|p| FEE_WORDS.iter().any(|w| p.text.contains(w))) {
         return;
     }

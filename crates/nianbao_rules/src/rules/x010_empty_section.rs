@@ -48,14 +48,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         // Before the 2021 format asked section 六 for the fee situation,
         // 「无。」 there was a complete answer.
         let none_is_an_answer = kind == SectionKind::OtherMatters && ctx.predates_2021_format();
-        let empty = section.paragraphs.iter().all(|p| {
-            if p.text.len() > 16 {
-                return false; // more than 「暂无。」 in any spelling
-            }
-            let bare: String = p.text.chars().filter(|c| !c.is_whitespace() && !"。.，,".contains(*c)).collect();
-            bare.is_empty() || (!none_is_an_answer && (bare == "无" || bare == "暂无"))
-        });
-        if empty {
+        if says_nothing(section, none_is_an_answer) {
             out.push(
                 Finding::new(section.heading_span, format!("section 「{}」 is empty", kind.title()))
                     .label("nothing but the heading")
@@ -67,4 +60,17 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             );
         }
     }
+}
+
+/// Whether `section` has no text, or nothing but 「无」 (unless that is an
+/// answer): X009 leaves such a section 六 to this rule, one finding for
+/// one fact.
+pub(crate) fn says_nothing(section: &nianbao_model::Section, none_is_an_answer: bool) -> bool {
+    section.paragraphs.iter().all(|p| {
+        if p.text.len() > 16 {
+            return false; // more than 「暂无。」 in any spelling
+        }
+        let bare: String = p.text.chars().filter(|c| !c.is_whitespace() && !"。.，,".contains(*c)).collect();
+        bare.is_empty() || (!none_is_an_answer && (bare == "无" || bare == "暂无"))
+    })
 }
