@@ -317,12 +317,15 @@ fn check_input(
     // only means another file's check panicked; the index is still sound.
     let related = {
         let mut index = index.lock().unwrap_or_else(|p| p.into_inner());
-        // A text report read as it is (as the index would read it) may be
-        // next year's last year's report: parsed once, not twice.
-        if let (Some(path), Origin::Text) = (file, &origin)
-            && related::is_indexed(path)
-        {
-            index.offer(path, &text, &report);
+        // This report may be last year's report of files checked after it:
+        // parsed once, not twice. The index keeps the text its spans index,
+        // as it would read the file itself.
+        if let Some(path) = file.filter(|path| related::is_indexed(path)) {
+            let spans_text = match &origin {
+                Origin::Html(projection) | Origin::Reflowed(projection) => projection.text.as_str(),
+                Origin::Text | Origin::Docx { .. } | Origin::Pdf { .. } => text.as_str(),
+            };
+            index.offer(path, spans_text, &report);
         }
         find_related(file, &report, &config, &mut index)
     };
@@ -423,7 +426,7 @@ fn read_all(found: &[Input], threads: usize) -> (Vec<ReadSlot>, Vec<(PathBuf, re
             let bytes = inputs::read(input);
             let head = match (&input.source, &bytes) {
                 (inputs::Source::File(path), Ok(bytes)) if related::is_indexed(path) => {
-                    Some((path.clone(), related::head_of(bytes)))
+                    Some((path.clone(), related::head_of_file(path, bytes)))
                 }
                 _ => None,
             };

@@ -89,9 +89,58 @@ const LOADED_KEPT: usize = 16;
 /// The agency and year a report's head states, as the index reads them.
 pub type Head = (Option<String>, Option<i32>);
 
+/// The formats the index reads last year's report in, by file extension.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Format {
+    Text,
+    Html,
+    Pdf,
+    Docx,
+}
+
+fn format_of(path: &Path) -> Option<Format> {
+    let extension = path.extension()?.to_str()?.to_ascii_lowercase();
+    match extension.as_str() {
+        "txt" | "md" | "markdown" => Some(Format::Text),
+        "html" | "htm" => Some(Format::Html),
+        "pdf" => Some(Format::Pdf),
+        "docx" => Some(Format::Docx),
+        _ => None,
+    }
+}
+
+/// Reads another report as `nianbao check` reads it. The text is the one
+/// the report's spans index: a page's or a PDF's text as nianbao reads it
+/// (so labels in last year's PDF give lines of its text layer, as for a
+/// checked PDF), a hard-wrapped text joined.
 fn load(path: &Path) -> Result<Loaded, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", relative_to_cwd(path)))?;
-    let (text, report) = nianbao_parser::parse_bytes(&bytes);
+    let (text, report) = match format_of(path).unwrap_or(Format::Text) {
+        Format::Text => {
+            let (text, source) = nianbao_parser::decode(&bytes);
+            let (mut report, projection) = nianbao_parser::parse_document(&text);
+            report.source = source;
+            (projection.map_or(text, |projection| projection.text), report)
+        }
+        Format::Html => {
+            let (_, projection, report) = nianbao_parser::parse_html_bytes(&bytes);
+            (projection.text, report)
+        }
+        Format::Pdf => {
+            let (document, report) = nianbao_parser::parse_pdf_bytes(&bytes);
+            if let Some(problem) = document.problem {
+                return Err(format!("{}: {problem}", relative_to_cwd(path)));
+            }
+            (document.text, report)
+        }
+        Format::Docx => {
+            let (document, report) = nianbao_parser::parse_docx_bytes(&bytes);
+            if let Some(problem) = document.problem {
+                return Err(format!("{}: {problem}", relative_to_cwd(path)));
+            }
+            (document.text, report)
+        }
+    };
     Ok(Loaded {
         name: relative_to_cwd(path),
         path: path.to_path_buf(),
@@ -101,31 +150,76 @@ fn load(path: &Path) -> Result<Loaded, String> {
     })
 }
 
-/// How much of a file the index reads: the title (agency and year) is at the
-/// top, and reading whole files would parse a folder of 1 000 reports twice.
+/// How much of a text file the index reads: the title (agency and year) is
+/// at the top, and reading whole files would parse a folder of 1 000
+/// reports twice.
 const HEAD_BYTES: u64 = 2048;
 
-/// The agency and year read from the first [`HEAD_BYTES`] of `path`.
+/// How much of a page the index searches for its title: markup (styles,
+/// scripts, navigation) comes before it.
+const HTML_HEAD_BYTES: u64 = 16 * 1024;
+
+/// The agency and year `path` states at its head (see [`head_of_file`]).
 fn read_head(path: &Path) -> Option<Head> {
     use std::io::Read;
+    let limit = match format_of(path)? {
+        Format::Text => HEAD_BYTES,
+        Format::Html => HTML_HEAD_BYTES,
+        // Compressed: the head is the file's name.
+        Format::Pdf | Format::Docx => return Some(head_of_file(path, &[])),
+    };
     // Room for the whole head up front: the file is then read in one call,
     // not in the growing steps `read_to_end` takes from an empty buffer.
-    let mut head = Vec::with_capacity(HEAD_BYTES as usize);
-    std::fs::File::open(path).ok()?.take(HEAD_BYTES).read_to_end(&mut head).ok()?;
-    Some(head_of(&head))
+    let mut head = Vec::with_capacity(limit as usize);
+    std::fs::File::open(path).ok()?.take(limit).read_to_end(&mut head).ok()?;
+    Some(head_of_file(path, &head))
 }
 
-/// What the index reads off a file whose first bytes (at least the first
-/// [`HEAD_BYTES`], if it has them) are `bytes`, as if it read the file.
+/// What the index reads off a text file whose first bytes (at least the
+/// first [`HEAD_BYTES`], if it has them) are `bytes`, as if it read the file.
 pub fn head_of(bytes: &[u8]) -> Head {
     let head = &bytes[..bytes.len().min(HEAD_BYTES as usize)];
     nianbao_parser::parse_agency_and_year(&nianbao_parser::decode_prefix(head).0)
 }
 
-/// Whether the index looks at `path`: reports in text (last year's report is
-/// looked for among them).
+/// What the index reads off `path`, whose first bytes are `bytes`: a text
+/// file's head; a page's title (see [`page_title`]); for a PDF or
+/// a Word file, whose text is compressed, the file's name, which published
+/// reports mostly take from their title (「某某局2023年政府信息公开工作年度报告.pdf」).
+/// A page that states no agency and year at its head falls back on its name.
+pub fn head_of_file(path: &Path, bytes: &[u8]) -> Head {
+    let from_name = || {
+        let stem = path.file_stem().and_then(|stem| stem.to_str()).unwrap_or_default();
+        nianbao_parser::parse_agency_and_year(stem)
+    };
+    match format_of(path) {
+        Some(Format::Text) | None => head_of(bytes),
+        Some(Format::Html) => {
+            let head = &bytes[..bytes.len().min(HTML_HEAD_BYTES as usize)];
+            let page = nianbao_parser::decode_prefix(head).0;
+            match page_title(&page).map(nianbao_parser::parse_agency_and_year) {
+                Some((Some(agency), Some(year))) => (Some(agency), Some(year)),
+                _ => from_name(),
+            }
+        }
+        Some(Format::Pdf | Format::Docx) => from_name(),
+    }
+}
+
+/// The report's title in a page's markup: the text of the first element
+/// that names a 年度报告. Found by one search, not by reading the page, which
+/// cost as much as checking it.
+fn page_title(page: &str) -> Option<&str> {
+    let at = page.find("年度报告")?;
+    let start = page[..at].rfind('>').map_or(0, |i| i + 1);
+    let end = page[at..].find('<').map_or(page.len(), |i| at + i);
+    Some(page[start..end].trim())
+}
+
+/// Whether the index looks at `path`: a report nianbao reads (text, a page,
+/// a PDF, a Word file), by its extension.
 pub fn is_indexed(path: &Path) -> bool {
-    path.extension().and_then(|e| e.to_str()).is_some_and(|e| matches!(e, "txt" | "md" | "markdown"))
+    format_of(path).is_some()
 }
 
 impl FolderIndex {
@@ -136,8 +230,9 @@ impl FolderIndex {
         self.heads.insert(path, head);
     }
 
-    /// A text report the caller has just read from `path` as `text` and
-    /// parsed into `report`, kept if a report of the next year in its folder
+    /// A report the caller has just read from `path` and parsed into
+    /// `report`, whose spans index `text` (a page's or a PDF's text as read,
+    /// see [`load`]), kept if a report of the next year in its folder
     /// will compare with it: checking a folder in path order, last year's
     /// report is then not parsed a second time. The report is only copied
     /// when it will be wanted.

@@ -1,0 +1,54 @@
+//! Last year's report is found beside this year's in any format nianbao
+//! reads: a supervising office's folder holds published PDFs and pages, not
+//! Markdown. A PDF or Word file is found by its name (its text is
+//! compressed), a page by its title.
+
+use std::path::PathBuf;
+
+use tests::workspace_root;
+
+/// The C findings on this year's report (`2024-report.md`) with last year's
+/// written into the same folder as `name`: checked alone (last year's read
+/// by the index) and with the whole folder (last year's the report the
+/// check has just parsed), which must agree.
+fn cross_year_codes(name: &str, bytes: Vec<u8>) -> Vec<String> {
+    let dir = std::env::temp_dir().join(format!("nianbao-years-{}-{}", std::process::id(), name.len()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let years = workspace_root().join("tests/fixtures/years");
+    // Named to come after last year's file in path order, so that checking
+    // the folder has parsed last year's report first.
+    let this_year: PathBuf = dir.join("某某市某某局2024年政府信息公开工作年度报告.md");
+    std::fs::copy(years.join("2024-report.md"), &this_year).unwrap();
+    std::fs::write(dir.join(name), bytes).unwrap();
+    let codes = |paths: &[PathBuf]| {
+        let outcome = nianbao_cli::check_paths(paths, None, None);
+        let checked =
+            outcome.results.iter().find(|c| c.display.ends_with("2024年政府信息公开工作年度报告.md")).expect("checked");
+        let mut codes: Vec<String> =
+            checked.diagnostics.iter().filter(|d| d.code.starts_with('C')).map(|d| d.code.clone()).collect();
+        codes.sort();
+        codes
+    };
+    let alone = codes(std::slice::from_ref(&this_year));
+    let with_folder = codes(std::slice::from_ref(&dir));
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert_eq!(alone, with_folder, "{name}: alone and with its folder");
+    alone
+}
+
+#[test]
+fn last_years_report_is_read_in_every_format() {
+    let last_year = std::fs::read_to_string(workspace_root().join("tests/fixtures/years/2023-report.md")).unwrap();
+    let expected = cross_year_codes("2023-report.md", last_year.clone().into_bytes());
+    assert_eq!(expected, ["C001", "C002"], "the Markdown pair");
+    let title = "某某市某某局2023年政府信息公开工作年度报告";
+    let pdf = tests::pdf::report_pdf(&last_year, tests::pdf::Style::default()).unwrap().into_bytes();
+    let docx = tests::docx::report_docx(&last_year).unwrap();
+    let html = tests::html::report_html(&last_year, "utf-8").unwrap().into_bytes();
+    assert_eq!(cross_year_codes(&format!("{title}.pdf"), pdf.clone()), expected, "PDF");
+    assert_eq!(cross_year_codes(&format!("{title}.docx"), docx), expected, "DOCX");
+    assert_eq!(cross_year_codes("page.html", html), expected, "HTML, found by its title");
+    // A PDF's name is all the index reads of it: one that does not name the
+    // agency and year is not found (its contents would cost a full read).
+    assert_eq!(cross_year_codes("scan-0001.pdf", pdf), Vec::<String>::new());
+}
