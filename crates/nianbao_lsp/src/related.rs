@@ -59,7 +59,34 @@ impl RelatedFiles {
 /// The reports of one folder that state agency and year, by (agency, year),
 /// each list in path order: a folder of 1 000 reports is then not searched
 /// through for each of them.
-type Folder = HashMap<(String, i32), Vec<PathBuf>>;
+#[derive(Debug, Default)]
+struct Folder {
+    by_head: HashMap<(String, i32), Vec<PathBuf>>,
+    /// Each listed file's inode as the listing gives it (no `stat`), `None`
+    /// for a symbolic link, whose target only `stat` tells.
+    ids: HashMap<PathBuf, Option<u64>>,
+}
+
+impl Folder {
+    fn get(&self, key: &(String, i32)) -> Option<&Vec<PathBuf>> {
+        self.by_head.get(key)
+    }
+
+    fn contains_key(&self, key: &(String, i32)) -> bool {
+        self.by_head.contains_key(key)
+    }
+
+    /// Whether `a` and `b` name one file: by the listing's inodes when both
+    /// are plain files listed here (a folder's files are on one device),
+    /// else by [`same_file`]. Finding last year's report for each file of
+    /// a folder took two `stat` calls a file.
+    fn same_file(&self, a: &Path, b: &Path) -> bool {
+        match (self.ids.get(a), self.ids.get(b)) {
+            (Some(Some(a)), Some(Some(b))) => a == b,
+            _ => same_file(a, b),
+        }
+    }
+}
 
 /// Reports found in folders, parsed once.
 #[derive(Debug, Default)]
@@ -289,16 +316,22 @@ impl FolderIndex {
         let Self { folders, heads, .. } = self;
         folders.entry(folder.to_path_buf()).or_insert_with(|| {
             let Ok(entries) = std::fs::read_dir(folder) else { return Folder::default() };
-            let mut paths: Vec<PathBuf> =
-                entries.flatten().map(|entry| entry.path()).filter(|path| is_indexed(path)).collect();
+            let mut found = Folder::default();
+            let mut paths: Vec<PathBuf> = Vec::new();
+            for entry in entries.flatten() {
+                let path = entry.path();
+                if is_indexed(&path) {
+                    found.ids.insert(path.clone(), listed_id(&entry));
+                    paths.push(path);
+                }
+            }
             // By name: every path is in `folder`, so this is path order,
             // without comparing paths component by component.
             paths.sort_unstable_by(|a, b| a.as_os_str().cmp(b.as_os_str()));
-            let mut found = Folder::default();
             for path in paths {
                 let head = heads.remove(&path).or_else(|| read_head(&path));
                 if let Some((Some(agency), Some(year))) = head {
-                    found.entry((normalize_agency(&agency), year)).or_default().push(path);
+                    found.by_head.entry((normalize_agency(&agency), year)).or_default().push(path);
                 }
             }
             found
@@ -339,9 +372,26 @@ fn beside(file: &Path, report: &Report, index: &mut FolderIndex) -> Option<Arc<L
     let agency = normalize_agency(&report.metadata.agency.as_ref()?.value);
     let year = report.metadata.year.as_ref()?.value;
     let folder = file.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let candidates = index.reports_in(folder).get(&(agency, year - 1))?;
-    let candidate = candidates.iter().find(|path| !same_file(path, file))?.clone();
+    let found = index.reports_in(folder);
+    let candidates = found.get(&(agency, year - 1))?;
+    let candidate = candidates.iter().find(|path| !found.same_file(path, file))?.clone();
     index.load_cached(&candidate).ok()
+}
+
+/// A listed file's inode, read off the listing; `None` for a link.
+fn listed_id(entry: &std::fs::DirEntry) -> Option<u64> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirEntryExt;
+        // The type comes with the listing on the file systems in use; where
+        // it does not, `file_type` asks `lstat`.
+        entry.file_type().ok().filter(|kind| !kind.is_symlink()).map(|_| entry.ino())
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = entry;
+        None
+    }
 }
 
 /// Whether two paths name one file (a link to the report is the report).
@@ -389,6 +439,25 @@ mod tests {
         let previous = beside(&path, &this, &mut index).expect("last year's report");
         assert!(Arc::ptr_eq(&previous, &offered), "the offered report, not a second read");
         assert_eq!(previous.report, load(&last_path).unwrap().report);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_listing_tells_links_and_other_files_apart() {
+        let dir = std::env::temp_dir().join(format!("nianbao-links-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let file = dir.join("2024-report.md");
+        std::fs::copy(Path::new(YEARS).join("2024-report.md"), &file).unwrap();
+        std::fs::copy(Path::new(YEARS).join("2023-report.md"), dir.join("2023-report.md")).unwrap();
+        std::fs::hard_link(&file, dir.join("hard.md")).unwrap();
+        std::os::unix::fs::symlink(&file, dir.join("soft.md")).unwrap();
+        let mut index = FolderIndex::default();
+        let folder = index.reports_in(&dir);
+        let same = |name: &str| folder.same_file(&dir.join(name), &file);
+        assert!(same("2024-report.md") && same("hard.md") && same("soft.md"));
+        assert!(!same("2023-report.md"));
+        assert_eq!(folder.ids[&dir.join("soft.md")], None, "a link is told by stat");
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]
