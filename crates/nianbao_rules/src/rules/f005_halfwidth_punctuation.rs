@@ -5,8 +5,10 @@ use crate::registry::{FixKind, declare_rule};
 declare_rule! {
     /// ## What it does
     /// Finds the ASCII marks , : ; ? ! ( ) used between Chinese characters, one
-    /// diagnostic per paragraph. Marks inside numbers, times, URLs and e-mail
-    /// addresses are not between Chinese characters and are left alone.
+    /// diagnostic per paragraph; in three paragraphs or more they are the
+    /// report's habit, and one diagnostic for the report names them all, with
+    /// one fix. Marks inside numbers, times, URLs and e-mail addresses are not
+    /// between Chinese characters and are left alone.
     ///
     /// ## Why is this bad
     /// Chinese text takes full-width punctuation (，：；？！（）). Half-width marks
@@ -60,6 +62,8 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     // Buffers kept across paragraphs, so that each allocates once.
     let mut marks: Vec<usize> = Vec::new();
     let mut spans: Vec<(Span, char)> = Vec::new();
+    // Each paragraph's marks, for one finding when they are a habit.
+    let mut paragraphs: Vec<Vec<(Span, char)>> = Vec::new();
     for (base, text, chars) in ctx.prose() {
         // Most paragraphs of Chinese prose have none of the marks.
         if !chars.has_any_ascii(b",:;?!(") {
@@ -102,20 +106,60 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                 _ => {}
             }
         }
-        let Some(&(first, _)) = spans.first() else { continue };
-        let mut finding = Finding::new(
-            first,
-            match spans.len() {
-                1 => "half-width punctuation between Chinese characters".to_string(),
-                n => format!("{n} half-width punctuation marks between Chinese characters in this paragraph"),
-            },
-        )
-        .label("half-width")
-        .help("Chinese text takes full-width punctuation: ，：；？！（）");
-        for &(span, _) in spans.iter().skip(1).take(9) {
-            finding = finding.secondary_bare(span);
+        if !spans.is_empty() {
+            paragraphs.push(spans.clone());
         }
-        let edits = spans.iter().map(|&(span, to)| Edit::replace(span, to.to_string())).collect();
-        out.push(finding.fix(Fix::safe("Use full-width punctuation", edits)));
     }
+    if paragraphs.len() >= HABIT {
+        out.push(report_finding(&paragraphs));
+    } else {
+        out.extend(paragraphs.iter().map(|spans| paragraph_finding(spans)));
+    }
+}
+
+/// Paragraphs with half-width marks from which they are the report's habit
+/// (text typed with an English keyboard, or a page converted with its
+/// punctuation narrowed), said once for the report: one fact, one finding.
+const HABIT: usize = 3;
+
+fn edits(spans: &[(Span, char)]) -> impl Iterator<Item = Edit> + '_ {
+    spans.iter().map(|&(span, to)| Edit::replace(span, to.to_string()))
+}
+
+/// One paragraph's marks: the first is the finding, up to nine more underlined.
+fn paragraph_finding(spans: &[(Span, char)]) -> Finding {
+    let mut finding = Finding::new(
+        spans[0].0,
+        match spans.len() {
+            1 => "half-width punctuation between Chinese characters".to_string(),
+            n => format!("{n} half-width punctuation marks between Chinese characters in this paragraph"),
+        },
+    )
+    .label("half-width")
+    .help("Chinese text takes full-width punctuation: ，：；？！（）");
+    for &(span, _) in spans.iter().skip(1).take(9) {
+        finding = finding.secondary_bare(span);
+    }
+    finding.fix(Fix::safe("Use full-width punctuation", edits(spans).collect()))
+}
+
+/// The marks of every paragraph as one finding: each paragraph's first mark
+/// a label with its count, one fix for all.
+fn report_finding(paragraphs: &[Vec<(Span, char)>]) -> Finding {
+    let marks: usize = paragraphs.iter().map(Vec::len).sum();
+    let label = |spans: &[(Span, char)]| match spans.len() {
+        1 => "half-width".to_string(),
+        n => format!("{n} in this paragraph"),
+    };
+    let mut finding = Finding::new(
+        paragraphs[0][0].0,
+        format!("{marks} half-width punctuation marks between Chinese characters, in {} paragraphs", paragraphs.len()),
+    )
+    .label(label(&paragraphs[0]))
+    .help("Chinese text takes full-width punctuation: ，：；？！（）; the fix replaces them all");
+    for spans in &paragraphs[1..] {
+        finding = finding.secondary(spans[0].0, label(spans));
+    }
+    let all = paragraphs.iter().flat_map(|spans| edits(spans)).collect();
+    finding.fix(Fix::safe(format!("Use full-width punctuation ({marks} marks)"), all))
 }
