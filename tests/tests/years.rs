@@ -49,6 +49,8 @@ fn last_years_report_is_read_in_every_format() {
     assert_eq!(cross_year_codes(&format!("{title}.docx"), docx), expected, "DOCX");
     assert_eq!(cross_year_codes("page.html", html), expected, "HTML, found by its title");
     // A PDF's name is all the index reads of it: one that does not name the
-    // agency and year is not found (its contents would cost a full read).
+    // agency and year is not found (its contents would cost a full read, and
+    // learning them from the check would make a folder's findings depend on
+    // which thread checked which file first).
     assert_eq!(cross_year_codes("scan-0001.pdf", pdf), Vec::<String>::new());
 }
