@@ -495,7 +495,7 @@ pub fn check_paths_with_progress(
     let done = std::sync::atomic::AtomicUsize::new(0);
     let threads = jobs.clamp(1, found.len().max(1));
     let (read, heads) = read_all(&found, threads);
-    let mut index = FolderIndex::default();
+    let mut index = FolderIndex::for_unchanging_files();
     heads.into_iter().for_each(|(path, head)| index.remember(path, head));
     let index = std::sync::Mutex::new(index);
     let checked = each_input(

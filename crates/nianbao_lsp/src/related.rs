@@ -102,6 +102,8 @@ pub struct FolderIndex {
     loaded: HashMap<PathBuf, (Stamp, Arc<Loaded>)>,
     /// `loaded`'s paths, oldest first, to keep it at [`LOADED_KEPT`].
     loaded_order: VecDeque<PathBuf>,
+    /// Set for a run that writes no file (see [`FolderIndex::for_unchanging_files`]).
+    unchanging: bool,
 }
 
 /// What tells that a file changed: its modification time and length.
@@ -250,6 +252,13 @@ pub fn is_indexed(path: &Path) -> bool {
 }
 
 impl FolderIndex {
+    /// An index for a run that writes no file and checks each one once
+    /// (`nianbao check`, `audit`): a report it has read is taken as it was,
+    /// without a `stat` each time another file compares with it.
+    pub fn for_unchanging_files() -> Self {
+        Self { unchanging: true, ..Self::default() }
+    }
+
     /// Records `path`'s head, which the caller read (see [`head_of`]): a
     /// program checking a whole folder has read every file, and the index
     /// then need not open them all a second time.
@@ -273,7 +282,12 @@ impl FolderIndex {
         if !wanted || self.loaded.contains_key(path) {
             return;
         }
-        let Ok(metadata) = std::fs::metadata(path) else { return };
+        let stamp = if self.unchanging {
+            (None, 0)
+        } else {
+            let Ok(metadata) = std::fs::metadata(path) else { return };
+            (metadata.modified().ok(), metadata.len())
+        };
         let loaded = Loaded {
             name: relative_to_cwd(path),
             path: path.to_path_buf(),
@@ -281,12 +295,17 @@ impl FolderIndex {
             report: report.clone(),
             memo: Default::default(),
         };
-        self.keep(path, (metadata.modified().ok(), metadata.len()), Arc::new(loaded));
+        self.keep(path, stamp, Arc::new(loaded));
     }
 
     /// `path` read and parsed, or the copy read before if the file has not
     /// changed since.
     fn load_cached(&mut self, path: &Path) -> Result<Arc<Loaded>, String> {
+        if self.unchanging
+            && let Some((_, loaded)) = self.loaded.get(path)
+        {
+            return Ok(Arc::clone(loaded));
+        }
         let metadata = std::fs::metadata(path).map_err(|e| format!("{}: {e}", relative_to_cwd(path)))?;
         let stamp = (metadata.modified().ok(), metadata.len());
         if let Some((seen, loaded)) = self.loaded.get(path)
@@ -439,6 +458,27 @@ mod tests {
         let previous = beside(&path, &this, &mut index).expect("last year's report");
         assert!(Arc::ptr_eq(&previous, &offered), "the offered report, not a second read");
         assert_eq!(previous.report, load(&last_path).unwrap().report);
+    }
+
+    #[test]
+    fn an_index_for_unchanging_files_trusts_what_it_read_and_another_reads_again() {
+        let dir = std::env::temp_dir().join(format!("nianbao-unchanging-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let (last, this) = (dir.join("2023-report.md"), dir.join("2024-report.md"));
+        std::fs::copy(Path::new(YEARS).join("2023-report.md"), &last).unwrap();
+        std::fs::copy(Path::new(YEARS).join("2024-report.md"), &this).unwrap();
+        let (_, report) = nianbao_parser::parse_bytes(&std::fs::read(&this).unwrap());
+        let mut trusting = FolderIndex::for_unchanging_files();
+        let mut careful = FolderIndex::default();
+        let first = beside(&this, &report, &mut trusting).unwrap();
+        beside(&this, &report, &mut careful).unwrap();
+        // Last year's report is rewritten (as `nianbao fix` would).
+        let changed = std::fs::read_to_string(&last).unwrap().replace("某某市某某局", "某某市另一局") + "\n";
+        std::fs::write(&last, changed).unwrap();
+        assert!(Arc::ptr_eq(&beside(&this, &report, &mut trusting).unwrap(), &first));
+        let again = beside(&this, &report, &mut careful).unwrap();
+        assert!(again.text.contains("某某市另一局"), "read again");
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[cfg(unix)]
