@@ -1,6 +1,6 @@
 //! Table figures the prose rules compare against, with the cells they come from.
 
-use nianbao_model::{CellValue, Report, RowKey, Span, T2Row, T3Col, T3Row, T4Col, T4Group, T4Outcome, TableKind};
+use nianbao_model::{Report, RowKey, Span, T2Row, T3Col, T3Row, T4Col, T4Group, T4Outcome, TableKind};
 
 use crate::claims::{Outcome, Outcomes, Table2Figure};
 
@@ -20,11 +20,11 @@ pub(crate) struct Figure {
 fn t3_total(report: &Report, row: T3Row) -> Option<(i64, Vec<Span>, bool)> {
     let table = report.table(TableKind::Applications)?;
     let total = table.t3(row, T3Col::Total)?;
-    if !matches!(total.value, CellValue::Blank | CellValue::Placeholder) {
+    if !total.is_blank() {
         return Some((total.count()?, vec![total.span], false));
     }
     let applicants: Vec<_> = T3Col::APPLICANTS.iter().filter_map(|&col| table.t3(row, col)).collect();
-    if applicants.iter().all(|cell| matches!(cell.value, CellValue::Blank | CellValue::Placeholder)) {
+    if applicants.iter().all(|cell| cell.is_blank()) {
         return None;
     }
     let sum = applicants.iter().map(|cell| cell.count()).sum::<Option<i64>>()?;

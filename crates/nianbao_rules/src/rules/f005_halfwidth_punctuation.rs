@@ -59,10 +59,10 @@ fn full_width(ch: char) -> Option<char> {
 }
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
-    // Buffers kept across paragraphs, so that each allocates once.
+    // Kept across paragraphs, so that it allocates once.
     let mut marks: Vec<usize> = Vec::new();
-    let mut spans: Vec<(Span, char)> = Vec::new();
-    // Each paragraph's marks, for one finding when they are a habit.
+    // Each paragraph's marks (the few paragraphs that have any), for one
+    // finding when they are a habit.
     let mut paragraphs: Vec<Vec<(Span, char)>> = Vec::new();
     for (base, text, chars) in ctx.prose() {
         // Most paragraphs of Chinese prose have none of the marks.
@@ -81,7 +81,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         marks.sort_unstable();
         let before = |i: usize| text[..i].chars().next_back();
         let after = |i: usize| text[i + 1..].chars().next();
-        spans.clear();
+        let mut spans: Vec<(Span, char)> = Vec::new();
         // Marks before `next` were inside a bracket pair already fixed.
         let mut next = 0;
         for &i in &marks {
@@ -107,7 +107,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             }
         }
         if !spans.is_empty() {
-            paragraphs.push(spans.clone());
+            paragraphs.push(spans);
         }
     }
     if paragraphs.len() >= HABIT {

@@ -131,13 +131,17 @@ pub(crate) fn report_invalid_counts(
 /// year when that was the format: a column or row of that format is in it,
 /// or 表三's （六）其他处理 has none of the items the 2021 format gave it.
 pub(crate) fn in_format_of_its_year(ctx: &crate::context::Context<'_>, table: &Table) -> bool {
-    let other_handling_item = |row: &Row| matches!(row.key, Some(RowKey::T3(key)) if key.group() == Some(nianbao_model::T3Group::OtherHandling));
     ctx.predates_2021_format()
         && (table.headers.iter().any(|header| matches!(header.class, nianbao_model::HeaderClass::Obsolete { .. }))
             || table.rows.iter().any(|row| row.key.is_none() && is_obsolete_row_label(row))
             || (table.kind == nianbao_model::TableKind::Applications
                 && !table.rows.is_empty()
-                && !table.rows.iter().any(other_handling_item)))
+                && !table.rows.iter().any(|row| row.key.is_some_and(is_other_handling_item))))
+}
+
+/// The three items of （六）其他处理, which the 2019 format did not have.
+pub(crate) fn is_other_handling_item(key: RowKey) -> bool {
+    matches!(key, RowKey::T3(row) if row.group() == Some(nianbao_model::T3Group::OtherHandling))
 }
 
 /// Rows of the 2019 trial format's 表二 that the 2021 format dropped.

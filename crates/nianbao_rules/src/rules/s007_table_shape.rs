@@ -1,6 +1,6 @@
 use nianbao_model::{Row, RowKey, Span, Table};
 
-use super::{in_format_of_its_year, row_anchor, row_name, table_anchor};
+use super::{in_format_of_its_year, is_other_handling_item, row_anchor, row_name, table_anchor};
 use crate::context::Context;
 use crate::finding::Finding;
 use crate::registry::{FixKind, declare_rule};
@@ -132,11 +132,6 @@ fn check_missing(table: &Table, first_rows: &FirstRows<'_>, format_of_its_year: 
         }
     }
     flush(anchor, &mut run, out);
-}
-
-/// The three items of （六）其他处理, which the 2019 format did not have.
-fn is_other_handling_item(key: RowKey) -> bool {
-    matches!(key, RowKey::T3(row) if row.group() == Some(nianbao_model::T3Group::OtherHandling))
 }
 
 trait TableName {

@@ -1,4 +1,4 @@
-use nianbao_model::{CellValue, Edit, Fix, RowKey};
+use nianbao_model::{Edit, Fix, RowKey};
 
 use super::{column_name, row_name};
 use crate::context::Context;
@@ -56,12 +56,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             .iter()
             .filter(|row| row.has_template_shape() && row.key.is_some())
             .map(|row| {
-                let blanks: Blanks<'_> = row
-                    .cells
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, cell)| matches!(cell.value, CellValue::Blank | CellValue::Placeholder))
-                    .collect();
+                let blanks: Blanks<'_> = row.cells.iter().enumerate().filter(|(_, cell)| cell.is_blank()).collect();
                 (row, blanks)
             })
             .filter(|(_, blanks)| !blanks.is_empty())
