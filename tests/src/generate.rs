@@ -528,12 +528,26 @@ pub fn detects(
 /// variants, then the years, then the agencies, in the layouts in turn.
 /// Returns the file's text and extension.
 pub fn agency_years_report(n: u64) -> (String, &'static str) {
-    const VARIANTS: u64 = 9;
-    const YEARS: u64 = 7;
+    years_report(n, &format!("某某县第{}局", n / (AGENCY_VARIANTS * AGENCY_YEARS)))
+}
+
+/// Report `n` of [`agency_years_report`]'s folder, the same text but for
+/// an agency of its own: a folder of as many unrelated reports with the same
+/// defects and findings, where no report has last year's beside it, to
+/// measure what comparing each report with last year's costs.
+pub fn unrelated_years_report(n: u64) -> (String, &'static str) {
+    years_report(n, &format!("某某县第{n}号单位"))
+}
+
+const AGENCY_VARIANTS: u64 = 9;
+const AGENCY_YEARS: u64 = 7;
+
+fn years_report(n: u64, agency: &str) -> (String, &'static str) {
+    const VARIANTS: u64 = AGENCY_VARIANTS;
+    const YEARS: u64 = AGENCY_YEARS;
     let variant = n % VARIANTS;
     let year = 2019 + ((n / VARIANTS) % YEARS) as i32;
     let agency_number = n / (VARIANTS * YEARS);
-    let agency = format!("某某县第{agency_number}局");
     let layout = Layout::ALL[(n % Layout::ALL.len() as u64) as usize];
     // The agency's years continue each other: its nine files of a year share
     // that year's numbers, which follow the year before's.
@@ -550,11 +564,11 @@ pub fn agency_years_report(n: u64) -> (String, &'static str) {
     };
     let mut mutations = Mutation::one_of_each(&mut rng);
     mutations.push(mutations[0].clone());
-    let mutated = variant.checked_sub(1).and_then(|m| mutations[m as usize].apply_to(&values, layout, year, &agency));
+    let mutated = variant.checked_sub(1).and_then(|m| mutations[m as usize].apply_to(&values, layout, year, agency));
     let text = match mutated {
         Some((text, _)) => text,
         None => {
-            let markdown = report_markdown(&values, ProseFacts::of(&values), year, &agency);
+            let markdown = report_markdown(&values, ProseFacts::of(&values), year, agency);
             render(&markdown, layout).expect("generated tables are template-shaped")
         }
     };

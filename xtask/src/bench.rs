@@ -2,7 +2,8 @@
 //! benchmark, and throughput and memory side by side with AutoCorrect.
 //!
 //! `bench` also times a folder of a few agencies' reports over 2019–2025
-//! (each compared with last year's) beside as many unrelated reports.
+//! (each compared with last year's) beside the same reports each of an agency of
+//! its own (the same findings, nothing to compare) and unrelated clean reports.
 //!
 //! `bench` installs AutoCorrect's CLI from the npm registry (`autocorrect-node`,
 //! pinned) into `target/bench/`; it is never a project dependency. It times
@@ -243,11 +244,17 @@ const SAME_AGENCY_REPORTS: &str = "1296";
 fn same_agency(nianbao: &Path, shipped: &Path) -> Result<(), String> {
     let count = SAME_AGENCY_REPORTS;
     let same = generated_corpus(&format!("nianbao-bench-agency-years-{count}"), count, "0", &["--agency-years"])?;
+    // The same reports, each of an agency of its own: the same findings to
+    // write, and no last year's report to compare with.
+    let alone =
+        generated_corpus(&format!("nianbao-bench-unrelated-years-{count}"), count, "0", &["--unrelated-years"])?;
     let unrelated = generated_corpus(&format!("nianbao-bench-corpus-{count}"), count, "0", &[])?;
-    let (same_dir, unrelated_dir) = (same.to_string_lossy().into_owned(), unrelated.to_string_lossy().into_owned());
+    let [same_dir, alone_dir, unrelated_dir] =
+        [&same, &alone, &unrelated].map(|dir| dir.to_string_lossy().into_owned());
     let folders = [
         ("same agency, 2019–2025", &same_dir, folder_bytes(&same)?),
-        ("unrelated", &unrelated_dir, folder_bytes(&unrelated)?),
+        ("unrelated, same findings", &alone_dir, folder_bytes(&alone)?),
+        ("unrelated, clean", &unrelated_dir, folder_bytes(&unrelated)?),
     ];
     let mut rows = Vec::new();
     for (folder, dir, bytes) in &folders {
@@ -263,9 +270,10 @@ fn same_agency(nianbao: &Path, shipped: &Path) -> Result<(), String> {
     let commands: Vec<_> = rows.iter().map(|(_, program, args, _)| (*program, args.clone())).collect();
     let measured = measure_in_turn(&commands)?;
     println!(
-        "\nA folder of one county's agencies over the years: {count} reports each, {:.1} MB and {:.1} MB",
+        "\nA folder of one county's agencies over the years: {count} reports each, {:.1} MB, {:.1} MB and {:.1} MB",
         folders[0].2 as f64 / 1e6,
-        folders[1].2 as f64 / 1e6
+        folders[1].2 as f64 / 1e6,
+        folders[2].2 as f64 / 1e6
     );
     println!("{:<64} {:>9} {:>9} {:>10}", "command", "seconds", "MB/s", "peak RSS");
     for ((name, _, _, bytes), (seconds, kib)) in rows.iter().zip(&measured) {
@@ -273,9 +281,14 @@ fn same_agency(nianbao: &Path, shipped: &Path) -> Result<(), String> {
     }
     let speed = |i: usize| rows[i].3 as f64 / measured[i].0;
     println!(
-        "\nsame-agency / unrelated throughput: {:.2} (release), {:.2} (PGO)",
+        "\nsame-agency / unrelated with the same findings, throughput: {:.2} (release), {:.2} (PGO)",
         speed(0) / speed(2),
         speed(1) / speed(3)
+    );
+    println!(
+        "same-agency / unrelated clean, throughput: {:.2} (release), {:.2} (PGO)",
+        speed(0) / speed(4),
+        speed(1) / speed(5)
     );
     Ok(())
 }

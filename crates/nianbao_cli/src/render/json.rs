@@ -1,12 +1,10 @@
 //! `--format json`: every diagnostic with 1-based line/character positions
 //! and byte offsets, grouped by file.
 
-use std::io::Write;
-
-use nianbao_model::Diagnostic;
+use nianbao_model::{Applicability, Diagnostic, Span};
 use serde::Serialize;
 
-use super::{Checked, Location, Locators, Summary};
+use super::{Checked, Location, Locator, Locators, Position, Summary};
 
 #[derive(Debug, Serialize)]
 pub struct JsonDiagnostic<'a> {
@@ -75,140 +73,256 @@ pub fn diagnostic<'a>(locators: &Locators<'_>, diagnostic: &'a Diagnostic) -> Js
     }
 }
 
-#[derive(Serialize)]
-struct JsonFile<'a> {
-    path: &'a str,
-    encoding: &'a str,
-    diagnostics: Vec<JsonDiagnostic<'a>>,
-}
-
-#[derive(Serialize)]
-struct JsonOutput<'a> {
-    version: u32,
-    files: Vec<JsonFile<'a>>,
-    summary: Summary,
-}
-
 /// The JSON document as a string (tests, snapshots).
 pub fn render(results: &[Checked]) -> String {
     let mut out = Vec::new();
     render_to(results, &mut out).expect("writing into memory cannot fail");
-    String::from_utf8(out).expect("serde_json writes UTF-8")
+    String::from_utf8(out).expect("the JSON writer writes UTF-8")
 }
 
-/// Writes the JSON document to `out` as it is serialised: a folder with
-/// 100 000 findings is not first held as one string.
-pub fn render_to(results: &[Checked], out: &mut dyn std::io::Write) -> std::io::Result<()> {
-    let files = results
-        .iter()
-        .map(|result| {
-            let locators = result.locators();
-            JsonFile {
-                path: &result.display,
-                encoding: &result.source.encoding,
-                diagnostics: result.diagnostics.iter().map(|d| diagnostic(&locators, d)).collect(),
-            }
-        })
-        .collect();
-    let output = JsonOutput { version: 1, files, summary: Summary::of(results) };
-    // The serializer writes a token at a time: through `dyn Write`, each
-    // was a call through the vtable; a buffer of a known type takes them
-    // inline and passes them on in large pieces.
-    let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
-    let mut serializer = serde_json::Serializer::with_formatter(&mut out, OneDiagnosticPerLine::default());
-    output.serialize(&mut serializer).map_err(std::io::Error::other)?;
-    out.write_all(b"\n")?;
-    out.flush()
-}
+/// How much output is gathered before it is passed on.
+const FLUSH_AT: usize = 1 << 16;
 
+/// Writes the JSON document to `out` file by file: a folder with 100 000
+/// findings is not first held as one string.
+///
 /// Indented down to each file's list of diagnostics, and compact below it:
 /// one diagnostic per line. Indenting every position of every label made
 /// the output of a folder larger than the folder (a finding about last
-/// year's report labels a dozen cells, each location nine lines deep), and
-/// writing it took a third of the check; a line per diagnostic is a third
-/// the size and still reads, diffs and greps by line.
+/// year's report labels a dozen cells, each location nine lines deep); a
+/// line per diagnostic is a third the size and still reads, diffs and greps
+/// by line.
+///
+/// Written by hand, not through serde: in a folder of an agency's years,
+/// where most files have a finding with a dozen labels, serialising them
+/// through serde_json's serializer and formatter was a sixteenth of the
+/// whole check. The bytes are the ones serde_json writes for
+/// [`JsonDiagnostic`] (a test compares them), which `nianbao export` still
+/// serialises.
+pub fn render_to(results: &[Checked], out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let mut json = JsonWriter::default();
+    json.raw("{\n  \"version\": 1,\n  \"files\": [");
+    for (i, result) in results.iter().enumerate() {
+        json.raw(if i == 0 { "\n    {\n      \"path\": " } else { ",\n    {\n      \"path\": " });
+        json.string(&result.display);
+        json.raw(",\n      \"encoding\": ");
+        json.string(&result.source.encoding);
+        json.raw(",\n      \"diagnostics\": [");
+        let locators = result.locators();
+        for (j, diagnostic) in result.diagnostics.iter().enumerate() {
+            json.raw(if j == 0 { "\n        " } else { ",\n        " });
+            json.diagnostic(&locators, diagnostic);
+        }
+        json.raw(if result.diagnostics.is_empty() { "]\n    }" } else { "\n      ]\n    }" });
+        if json.buf.len() >= FLUSH_AT {
+            out.write_all(&json.buf)?;
+            json.buf.clear();
+        }
+    }
+    json.raw(if results.is_empty() { "],\n  \"summary\": {" } else { "\n  ],\n  \"summary\": {" });
+    let summary = Summary::of(results);
+    for (i, (key, count)) in
+        [("files", summary.files), ("errors", summary.errors), ("warnings", summary.warnings), ("infos", summary.infos)]
+            .into_iter()
+            .enumerate()
+    {
+        json.raw(if i == 0 { "\n    \"" } else { ",\n    \"" });
+        json.raw(key);
+        json.raw("\": ");
+        json.number(count);
+    }
+    json.raw("\n  }\n}\n");
+    out.write_all(&json.buf)?;
+    out.flush()
+}
+
+/// A JSON text being written, with what `check --format json` writes.
 #[derive(Default)]
-struct OneDiagnosticPerLine {
-    /// How many arrays and objects are open.
-    depth: usize,
-    /// Whether the innermost open container has a value yet.
-    has_value: bool,
+struct JsonWriter {
+    buf: Vec<u8>,
 }
 
-impl OneDiagnosticPerLine {
-    /// The root object, `files`, a file, and its `diagnostics` are indented.
-    const INDENTED_LEVELS: usize = 4;
-
-    fn indented(&self) -> bool {
-        self.depth <= Self::INDENTED_LEVELS
+impl JsonWriter {
+    /// Text that is JSON already.
+    fn raw(&mut self, json: &str) {
+        self.buf.extend_from_slice(json.as_bytes());
     }
 
-    fn open<W: ?Sized + std::io::Write>(&mut self, writer: &mut W, bracket: &[u8]) -> std::io::Result<()> {
-        self.depth += 1;
-        self.has_value = false;
-        writer.write_all(bracket)
-    }
-
-    fn close<W: ?Sized + std::io::Write>(&mut self, writer: &mut W, bracket: &[u8]) -> std::io::Result<()> {
-        let indented = self.indented();
-        self.depth -= 1;
-        if indented && self.has_value {
-            self.new_line(writer)?;
+    fn number(&mut self, mut n: usize) {
+        let mut digits = [0u8; 20];
+        let mut at = digits.len();
+        loop {
+            at -= 1;
+            digits[at] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
         }
-        writer.write_all(bracket)
+        self.buf.extend_from_slice(&digits[at..]);
     }
 
-    /// Before an array value or an object key.
-    fn next<W: ?Sized + std::io::Write>(&mut self, writer: &mut W, first: bool) -> std::io::Result<()> {
-        if !first {
-            writer.write_all(b",")?;
+    /// A string, escaped as serde_json escapes it: `"`, `\` and the control
+    /// characters, with their short escapes where JSON has one.
+    fn string(&mut self, text: &str) {
+        self.buf.push(b'"');
+        let bytes = text.as_bytes();
+        let mut copied = 0;
+        for (i, &byte) in bytes.iter().enumerate() {
+            if byte >= 0x20 && byte != b'"' && byte != b'\\' {
+                continue;
+            }
+            self.buf.extend_from_slice(&bytes[copied..i]);
+            copied = i + 1;
+            let short = match byte {
+                b'"' => b'"',
+                b'\\' => b'\\',
+                0x08 => b'b',
+                0x0C => b'f',
+                b'\n' => b'n',
+                b'\r' => b'r',
+                b'\t' => b't',
+                _ => {
+                    const HEX: &[u8; 16] = b"0123456789abcdef";
+                    let escape = [b'\\', b'u', b'0', b'0', HEX[usize::from(byte >> 4)], HEX[usize::from(byte & 0xF)]];
+                    self.buf.extend_from_slice(&escape);
+                    continue;
+                }
+            };
+            self.buf.extend_from_slice(&[b'\\', short]);
         }
-        if self.indented() { self.new_line(writer) } else { Ok(()) }
+        self.buf.extend_from_slice(&bytes[copied..]);
+        self.buf.push(b'"');
     }
 
-    fn new_line<W: ?Sized + std::io::Write>(&self, writer: &mut W) -> std::io::Result<()> {
-        const SPACES: &[u8] = b"                                ";
-        writer.write_all(b"\n")?;
-        writer.write_all(&SPACES[..(2 * self.depth).min(SPACES.len())])
+    fn optional_string(&mut self, text: Option<&str>) {
+        match text {
+            Some(text) => self.string(text),
+            None => self.raw("null"),
+        }
+    }
+
+    fn position(&mut self, position: Position) {
+        self.raw("{\"line\":");
+        self.number(position.line);
+        self.raw(",\"column\":");
+        self.number(position.column);
+        self.raw("}");
+    }
+
+    fn location(&mut self, locator: &Locator<'_>, span: Span) {
+        let location = locator.locate(span);
+        self.raw("{\"start\":");
+        self.position(location.start);
+        self.raw(",\"end\":");
+        self.position(location.end);
+        self.raw(",\"byte_start\":");
+        self.number(location.byte_start);
+        self.raw(",\"byte_end\":");
+        self.number(location.byte_end);
+        if let Some(place) = &location.place {
+            self.raw(",\"place\":");
+            self.string(place);
+        }
+        self.raw("}");
+    }
+
+    /// One diagnostic, as [`JsonDiagnostic`] serialises.
+    fn diagnostic(&mut self, locators: &Locators<'_>, diagnostic: &Diagnostic) {
+        self.raw("{\"code\":");
+        self.string(&diagnostic.code);
+        self.raw(",\"severity\":");
+        self.string(diagnostic.severity.as_str());
+        self.raw(",\"message\":");
+        self.string(&diagnostic.message);
+        self.raw(",\"location\":");
+        self.location(&locators.own, diagnostic.primary.span);
+        for (i, label) in diagnostic.secondary.iter().enumerate() {
+            self.raw(if i == 0 { ",\"related\":[{\"message\":" } else { ",{\"message\":" });
+            self.optional_string(label.message.as_deref());
+            if let Some(path) = label.file.as_deref() {
+                self.raw(",\"path\":");
+                self.string(path);
+            }
+            self.raw(",\"location\":");
+            self.location(locators.of(label.file.as_deref()), label.span);
+            self.raw("}");
+        }
+        if !diagnostic.secondary.is_empty() {
+            self.raw("]");
+        }
+        if let Some(help) = diagnostic.help.as_deref() {
+            self.raw(",\"help\":");
+            self.string(help);
+        }
+        if let Some(fix) = &diagnostic.fix {
+            self.raw(match fix.applicability {
+                Applicability::Safe => ",\"fix\":{\"applicability\":\"safe\",\"message\":",
+                Applicability::Unsafe => ",\"fix\":{\"applicability\":\"unsafe\",\"message\":",
+            });
+            self.string(&fix.message);
+            self.raw(",\"edits\":[");
+            for (i, edit) in fix.edits.iter().enumerate() {
+                self.raw(if i == 0 { "{\"location\":" } else { ",{\"location\":" });
+                self.location(&locators.own, edit.span);
+                self.raw(",\"replacement\":");
+                self.string(&edit.replacement);
+                self.raw("}");
+            }
+            self.raw("]}");
+        }
+        if let Some(url) = diagnostic.url.as_deref() {
+            self.raw(",\"url\":");
+            self.string(url);
+        }
+        self.raw("}");
     }
 }
 
-impl serde_json::ser::Formatter for OneDiagnosticPerLine {
-    fn begin_array<W: ?Sized + std::io::Write>(&mut self, writer: &mut W) -> std::io::Result<()> {
-        self.open(writer, b"[")
-    }
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-    fn end_array<W: ?Sized + std::io::Write>(&mut self, writer: &mut W) -> std::io::Result<()> {
-        self.close(writer, b"]")
-    }
-
-    fn begin_array_value<W: ?Sized + std::io::Write>(&mut self, writer: &mut W, first: bool) -> std::io::Result<()> {
-        self.next(writer, first)
-    }
-
-    fn end_array_value<W: ?Sized + std::io::Write>(&mut self, _writer: &mut W) -> std::io::Result<()> {
-        self.has_value = true;
-        Ok(())
-    }
-
-    fn begin_object<W: ?Sized + std::io::Write>(&mut self, writer: &mut W) -> std::io::Result<()> {
-        self.open(writer, b"{")
-    }
-
-    fn end_object<W: ?Sized + std::io::Write>(&mut self, writer: &mut W) -> std::io::Result<()> {
-        self.close(writer, b"}")
-    }
-
-    fn begin_object_key<W: ?Sized + std::io::Write>(&mut self, writer: &mut W, first: bool) -> std::io::Result<()> {
-        self.next(writer, first)
-    }
-
-    fn begin_object_value<W: ?Sized + std::io::Write>(&mut self, writer: &mut W) -> std::io::Result<()> {
-        writer.write_all(if self.indented() { b": " } else { b":" })
-    }
-
-    fn end_object_value<W: ?Sized + std::io::Write>(&mut self, _writer: &mut W) -> std::io::Result<()> {
-        self.has_value = true;
-        Ok(())
+    /// Every diagnostic of the examples, written by hand and by serde_json,
+    /// byte for byte.
+    #[test]
+    fn the_writer_writes_what_serde_json_writes() {
+        // A broken total (a finding with labels and a fix), and text to escape.
+        let example = include_str!("../../../../examples/example-report.md");
+        let texts = [
+            example.replacen("| （七）总计 | 18 |", "| （七）总计 | 19 |", 1),
+            "## 一、总体情况\n\n本年度\t共收到申请 3 件，\"引号\" \\ 与\u{1}控制符\r\n| 一 | 二 |\n".to_string(),
+        ];
+        let mut labelled_fixes = 0;
+        for text in texts {
+            let report = nianbao_parser::parse(&text);
+            let mut diagnostics = nianbao_rules::check(&report, &nianbao_rules::Config::default());
+            assert!(!diagnostics.is_empty());
+            labelled_fixes += diagnostics.iter().filter(|d| d.fix.is_some() && d.secondary.len() > 1).count();
+            // A label in another file, with text to escape.
+            diagnostics[0].secondary.push(nianbao_model::Label::in_file(
+                "last\\year.md",
+                Span::new(0, 3),
+                "上年 \"报告\"\t",
+            ));
+            let checked = Checked {
+                display: "a \"b\".md".to_string(),
+                text,
+                source: nianbao_model::SourceInfo::default(),
+                report: None,
+                profile: None,
+                diagnostics,
+                others: vec![("last\\year.md".to_string(), std::sync::Arc::from("上年报告\n第二行"))],
+                origin: super::super::Origin::Text,
+            };
+            let locators = checked.locators();
+            for diagnostic in &checked.diagnostics {
+                let mut json = JsonWriter::default();
+                json.diagnostic(&locators, diagnostic);
+                let by_serde = serde_json::to_string(&super::diagnostic(&locators, diagnostic)).unwrap();
+                assert_eq!(String::from_utf8(json.buf).unwrap(), by_serde);
+            }
+        }
+        assert!(labelled_fixes > 0);
     }
 }
