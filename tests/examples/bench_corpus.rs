@@ -10,7 +10,7 @@
 //! (`tests::generate::agency_years_report`): every report has last year's
 //! beside it, as in a supervising office's archive, and carries its numbers
 //! on. With `--unrelated-years`, the same reports, each of an agency of
-//! its own (`tests::generate::unrelated_years_report`): the same findings,
+//! its own (`tests::generate::unrelated_years_report`): the same defects,
 //! and no report with last year's beside it.
 //!
 //! Report `n` is drawn from seed `n`, for `n` from `FIRST` (default 0): the

@@ -528,26 +528,32 @@ pub fn detects(
 /// variants, then the years, then the agencies, in the layouts in turn.
 /// Returns the file's text and extension.
 pub fn agency_years_report(n: u64) -> (String, &'static str) {
-    years_report(n, &format!("某某县第{}局", n / (AGENCY_VARIANTS * AGENCY_YEARS)))
+    years_report(n, &format!("某某县第{}局", agency_number(n)))
 }
 
 /// Report `n` of [`agency_years_report`]'s folder, the same text but for
 /// an agency of its own: a folder of as many unrelated reports with the same
-/// defects and findings, where no report has last year's beside it, to
-/// measure what comparing each report with last year's costs.
+/// defects (and their findings, but for the cross-year ones), where no
+/// report has last year's beside it, to measure what comparing each report
+/// with last year's costs.
 pub fn unrelated_years_report(n: u64) -> (String, &'static str) {
     years_report(n, &format!("某某县第{n}号单位"))
 }
 
-const AGENCY_VARIANTS: u64 = 9;
-const AGENCY_YEARS: u64 = 7;
+/// Files per agency and year in [`agency_years_report`]'s folder, and its years.
+const VARIANTS: u64 = 9;
+const YEARS: u64 = 7;
 
+/// Which agency's years report `n` is in: its numbers carry that agency's on.
+fn agency_number(n: u64) -> u64 {
+    n / (VARIANTS * YEARS)
+}
+
+/// Report `n` of the agency-years folder, written as `agency`'s.
 fn years_report(n: u64, agency: &str) -> (String, &'static str) {
-    const VARIANTS: u64 = AGENCY_VARIANTS;
-    const YEARS: u64 = AGENCY_YEARS;
     let variant = n % VARIANTS;
     let year = 2019 + ((n / VARIANTS) % YEARS) as i32;
-    let agency_number = n / (VARIANTS * YEARS);
+    let agency_number = agency_number(n);
     let layout = Layout::ALL[(n % Layout::ALL.len() as u64) as usize];
     // The agency's years continue each other: its nine files of a year share
     // that year's numbers, which follow the year before's.

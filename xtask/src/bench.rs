@@ -3,7 +3,7 @@
 //!
 //! `bench` also times a folder of a few agencies' reports over 2019–2025
 //! (each compared with last year's) beside the same reports each of an agency of
-//! its own (the same findings, nothing to compare) and unrelated clean reports.
+//! its own (the same defects, nothing to compare) and unrelated clean reports.
 //!
 //! `bench` installs AutoCorrect's CLI from the npm registry (`autocorrect-node`,
 //! pinned) into `target/bench/`; it is never a project dependency. It times
@@ -244,8 +244,8 @@ const SAME_AGENCY_REPORTS: &str = "1296";
 fn same_agency(nianbao: &Path, shipped: &Path) -> Result<(), String> {
     let count = SAME_AGENCY_REPORTS;
     let same = generated_corpus(&format!("nianbao-bench-agency-years-{count}"), count, "0", &["--agency-years"])?;
-    // The same reports, each of an agency of its own: the same findings to
-    // write, and no last year's report to compare with.
+    // The same reports, each of an agency of its own: the same defects'
+    // findings to write, and no last year's report to compare with.
     let alone =
         generated_corpus(&format!("nianbao-bench-unrelated-years-{count}"), count, "0", &["--unrelated-years"])?;
     let unrelated = generated_corpus(&format!("nianbao-bench-corpus-{count}"), count, "0", &[])?;
@@ -253,7 +253,7 @@ fn same_agency(nianbao: &Path, shipped: &Path) -> Result<(), String> {
         [&same, &alone, &unrelated].map(|dir| dir.to_string_lossy().into_owned());
     let folders = [
         ("same agency, 2019–2025", &same_dir, folder_bytes(&same)?),
-        ("unrelated, same findings", &alone_dir, folder_bytes(&alone)?),
+        ("unrelated, same defects", &alone_dir, folder_bytes(&alone)?),
         ("unrelated, clean", &unrelated_dir, folder_bytes(&unrelated)?),
     ];
     let mut rows = Vec::new();
@@ -281,7 +281,7 @@ fn same_agency(nianbao: &Path, shipped: &Path) -> Result<(), String> {
     }
     let speed = |i: usize| rows[i].3 as f64 / measured[i].0;
     println!(
-        "\nsame-agency / unrelated with the same findings, throughput: {:.2} (release), {:.2} (PGO)",
+        "\nsame-agency / unrelated with the same defects, throughput: {:.2} (release), {:.2} (PGO)",
         speed(0) / speed(2),
         speed(1) / speed(3)
     );
