@@ -47,7 +47,10 @@ fn last_years_report_is_read_in_every_format() {
     let html = tests::html::report_html(&last_year, "utf-8").unwrap().into_bytes();
     assert_eq!(cross_year_codes(&format!("{title}.pdf"), pdf.clone()), expected, "PDF");
     assert_eq!(cross_year_codes(&format!("{title}.docx"), docx), expected, "DOCX");
-    assert_eq!(cross_year_codes("page.html", html), expected, "HTML, found by its title");
+    assert_eq!(cross_year_codes("page.html", html.clone()), expected, "HTML, found by its title");
+    // Read by its bytes, as `check` reads it, whatever its name says: a page
+    // saved as `.txt` is a page.
+    assert_eq!(cross_year_codes("page.txt", html), expected, "HTML saved as .txt");
     // A PDF's name is all the index reads of it: one that does not name the
     // agency and year is not found (its contents would cost a full read, and
     // learning them from the check would make a folder's findings depend on

@@ -3,6 +3,8 @@
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
+pub use nianbao_parser::Format;
+
 /// Extensions of report files found by walking folders.
 const REPORT_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "html", "htm", "docx", "pdf"];
 
@@ -102,42 +104,14 @@ pub fn single_file(path: &Path) -> Result<Input, InputError> {
     })
 }
 
-/// What kind of file an input is, which decides how it is read.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Format {
-    /// Plain text or Markdown, in any encoding.
-    Text,
-    /// A published HTML page.
-    Html,
-    /// A Word/WPS draft.
-    Docx,
-    /// A published PDF.
-    Pdf,
-}
-
-/// An input's format: by its extension, else by its first bytes.
+/// An input's format (see [`Format::detect`]): by its extension, else by
+/// its first bytes. Standard input's extension is that of `--stdin-filename`.
 pub fn format(input: &Input, bytes: &[u8]) -> Format {
     let extension = match &input.source {
-        Source::File(path) => path.extension().and_then(|ext| ext.to_str()).map(str::to_ascii_lowercase),
-        Source::Stdin => input.display.rsplit_once('.').map(|(_, ext)| ext.to_ascii_lowercase()),
+        Source::File(path) => path.extension().and_then(|ext| ext.to_str()),
+        Source::Stdin => input.display.rsplit_once('.').map(|(_, ext)| ext),
     };
-    match extension.as_deref() {
-        Some("html" | "htm") => Format::Html,
-        Some("docx") => Format::Docx,
-        Some("pdf") => Format::Pdf,
-        _ if nianbao_parser::pdf::looks_like_pdf(bytes) => Format::Pdf,
-        _ if nianbao_parser::docx::looks_like_zip(bytes) => Format::Docx,
-        _ if nianbao_parser::html::looks_like_html(bytes) => Format::Html,
-        _ => Format::Text,
-    }
-}
-
-/// Whether decoded bytes were binary rather than text: NUL bytes that are not
-/// the zero halves of UTF-16.
-pub fn is_binary(bytes: &[u8], source: &nianbao_model::SourceInfo) -> bool {
-    // memchr's SIMD search: `contains` reads a word at a time, and this
-    // runs over every byte of every file.
-    memchr::memchr(0, bytes).is_some() && !source.encoding.starts_with("UTF-16")
+    Format::detect(extension, bytes)
 }
 
 /// A file's bytes, in one `read` for a file of the size its metadata gives

@@ -258,41 +258,20 @@ struct CheckedInput {
 /// (an unreadable DOCX or PDF, binary bytes posing as text) is an error
 /// naming it.
 pub(crate) fn read_report(input: &Input, bytes: &[u8]) -> Result<(String, nianbao_model::Report, Origin), InputError> {
-    let (text, report, origin) = match inputs::format(input, bytes) {
-        inputs::Format::Docx => {
-            let (document, report) = nianbao_parser::parse_docx_bytes(bytes);
-            if let Some(problem) = document.problem {
-                return Err(InputError { display: input.display.clone(), message: problem });
-            }
-            let tables = report.tables.iter().map(|table| (table.span, table.kind.name())).collect();
-            (document.text.clone(), report, Origin::Docx { document, tables })
-        }
-        inputs::Format::Pdf => {
-            let (document, report) = nianbao_parser::parse_pdf_bytes(bytes);
-            if let Some(problem) = document.problem {
-                return Err(InputError { display: input.display.clone(), message: problem });
-            }
-            let tables = report.tables.iter().map(|table| (table.span, table.kind.name())).collect();
-            (document.text.clone(), report, Origin::Pdf { document, tables })
-        }
-        inputs::Format::Html => {
-            let (html, projection, report) = nianbao_parser::parse_html_bytes(bytes);
-            (html, report, Origin::Html(projection))
-        }
-        inputs::Format::Text => {
-            let (text, source) = nianbao_parser::decode(bytes);
-            let (mut report, projection) = nianbao_parser::parse_document(&text);
-            report.source = source;
-            let origin = projection.map_or(Origin::Text, Origin::Reflowed);
-            (text, report, origin)
-        }
-    };
-    // DOCX (a zip) and PDF files are binary by nature; text and HTML must not be.
-    let is_document = matches!(origin, Origin::Docx { .. } | Origin::Pdf { .. });
-    if !is_document && inputs::is_binary(bytes, &report.source) {
-        return Err(InputError { display: input.display.clone(), message: "not a text file".to_string() });
+    use nianbao_parser::read::Origin as Read;
+    let read = nianbao_parser::read_report(bytes, inputs::format(input, bytes));
+    if let Some(message) = read.problem {
+        return Err(InputError { display: input.display.clone(), message });
     }
-    Ok((text, report, origin))
+    let tables = || read.report.tables.iter().map(|table| (table.span, table.kind.name())).collect();
+    let origin = match read.origin {
+        Read::Text => Origin::Text,
+        Read::Html(projection) => Origin::Html(projection),
+        Read::Reflowed(projection) => Origin::Reflowed(projection),
+        Read::Docx(document) => Origin::Docx { document, tables: tables() },
+        Read::Pdf(document) => Origin::Pdf { document, tables: tables() },
+    };
+    Ok((read.text, read.report, origin))
 }
 
 /// Parses and checks one input, read into `bytes`, with the reports it is

@@ -99,7 +99,7 @@ fn rewrite_one(
         return Ok(false);
     }
     let (text, report) = nianbao_parser::parse_bytes(&bytes);
-    if report.source.lossy || inputs::is_binary(&bytes, &report.source) {
+    if report.source.lossy || nianbao_parser::read::is_binary(&bytes, &report.source) {
         return Err(error("not a text file nianbao can decode losslessly; left unchanged".to_string()));
     }
     if !report.looks_like_report() {

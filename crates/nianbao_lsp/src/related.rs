@@ -8,6 +8,8 @@ use std::sync::Arc;
 use std::time::SystemTime;
 
 use nianbao_model::Report;
+use nianbao_parser::Format;
+use nianbao_parser::read::Origin;
 use nianbao_rules::{Config, Other, Related};
 
 use crate::config::relative_to_cwd;
@@ -119,62 +121,31 @@ const LOADED_KEPT: usize = 16;
 pub type Head = (Option<String>, Option<i32>);
 
 /// The formats the index reads last year's report in, by file extension.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Format {
-    Text,
-    Html,
-    Pdf,
-    Docx,
-}
-
 fn format_of(path: &Path) -> Option<Format> {
-    let extension = path.extension()?.to_str()?.to_ascii_lowercase();
-    match extension.as_str() {
-        "txt" | "md" | "markdown" => Some(Format::Text),
-        "html" | "htm" => Some(Format::Html),
-        "pdf" => Some(Format::Pdf),
-        "docx" => Some(Format::Docx),
-        _ => None,
-    }
+    Format::of_extension(path.extension()?.to_str()?)
 }
 
-/// Reads another report as `nianbao check` reads it. The text is the one
-/// the report's spans index: a page's or a PDF's text as nianbao reads it
-/// (so labels in last year's PDF give lines of its text layer, as for a
-/// checked PDF), a hard-wrapped text joined.
+/// Reads another report as `nianbao check` reads it (the parser's
+/// [`nianbao_parser::read_report`]). The text is the one the report's spans
+/// index: a page's or a PDF's text as nianbao reads it (so labels in last
+/// year's PDF give lines of its text layer, as for a checked PDF), a
+/// hard-wrapped text joined.
 fn load(path: &Path) -> Result<Loaded, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", relative_to_cwd(path)))?;
-    let (text, report) = match format_of(path).unwrap_or(Format::Text) {
-        Format::Text => {
-            let (text, source) = nianbao_parser::decode(&bytes);
-            let (mut report, projection) = nianbao_parser::parse_document(&text);
-            report.source = source;
-            (projection.map_or(text, |projection| projection.text), report)
-        }
-        Format::Html => {
-            let (_, projection, report) = nianbao_parser::parse_html_bytes(&bytes);
-            (projection.text, report)
-        }
-        Format::Pdf => {
-            let (document, report) = nianbao_parser::parse_pdf_bytes(&bytes);
-            if let Some(problem) = document.problem {
-                return Err(format!("{}: {problem}", relative_to_cwd(path)));
-            }
-            (document.text, report)
-        }
-        Format::Docx => {
-            let (document, report) = nianbao_parser::parse_docx_bytes(&bytes);
-            if let Some(problem) = document.problem {
-                return Err(format!("{}: {problem}", relative_to_cwd(path)));
-            }
-            (document.text, report)
-        }
+    let format = Format::detect(path.extension().and_then(|extension| extension.to_str()), &bytes);
+    let read = nianbao_parser::read_report(&bytes, format);
+    if let Some(problem) = read.problem {
+        return Err(format!("{}: {problem}", relative_to_cwd(path)));
+    }
+    let text = match read.origin {
+        Origin::Html(projection) | Origin::Reflowed(projection) => projection.text,
+        Origin::Text | Origin::Docx(_) | Origin::Pdf(_) => read.text,
     };
     Ok(Loaded {
         name: relative_to_cwd(path),
         path: path.to_path_buf(),
         text: text.into(),
-        report,
+        report: read.report,
         memo: Default::default(),
     })
 }
@@ -200,8 +171,22 @@ fn read_head(path: &Path) -> Option<Head> {
     // Room for the whole head up front: the file is then read in one call,
     // not in the growing steps `read_to_end` takes from an empty buffer.
     let mut head = Vec::with_capacity(limit as usize);
-    std::fs::File::open(path).ok()?.take(limit).read_to_end(&mut head).ok()?;
+    let mut file = std::fs::File::open(path).ok()?;
+    file.by_ref().take(limit).read_to_end(&mut head).ok()?;
+    // A page saved under a text file's name: its title may come after the
+    // markup, as in any page.
+    if head_format(path, &head) == Some(Format::Html) && limit < HTML_HEAD_BYTES {
+        file.take(HTML_HEAD_BYTES - limit).read_to_end(&mut head).ok()?;
+    }
     Some(head_of_file(path, &head))
+}
+
+/// The format `path` is read in, as `check` reads it, judged by its name
+/// and first bytes; `None` for a file the index does not look at.
+fn head_format(path: &Path, bytes: &[u8]) -> Option<Format> {
+    let extension = path.extension()?.to_str()?;
+    Format::of_extension(extension)?;
+    Some(Format::detect(Some(extension), bytes))
 }
 
 /// What the index reads off a text file whose first bytes (at least the
@@ -211,7 +196,8 @@ pub fn head_of(bytes: &[u8]) -> Head {
     nianbao_parser::parse_agency_and_year(&nianbao_parser::decode_prefix(head).0)
 }
 
-/// What the index reads off `path`, whose first bytes are `bytes`: a text
+/// What the index reads off `path`, whose first bytes are `bytes`, read in
+/// the format `check` reads it in (a page saved as `.txt` is a page): a text
 /// file's head; a page's title (see [`page_title`]); for a PDF or
 /// a Word file, whose text is compressed, the file's name, which published
 /// reports mostly take from their title (「某某局2023年政府信息公开工作年度报告.pdf」).
@@ -221,7 +207,7 @@ pub fn head_of_file(path: &Path, bytes: &[u8]) -> Head {
         let stem = path.file_stem().and_then(|stem| stem.to_str()).unwrap_or_default();
         nianbao_parser::parse_agency_and_year(stem)
     };
-    match format_of(path) {
+    match head_format(path, bytes) {
         Some(Format::Text) | None => head_of(bytes),
         Some(Format::Html) => {
             let head = &bytes[..bytes.len().min(HTML_HEAD_BYTES as usize)];

@@ -28,6 +28,7 @@ mod number;
 mod ordinal;
 pub mod pdf;
 mod projection;
+pub mod read;
 mod reflow;
 mod sections;
 mod tables;
@@ -38,6 +39,7 @@ use nianbao_model::{Metadata, Report, SourceInfo};
 pub use decode::{decode, decode_prefix};
 pub use normalize::normalize_label;
 pub use projection::Projection;
+pub use read::{Format, ReadReport, read_report};
 
 /// Parses report text. Spans in the result are byte offsets into `text`.
 /// A report in traditional script (繁體) is read through a copy in
