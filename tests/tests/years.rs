@@ -57,3 +57,47 @@ fn last_years_report_is_read_in_every_format() {
     // which thread checked which file first).
     assert_eq!(cross_year_codes("scan-0001.pdf", pdf), Vec::<String>::new());
 }
+
+/// Each label C001–C003 put in last year's file, as the text shown for that
+/// file reads at the label's span, with this year's report checked beside
+/// last year's written as `name`. The text shown must be the file's own, so
+/// that a label's line is the line its reader sees.
+fn labelled_in_last_year(name: &str, bytes: &[u8]) -> Vec<String> {
+    let dir = std::env::temp_dir().join(format!("nianbao-years-labels-{}-{}", std::process::id(), name.len()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let years = workspace_root().join("tests/fixtures/years");
+    let this_year = dir.join("某某市某某局2024年政府信息公开工作年度报告.md");
+    std::fs::copy(years.join("2024-report.md"), &this_year).unwrap();
+    std::fs::write(dir.join(name), bytes).unwrap();
+    // Alone (last year's read by the index) and with the folder (last year's
+    // the report the check has just parsed).
+    let [alone, with_folder] = [&this_year, &dir].map(|path| {
+        let outcome = nianbao_cli::check_paths(std::slice::from_ref(path), None, None);
+        let checked =
+            outcome.results.iter().find(|c| c.display.ends_with("2024年政府信息公开工作年度报告.md")).unwrap();
+        let mut read = Vec::new();
+        for label in checked.diagnostics.iter().flat_map(|d| &d.secondary) {
+            let Some(file) = label.file.as_deref() else { continue };
+            let (_, text) = checked.others.iter().find(|(other, _)| other == file).expect("the file's text");
+            assert_eq!(text.as_bytes(), bytes, "{name}: the text shown is the file");
+            read.push(label.span.slice(text).to_string());
+        }
+        read
+    });
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert_eq!(alone, with_folder, "{name}: alone and with its folder");
+    alone
+}
+
+#[test]
+fn labels_in_last_years_page_point_into_the_page() {
+    let last_year = std::fs::read_to_string(workspace_root().join("tests/fixtures/years/2023-report.md")).unwrap();
+    let in_markdown = labelled_in_last_year("2023-report.md", last_year.as_bytes());
+    assert!(!in_markdown.is_empty(), "C001 labels last year's cells");
+    // The page's HTML, where its reader looks, reads the same at each label
+    // as the Markdown does: the cells, not markup around the projection's
+    // offsets.
+    let html = tests::html::report_html(&last_year, "utf-8").unwrap();
+    assert!(html.len() > last_year.len() * 3 / 2, "markup moves every offset");
+    assert_eq!(labelled_in_last_year("page.html", html.as_bytes()), in_markdown);
+}

@@ -297,18 +297,19 @@ fn check_input(
     let related = {
         let mut index = index.lock().unwrap_or_else(|p| p.into_inner());
         // This report may be last year's report of files checked after it:
-        // parsed once, not twice. The index keeps the text its spans index,
-        // as it would read the file itself.
+        // parsed once, not twice. The index keeps what it would keep had it
+        // read the file itself.
         if let Some(path) = file.filter(|path| related::is_indexed(path)) {
-            let spans_text = match &origin {
-                Origin::Html(projection) | Origin::Reflowed(projection) => projection.text.as_str(),
-                Origin::Text | Origin::Docx { .. } | Origin::Pdf { .. } => text.as_str(),
+            let projection = match &origin {
+                Origin::Html(projection) | Origin::Reflowed(projection) => Some(projection),
+                Origin::Text | Origin::Docx { .. } | Origin::Pdf { .. } => None,
             };
-            index.offer(path, spans_text, &report);
+            index.offer(path, &text, projection, &report);
         }
         find_related(file, &report, &config, &mut index)
     };
     let mut diagnostics = nianbao_rules::check_with(&report, &config, &related.as_related());
+    diagnostics.iter_mut().for_each(|diagnostic| related.map_labels(diagnostic));
     match &origin {
         Origin::Html(projection) => {
             diagnostics.iter_mut().for_each(|diagnostic| projection.map_diagnostic(diagnostic, false));

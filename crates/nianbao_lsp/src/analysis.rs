@@ -52,6 +52,7 @@ pub fn analyze(
         };
         let mut diagnostics =
             if is_report { nianbao_rules::check_with(&report, config, &related.as_related()) } else { Vec::new() };
+        diagnostics.iter_mut().for_each(|diagnostic| related.map_labels(diagnostic));
         if let Some(projection) = projection {
             diagnostics.iter_mut().for_each(|diagnostic| projection.map_diagnostic(diagnostic, true));
             report.map_spans(&|span| projection.to_source(span));

@@ -7,9 +7,10 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::SystemTime;
 
+use nianbao_model::Diagnostic;
 use nianbao_model::Report;
-use nianbao_parser::Format;
 use nianbao_parser::read::Origin;
+use nianbao_parser::{Format, Projection};
 use nianbao_rules::{Config, Other, Related};
 
 use crate::config::relative_to_cwd;
@@ -20,8 +21,15 @@ pub struct Loaded {
     /// How diagnostics name it: the path, relative to the working folder.
     pub name: String,
     pub path: PathBuf,
-    /// Shared with what shows findings in it (see [`RelatedFiles::sources`]).
+    /// The file's text as its reader opens it: a page's HTML, a hard-wrapped
+    /// text as it was extracted, a PDF's or a Word file's text as nianbao
+    /// reads it. Shared with what shows findings in it (see
+    /// [`RelatedFiles::sources`]).
     pub text: Arc<str>,
+    /// Where the report's spans index a projection of `text` (a page, a
+    /// hard-wrapped text), the way back into it (see
+    /// [`RelatedFiles::map_labels`]).
+    pub projection: Option<Projection>,
     pub report: Report,
     /// What the rules work out about `report` once for every file it is
     /// compared with.
@@ -52,9 +60,24 @@ impl RelatedFiles {
         self.previous.as_deref().into_iter().chain(&self.parts)
     }
 
-    /// Every other file's name and text, for rendering labels in them.
+    /// Every other file's name and text, for rendering labels in them once
+    /// [`RelatedFiles::map_labels`] has moved them into these texts.
     pub fn sources(&self) -> Vec<(String, Arc<str>)> {
         self.all().map(|l| (l.name.clone(), Arc::clone(&l.text))).collect()
+    }
+
+    /// Moves `diagnostic`'s labels in another file from that file's report
+    /// into its text: a label in last year's page then gives a line of the
+    /// page, as one in the checked page does.
+    pub fn map_labels(&self, diagnostic: &mut Diagnostic) {
+        for label in &mut diagnostic.secondary {
+            let Some(name) = label.file.as_deref() else { continue };
+            let projection =
+                self.all().find(|loaded| loaded.name == name).and_then(|loaded| loaded.projection.as_ref());
+            if let Some(projection) = projection {
+                label.span = projection.to_source(label.span);
+            }
+        }
     }
 }
 
@@ -126,10 +149,9 @@ fn format_of(path: &Path) -> Option<Format> {
 }
 
 /// Reads another report as `nianbao check` reads it (the parser's
-/// [`nianbao_parser::read_report`]). The text is the one the report's spans
-/// index: a page's or a PDF's text as nianbao reads it (so labels in last
-/// year's PDF give lines of its text layer, as for a checked PDF), a
-/// hard-wrapped text joined.
+/// [`nianbao_parser::read_report`]), keeping the file's text as its reader
+/// opens it (a PDF's is its text layer, as for a checked PDF) and, for a
+/// page or a hard-wrapped text, the projection the report's spans index.
 fn load(path: &Path) -> Result<Loaded, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", relative_to_cwd(path)))?;
     let format = Format::detect(path.extension().and_then(|extension| extension.to_str()), &bytes);
@@ -137,14 +159,15 @@ fn load(path: &Path) -> Result<Loaded, String> {
     if let Some(problem) = read.problem {
         return Err(format!("{}: {problem}", relative_to_cwd(path)));
     }
-    let text = match read.origin {
-        Origin::Html(projection) | Origin::Reflowed(projection) => projection.text,
-        Origin::Text | Origin::Docx(_) | Origin::Pdf(_) => read.text,
+    let projection = match read.origin {
+        Origin::Html(projection) | Origin::Reflowed(projection) => Some(projection),
+        Origin::Text | Origin::Docx(_) | Origin::Pdf(_) => None,
     };
     Ok(Loaded {
         name: relative_to_cwd(path),
         path: path.to_path_buf(),
-        text: text.into(),
+        text: read.text.into(),
+        projection,
         report: read.report,
         memo: Default::default(),
     })
@@ -252,13 +275,13 @@ impl FolderIndex {
         self.heads.insert(path, head);
     }
 
-    /// A report the caller has just read from `path` and parsed into
-    /// `report`, whose spans index `text` (a page's or a PDF's text as read,
-    /// see [`load`]), kept if a report of the next year in its folder
+    /// A report the caller has just read from `path` as `text` and parsed
+    /// into `report`, whose spans index `text` or, for a page or a
+    /// hard-wrapped text, `projection` of it (as [`load`] reads it), kept if a report of the next year in its folder
     /// will compare with it: checking a folder in path order, last year's
     /// report is then not parsed a second time. The report is only copied
     /// when it will be wanted.
-    pub fn offer(&mut self, path: &Path, text: &str, report: &Report) {
+    pub fn offer(&mut self, path: &Path, text: &str, projection: Option<&Projection>, report: &Report) {
         let (Some(agency), Some(year)) = (&report.metadata.agency, &report.metadata.year) else { return };
         let key = (normalize_agency(&agency.value), year.value);
         let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
@@ -278,6 +301,7 @@ impl FolderIndex {
             name: relative_to_cwd(path),
             path: path.to_path_buf(),
             text: text.into(),
+            projection: projection.cloned(),
             report: report.clone(),
             memo: Default::default(),
         };
@@ -437,9 +461,9 @@ mod tests {
         let (path, this) = this_year();
         let mut index = FolderIndex::default();
         // Nothing in the folder compares with this year's report: not kept.
-        index.offer(&path, &text, &this);
+        index.offer(&path, &text, None, &this);
         assert!(index.loaded.is_empty());
-        index.offer(&last_path, &text, &report);
+        index.offer(&last_path, &text, None, &report);
         let offered = Arc::clone(&index.loaded[&last_path].1);
         let previous = beside(&path, &this, &mut index).expect("last year's report");
         assert!(Arc::ptr_eq(&previous, &offered), "the offered report, not a second read");
