@@ -7,12 +7,19 @@ use std::path::PathBuf;
 
 use tests::workspace_root;
 
-/// The C findings on this year's report (`2024-report.md`) with last year's
-/// written into the same folder as `name`: checked alone (last year's read
-/// by the index) and with the whole folder (last year's the report the
-/// check has just parsed), which must agree.
-fn cross_year_codes(name: &str, bytes: Vec<u8>) -> Vec<String> {
-    let dir = std::env::temp_dir().join(format!("nianbao-years-{}-{}", std::process::id(), name.len()));
+/// `read(checked)` of this year's report (`2024-report.md`) with last
+/// year's written into the same folder as `name`: checked alone (last
+/// year's read by the index) and with the whole folder (last year's the
+/// report the check has just parsed), which must agree.
+fn beside_last_year<T: PartialEq + std::fmt::Debug>(
+    name: &str,
+    bytes: &[u8],
+    read: impl Fn(&nianbao_cli::render::Checked) -> T,
+) -> T {
+    // A folder of its own for each call: the tests run at once.
+    static CALLS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let call = CALLS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let dir = std::env::temp_dir().join(format!("nianbao-years-{}-{call}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let years = workspace_root().join("tests/fixtures/years");
     // Named to come after last year's file in path order, so that checking
@@ -20,20 +27,25 @@ fn cross_year_codes(name: &str, bytes: Vec<u8>) -> Vec<String> {
     let this_year: PathBuf = dir.join("某某市某某局2024年政府信息公开工作年度报告.md");
     std::fs::copy(years.join("2024-report.md"), &this_year).unwrap();
     std::fs::write(dir.join(name), bytes).unwrap();
-    let codes = |paths: &[PathBuf]| {
-        let outcome = nianbao_cli::check_paths(paths, None, None);
-        let checked =
-            outcome.results.iter().find(|c| c.display.ends_with("2024年政府信息公开工作年度报告.md")).expect("checked");
+    let [alone, with_folder] = [&this_year, &dir].map(|path| {
+        let outcome = nianbao_cli::check_paths(std::slice::from_ref(path), None, None);
+        read(
+            outcome.results.iter().find(|c| c.display.ends_with("2024年政府信息公开工作年度报告.md")).expect("checked"),
+        )
+    });
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert_eq!(alone, with_folder, "{name}: alone and with its folder");
+    alone
+}
+
+/// The C findings on this year's report beside last year's as `name`.
+fn cross_year_codes(name: &str, bytes: Vec<u8>) -> Vec<String> {
+    beside_last_year(name, &bytes, |checked| {
         let mut codes: Vec<String> =
             checked.diagnostics.iter().filter(|d| d.code.starts_with('C')).map(|d| d.code.clone()).collect();
         codes.sort();
         codes
-    };
-    let alone = codes(std::slice::from_ref(&this_year));
-    let with_folder = codes(std::slice::from_ref(&dir));
-    std::fs::remove_dir_all(&dir).unwrap();
-    assert_eq!(alone, with_folder, "{name}: alone and with its folder");
-    alone
+    })
 }
 
 #[test]
@@ -63,18 +75,7 @@ fn last_years_report_is_read_in_every_format() {
 /// last year's written as `name`. The text shown must be the file's own, so
 /// that a label's line is the line its reader sees.
 fn labelled_in_last_year(name: &str, bytes: &[u8]) -> Vec<String> {
-    let dir = std::env::temp_dir().join(format!("nianbao-years-labels-{}-{}", std::process::id(), name.len()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let years = workspace_root().join("tests/fixtures/years");
-    let this_year = dir.join("某某市某某局2024年政府信息公开工作年度报告.md");
-    std::fs::copy(years.join("2024-report.md"), &this_year).unwrap();
-    std::fs::write(dir.join(name), bytes).unwrap();
-    // Alone (last year's read by the index) and with the folder (last year's
-    // the report the check has just parsed).
-    let [alone, with_folder] = [&this_year, &dir].map(|path| {
-        let outcome = nianbao_cli::check_paths(std::slice::from_ref(path), None, None);
-        let checked =
-            outcome.results.iter().find(|c| c.display.ends_with("2024年政府信息公开工作年度报告.md")).unwrap();
+    beside_last_year(name, bytes, |checked| {
         let mut read = Vec::new();
         for label in checked.diagnostics.iter().flat_map(|d| &d.secondary) {
             let Some(file) = label.file.as_deref() else { continue };
@@ -83,10 +84,7 @@ fn labelled_in_last_year(name: &str, bytes: &[u8]) -> Vec<String> {
             read.push(label.span.slice(text).to_string());
         }
         read
-    });
-    std::fs::remove_dir_all(&dir).unwrap();
-    assert_eq!(alone, with_folder, "{name}: alone and with its folder");
-    alone
+    })
 }
 
 #[test]
