@@ -1,7 +1,7 @@
 //! Last year's report is found beside this year's in any format nianbao
 //! reads: a supervising office's folder holds published PDFs and pages, not
 //! Markdown. A PDF or Word file is found by its name (its text is
-//! compressed), a page by its title.
+//! compressed), else by its first page or its text; a page by its title.
 
 use std::path::PathBuf;
 
@@ -63,11 +63,16 @@ fn last_years_report_is_read_in_every_format() {
     // Read by its bytes, as `check` reads it, whatever its name says: a page
     // saved as `.txt` is a page.
     assert_eq!(cross_year_codes("page.txt", html), expected, "HTML saved as .txt");
-    // A PDF's name is all the index reads of it: one that does not name the
-    // agency and year is not found (its contents would cost a full read, and
-    // learning them from the check would make a folder's findings depend on
-    // which thread checked which file first).
-    assert_eq!(cross_year_codes("scan-0001.pdf", pdf), Vec::<String>::new());
+    // Downloads keep the name the site stored them under: a PDF is then
+    // found by its first page, a Word file by its text.
+    assert_eq!(cross_year_codes("P020240131563281837386.pdf", pdf.clone()), expected, "PDF by its first page");
+    let docx = tests::docx::report_docx(&last_year).unwrap();
+    assert_eq!(cross_year_codes("W020240131563281837386.docx", docx), expected, "DOCX by its text");
+    // A PDF whose first page states no agency and year is not found.
+    let untitled = last_year.replacen("# 某某市某某局2023年政府信息公开工作年度报告", "# 年度报告", 1);
+    assert_ne!(untitled, last_year);
+    let untitled = tests::pdf::report_pdf(&untitled, tests::pdf::Style::default()).unwrap().into_bytes();
+    assert_eq!(cross_year_codes("scan-0001.pdf", untitled), Vec::<String>::new());
 }
 
 /// Each label C001–C003 put in last year's file, as the text shown for that

@@ -188,8 +188,15 @@ fn read_head(path: &Path) -> Option<Head> {
     let limit = match format_of(path)? {
         Format::Text => HEAD_BYTES,
         Format::Html => HTML_HEAD_BYTES,
-        // Compressed: the head is the file's name.
-        Format::Pdf | Format::Docx => return Some(head_of_file(path, &[])),
+        // Compressed, and a PDF is read from its end: the file's name, or
+        // else the whole file.
+        Format::Pdf | Format::Docx => {
+            let by_name = head_of_name(path);
+            if let (Some(_), Some(_)) = by_name {
+                return Some(by_name);
+            }
+            return Some(head_of_file(path, &std::fs::read(path).ok()?));
+        }
     };
     // Room for the whole head up front: the file is then read in one call,
     // not in the growing steps `read_to_end` takes from an empty buffer.
@@ -219,28 +226,48 @@ pub fn head_of(bytes: &[u8]) -> Head {
     nianbao_parser::parse_agency_and_year(&nianbao_parser::decode_prefix(head).0)
 }
 
-/// What the index reads off `path`, whose first bytes are `bytes`, read in
-/// the format `check` reads it in (a page saved as `.txt` is a page): a text
-/// file's head; a page's title (see [`page_title`]); for a PDF or
-/// a Word file, whose text is compressed, the file's name, which published
-/// reports mostly take from their title (「某某局2023年政府信息公开工作年度报告.pdf」).
-/// A page that states no agency and year at its head falls back on its name.
+/// What the index reads off `path`, whose first bytes are `bytes` (all of
+/// them for a PDF or a Word file), read in the format `check` reads it in (a
+/// page saved as `.txt` is a page): a text file's head; a page's title (see
+/// [`page_title`]), else its name; a PDF's or a Word file's name, which
+/// published reports mostly take from their title
+/// (「某某局2023年政府信息公开工作年度报告.pdf」), else a PDF's first page or
+/// a Word file's text (downloads keep the name the site stored them under,
+/// 「P020240131563281837386.pdf」).
 pub fn head_of_file(path: &Path, bytes: &[u8]) -> Head {
-    let from_name = || {
-        let stem = path.file_stem().and_then(|stem| stem.to_str()).unwrap_or_default();
-        nianbao_parser::parse_agency_and_year(stem)
-    };
     match head_format(path, bytes) {
         Some(Format::Text) | None => head_of(bytes),
         Some(Format::Html) => {
             let head = &bytes[..bytes.len().min(HTML_HEAD_BYTES as usize)];
             let page = nianbao_parser::decode_prefix(head).0;
             match page_title(&page).map(nianbao_parser::parse_agency_and_year) {
-                Some((Some(agency), Some(year))) => (Some(agency), Some(year)),
-                _ => from_name(),
+                Some(head @ (Some(_), Some(_))) => head,
+                _ => head_of_name(path),
             }
         }
-        Some(Format::Pdf | Format::Docx) => from_name(),
+        Some(format @ (Format::Pdf | Format::Docx)) => match head_of_name(path) {
+            head @ (Some(_), Some(_)) => head,
+            by_name => document_head(format, bytes).unwrap_or(by_name),
+        },
+    }
+}
+
+/// The agency and year `path`'s name states.
+fn head_of_name(path: &Path) -> Head {
+    let stem = path.file_stem().and_then(|stem| stem.to_str()).unwrap_or_default();
+    nianbao_parser::parse_agency_and_year(stem)
+}
+
+/// The agency and year a PDF's first page or a Word file's text states,
+/// if it states both.
+fn document_head(format: Format, bytes: &[u8]) -> Option<Head> {
+    let text = match format {
+        Format::Pdf => nianbao_parser::pdf::first_page_text(bytes)?,
+        _ => nianbao_parser::docx::read(bytes).text,
+    };
+    match nianbao_parser::parse_agency_and_year(&text) {
+        head @ (Some(_), Some(_)) => Some(head),
+        _ => None,
     }
 }
 

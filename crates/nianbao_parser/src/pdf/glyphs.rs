@@ -69,7 +69,7 @@ pub(crate) enum Unreadable {
 }
 
 /// The pages of a PDF file.
-pub(crate) fn pages(bytes: &[u8]) -> Result<Vec<Page>, Unreadable> {
+pub(crate) fn pages(bytes: &[u8], limit: usize) -> Result<Vec<Page>, Unreadable> {
     let pdf = Pdf::new(bytes.to_vec()).map_err(|error| match error {
         LoadPdfError::Invalid => Unreadable::Damaged,
         LoadPdfError::Decryption(hayro_interpret::hayro_syntax::DecryptionError::PasswordProtected) => {
@@ -86,8 +86,8 @@ pub(crate) fn pages(bytes: &[u8]) -> Result<Vec<Page>, Unreadable> {
         pdf.xref(),
         InterpreterSettings::default(),
     );
-    let mut pages = Vec::with_capacity(pdf.pages().len());
-    for page in pdf.pages().iter() {
+    let mut pages = Vec::with_capacity(pdf.pages().len().min(limit));
+    for page in pdf.pages().iter().take(limit) {
         let mut collector = Collector::default();
         interpret_page(page, &mut context, &mut collector);
         pages.push(collector.page);

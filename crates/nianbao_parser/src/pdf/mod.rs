@@ -88,7 +88,7 @@ pub fn read(bytes: &[u8]) -> Document {
     // The PDF library is built not to panic on damaged files, and fuzzing
     // found none; a panic all the same is this file's problem, not the
     // end of a folder's check.
-    let read = std::panic::catch_unwind(|| glyphs::pages(bytes));
+    let read = std::panic::catch_unwind(|| glyphs::pages(bytes, usize::MAX));
     let pages = match read.unwrap_or(Err(glyphs::Unreadable::ReaderFailed)) {
         Ok(pages) => pages,
         Err(why) => {
@@ -114,6 +114,20 @@ pub fn read(bytes: &[u8]) -> Document {
         });
     }
     document
+}
+
+/// The projected text of a PDF's first page, where a report states its
+/// agency and year: for finding last year's report among downloads named
+/// as the site stored them (「P020240131563281837386.pdf」), without reading
+/// every page. `None` for a file [`read`] would refuse, or a page without
+/// text.
+pub fn first_page_text(bytes: &[u8]) -> Option<String> {
+    if !looks_like_pdf(bytes) || !is_complete(bytes) {
+        return None;
+    }
+    let pages = std::panic::catch_unwind(|| glyphs::pages(bytes, 1)).ok()?.ok()?;
+    let text = page::project(&pages).text;
+    has_text(&text).then_some(text)
 }
 
 /// Whether a projection holds text beyond page numbers and stray marks.
