@@ -5,9 +5,6 @@ use std::path::{Path, PathBuf};
 
 pub use nianbao_parser::Format;
 
-/// Extensions of report files found by walking folders.
-const REPORT_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "html", "htm", "docx", "pdf"];
-
 /// One input to check.
 #[derive(Debug)]
 pub struct Input {
@@ -81,7 +78,7 @@ fn walk(root: &Path, inputs: &mut Vec<Input>, errors: &mut Vec<InputError>) {
                     && path
                         .extension()
                         .and_then(|ext| ext.to_str())
-                        .is_some_and(|ext| REPORT_EXTENSIONS.contains(&ext.to_ascii_lowercase().as_str()));
+                        .is_some_and(|ext| Format::of_extension(ext).is_some());
                 if is_report_file {
                     inputs.push(file_input(path, false));
                 }

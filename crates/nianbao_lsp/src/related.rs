@@ -304,10 +304,11 @@ impl FolderIndex {
 
     /// A report the caller has just read from `path` as `text` and parsed
     /// into `report`, whose spans index `text` or, for a page or a
-    /// hard-wrapped text, `projection` of it (as [`load`] reads it), kept if a report of the next year in its folder
-    /// will compare with it: checking a folder in path order, last year's
-    /// report is then not parsed a second time. The report is only copied
-    /// when it will be wanted.
+    /// hard-wrapped text, `projection` of it (as [`load`] reads it), kept if
+    /// a report of the next year in its folder will compare with it:
+    /// checking a folder in path order, last year's report is then not
+    /// parsed a second time. The report is only copied when it will be
+    /// wanted.
     pub fn offer(&mut self, path: &Path, text: &str, projection: Option<&Projection>, report: &Report) {
         let (Some(agency), Some(year)) = (&report.metadata.agency, &report.metadata.year) else { return };
         let key = (normalize_agency(&agency.value), year.value);

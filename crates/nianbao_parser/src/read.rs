@@ -27,8 +27,8 @@ impl Format {
     /// The format a file extension names (any case), for a caller that
     /// chooses files by name: `None` for an extension that names no report.
     pub fn of_extension(extension: &str) -> Option<Self> {
-        // Compared without a lowercased copy: this runs twice for every
-        // file of a folder.
+        // Compared without a lowercased copy: this runs several times for
+        // every file of a folder (walking it, indexing it, reading it).
         const EXTENSIONS: [(&str, Format); 7] = [
             ("txt", Format::Text),
             ("md", Format::Text),
