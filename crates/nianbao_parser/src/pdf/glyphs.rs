@@ -101,6 +101,50 @@ const THIN: f64 = 2.0;
 #[derive(Default)]
 struct Collector {
     page: Page,
+    /// Where each glyph shown so far sits, to drop one drawn again on top
+    /// of itself (see [`Collector::is_repeat`]).
+    shown: ShownGlyphs,
+}
+
+/// A glyph drawn within this share of its size of where the same text was
+/// already drawn is that glyph again: WPS and Word paint bold text with
+/// fill and stroke (text render mode 2, one glyph run drawn twice) or draw
+/// it a second time a hair to the side. Two glyphs of text are never
+/// closer than about half an em.
+const REPEAT_DISTANCE: f32 = 0.15;
+
+/// The glyphs of a page by text and position, bucketed by
+/// [`REPEAT_DISTANCE`] of their size, so that a repeat is found among the
+/// glyphs of the neighbouring buckets only.
+#[derive(Default)]
+struct ShownGlyphs {
+    buckets: rustc_hash::FxHashMap<(u64, i32, i32), (f32, f32)>,
+}
+
+impl ShownGlyphs {
+    /// Whether `text` was already drawn at (nearly) `x, y`; remembers it if not.
+    fn is_repeat(&mut self, text: &str, x: f32, y: f32, size: f32) -> bool {
+        let tolerance = (size * REPEAT_DISTANCE).max(0.1);
+        let hash = {
+            use std::hash::{Hash, Hasher};
+            let mut hasher = rustc_hash::FxHasher::default();
+            text.hash(&mut hasher);
+            hasher.finish()
+        };
+        let (bx, by) = ((x / tolerance).floor() as i32, (y / tolerance).floor() as i32);
+        for dx in -1..=1 {
+            for dy in -1..=1 {
+                if let Some(&(sx, sy)) = self.buckets.get(&(hash, bx + dx, by + dy))
+                    && (sx - x).abs() < tolerance
+                    && (sy - y).abs() < tolerance
+                {
+                    return true;
+                }
+            }
+        }
+        self.buckets.insert((hash, bx, by), (x, y));
+        false
+    }
 }
 
 impl Collector {
@@ -169,7 +213,11 @@ impl Device<'_> for Collector {
             if text.chars().all(char::is_control) {
                 continue;
             }
-            self.page.glyphs.push(Glyph { x: origin.x as f32, y: origin.y as f32, size, text });
+            let (x, y) = (origin.x as f32, origin.y as f32);
+            if self.shown.is_repeat(&text, x, y, size) {
+                continue;
+            }
+            self.page.glyphs.push(Glyph { x, y, size, text });
         }
     }
 
