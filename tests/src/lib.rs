@@ -107,13 +107,29 @@ fn check_file_with(path: &Path, display: &str, config: &Config) -> Checked {
             }
         })
         .collect();
-    let reports: Vec<nianbao_model::Report> = pieces.iter().map(|(_, text)| nianbao_parser::parse(text)).collect();
+    // A fixture alone is read as the CLI reads a text (a crawler's page or
+    // a hard-wrapped text projected); one with other documents in it as it is.
+    let projection = match pieces.len() {
+        1 => nianbao_parser::parse_document(&pieces[0].1).1,
+        _ => None,
+    };
+    let reports: Vec<nianbao_model::Report> = pieces
+        .iter()
+        .enumerate()
+        .map(|(index, (_, text))| match (index, &projection) {
+            (0, Some(_)) => nianbao_parser::parse_document(text).0,
+            _ => nianbao_parser::parse(text),
+        })
+        .collect();
     let mut related = nianbao_rules::Related::default();
     for ((name, _), report) in pieces.iter().zip(&reports).skip(1) {
         let other = nianbao_rules::Other { name, report, memo: None };
         if name == "previous" { related.previous = Some(other) } else { related.parts.push(other) }
     }
-    let diagnostics = nianbao_rules::check_with(&reports[0], config, &related);
+    let mut diagnostics = nianbao_rules::check_with(&reports[0], config, &related);
+    if let Some(projection) = &projection {
+        diagnostics.iter_mut().for_each(|diagnostic| projection.map_diagnostic(diagnostic, true));
+    }
     let mut pieces = pieces.into_iter();
     let (_, text) = pieces.next().unwrap();
     let report = reports.into_iter().next().unwrap();

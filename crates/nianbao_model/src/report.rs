@@ -369,7 +369,7 @@ impl Cell {
         match self.value {
             CellValue::Integer(value) => Some(value),
             CellValue::Blank | CellValue::Placeholder => Some(0),
-            CellValue::Decimal(_) | CellValue::Text => None,
+            CellValue::Decimal(_) | CellValue::Text | CellValue::Unread => None,
         }
     }
 
@@ -384,7 +384,7 @@ impl Cell {
             CellValue::Integer(value) => Some(value as f64),
             CellValue::Decimal(value) => Some(value),
             CellValue::Blank | CellValue::Placeholder => Some(0.0),
-            CellValue::Text => None,
+            CellValue::Text | CellValue::Unread => None,
         }
     }
 }
@@ -401,4 +401,8 @@ pub enum CellValue {
     Placeholder,
     /// Something that is not a number.
     Text,
+    /// Digits run together whose split into cells is not certain (a page
+    /// a crawler stored with its table cells run together): no value is
+    /// read from them, and no arithmetic is done on them.
+    Unread,
 }

@@ -216,7 +216,19 @@ fn build_dictionary() -> HashMap<String, Vec<Entry>> {
             HeaderRole::Group,
         ),
     );
+    add(
+        "其他对外管理服务事项",
+        header(
+            t2,
+            HeaderClass::Obsolete {
+                description: "the 其他对外管理服务事项 row of the 2019 trial format".into()
+            },
+            HeaderRole::Group,
+        ),
+    );
     for text in [
+        "采购项目数量",
+        "采购总金额",
         "本年新制作数量",
         "本年新公开数量",
         "对外公开总数量",
@@ -276,8 +288,20 @@ fn build_dictionary() -> HashMap<String, Vec<Entry>> {
     for fragment in ["结果", "维持", "纠正", "其他", "尚未", "审结", "总"] {
         add(fragment, header(t4, HeaderClass::Other, HeaderRole::Column));
     }
+    let _ = WRITTEN.set(written.clone());
     add_written_forms(&mut map, written);
     map
+}
+
+/// The dictionary's texts as the template writes them.
+static WRITTEN: OnceLock<Vec<String>> = OnceLock::new();
+
+/// Every label, header and group label as the template writes it (and the
+/// known variants and other formats' parts): the words a text whose cells
+/// run together is cut into (see `crawler`).
+pub(crate) fn written_labels() -> &'static [String] {
+    dictionary();
+    WRITTEN.get().map_or(&[], Vec::as_slice)
 }
 
 /// Keys the template's own texts to what [`classify`] finds for them after
@@ -340,10 +364,76 @@ fn classify_normalised(text: &str, current: Option<TableKind>, strict: bool) -> 
     if let Some(found) = subtotal(normalized) {
         return Some(Cow::Owned(found));
     }
+
     if strict {
         return None;
     }
-    prefix_match(normalized).map(Cow::Owned)
+    if let Some(found) = prefix_match(normalized) {
+        return Some(Cow::Owned(found));
+    }
+    // A header or group label with a unit in brackets: 「政府集中采购(元)」.
+    if let Some(entries) = normalized
+        .strip_suffix(')')
+        .and_then(|rest| rest.rsplit_once('('))
+        .filter(|(_, unit)| unit.chars().count() <= 4)
+        .and_then(|(label, _)| dictionary().get(label))
+        .filter(|entries| entries.iter().all(|entry| matches!(entry.result, LabelMatch::Header { .. })))
+    {
+        return Some(Cow::Borrowed(choose(entries, current)));
+    }
+    near_miss(normalized, current?).map(Cow::Owned)
+}
+
+/// A row label of the table being read, mis-written: 「7.属于行政执法案件」
+/// for 「7.属于行政执法案卷」, 「2.其他法律行政止公开」 for
+/// 「2.其他法律行政法规禁止公开」. Within a quarter of the label's length
+/// in characters changed, added or left out, and nearer to it than to any
+/// other label by two edits at least: a typo is one label's, never a guess
+/// between two.
+fn near_miss(normalized: &str, table: TableKind) -> Option<LabelMatch> {
+    let written: Vec<char> = normalized.chars().collect();
+    // Labels have 2 to 37 characters; a text with a digit after its
+    // ordinal holds a value, not a label.
+    if written.len() < 4 || written.len() > 40 || written.iter().skip(2).any(char::is_ascii_digit) {
+        return None;
+    }
+    let mut best: Option<(usize, RowKey)> = None;
+    let mut second = usize::MAX;
+    for (label, key) in row_labels().iter().filter(|(_, key)| key.table() == table) {
+        let label: Vec<char> = label.chars().collect();
+        if label.len().abs_diff(written.len()) > label.len() / 4 {
+            continue;
+        }
+        let distance = edit_distance(&written, &label);
+        match best {
+            Some((nearest, _)) if distance >= nearest => second = second.min(distance),
+            _ => {
+                if let Some((nearest, _)) = best {
+                    second = second.min(nearest);
+                }
+                best = Some((distance, *key));
+            }
+        }
+    }
+    let (distance, key) = best?;
+    let allowed = (key.label().chars().count() / 4).max(1);
+    (distance <= allowed && second >= distance + 2)
+        .then(|| LabelMatch::Row { key, fidelity: Fidelity::Variant { canonical: Cow::Borrowed(key.label()) } })
+}
+
+/// Levenshtein distance between two texts, in characters.
+fn edit_distance(a: &[char], b: &[char]) -> usize {
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    let mut current = vec![0; b.len() + 1];
+    for (i, &ca) in a.iter().enumerate() {
+        current[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let substitution = previous[j] + usize::from(ca != cb);
+            current[j + 1] = substitution.min(previous[j + 1] + 1).min(current[j] + 1);
+        }
+        std::mem::swap(&mut previous, &mut current);
+    }
+    previous[b.len()]
 }
 
 /// The entry for the table being read, else the first. Borrowed: classify

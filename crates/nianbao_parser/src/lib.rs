@@ -16,6 +16,7 @@
 //! assert_eq!(&text[cell.span.start..cell.span.end], "3");
 //! ```
 
+mod crawler;
 mod decode;
 mod directives;
 pub mod docx;
@@ -140,12 +141,20 @@ pub fn parse_pdf_bytes(bytes: &[u8]) -> (pdf::Document, Report) {
 }
 
 /// Parses a text document as the CLI and the language server read one: a
-/// text extracted from a PDF, hard-wrapped at the page width, is read with
-/// its wrapped lines joined and its page numbers left out (see `reflow`).
+/// page as a crawler stored it (a header block, then the body with its line
+/// breaks lost) is read with its headings, rows and cells set apart (see
+/// `crawler`); a text extracted from a PDF, hard-wrapped at the page width,
+/// is read with its wrapped lines joined and its page numbers left out (see
+/// `reflow`).
 /// The report's spans then index the [`Projection`]'s text, which
 /// [`Projection::to_source`] maps back; `None` when the text was read as
 /// it is.
 pub fn parse_document(text: &str) -> (Report, Option<Projection>) {
+    if let Some(crawled) = crawler::project(text) {
+        let mut report = parse(&crawled.projection.text);
+        crawler::mark_unread(&mut report, &crawled.unread);
+        return (report, Some(crawled.projection));
+    }
     match reflow::project(text) {
         Some(projection) => (parse(&projection.text), Some(projection)),
         None => (parse(text), None),

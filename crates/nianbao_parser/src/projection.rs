@@ -69,6 +69,14 @@ impl Projection {
         self.text.push_str(text);
     }
 
+    /// Drops what was written after the first `len` bytes (which end
+    /// between pieces).
+    pub(crate) fn truncate(&mut self, len: usize) {
+        self.text.truncate(len);
+        let keep = self.pieces.partition_point(|piece| piece.at < len);
+        self.pieces.truncate(keep);
+    }
+
     /// Whether a span of the projection is a verbatim copy of one piece of
     /// the source, so that an edit of it can be made there.
     pub fn is_exact(&self, span: Span) -> bool {

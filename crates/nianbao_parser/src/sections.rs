@@ -183,7 +183,7 @@ pub(crate) fn classify_heading(title: &str) -> Option<(SectionKind, Fidelity)> {
         return Some((SectionKind::ALL[index], Fidelity::Verbatim));
     }
     let has = |word: &str| search::has(normalized, word);
-    let kind = if has("总体情况") {
+    let kind = if has("总体情况") || normalized == "概述" {
         SectionKind::Overview
     } else if has("行政复议") || has("行政诉讼") {
         SectionKind::ReviewLitigation
@@ -193,7 +193,11 @@ pub(crate) fn classify_heading(title: &str) -> Option<(SectionKind, Fidelity)> {
         SectionKind::ProactiveDisclosure
     } else if has("问题") && (has("改进") || has("存在")) {
         SectionKind::Problems
-    } else if has("其他需要报告") || has("其他需要说明") || normalized.starts_with("其他事项") {
+    } else if has("其他需要报告")
+        || has("其他需要说明")
+        || has("需要说明的其他事项")
+        || normalized.starts_with("其他事项")
+    {
         SectionKind::OtherMatters
     } else {
         return None;

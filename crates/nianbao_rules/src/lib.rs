@@ -66,8 +66,14 @@ mod doc_examples {
         let mut config = Config::default();
         config.rules.insert(rule.code, Some(rule.default_severity.unwrap_or(nianbao_model::Severity::Info)));
         let documents = docs::split_documents(text);
-        let reports: Vec<nianbao_model::Report> =
-            documents.iter().map(|(_, text)| nianbao_parser::parse(text)).collect();
+        // One document is read as a text file is (a crawler's page projected).
+        let reports: Vec<nianbao_model::Report> = documents
+            .iter()
+            .map(|(_, text)| match documents.len() {
+                1 => nianbao_parser::parse_document(text).0,
+                _ => nianbao_parser::parse(text),
+            })
+            .collect();
         let mut related = Related::default();
         for ((role, _), report) in documents.iter().zip(&reports).skip(1) {
             let other = Other { name: "other", report, memo: None };

@@ -115,6 +115,7 @@ pub static RULES: &[&Rule] = &[
     &s009_extra_table_part::RULE,
     &s010_obsolete_format::RULE,
     &s011_statistics_period::RULE,
+    &s012_unread_row::RULE,
     &t201_invalid_count::RULE,
     &t202_fee_unit::RULE,
     &t203_blank_cell::RULE,

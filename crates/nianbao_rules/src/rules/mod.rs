@@ -28,6 +28,7 @@ pub(crate) mod s008_label_variant;
 pub(crate) mod s009_extra_table_part;
 pub(crate) mod s010_obsolete_format;
 pub(crate) mod s011_statistics_period;
+pub(crate) mod s012_unread_row;
 pub(crate) mod t201_invalid_count;
 pub(crate) mod t202_fee_unit;
 pub(crate) mod t203_blank_cell;
@@ -147,7 +148,10 @@ pub(crate) fn is_other_handling_item(key: RowKey) -> bool {
 /// Rows of the 2019 trial format's 表二 that the 2021 format dropped.
 pub(crate) fn is_2019_table2_row(row: &Row) -> bool {
     row.label.as_ref().is_some_and(|label| {
-        matches!(nianbao_parser::normalize_label(&label.text).as_str(), "政府集中采购" | "其他对外管理服务事项")
+        let normalized = nianbao_parser::normalize_label(&label.text);
+        // With or without its unit: 「政府集中采购（元）」.
+        let bare = normalized.split_once('(').map_or(normalized.as_str(), |(bare, _)| bare);
+        matches!(bare, "政府集中采购" | "其他对外管理服务事项")
     })
 }
 

@@ -12,6 +12,12 @@ declare_rule! {
     /// as blank, not as 0; blank totals in several rows (the whole column left
     /// empty, common in reports on the 2019 layout) get one diagnostic.
     ///
+    /// A row whose cells a crawler's page ran together
+    /// (「一、本年新收政府信息公开申请数量210000021」) is split by this very
+    /// identity when no other split is certain: of 21|0|0|0|0|0|21 and
+    /// 2|10|0|0|0|0|21, only the first adds up. Such a row cannot fail this
+    /// check; a run no split of which adds up is not read at all (S012).
+    ///
     /// ## Why is this bad
     /// 总计 counts all applicants. When it is not the sum, either an applicant
     /// column or the total is mistyped, and every later check reads wrong numbers.

@@ -1,0 +1,858 @@
+//! Pages as a crawler stored them: a header block (「标题:」「发布时间:」
+//! 「原文链接:」 …), a line 「==== 正文 ====」, then the page's body with its
+//! line breaks lost — usually one line, headings run into the sentence
+//! before them and table cells run together with no separator
+//! (「一、本年新收政府信息公开申请数量3000003」 is 3|0|0|0|0|0|3).
+//!
+//! This module recognises such a text and projects it into the tab layout
+//! the parser reads: the title and publish date of the header block, then
+//! the body with a line break before each section heading, each sub-heading
+//! that opens a sentence and each table row, and a tab between cells. A run
+//! of digits is split into a row's cells only when the split is certain:
+//! it is the only split at all (as many digits as cells; a space always
+//! separates two cells, and no number has a leading zero), or exactly one
+//! split satisfies the row's own total (table 三's 总计, table 四's group
+//! totals). Any other run is a row that cannot be read: its digits go into
+//! its first cell as they are, and [`Crawled::unread`] names the row, so
+//! that its cells are marked [`CellValue::Unread`] and no arithmetic is
+//! ever done on a guessed split.
+
+use nianbao_model::{CellValue, Report, RowKey, Span, TableKind};
+
+use crate::labels::{HeaderRole, LabelMatch, classify, written_labels};
+use crate::lines::lines_of;
+use crate::ordinal::leading_ordinal;
+use crate::projection::Projection;
+use crate::sections::classify_heading;
+
+/// The header block is this many lines at most.
+const MAX_HEADER_LINES: usize = 40;
+/// A section heading is at most this many characters after its ordinal.
+const MAX_HEADING_CHARS: usize = 40;
+/// The most digits one cell holds (no count in these tables has more).
+const MAX_CELL_DIGITS: usize = 7;
+/// Splits tried before a run is called unreadable: a run of a few dozen
+/// digits has far fewer, this bounds what a damaged page can cost.
+const MAX_SPLIT_STEPS: usize = 200_000;
+
+/// A crawler text projected into the parser's layout.
+pub(crate) struct Crawled {
+    pub(crate) projection: Projection,
+    /// Spans (in the projection) of the table rows whose digits could not
+    /// be split for certain.
+    pub(crate) unread: Vec<Span>,
+}
+
+/// The projection of a crawler text, or `None` when `text` is not one.
+pub(crate) fn project(text: &str) -> Option<Crawled> {
+    let start = text.len() - text.trim_start_matches(['\u{feff}', ' ', '\r', '\n']).len();
+    if !text[start..].starts_with("标题") {
+        return None;
+    }
+    let mut out = Writer { text, projection: Projection::default(), unread: Vec::new() };
+    let mut body = None;
+    for line in lines_of(text).take(MAX_HEADER_LINES) {
+        let content = trim(text, line.span);
+        let written = content.slice(text);
+        if written.starts_with('=') && written.contains("正文") {
+            body = Some(after_line_break(text, line.span.end));
+            break;
+        }
+        out.header_field(content);
+    }
+    let body = Span::new(body?, text.len());
+    out.body(body);
+    Some(Crawled { projection: out.projection, unread: out.unread })
+}
+
+/// Marks the cells of the rows [`project`] could not split as unread.
+pub(crate) fn mark_unread(report: &mut Report, unread: &[Span]) {
+    if unread.is_empty() {
+        return;
+    }
+    for table in &mut report.tables {
+        for row in &mut table.rows {
+            if unread.iter().any(|span| span.start < row.span.end && row.span.start < span.end) {
+                for cell in &mut row.cells {
+                    cell.value = CellValue::Unread;
+                }
+            }
+        }
+    }
+}
+
+/// The offset after the line break that follows `end`.
+fn after_line_break(text: &str, end: usize) -> usize {
+    let rest = &text.as_bytes()[end..];
+    match rest {
+        [b'\r', b'\n', ..] => end + 2,
+        [b'\r' | b'\n', ..] => end + 1,
+        _ => end,
+    }
+}
+
+fn is_space(ch: char) -> bool {
+    matches!(ch, ' ' | '\t' | '\u{3000}' | '\u{a0}')
+}
+
+fn trim(text: &str, span: Span) -> Span {
+    let written = span.slice(text);
+    let start = span.start + (written.len() - written.trim_start_matches(is_space).len());
+    let end = span.start + written.trim_end_matches(is_space).len();
+    if start >= end { Span::empty(span.start) } else { Span::new(start, end) }
+}
+
+struct Writer<'a> {
+    text: &'a str,
+    projection: Projection,
+    unread: Vec<Span>,
+}
+
+/// A stretch of a table's text: words, or a run of digits (and the spaces
+/// between them).
+#[derive(Clone, Copy, Debug)]
+enum Token {
+    Words(Span),
+    Digits(Span),
+}
+
+/// What a table's cells must satisfy besides their count.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Total {
+    None,
+    /// The last cell is the sum of the others (table 三).
+    Last,
+    /// Each group of five ends with the sum of its four (table 四).
+    Groups,
+}
+
+/// How a run of digits splits into cells.
+#[derive(Debug, PartialEq, Eq)]
+enum Split {
+    /// The only split there is.
+    Certain(Vec<Span>),
+    /// The only split that satisfies the row's total.
+    ByTotal(Vec<Span>),
+    Unread,
+}
+
+impl Writer<'_> {
+    fn line(&mut self, span: Span) {
+        let span = trim(self.text, span);
+        if span.is_empty() {
+            return;
+        }
+        self.projection.push(span.slice(self.text), span, true);
+        self.projection.push_added("\n");
+    }
+
+    /// The header block keeps what the report states about itself: the
+    /// title (without its 「标题:」) and the publish date.
+    fn header_field(&mut self, content: Span) {
+        let written = content.slice(self.text);
+        let Some(colon) = written.find([':', '：']) else {
+            return;
+        };
+        let name = written[..colon].trim();
+        let value_start = content.start + colon + written[colon..].chars().next().map_or(1, char::len_utf8);
+        match name {
+            "标题" => self.line(Span::new(value_start, content.end)),
+            "发布时间" | "发布日期" | "发文日期" | "成文日期" => self.line(content),
+            _ => {}
+        }
+    }
+
+    fn body(&mut self, body: Span) {
+        for line in lines_of(body.slice(self.text)) {
+            let span = Span::new(body.start + line.span.start, body.start + line.span.end);
+            let span = trim(self.text, span);
+            if !span.is_empty() {
+                self.body_line(span);
+            }
+        }
+    }
+
+    /// A line of the body: prose, headings and tables run together.
+    fn body_line(&mut self, line: Span) {
+        let headings = find_headings(self.text, line);
+        let mut at = line.start;
+        for (heading, title_end) in headings {
+            self.segment(Span::new(at, heading));
+            self.line(Span::new(heading, title_end));
+            at = title_end;
+        }
+        self.segment(Span::new(at, line.end));
+    }
+
+    /// Text between two headings: prose, and the tables it holds.
+    fn segment(&mut self, span: Span) {
+        let mut at = span.start;
+        let mut search_from = span.start;
+        while let Some((kind, start)) = next_table(self.text, Span::new(search_from, span.end)) {
+            let prose_end = self.projection.text.len();
+            self.prose(Span::new(at, start));
+            let end = self.table(kind, Span::new(start, span.end));
+            if end <= start {
+                // A table that reads nothing is prose: written again with what follows.
+                self.projection.truncate(prose_end);
+                search_from = start + 1;
+                while !self.text.is_char_boundary(search_from) {
+                    search_from += 1;
+                }
+                continue;
+            }
+            at = end;
+            search_from = end;
+        }
+        self.prose(Span::new(at, span.end));
+    }
+
+    /// Prose, a paragraph a line: a break before each sub-heading that
+    /// opens a sentence (「…推进。（七）持续推进…」), never inside one
+    /// (「第二十条第（一）项」).
+    fn prose(&mut self, span: Span) {
+        let written = span.slice(self.text);
+        let mut start = span.start;
+        let mut previous: Option<char> = None;
+        for (offset, ch) in written.char_indices() {
+            let at = span.start + offset;
+            let opens_sentence = previous.is_none_or(|p| matches!(p, '。' | '；' | '！' | '？' | '：') || is_space(p));
+            if at > start && matches!(ch, '（' | '(') && opens_sentence && leading_ordinal(&self.text[at..]).is_some()
+            {
+                self.line(Span::new(start, at));
+                start = at;
+            }
+            if !is_space(ch) {
+                previous = Some(ch);
+            }
+        }
+        self.line(Span::new(start, span.end));
+    }
+
+    /// Reads the table of `kind` that starts at `span.start`; returns where
+    /// it ends (prose resumes there).
+    fn table(&mut self, kind: TableKind, span: Span) -> usize {
+        let tokens = tokenize(self.text, span);
+        let mut end = span.start;
+        let mut header: Vec<Span> = Vec::new();
+        // Table 二's rows have as many values as their block has columns.
+        let mut block_columns: Option<usize> = None;
+        let mut index = 0;
+        while index < tokens.len() {
+            let Token::Words(words) = tokens[index] else {
+                // Digits with no label before them: not this table's.
+                break;
+            };
+            let pieces = pieces(self.text, words);
+            if pieces.iter().any(|&piece| is_prose(self.text, piece, kind)) {
+                break;
+            }
+            let digits = match tokens.get(index + 1) {
+                Some(&Token::Digits(digits)) => Some(digits),
+                _ => None,
+            };
+            let (row_label, before) = match (digits, pieces.split_last()) {
+                (_, None) => (None, &pieces[..]),
+                (Some(_), Some((&last, rest))) if !is_column_header(self.text, last, kind) => (Some(last), rest),
+                (None, Some((&last, rest))) if is_row_label(self.text, last, kind) => (Some(last), rest),
+                _ => (None, &pieces[..]),
+            };
+            for &piece in before {
+                match classify(piece.slice(self.text), Some(kind), false).as_deref() {
+                    Some(LabelMatch::Header { role: HeaderRole::Column, .. }) => header.push(piece),
+                    // Unknown words among a header's are a header mis-written
+                    // (「先行有效件数」): a column all the same.
+                    None if !header.is_empty() => header.push(piece),
+                    // A row label right before the next: a row left blank.
+                    Some(LabelMatch::Row { .. }) => {
+                        self.header_line(&mut header, kind, &mut block_columns);
+                        let cells = row_cells(self.text, piece, kind, block_columns);
+                        self.row(Some(piece), None, cells, kind);
+                    }
+                    _ => {
+                        self.header_line(&mut header, kind, &mut block_columns);
+                        self.line(piece);
+                    }
+                }
+            }
+            match (row_label, digits) {
+                (Some(label), digits) => {
+                    self.header_line(&mut header, kind, &mut block_columns);
+                    let cells = row_cells(self.text, label, kind, block_columns);
+                    self.row(Some(label), digits, cells, kind);
+                }
+                (None, Some(digits)) if kind == TableKind::ReviewLitigation => {
+                    self.header_line(&mut header, kind, &mut block_columns);
+                    self.row(None, Some(digits), RowKey::T4.value_count(), kind);
+                }
+                (None, Some(_)) => {
+                    self.header_line(&mut header, kind, &mut block_columns);
+                    break;
+                }
+                (None, None) => {}
+            }
+            end = match digits {
+                Some(digits) => digits.end,
+                None => words.end,
+            };
+            index += if digits.is_some() { 2 } else { 1 };
+        }
+        self.header_line(&mut header, kind, &mut block_columns);
+        end
+    }
+
+    /// Writes the column headers gathered so far as one line.
+    fn header_line(&mut self, header: &mut Vec<Span>, kind: TableKind, block_columns: &mut Option<usize>) {
+        if header.is_empty() {
+            return;
+        }
+        for (i, &piece) in header.iter().enumerate() {
+            if i > 0 {
+                self.projection.push_added("\t");
+            }
+            self.projection.push(piece.slice(self.text), piece, true);
+        }
+        self.projection.push_added("\n");
+        if kind == TableKind::Proactive {
+            // 「信息内容」 heads the labels, the rest head values.
+            let values = header.iter().filter(|piece| !piece.slice(self.text).contains("信息内容")).count();
+            *block_columns = (values > 0).then_some(values);
+        }
+        header.clear();
+    }
+
+    /// A row: its label, then its digits split into `cells` cells.
+    fn row(&mut self, label: Option<Span>, digits: Option<Span>, cells: usize, kind: TableKind) {
+        let row_start = self.projection.text.len();
+        if let Some(label) = label {
+            self.projection.push(label.slice(self.text), label, true);
+        }
+        let total = match kind {
+            TableKind::Applications if cells == 7 => Total::Last,
+            TableKind::ReviewLitigation if cells == 15 => Total::Groups,
+            _ => Total::None,
+        };
+        let split = match digits {
+            Some(digits) => split_digits(self.text, digits, cells, total),
+            // A label and no value: as many blank cells as the row has.
+            None => Split::Certain(Vec::new()),
+        };
+        match split {
+            Split::Certain(parts) | Split::ByTotal(parts) if !parts.is_empty() => {
+                for (i, part) in parts.into_iter().enumerate() {
+                    if label.is_some() || i > 0 {
+                        self.projection.push_added("\t");
+                    }
+                    self.projection.push(part.slice(self.text), part, true);
+                }
+            }
+            Split::Certain(_) | Split::ByTotal(_) => {
+                for _ in 0..cells {
+                    self.projection.push_added("\t");
+                }
+            }
+            Split::Unread => {
+                let digits = digits.map(|d| trim(self.text, d)).unwrap_or_default();
+                if label.is_some() {
+                    self.projection.push_added("\t");
+                }
+                self.projection.push(digits.slice(self.text), digits, true);
+                for _ in 1..cells {
+                    self.projection.push_added("\t");
+                }
+                self.unread.push(Span::new(row_start, self.projection.text.len()));
+            }
+        }
+        self.projection.push_added("\n");
+    }
+}
+
+/// How many values the row labelled `label` has.
+fn row_cells(text: &str, label: Span, kind: TableKind, block_columns: Option<usize>) -> usize {
+    match kind {
+        TableKind::Applications => RowKey::T3(nianbao_model::T3Row::ALL[0]).value_count(),
+        TableKind::ReviewLitigation => RowKey::T4.value_count(),
+        TableKind::Proactive => {
+            block_columns.unwrap_or_else(|| match classify(label.slice(text), Some(kind), false).as_deref() {
+                Some(LabelMatch::Row { key, .. }) => key.value_count(),
+                _ => 1,
+            })
+        }
+    }
+}
+
+fn is_column_header(text: &str, piece: Span, kind: TableKind) -> bool {
+    matches!(
+        classify(piece.slice(text), Some(kind), false).as_deref(),
+        Some(LabelMatch::Header { role: HeaderRole::Column, .. })
+    )
+}
+
+fn is_row_label(text: &str, piece: Span, kind: TableKind) -> bool {
+    matches!(classify(piece.slice(text), Some(kind), false).as_deref(), Some(LabelMatch::Row { .. }))
+}
+
+/// Prose, not a table's words: a sentence, or longer than any label.
+fn is_prose(text: &str, piece: Span, kind: TableKind) -> bool {
+    let written = piece.slice(text);
+    if classify(written, Some(kind), false).is_some() {
+        return false;
+    }
+    written.contains(['。', '，', ',', '；']) || written.chars().count() > MAX_HEADING_CHARS
+}
+
+/// The section headings of a line of the body: where each starts (its
+/// ordinal) and where its title ends.
+fn find_headings(text: &str, line: Span) -> Vec<(usize, usize)> {
+    let written = line.slice(text);
+    let mut headings = Vec::new();
+    let mut previous: Option<char> = None;
+    let mut skip_to = 0;
+    for (offset, ch) in written.char_indices() {
+        let before = previous;
+        previous = Some(ch);
+        if offset < skip_to || !"一二三四五六七八九".contains(ch) {
+            continue;
+        }
+        // 「十一、」 and 「第一、」 are no section ordinal.
+        if before.is_some_and(|p| "一二三四五六七八九十第".contains(p)) {
+            continue;
+        }
+        let rest = &written[offset..];
+        let Some(ordinal) = leading_ordinal(rest).filter(|o| o.level == nianbao_model::OrdinalLevel::Top) else {
+            continue;
+        };
+        if let Some(title_len) = heading_title(&rest[ordinal.len..]) {
+            let start = line.start + offset;
+            let end = start + ordinal.len + title_len;
+            headings.push((start, end));
+            skip_to = offset + ordinal.len + title_len;
+        }
+    }
+    headings
+}
+
+/// The length of the section title `text` starts with: the shortest
+/// prefix ending with a word headings end with that reads as a heading
+/// (「总体情况」 of 「总体情况2022年，…」).
+fn heading_title(text: &str) -> Option<usize> {
+    const ENDINGS: [&str; 6] = ["情况", "措施", "事项", "附表", "计划", "概述"];
+    // 「2024年政府信息公开工作总体情况」.
+    let starts_with_year =
+        text.get(..4).is_some_and(|year| year.bytes().all(|b| b.is_ascii_digit())) && text[4..].starts_with('年');
+    for (chars, (offset, ch)) in text.char_indices().enumerate() {
+        if chars >= MAX_HEADING_CHARS {
+            break;
+        }
+        // A title holds no table values and no other heading's ordinal:
+        // 「结转下年度继续办理0000000四、政府信息公开行政复议…」 is none.
+        let in_year_prefix = offset < 4 && starts_with_year;
+        let another_ordinal = ch == '、' && text[..offset].ends_with(|p: char| "一二三四五六七八九十".contains(p));
+        if (ch.is_ascii_digit() && !in_year_prefix) || another_ordinal {
+            break;
+        }
+        let end = offset + ch.len_utf8();
+        let title = &text[..end];
+        if ENDINGS.iter().any(|ending| title.ends_with(ending))
+            && classify_heading(title).is_some()
+            // A longer heading goes on: 「存在的主要问题及改进情况」, not 「…问题」.
+            && !text[end..].starts_with("与附表")
+        {
+            return Some(end);
+        }
+    }
+    None
+}
+
+/// Where the next table starts in `span`, and which table it is.
+fn next_table(text: &str, span: Span) -> Option<(TableKind, usize)> {
+    const ANCHORS: [(&str, TableKind); 7] = [
+        ("第二十条第（一）项", TableKind::Proactive),
+        ("第二十条第(一)项", TableKind::Proactive),
+        ("（本列数据", TableKind::Applications),
+        ("(本列数据", TableKind::Applications),
+        ("申请人情况", TableKind::Applications),
+        ("一、本年新收政府信息公开申请数量", TableKind::Applications),
+        ("行政复议", TableKind::ReviewLitigation),
+    ];
+    let written = span.slice(text);
+    ANCHORS
+        .iter()
+        .filter_map(|&(anchor, kind)| {
+            // 「行政复议」 opens table 四 only as its header, 「行政复议行政诉讼」,
+            // not in a sentence before it (「没有…行政复议及行政诉讼情况」).
+            let at = written.match_indices(anchor).map(|(at, _)| at).find(|&at| {
+                kind != TableKind::ReviewLitigation
+                    || written[at + anchor.len()..].trim_start_matches(is_space).starts_with("行政诉讼")
+            })?;
+            Some((kind, span.start + at))
+        })
+        .min_by_key(|&(_, at)| at)
+}
+
+/// Cuts a table's text into words and runs of digits. A digit before
+/// 「.」 and a word is the ordinal of the next label (「…00000002.其他法律…」),
+/// a year before 「年」 belongs to the prose after the table.
+fn tokenize(text: &str, span: Span) -> Vec<Token> {
+    let written = span.slice(text);
+    let chars: Vec<(usize, char)> = written.char_indices().collect();
+    let mut tokens = Vec::new();
+    let mut words_start: Option<usize> = None;
+    let mut i = 0;
+    while i < chars.len() {
+        let (offset, ch) = chars[i];
+        if !ch.is_ascii_digit() {
+            if words_start.is_none() && !is_space(ch) {
+                words_start = Some(offset);
+            }
+            i += 1;
+            continue;
+        }
+        // A run of digits, spaces and decimal points between digits.
+        let mut j = i;
+        let mut last_digit = i;
+        while j < chars.len() {
+            let c = chars[j].1;
+            let before_digit = chars.get(j + 1).is_some_and(|(_, n)| n.is_ascii_digit());
+            let decimal_point = c == '.' && before_digit;
+            // 「本年增/减」 of the 2019 format is signed: 「0+11」 is 0|+1|1.
+            let sign = matches!(c, '+' | '-' | '－') && before_digit;
+            if c.is_ascii_digit() {
+                last_digit = j;
+            } else if !(is_space(c) || decimal_point || sign) {
+                break;
+            }
+            j += 1;
+        }
+        let mut run_end = last_digit + 1;
+        let next = chars.get(run_end).map(|&(_, c)| c);
+        if matches!(next, Some('.' | '．' | '、')) {
+            // The ordinal of the next label.
+            run_end -= 1;
+        } else if next == Some('年') && run_end >= i + 4 {
+            let year: String = chars[run_end - 4..run_end].iter().map(|&(_, c)| c).collect();
+            if year.starts_with("19") || year.starts_with("20") {
+                run_end -= 4;
+            }
+        }
+        let run_has_digit = chars[i..run_end].iter().any(|(_, c)| c.is_ascii_digit());
+        if !run_has_digit {
+            if words_start.is_none() {
+                words_start = Some(offset);
+            }
+            i = last_digit + 1;
+            continue;
+        }
+        if let Some(start) = words_start.take() {
+            tokens.push(Token::Words(trim(text, Span::new(span.start + start, span.start + offset))));
+        }
+        let end = chars.get(run_end).map_or(written.len(), |&(o, _)| o);
+        tokens.push(Token::Digits(trim(text, Span::new(span.start + offset, span.start + end))));
+        i = run_end;
+    }
+    if let Some(start) = words_start {
+        tokens.push(Token::Words(trim(text, Span::new(span.start + start, span.end))));
+    }
+    tokens
+}
+
+/// Cuts a table's words into labels and headers: at each ordinal
+/// (「三、本年度办理结果」「（一）予以公开」), and words without an ordinal
+/// into the template's words (「信息内容本年制发件数…规章」). A label the
+/// template does not know stays one piece.
+fn pieces(text: &str, words: Span) -> Vec<Span> {
+    let written = words.slice(text);
+    let mut starts = vec![0];
+    let mut previous: Option<char> = None;
+    for (offset, ch) in written.char_indices() {
+        if offset > 0 && previous != Some('第') && leading_ordinal(&written[offset..]).is_some() {
+            // A second-level ordinal inside brackets is no label's start:
+            // 「（区分处理的，…）」 has none, 「第二十条第（一）项」 is skipped above.
+            starts.push(offset);
+        }
+        previous = Some(ch);
+    }
+    starts.dedup();
+    let mut pieces = Vec::new();
+    for (k, &start) in starts.iter().enumerate() {
+        let end = starts.get(k + 1).copied().unwrap_or(written.len());
+        let chunk = trim(text, Span::new(words.start + start, words.start + end));
+        if chunk.is_empty() {
+            continue;
+        }
+        let chunk_text = chunk.slice(text);
+        if leading_ordinal(chunk_text).is_some() || classify(chunk_text, None, false).is_some() {
+            pieces.push(chunk);
+        } else {
+            dictionary_words(text, chunk, &mut pieces);
+        }
+    }
+    pieces
+}
+
+/// Cuts `chunk` into the template's words, longest first; text no word
+/// starts stays together.
+fn dictionary_words(text: &str, chunk: Span, pieces: &mut Vec<Span>) {
+    let written = chunk.slice(text);
+    let mut unknown: Option<usize> = None;
+    let mut at = 0;
+    while at < written.len() {
+        let rest = &written[at..];
+        let longest = written_labels()
+            .iter()
+            .filter(|word| !word.is_empty() && rest.starts_with(word.as_str()))
+            .map(String::len)
+            .max();
+        match longest {
+            Some(len) => {
+                if let Some(start) = unknown.take() {
+                    pieces.push(trim(text, Span::new(chunk.start + start, chunk.start + at)));
+                }
+                pieces.push(Span::new(chunk.start + at, chunk.start + at + len));
+                at += len;
+            }
+            // A unit in brackets after a word is that word's: 「政府集中采购（元）」.
+            None if unknown.is_none() && rest.starts_with(['（', '(']) && !pieces.is_empty() => {
+                let close = rest
+                    .find(['）', ')'])
+                    .map_or(rest.len(), |i| i + rest[i..].chars().next().map_or(1, char::len_utf8));
+                if let Some(last) = pieces.last_mut().filter(|last| last.end == chunk.start + at) {
+                    last.end = chunk.start + at + close;
+                } else {
+                    unknown = Some(at);
+                }
+                at += close;
+            }
+            None => {
+                unknown.get_or_insert(at);
+                at += rest.chars().next().map_or(1, char::len_utf8);
+            }
+        }
+    }
+    if let Some(start) = unknown {
+        pieces.push(trim(text, Span::new(chunk.start + start, chunk.end)));
+    }
+    pieces.retain(|piece| !piece.is_empty());
+}
+
+/// Splits a run of digits into `cells` numbers (see the module's doc).
+fn split_digits(text: &str, run: Span, cells: usize, total: Total) -> Split {
+    let written = run.slice(text);
+    if written.contains('.') {
+        // A decimal is the fee, one cell on its own.
+        let trimmed = trim(text, run);
+        return if cells == 1 && !trimmed.slice(text).contains(is_space) {
+            Split::Certain(vec![trimmed])
+        } else {
+            Split::Unread
+        };
+    }
+    // Each digit, whether a space (or a sign) comes before it, and where a
+    // cell starting with it starts (at its sign, if it has one).
+    let mut digits: Vec<(usize, bool)> = Vec::new();
+    let mut cell_starts: Vec<usize> = Vec::new();
+    let mut spaced = false;
+    let mut sign: Option<usize> = None;
+    for (offset, ch) in written.char_indices() {
+        if ch.is_ascii_digit() {
+            digits.push((run.start + offset, (spaced || sign.is_some()) && !digits.is_empty()));
+            cell_starts.push(run.start + sign.take().unwrap_or(offset));
+            spaced = false;
+        } else if matches!(ch, '+' | '-' | '－') {
+            sign = Some(offset);
+        } else {
+            spaced = true;
+        }
+    }
+    if cells == 0 || digits.len() < cells || digits.len() > cells * MAX_CELL_DIGITS {
+        return Split::Unread;
+    }
+    let bytes = text.as_bytes();
+    let mut search = SplitSearch {
+        digits: &digits,
+        bytes,
+        cells,
+        total,
+        parts: Vec::with_capacity(cells),
+        steps: 0,
+        splits: 0,
+        first: None,
+        satisfying: 0,
+        first_satisfying: None,
+    };
+    search.run(0);
+    if search.steps > MAX_SPLIT_STEPS {
+        return Split::Unread;
+    }
+    let to_spans = |parts: Vec<(usize, usize)>| -> Vec<Span> {
+        parts.into_iter().map(|(from, to)| Span::new(cell_starts[from], digits[to - 1].0 + 1)).collect()
+    };
+    match (search.splits, search.first, search.satisfying, search.first_satisfying) {
+        (1, Some(only), _, _) => Split::Certain(to_spans(only)),
+        (_, _, 1, Some(only)) if total != Total::None => Split::ByTotal(to_spans(only)),
+        _ => Split::Unread,
+    }
+}
+
+/// A depth-first search over the ways to cut a run of digits into cells.
+struct SplitSearch<'a> {
+    /// Byte offset of each digit, and whether a space precedes it.
+    digits: &'a [(usize, bool)],
+    bytes: &'a [u8],
+    cells: usize,
+    total: Total,
+    /// The cells chosen so far, as ranges of digit indices.
+    parts: Vec<(usize, usize)>,
+    steps: usize,
+    splits: usize,
+    first: Option<Vec<(usize, usize)>>,
+    satisfying: usize,
+    first_satisfying: Option<Vec<(usize, usize)>>,
+}
+
+impl SplitSearch<'_> {
+    fn run(&mut self, from: usize) {
+        self.steps += 1;
+        if self.steps > MAX_SPLIT_STEPS {
+            return;
+        }
+        let remaining_cells = self.cells - self.parts.len();
+        let remaining_digits = self.digits.len() - from;
+        if remaining_cells == 0 {
+            if remaining_digits == 0 {
+                self.found();
+            }
+            return;
+        }
+        if remaining_digits < remaining_cells || remaining_digits > remaining_cells * MAX_CELL_DIGITS {
+            return;
+        }
+        for len in 1..=MAX_CELL_DIGITS.min(remaining_digits) {
+            let to = from + len;
+            // A space inside a number: no cell spans it.
+            if len > 1 && self.digits[from + len - 1].1 {
+                break;
+            }
+            // No number has a leading zero.
+            if len > 1 && self.bytes[self.digits[from].0] == b'0' {
+                break;
+            }
+            // A space after this cell's last digit: the cell must end there.
+            self.parts.push((from, to));
+            self.run(to);
+            self.parts.pop();
+            if self.digits.get(to).is_some_and(|&(_, spaced)| spaced) {
+                break;
+            }
+        }
+    }
+
+    fn found(&mut self) {
+        self.splits += 1;
+        if self.first.is_none() {
+            self.first = Some(self.parts.clone());
+        }
+        if self.satisfies_total() {
+            self.satisfying += 1;
+            if self.first_satisfying.is_none() {
+                self.first_satisfying = Some(self.parts.clone());
+            }
+        }
+    }
+
+    fn value(&self, (from, to): (usize, usize)) -> u64 {
+        self.digits[from..to].iter().fold(0, |value, &(at, _)| value * 10 + u64::from(self.bytes[at] - b'0'))
+    }
+
+    fn satisfies_total(&self) -> bool {
+        let values: Vec<u64> = self.parts.iter().map(|&part| self.value(part)).collect();
+        match self.total {
+            Total::None => false,
+            Total::Last => values.split_last().is_some_and(|(last, rest)| rest.iter().sum::<u64>() == *last),
+            Total::Groups => values
+                .chunks(5)
+                .all(|group| group.split_last().is_some_and(|(last, rest)| rest.iter().sum::<u64>() == *last)),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(written: &str, cells: usize, total: Total) -> Result<Vec<&str>, &'static str> {
+        let span = Span::new(0, written.len());
+        match split_digits(written, span, cells, total) {
+            Split::Certain(parts) => Ok(parts.iter().map(|p| p.slice(written)).collect()),
+            Split::ByTotal(parts) => {
+                let mut cut: Vec<&str> = parts.iter().map(|p| p.slice(written)).collect();
+                cut.insert(0, "by total");
+                Ok(cut)
+            }
+            Split::Unread => Err("unread"),
+        }
+    }
+
+    #[test]
+    fn a_run_is_split_only_when_the_split_is_certain() {
+        assert_eq!(split("3000003", 7, Total::Last), Ok(vec!["3", "0", "0", "0", "0", "0", "3"]));
+        // Spaces separate cells: 1|0|0|0|0|1|2, the only split.
+        assert_eq!(split("10 0 0 012", 7, Total::Last), Ok(vec!["1", "0", "0", "0", "0", "1", "2"]));
+        assert_eq!(split(" 0 0 00 0 0 0", 7, Total::Last).map(|p| p.len()), Ok(7));
+        // 21|0|0|0|0|0|21 is the one split whose total holds (2|10|… does not).
+        assert_eq!(split("210000021", 7, Total::Last), Ok(vec!["by total", "21", "0", "0", "0", "0", "0", "21"]));
+        // 6|0|51 or 60|5|1: table 二 has no total to tell.
+        assert_eq!(split("6051", 3, Total::None), Err("unread"));
+        assert_eq!(split("000", 3, Total::None), Ok(vec!["0", "0", "0"]));
+        assert_eq!(split("568", 1, Total::None), Ok(vec!["568"]));
+        assert_eq!(split("12.5", 1, Total::None), Ok(vec!["12.5"]));
+        // Too few digits for the cells: no split.
+        assert_eq!(split("000000", 7, Total::Last), Err("unread"));
+        assert_eq!(split("000000000000000", 15, Total::Groups).map(|p| p.len()), Ok(15));
+    }
+
+    fn projected(text: &str) -> String {
+        project(text).expect("a crawler text").projection.text
+    }
+
+    const HEADER: &str = "标题: 某局2022年度政府信息公开工作年度报告\n发布时间: 2023-01-05 16:08\n原文链接: https://example.gov.cn/a.htm\n==================== 正文 ====================\n";
+
+    #[test]
+    fn the_header_gives_title_and_date_and_headings_get_their_own_lines() {
+        let text = format!(
+            "{HEADER}现编制完成本报告。一、总体情况2022年，我局认真工作。（一）加强队伍。依据第二十条第（一）项公开。"
+        );
+        let out = projected(&text);
+        assert_eq!(
+            out,
+            "某局2022年度政府信息公开工作年度报告\n发布时间: 2023-01-05 16:08\n现编制完成本报告。\n一、总体情况\n2022年，我局认真工作。\n（一）加强队伍。依据第二十条第（一）项公开。\n"
+        );
+    }
+
+    #[test]
+    fn table_cells_run_together_are_split_into_rows() {
+        let text = format!(
+            "{HEADER}二、主动公开政府信息情况第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数规章000行政规范性文件6051第二十条第（五）项信息内容本年处理决定数量行政许可568三、收到和处理政府信息公开申请情况（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）申请人情况自然人法人或其他组织总计商业企业科研机构社会公益组织法律服务机构其他（三）不予公开1.属于国家秘密00000002.其他法律行政法规禁止公开1000001（六）其他处理1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请00000002.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请3.其他（七）总计3000003"
+        );
+        let crawled = project(&text).unwrap();
+        let out = &crawled.projection.text;
+        assert!(out.contains("\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t0\t0\t0\n"), "{out}");
+        assert!(out.contains("\n行政规范性文件\t6051\t\t\n"), "{out}");
+        assert!(out.contains("\n行政许可\t568\n"), "{out}");
+        assert!(out.contains("\n（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\t申请人情况\t自然人\t法人或其他组织\t总计\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\n"), "{out}");
+        assert!(
+            out.contains("\n（三）不予公开\n1.属于国家秘密\t0\t0\t0\t0\t0\t0\t0\n2.其他法律行政法规禁止公开\t1\t0"),
+            "{out}"
+        );
+        assert!(out.contains("\n2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请\t\t\t\t\t\t\t\n3.其他\t\t\t\t\t\t\t\n（七）总计\t3\t"), "{out}");
+        assert_eq!(crawled.unread.len(), 1);
+        assert_eq!(crawled.unread[0].slice(out), "行政规范性文件\t6051\t\t");
+    }
+
+    #[test]
+    fn other_texts_are_not_crawler_texts() {
+        assert!(project("一、总体情况\n").is_none());
+        // A title line and no body mark.
+        assert!(project("标题: 某局报告\n一、总体情况\n").is_none());
+    }
+}
