@@ -123,7 +123,8 @@ fn find_statistics_period(source: &str, preface: &[Paragraph], sections: &[Secti
         if STATISTICS.find(paragraph.text.as_bytes()).is_none() {
             continue;
         }
-        let Some(at) = ["统计期限", "统计时限", "统计期", "统计时间"].iter().find_map(|w| paragraph.text.find(w))
+        let Some(at) =
+            ["统计期限", "统计时限", "统计周期", "统计期", "统计时间"].iter().find_map(|w| paragraph.text.find(w))
         else {
             continue;
         };

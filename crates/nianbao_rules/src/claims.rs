@@ -75,6 +75,18 @@ impl Outcomes {
         Outcomes(self.0 | 1 << outcome as u8)
     }
 
+    /// The groups in either set.
+    #[must_use]
+    pub const fn union(self, other: Outcomes) -> Self {
+        Outcomes(self.0 | other.0)
+    }
+
+    /// The groups not in this set.
+    #[must_use]
+    pub fn complement(self) -> Self {
+        Outcome::ALL.into_iter().filter(|&outcome| self.0 & (1 << outcome as u8) == 0).fold(Outcomes(0), Outcomes::with)
+    }
+
     /// The groups in template order.
     pub fn iter(self) -> impl Iterator<Item = Outcome> {
         Outcome::ALL.into_iter().filter(move |&outcome| self.0 & (1 << outcome as u8) != 0)
@@ -143,6 +155,9 @@ const KEYWORDS: &[(&str, Metric)] = &[
     ("处理", Metric::Handled),
     ("行政复议", Metric::Review),
     ("行政诉讼", Metric::Litigation),
+    // 「区分处理后公开1件」 is the partial disclosure, not applications handled.
+    ("区分处理后公开", Metric::Outcome(Outcomes::of(Outcome::Partial))),
+    ("区分处理", Metric::Outcome(Outcomes::of(Outcome::Partial))),
     ("予以公开", Metric::Outcome(Outcomes::of(Outcome::Disclosed))),
     ("部分公开", Metric::Outcome(Outcomes::of(Outcome::Partial))),
     ("不予公开", Metric::Outcome(Outcomes::of(Outcome::Withheld))),
@@ -354,13 +369,47 @@ fn read_sentence(
         return;
     }
     let about_applications = has(&text[start..end], "申请");
+    // The metric of the last count read: 「无法提供265件，占32.9%」 gives the
+    // share of the same outcome in the clause after it.
+    let mut last_count: Option<Metric> = None;
     for clause in clauses.iter().filter(|clause| clause.has_unit) {
         let first = out.len();
-        read_clause((base + clause.start, &text[clause.start..clause.end]), about_applications, section, out);
+        let written = &text[clause.start..clause.end];
+        read_clause((base + clause.start, written), about_applications, section, out);
+        if out.len() == first
+            && let Some(metric) = last_count
+            && let Some(share) = share_of_previous(written)
+        {
+            let previous_clause = out.last().map_or(Span::new(base + clause.start, base + clause.end), |c| c.clause);
+            out.push(Claim {
+                metric,
+                value: share.value,
+                unit: share.unit,
+                span: Span::new(base + clause.start + share.start, base + clause.start + share.end),
+                clause: previous_clause.cover(Span::new(base + clause.start, base + clause.end)),
+                section,
+                includes_carry_over: false,
+                year: None,
+            });
+        }
+        last_count = out[first..].last().filter(|c| !matches!(c.unit, "%" | "％")).map(|c| c.metric);
         for claim in &mut out[first..] {
             claim.year = last_year(&text[start..claim.span.start - base]);
         }
     }
+}
+
+/// 「占32.9%」 (or 「占比32.9%」) alone in a clause: the share of the count
+/// before it.
+fn share_of_previous(clause: &str) -> Option<Number> {
+    let rest = clause.trim_start();
+    let offset = clause.len() - rest.len();
+    let after = rest.strip_prefix("占比").or_else(|| rest.strip_prefix("占"))?;
+    let from = clause.len() - after.len();
+    let number = number_after(clause, from).filter(|n| matches!(n.unit, "%" | "％"))?;
+    // Only the share: nothing but the number after 「占」.
+    (clause[from..number.start].trim().is_empty() && clause[number.end..].trim().is_empty() && offset < 4)
+        .then_some(number)
 }
 
 /// The last year 「YYYY年」 in `text`.

@@ -49,7 +49,7 @@ declare_rule! {
 use nianbao_model::{Span, T3Row};
 
 use super::report_claim_mismatch;
-use crate::claims::{Claim, Metric};
+use crate::claims::{Claim, Metric, Outcomes};
 use crate::facts::{outcomes, show, t3_row};
 
 fn is_percent(claim: &Claim) -> bool {
@@ -61,6 +61,10 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     let total = t3_row(report, T3Row::TotalResults);
     for claim in ctx.claims() {
         let Metric::Outcome(groups) = claim.metric else { continue };
+        // 「不予公开信息数48条」 counts items of information, not applications (件).
+        if claim.unit == "条" {
+            continue;
+        }
         let Some(figure) = outcomes(report, groups) else { continue };
         if !is_percent(claim) {
             report_claim_mismatch(claim, &[figure], "applications with this outcome", out);
@@ -88,20 +92,28 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         }
     }
     // A full breakdown in one sentence adds up to 100%.
-    let mut by_clause: Vec<(Span, f64, usize)> = Vec::new();
+    let mut by_clause: Vec<(Span, f64, usize, Outcomes)> = Vec::new();
     for claim in ctx.claims().iter().filter(|c| is_percent(c) && matches!(c.metric, Metric::Outcome(_))) {
+        let Metric::Outcome(groups) = claim.metric else { continue };
         let sentence = claim.clause;
-        match by_clause.iter_mut().find(|(span, _, _)| span.end >= sentence.start && sentence.start - span.end <= 60) {
+        // Clauses of one breakdown follow each other: each starts within 60
+        // bytes of where the breakdown so far ends.
+        let joins = |span: &Span| sentence.start >= span.start && sentence.start.saturating_sub(span.end) <= 60;
+        match by_clause.iter_mut().find(|(span, ..)| joins(span)) {
             Some(entry) => {
                 entry.0 = entry.0.cover(sentence);
                 entry.1 += claim.value;
                 entry.2 += 1;
+                entry.3 = entry.3.union(groups);
             }
-            None => by_clause.push((sentence, claim.value, 1)),
+            None => by_clause.push((sentence, claim.value, 1, groups)),
         }
     }
-    for (span, sum, count) in by_clause {
-        if count >= 3 && (sum - 100.0).abs() > 0.1 {
+    for (span, sum, count, named) in by_clause {
+        // A breakdown of all outcomes: those it leaves out are 0 in 表三
+        // (「其他处理0件」); three of five shares need not add up to 100%.
+        let full = outcomes(report, named.complement()).is_none_or(|rest| rest.value == 0.0);
+        if count >= 3 && full && (sum - 100.0).abs() > 0.1 {
             out.push(
                 Finding::new(
                     span,
