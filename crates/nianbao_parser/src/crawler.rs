@@ -216,9 +216,15 @@ impl Writer<'_> {
         let mut previous: Option<char> = None;
         for (offset, ch) in written.char_indices() {
             let at = span.start + offset;
-            let opens_sentence = previous.is_none_or(|p| matches!(p, '。' | '；' | '！' | '？' | '：') || is_space(p));
-            if at > start && matches!(ch, '（' | '(') && opens_sentence && leading_ordinal(&self.text[at..]).is_some()
-            {
+            let opens_sentence =
+                previous.is_none_or(|p| matches!(p, '。' | '；' | '！' | '？' | '：' | '）' | ')') || is_space(p));
+            // 「（一）存在问题1.配备的人员少…」: a list's first item follows the
+            // heading it belongs to with no mark between them.
+            let first_item = previous.is_some_and(is_cjk)
+                && leading_ordinal(&self.text[at..])
+                    .is_some_and(|o| o.level == nianbao_model::OrdinalLevel::Third && o.value == 1)
+                && self.text[at..].chars().nth(2).is_some_and(is_cjk);
+            if at > start && ((opens_sentence && opens_paragraph(&self.text[at..])) || first_item) {
                 self.line(Span::new(start, at));
                 start = at;
             }
@@ -365,6 +371,24 @@ impl Writer<'_> {
         }
         self.projection.push_added("\n");
     }
+}
+
+fn is_cjk(ch: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&ch)
+}
+
+/// Whether a sentence starting `text` opens a paragraph of its own: it
+/// starts with a sub-heading's ordinal, 「（二）」「(2)」「（2）」 or 「4.」.
+fn opens_paragraph(text: &str) -> bool {
+    let Some(first) = text.chars().next() else { return false };
+    if matches!(first, '（' | '(') {
+        let inner = &text[first.len_utf8()..];
+        let digits = inner.len() - inner.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        let arabic = (1..=2).contains(&digits) && inner[digits..].starts_with(['）', ')']);
+        return arabic || leading_ordinal(text).is_some();
+    }
+    first.is_ascii_digit()
+        && leading_ordinal(text).is_some_and(|ordinal| ordinal.level == nianbao_model::OrdinalLevel::Third)
 }
 
 /// How many values the row labelled `label` has.

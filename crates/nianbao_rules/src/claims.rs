@@ -155,6 +155,11 @@ const KEYWORDS: &[(&str, Metric)] = &[
     ("处理", Metric::Handled),
     ("行政复议", Metric::Review),
     ("行政诉讼", Metric::Litigation),
+    // 「同意公开答复数1件」「其中公开答复1件」 are disclosures, not all answers.
+    ("已主动公开答复", Metric::Outcome(Outcomes::of(Outcome::Disclosed))),
+    ("同意公开答复", Metric::Outcome(Outcomes::of(Outcome::Disclosed))),
+    ("不予公开答复", Metric::Outcome(Outcomes::of(Outcome::Withheld))),
+    ("公开答复", Metric::Outcome(Outcomes::of(Outcome::Disclosed))),
     // 「区分处理后公开1件」 is the partial disclosure, not applications handled.
     ("区分处理后公开", Metric::Outcome(Outcomes::of(Outcome::Partial))),
     ("区分处理", Metric::Outcome(Outcomes::of(Outcome::Partial))),
@@ -399,6 +404,17 @@ fn read_sentence(
     }
 }
 
+/// Whether a number after 行政许可/行政处罚/行政强制 can be table 二's count
+/// of decisions: 「行政许可类信息19条」「公示行政许可信息782条」 count items of
+/// published information, 「行政许可57项」 items of a service list.
+fn is_table2_decision_count(metric: Metric, between: &str, unit: &str) -> bool {
+    let decisions = matches!(
+        metric,
+        Metric::Table2(Table2Figure::Licensing | Table2Figure::Punishment | Table2Figure::Enforcement)
+    );
+    !decisions || (!matches!(unit, "条" | "项") && !["类", "信息", "事项"].iter().any(|word| has(between, word)))
+}
+
 /// 「占32.9%」 (or 「占比32.9%」) alone in a clause: the share of the count
 /// before it.
 fn share_of_previous(clause: &str) -> Option<Number> {
@@ -468,6 +484,9 @@ fn read_clause(
         // A comparison between the keyword and the number: not this metric's figure.
         let between = &clause[search_from..number.start];
         if between.chars().count() > 12 || COMPARISONS.iter().any(|word| has(between, word)) {
+            continue;
+        }
+        if !is_table2_decision_count(metric, between, number.unit) {
             continue;
         }
         // 「含上年结转36件」 inside a received claim is the carry-over, not the total.
@@ -542,6 +561,8 @@ fn number_after(clause: &str, from: usize) -> Option<Number> {
             let rest = &clause[end..];
             if let Some(unit) = UNITS.iter().find(|unit| rest.starts_with(**unit))
                 && let Some(value) = parse_number(text)
+                // 「7个工作日」「3个月」: a time, not a count.
+                && !["工作日", "月", "小时"].iter().any(|time| rest[unit.len()..].starts_with(time))
             {
                 // A year (「2024年」) is not a count.
                 return Some(Number { value, unit, start, end: end + unit.len() });

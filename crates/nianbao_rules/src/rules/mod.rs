@@ -106,14 +106,19 @@ pub(crate) fn invalid_count_reason(value: CellValue) -> Option<&'static str> {
 }
 
 /// Reports every invalid count in the rows of `table`, for T201/T304/T402.
+/// With `signed`, negative counts are valid: the 2019 format's 「本年增/减」.
 pub(crate) fn report_invalid_counts(
     table: &Table,
     skip: impl Fn(RowKey) -> bool,
+    signed: bool,
     out: &mut Vec<crate::finding::Finding>,
 ) {
     for row in &table.rows {
         let Some(key) = row.key.filter(|key| !skip(*key)) else { continue };
         for (index, cell) in row.cells.iter().enumerate() {
+            if signed && matches!(cell.value, CellValue::Integer(_)) {
+                continue;
+            }
             let Some(reason) = invalid_count_reason(cell.value) else { continue };
             let place = format!("{} · {}", row_name(row), column_name(key, index));
             out.push(

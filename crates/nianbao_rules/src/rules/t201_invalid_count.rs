@@ -42,6 +42,8 @@ declare_rule! {
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     if let Some(table) = ctx.report.table(TableKind::Proactive) {
-        report_invalid_counts(table, |key| key == RowKey::T2(T2Row::Fees), out);
+        // A 2019 or 2020 report in the trial format of its year counts 本年增/减, signed.
+        let signed = super::in_format_of_its_year(ctx, table);
+        report_invalid_counts(table, |key| key == RowKey::T2(T2Row::Fees), signed, out);
     }
 }

@@ -46,6 +46,11 @@ declare_rule! {
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     let Some(table) = ctx.report.table(TableKind::Proactive) else { return };
+    // The 2019 trial format's fee block counts items (上一年项目数量, 本年增/减),
+    // no amount in 万元.
+    if super::in_format_of_its_year(ctx, table) {
+        return;
+    }
     let Some(row) = table.row(RowKey::T2(T2Row::Fees)) else { return };
     for cell in &row.cells {
         let unit = cell.note.as_deref().filter(|note| note.contains('元'));

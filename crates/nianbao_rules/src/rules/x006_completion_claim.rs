@@ -77,7 +77,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                     "state what table 三 records",
                 ));
             }
-            let none_received = ["未收到", "没有收到", "未接到"].iter().any(|w| has(sentence, w));
+            let none_received = says_none_received(sentence);
             if let Some(figure) = received.as_ref().filter(|_| none_received) {
                 out.push(contradiction(
                     span,
@@ -89,4 +89,21 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             }
         }
     }
+}
+
+/// Whether `sentence` says no disclosure application came in: 「未收到
+/// 政府信息公开申请」, not 「未收到…行政复议、行政诉讼的申请」 nor 「未收到该
+/// 申请人提交的补正」.
+fn says_none_received(sentence: &str) -> bool {
+    ["未收到", "没有收到", "未接到"].iter().any(|word| {
+        sentence.match_indices(word).any(|(at, _)| {
+            let rest = &sentence[at + word.len()..];
+            let Some(object) = rest.match_indices("申请").find(|(i, _)| !rest[i + "申请".len()..].starts_with('人'))
+            else {
+                return false;
+            };
+            let between = &rest[..object.0];
+            !["复议", "诉讼", "补正", "投诉", "申请人"].iter().any(|other| has(between, other))
+        })
+    })
 }
