@@ -42,6 +42,26 @@ pub struct Style {
     /// Each glyph placed on its own (`Tm` before every character), as some
     /// PDF printers write text, instead of one string per line.
     pub glyph_by_glyph: bool,
+    /// How headings and table labels are made bold.
+    pub bold: Bold,
+    /// The other habits of WPS's export (the 淮安市 2024 report): a flipped
+    /// coordinate system with glyphs at 20 times their size scaled by
+    /// 0.05, the page footer drawn first, a white filled rectangle behind
+    /// every prose line, and numbers drawn in pieces (「202」 then 「3」).
+    pub wps_export: bool,
+}
+
+/// How an export makes text bold.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Bold {
+    /// A bold font: nothing the text layer shows.
+    #[default]
+    Font,
+    /// Each glyph painted with fill and stroke (text render mode 2), as
+    /// WPS does: one glyph run drawn twice by a reader that paints it.
+    FillStroke,
+    /// Each glyph drawn a second time a hair to the right.
+    Overprint,
 }
 
 /// The PDF of `text`; `None` when a table is not template-shaped.
@@ -55,11 +75,17 @@ pub fn report_pdf(text: &str, style: Style) -> Option<String> {
                 first = false;
                 pages.title(&line);
             }
-            Block::Line(line) => pages.paragraph(&line, style.spaced_numbers),
+            Block::Line(line) => pages.paragraph(&line, style.spaced_numbers, is_heading(&line)),
             Block::Table(rows) => pages.table(&rows),
         }
     }
     Some(pages.finish(style))
+}
+
+/// Headings are set bold: a line that opens with 「一、」 or 「（一）」 and is short.
+fn is_heading(line: &str) -> bool {
+    let numbered = line.starts_with(['一', '二', '三', '四', '五', '六', '（']);
+    numbered && line.chars().count() <= 30 && !line.contains('。')
 }
 
 /// The space WPS adds between an Arabic number and CJK text, in ems.
@@ -131,7 +157,7 @@ fn wrap(text: &str, size: f32, first_width: f32, rest_width: f32, gaps: bool) ->
 
 /// One piece of a page: a string at a place, or a ruled line.
 enum Mark {
-    Text { x: f32, y: f32, size: f32, text: String, gaps: bool },
+    Text { x: f32, y: f32, size: f32, text: String, gaps: bool, bold: bool },
     Rule { x1: f32, y1: f32, x2: f32, y2: f32 },
 }
 
@@ -152,9 +178,9 @@ impl Pages {
         self.pages.last_mut().expect("a page is open").push(mark);
     }
 
-    fn text(&mut self, x: f32, y: f32, size: f32, text: &str, gaps: bool) {
+    fn text(&mut self, x: f32, y: f32, size: f32, text: &str, gaps: bool, bold: bool) {
         if !text.is_empty() {
-            self.mark(Mark::Text { x, y, size, text: text.to_string(), gaps });
+            self.mark(Mark::Text { x, y, size, text: text.to_string(), gaps, bold });
         }
     }
 
@@ -170,18 +196,18 @@ impl Pages {
             self.room(TITLE_SIZE * 1.6);
             self.y -= TITLE_SIZE * 1.6;
             let x = LEFT + (TEXT_WIDTH - width(&part, TITLE_SIZE, false)) / 2.0;
-            self.text(x, self.y, TITLE_SIZE, &part, false);
+            self.text(x, self.y, TITLE_SIZE, &part, false, false);
         }
         self.y -= BODY_LEADING / 2.0;
     }
 
-    fn paragraph(&mut self, line: &str, gaps: bool) {
+    fn paragraph(&mut self, line: &str, gaps: bool, bold: bool) {
         let indent = 2.0 * BODY_SIZE;
         for (index, part) in wrap(line, BODY_SIZE, TEXT_WIDTH - indent, TEXT_WIDTH, gaps).into_iter().enumerate() {
             self.room(BODY_LEADING);
             self.y -= BODY_LEADING;
             let x = if index == 0 { LEFT + indent } else { LEFT };
-            self.text(x, self.y, BODY_SIZE, &part, gaps);
+            self.text(x, self.y, BODY_SIZE, &part, gaps, bold);
         }
     }
 
@@ -250,7 +276,9 @@ impl Pages {
                 for line in here {
                     let x = x1 + ((x2 - x1) - width(&line, TABLE_SIZE, false)) / 2.0;
                     if !line.is_empty() {
-                        target.push(Mark::Text { x, y: baseline, size: TABLE_SIZE, text: line, gaps: false });
+                        // Labels and headers bold, values not.
+                        let bold = !line.chars().all(|ch| ch.is_ascii_digit() || ch == '.');
+                        target.push(Mark::Text { x, y: baseline, size: TABLE_SIZE, text: line, gaps: false, bold });
                     }
                     baseline -= TABLE_LEADING;
                 }
@@ -265,37 +293,121 @@ impl Pages {
         let count = self.pages.len();
         for (index, marks) in self.pages.iter().enumerate() {
             let footer = format!("- {} -", index + 1);
+            let footer_x = PAGE_WIDTH / 2.0 - width(&footer, 14.0, false) / 2.0;
+            let plain = Style { bold: Bold::Font, ..style };
+            let footer_style = Style { glyph_by_glyph: false, ..plain };
             let mut stream = String::new();
+            if style.wps_export {
+                // User space flipped: y grows downwards from the top.
+                let _ = writeln!(stream, "1 0 0 -1 0 {PAGE_HEIGHT} cm");
+            }
             stream += "0.5 w 0 G\n";
+            if style.wps_export {
+                // WPS draws the page footer before the page's text.
+                show(&mut stream, &mut used, (footer_x, 60.0, 14.0), &footer, false, footer_style);
+            }
             for mark in marks {
                 match mark {
                     Mark::Rule { x1, y1, x2, y2 } => {
+                        let (y1, y2) = (flip(*y1, style), flip(*y2, style));
                         let _ = writeln!(stream, "{x1:.2} {y1:.2} m {x2:.2} {y2:.2} l S");
                     }
-                    Mark::Text { x, y, size, text, gaps } => {
-                        show(&mut stream, &mut used, (*x, *y, *size), text, *gaps, style.glyph_by_glyph);
+                    Mark::Text { x, y, size, text, gaps, bold } => {
+                        if style.wps_export && *size == BODY_SIZE {
+                            // A white box behind each prose line.
+                            let w = width(text, *size, *gaps);
+                            let top = flip(*y + *size * 0.9, style);
+                            let _ = writeln!(stream, "1 g {x:.2} {top:.2} {w:.2} {:.2} re f 0 g", *size * 1.3);
+                        }
+                        let style = if *bold { style } else { plain };
+                        show(&mut stream, &mut used, (*x, *y, *size), text, *gaps, style);
                     }
                 }
             }
-            let footer_x = PAGE_WIDTH / 2.0 - width(&footer, 14.0, false) / 2.0;
-            show(&mut stream, &mut used, (footer_x, 60.0, 14.0), &footer, false, false);
+            if !style.wps_export {
+                show(&mut stream, &mut used, (footer_x, 60.0, 14.0), &footer, false, footer_style);
+            }
             contents.push(stream);
         }
         assemble(&contents, &used, count)
     }
 }
 
-/// Shows `text` at (x, y) in `size`: one `TJ` array (with a gap after a
-/// number where `gaps` asks for one), or each glyph placed on its own.
-fn show(
+/// `y` in the page's user space: flipped in a WPS export.
+fn flip(y: f32, style: Style) -> f32 {
+    if style.wps_export { PAGE_HEIGHT - y } else { y }
+}
+
+/// Shows `text` at (x, y) in `size` in `style`: bold by fill and stroke or
+/// drawn twice, numbers in pieces in a WPS export.
+fn show(stream: &mut String, used: &mut BTreeSet<u16>, at: (f32, f32, f32), text: &str, gaps: bool, style: Style) {
+    let (x, y, size) = at;
+    if style.wps_export
+        && let Some(cut) = number_piece_cut(text)
+    {
+        // 「2023」 drawn as 「202」 and 「3」.
+        let (first, rest) = text.split_at(cut);
+        show_run(stream, used, (x, y, size), first, gaps, style);
+        let after = x + width(first, size, gaps);
+        return show(stream, used, (after, y, size), rest, gaps, style);
+    }
+    show_run(stream, used, at, text, gaps, style);
+}
+
+/// Where a WPS export cuts `text` to draw a number in two pieces: before the
+/// last digit of its first run of three digits or more.
+fn number_piece_cut(text: &str) -> Option<usize> {
+    let mut run = 0;
+    let mut last_digit = None;
+    for (at, ch) in text.char_indices() {
+        if ch.is_ascii_digit() {
+            run += 1;
+            last_digit = Some(at);
+        } else if run >= 3 {
+            break;
+        } else {
+            run = 0;
+        }
+    }
+    (run >= 3).then_some(last_digit?)
+}
+
+/// One run of text, bold as `style` says.
+fn show_run(stream: &mut String, used: &mut BTreeSet<u16>, at: (f32, f32, f32), text: &str, gaps: bool, style: Style) {
+    match style.bold {
+        Bold::Font => show_plain(stream, used, at, text, gaps, style),
+        Bold::FillStroke => {
+            stream.push_str("2 Tr 0.45 w\n");
+            show_plain(stream, used, at, text, gaps, style);
+            stream.push_str("0 Tr 0.5 w\n");
+        }
+        Bold::Overprint => {
+            show_plain(stream, used, at, text, gaps, style);
+            show_plain(stream, used, (at.0 + 0.3, at.1, at.2), text, gaps, style);
+        }
+    }
+}
+
+/// One `TJ` array (with a gap after a number where `gaps` asks for one), or
+/// each glyph placed on its own; a WPS export sets the font at 20 times
+/// its size and scales the text matrix by 0.05, flipped.
+fn show_plain(
     stream: &mut String,
     used: &mut BTreeSet<u16>,
     at: (f32, f32, f32),
     text: &str,
     gaps: bool,
-    glyph_by_glyph: bool,
+    style: Style,
 ) {
     let (x, y, size) = at;
+    let glyph_by_glyph = style.glyph_by_glyph;
+    let (font_size, matrix) = if style.wps_export {
+        (size * 20.0, format!("0.05 0 0 -0.05 {{x:.2}} {:.2}", PAGE_HEIGHT - y))
+    } else {
+        (size, format!("1 0 0 1 {{x:.2}} {y:.2}"))
+    };
+    let tm = |x: f32| matrix.replace("{x:.2}", &format!("{x:.2}"));
+    let size_for_tf = font_size;
     let code = |ch: char| u16::try_from(u32::from(ch)).unwrap_or(0xFFFD);
     used.extend(text.chars().map(code));
     let mut previous: Option<char> = None;
@@ -305,7 +417,7 @@ fn show(
             if previous.is_some_and(|p| gaps && number_gap(p, ch)) {
                 at += NUMBER_GAP * size;
             }
-            let _ = writeln!(stream, "BT /F1 {size} Tf 1 0 0 1 {at:.2} {y:.2} Tm <{:04X}> Tj ET", code(ch));
+            let _ = writeln!(stream, "BT /F1 {size_for_tf} Tf {} Tm <{:04X}> Tj ET", tm(at), code(ch));
             at += advance(ch, size);
             previous = Some(ch);
         }
@@ -321,7 +433,7 @@ fn show(
         previous = Some(ch);
     }
     array.push('>');
-    let _ = writeln!(stream, "BT /F1 {size} Tf 1 0 0 1 {x:.2} {y:.2} Tm [{array}] TJ ET");
+    let _ = writeln!(stream, "BT /F1 {size_for_tf} Tf {} Tm [{array}] TJ ET", tm(x));
 }
 
 /// The file: catalog, pages, the font, then each page and its content.

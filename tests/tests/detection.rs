@@ -15,7 +15,7 @@ fn generated_reports_are_clean_and_every_mutation_is_found() {
         let values = consistent_values(&mut rng);
         let mutations = Mutation::one_of_each(&mut rng);
         let clean = report_markdown(&values, ProseFacts::of(&values), 2025, "某某市某某局");
-        for layout in Layout::ALL {
+        for layout in Layout::ALL.into_iter().chain([Layout::Crawler]) {
             let text = render(&clean, layout).unwrap();
             let (findings, cells) = check(&text, layout);
             let serious: Vec<&str> =

@@ -243,6 +243,7 @@ impl Writer<'_> {
         let mut header: Vec<Span> = Vec::new();
         // Table 二's rows have as many values as their block has columns.
         let mut block_columns: Option<usize> = None;
+        let mut rows = 0;
         let mut index = 0;
         while index < tokens.len() {
             let Token::Words(words) = tokens[index] else {
@@ -250,16 +251,22 @@ impl Writer<'_> {
                 break;
             };
             let pieces = pieces(self.text, words);
-            if pieces.iter().any(|&piece| is_prose(self.text, piece, kind)) {
+            if pieces.iter().any(|&piece| is_prose(self.text, piece, kind) || is_other_heading(self.text, piece, kind))
+            {
                 break;
             }
             let digits = match tokens.get(index + 1) {
                 Some(&Token::Digits(digits)) => Some(digits),
                 _ => None,
             };
+            // Once rows have begun, a header word before values labels a row:
+            // 「其他0 0 0 0 0 00」 is （六）其他处理's 「3.其他」 without its number.
+            let labels_a_row = |piece: Span| {
+                !is_column_header(self.text, piece, kind) || (rows > 0 && kind != TableKind::ReviewLitigation)
+            };
             let (row_label, before) = match (digits, pieces.split_last()) {
                 (_, None) => (None, &pieces[..]),
-                (Some(_), Some((&last, rest))) if !is_column_header(self.text, last, kind) => (Some(last), rest),
+                (Some(_), Some((&last, rest))) if labels_a_row(last) => (Some(last), rest),
                 (None, Some((&last, rest))) if is_row_label(self.text, last, kind) => (Some(last), rest),
                 _ => (None, &pieces[..]),
             };
@@ -274,6 +281,7 @@ impl Writer<'_> {
                         self.header_line(&mut header, kind, &mut block_columns);
                         let cells = row_cells(self.text, piece, kind, block_columns);
                         self.row(Some(piece), None, cells, kind);
+                        rows += 1;
                     }
                     _ => {
                         self.header_line(&mut header, kind, &mut block_columns);
@@ -286,10 +294,13 @@ impl Writer<'_> {
                     self.header_line(&mut header, kind, &mut block_columns);
                     let cells = row_cells(self.text, label, kind, block_columns);
                     self.row(Some(label), digits, cells, kind);
+                    rows += 1;
                 }
                 (None, Some(digits)) if kind == TableKind::ReviewLitigation => {
                     self.header_line(&mut header, kind, &mut block_columns);
                     self.row(None, Some(digits), RowKey::T4.value_count(), kind);
+                    // Table 四 has one row of values: what follows is not its.
+                    return digits.end;
                 }
                 (None, Some(_)) => {
                     self.header_line(&mut header, kind, &mut block_columns);
@@ -403,6 +414,15 @@ fn row_cells(text: &str, label: Span, kind: TableKind, block_columns: Option<usi
             })
         }
     }
+}
+
+/// A heading of a section the template does not have, inside a table's
+/// run: 「五、信息处理费收取情况」 after table 四. A top-level ordinal that
+/// labels none of this table's rows ends the table.
+fn is_other_heading(text: &str, piece: Span, kind: TableKind) -> bool {
+    let written = piece.slice(text);
+    leading_ordinal(written).is_some_and(|o| o.level == nianbao_model::OrdinalLevel::Top)
+        && !matches!(classify(written, Some(kind), false).as_deref(), Some(found) if found.table() == kind)
 }
 
 fn is_column_header(text: &str, piece: Span, kind: TableKind) -> bool {
@@ -541,8 +561,14 @@ fn tokenize(text: &str, span: Span) -> Vec<Token> {
             let decimal_point = c == '.' && before_digit;
             // 「本年增/减」 of the 2019 format is signed: 「0+11」 is 0|+1|1.
             let sign = matches!(c, '+' | '-' | '－') && before_digit;
+            // A unit after a number is its cell's: 「政府集中采购2笔 984361元」.
+            let unit = unit_len(&chars[j..]).filter(|_| j > 0 && chars[j - 1].1.is_ascii_digit());
             if c.is_ascii_digit() {
                 last_digit = j;
+            } else if let Some(len) = unit {
+                last_digit = j + len - 1;
+                j += len;
+                continue;
             } else if !(is_space(c) || decimal_point || sign) {
                 break;
             }
@@ -578,6 +604,17 @@ fn tokenize(text: &str, span: Span) -> Vec<Token> {
         tokens.push(Token::Words(trim(text, Span::new(span.start + start, span.end))));
     }
     tokens
+}
+
+/// The units a table 二 cell may carry after its number, longest first.
+const UNITS: [&str; 8] = ["万元", "元", "笔", "个", "件", "条", "项", "次"];
+
+/// How many characters of the unit `chars` start with, if any.
+fn unit_len(chars: &[(usize, char)]) -> Option<usize> {
+    UNITS.iter().find_map(|unit| {
+        let len = unit.chars().count();
+        (chars.len() >= len && chars[..len].iter().map(|&(_, c)| c).eq(unit.chars())).then_some(len)
+    })
 }
 
 /// Cuts a table's words into labels and headers: at each ordinal
@@ -622,11 +659,9 @@ fn dictionary_words(text: &str, chunk: Span, pieces: &mut Vec<Span>) {
     let mut at = 0;
     while at < written.len() {
         let rest = &written[at..];
-        let longest = written_labels()
-            .iter()
-            .filter(|word| !word.is_empty() && rest.starts_with(word.as_str()))
-            .map(String::len)
-            .max();
+        // The longest word, its letters perhaps set apart by spaces
+        // (「本年新 制作数量」).
+        let longest = written_labels().iter().filter_map(|word| spaced_prefix(rest, word)).max();
         match longest {
             Some(len) => {
                 if let Some(start) = unknown.take() {
@@ -659,17 +694,40 @@ fn dictionary_words(text: &str, chunk: Span, pieces: &mut Vec<Span>) {
     pieces.retain(|piece| !piece.is_empty());
 }
 
+/// How many bytes of `text` spell `word`, spaces between its characters
+/// allowed; `None` when `text` does not start with it.
+fn spaced_prefix(text: &str, word: &str) -> Option<usize> {
+    if word.is_empty() {
+        return None;
+    }
+    if text.starts_with(word) {
+        return Some(word.len());
+    }
+    let mut chars = text.char_indices().peekable();
+    for (index, expected) in word.chars().enumerate() {
+        // Spaces between the word's characters, not before its first.
+        while index > 0 && chars.peek().is_some_and(|&(_, ch)| is_space(ch)) {
+            chars.next();
+        }
+        match chars.next() {
+            Some((_, ch)) if ch == expected => {}
+            _ => return None,
+        }
+    }
+    Some(chars.peek().map_or(text.len(), |&(at, _)| at))
+}
+
 /// Splits a run of digits into `cells` numbers (see the module's doc).
 fn split_digits(text: &str, run: Span, cells: usize, total: Total) -> Split {
     let written = run.slice(text);
-    if written.contains('.') {
-        // A decimal is the fee, one cell on its own.
-        let trimmed = trim(text, run);
-        return if cells == 1 && !trimmed.slice(text).contains(is_space) {
-            Split::Certain(vec![trimmed])
-        } else {
-            Split::Unread
-        };
+    // Spaces and units set the cells apart: as many pieces as cells is the
+    // split (decimals and units kept in their cell: 「2 45.82万元」).
+    let pieces = separated_pieces(text, run);
+    if pieces.len() == cells {
+        return Split::Certain(pieces);
+    }
+    if written.contains('.') || UNITS.iter().any(|unit| written.contains(unit)) {
+        return Split::Unread;
     }
     // Each digit, whether a space (or a sign) comes before it, and where a
     // cell starting with it starts (at its sign, if it has one).
@@ -687,6 +745,11 @@ fn split_digits(text: &str, run: Span, cells: usize, total: Total) -> Split {
         } else {
             spaced = true;
         }
+    }
+    // Fewer zeros than cells: each its own value, and the row short of
+    // values (S007), not a run that splits several ways.
+    if digits.len() < cells && digits.iter().all(|&(at, _)| text.as_bytes()[at] == b'0') {
+        return Split::Certain(digits.iter().map(|&(at, _)| Span::new(at, at + 1)).collect());
     }
     if cells == 0 || digits.len() < cells || digits.len() > cells * MAX_CELL_DIGITS {
         return Split::Unread;
@@ -716,6 +779,37 @@ fn split_digits(text: &str, run: Span, cells: usize, total: Total) -> Split {
         (_, _, 1, Some(only)) if total != Total::None => Split::ByTotal(to_spans(only)),
         _ => Split::Unread,
     }
+}
+
+/// The pieces of a run set apart by spaces, or ending with a unit.
+fn separated_pieces(text: &str, run: Span) -> Vec<Span> {
+    let written = run.slice(text);
+    let mut pieces = Vec::new();
+    let mut start: Option<usize> = None;
+    let chars: Vec<(usize, char)> = written.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let (at, ch) = chars[i];
+        if is_space(ch) {
+            if let Some(from) = start.take() {
+                pieces.push(Span::new(run.start + from, run.start + at));
+            }
+            i += 1;
+            continue;
+        }
+        start.get_or_insert(at);
+        if let Some(len) = unit_len(&chars[i..]) {
+            let end = chars.get(i + len).map_or(written.len(), |&(at, _)| at);
+            pieces.push(Span::new(run.start + start.take().unwrap_or(at), run.start + end));
+            i += len;
+            continue;
+        }
+        i += 1;
+    }
+    if let Some(from) = start {
+        pieces.push(Span::new(run.start + from, run.end));
+    }
+    pieces
 }
 
 /// A depth-first search over the ways to cut a run of digits into cells.
@@ -830,8 +924,15 @@ mod tests {
         assert_eq!(split("000", 3, Total::None), Ok(vec!["0", "0", "0"]));
         assert_eq!(split("568", 1, Total::None), Ok(vec!["568"]));
         assert_eq!(split("12.5", 1, Total::None), Ok(vec!["12.5"]));
-        // Too few digits for the cells: no split.
-        assert_eq!(split("000000", 7, Total::Last), Err("unread"));
+        // Too few digits for the cells: six zeros are six values (S007 says
+        // one is missing), other digits no certain split.
+        assert_eq!(split("000000", 7, Total::Last), Ok(vec!["0"; 6]));
+        assert_eq!(split("120000", 7, Total::Last), Err("unread"));
+        // Units and spaces set cells apart; a unit stays in its cell.
+        assert_eq!(split("2笔 984361元", 2, Total::None), Ok(vec!["2笔", "984361元"]));
+        assert_eq!(split("1个246900元", 2, Total::None), Ok(vec!["1个", "246900元"]));
+        assert_eq!(split("2 45.82万元", 2, Total::None), Ok(vec!["2", "45.82万元"]));
+        assert_eq!(split("0+11", 3, Total::None), Ok(vec!["0", "+1", "1"]));
         assert_eq!(split("000000000000000", 15, Total::Groups).map(|p| p.len()), Ok(15));
     }
 

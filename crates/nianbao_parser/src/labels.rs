@@ -234,6 +234,7 @@ fn build_dictionary() -> HashMap<String, Vec<Entry>> {
         "对外公开总数量",
         "上一年项目数量",
         "本年增/减",
+        "本年增/减量",
         "本年增减",
         "处理决定数量",
     ] {

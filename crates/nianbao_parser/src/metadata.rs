@@ -123,8 +123,9 @@ fn find_statistics_period(source: &str, preface: &[Paragraph], sections: &[Secti
         if STATISTICS.find(paragraph.text.as_bytes()).is_none() {
             continue;
         }
-        let Some(at) =
-            ["统计期限", "统计时限", "统计周期", "统计期", "统计时间"].iter().find_map(|w| paragraph.text.find(w))
+        let Some(at) = ["统计期限", "统计时限", "统计周期", "统计期", "统计时间", "统计数据时间段"]
+            .iter()
+            .find_map(|w| paragraph.text.find(w))
         else {
             continue;
         };
@@ -134,6 +135,19 @@ fn find_statistics_period(source: &str, preface: &[Paragraph], sections: &[Secti
         let span = Span::new(paragraph.span.start + start, paragraph.span.start + end);
         let years = years_in(source, span);
         return Some(StatisticsPeriod { span, years });
+    }
+    // No keyword, but a sentence of the preface spans a whole year:
+    // 「涵盖2020年1月1日至2020年12月31日期间政府信息公开情况」.
+    for paragraph in preface.iter().take(12) {
+        let text = &paragraph.text;
+        let (Some(from), Some(to)) = (text.find("年1月1日"), text.find("年12月31日")) else { continue };
+        if to < from || !text[from..to].contains('至') {
+            continue;
+        }
+        let start = text[..from].rfind('。').map_or(0, |i| i + '。'.len_utf8());
+        let end = text[to..].find('。').map_or(text.len(), |i| to + i + '。'.len_utf8());
+        let span = Span::new(paragraph.span.start + start, paragraph.span.start + end);
+        return Some(StatisticsPeriod { span, years: years_in(source, span) });
     }
     None
 }

@@ -14,7 +14,7 @@ const MAX_PLACEHOLDER_BYTES: usize = 9;
 pub(crate) const MAX_CELL_BYTES: usize = 96;
 
 /// Units that may follow a number in a cell.
-const UNITS: &[&str] = &["万元", "元", "件", "条", "个", "次", "项", "%"];
+const UNITS: &[&str] = &["万元", "元", "件", "条", "个", "笔", "次", "项", "%"];
 
 /// Reads a cell: `(value, note)`. The note is whatever follows the number:
 /// 「22（其中修订16件）」 → (22, 「（其中修订16件）」).

@@ -269,6 +269,15 @@ impl<'a> Reader<'a> {
             return self.unknown_text(token, line, plain);
         };
         let text: Cow<'static, str> = written.map_or_else(|| Cow::Owned(text.to_string()), Cow::Borrowed);
+        // 「其他」 right after （六）其他处理's second item is its third,
+        // 「3.其他」 without its number, not the 其他 column's header.
+        let after_unpaid_fee = self.row.as_ref().is_some_and(|row| row.key == Some(RowKey::T3(T3Row::OtherUnpaidFee)));
+        let found = if after_unpaid_fee && text == "其他" {
+            let key = RowKey::T3(T3Row::OtherOther);
+            Cow::Owned(LabelMatch::Row { key, fidelity: Fidelity::Variant { canonical: Cow::Borrowed(key.label()) } })
+        } else {
+            found
+        };
         match found.into_owned() {
             LabelMatch::Row { key, fidelity } => {
                 // A label restated before any value (a heading made of the

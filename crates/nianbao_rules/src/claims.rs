@@ -146,6 +146,8 @@ const KEYWORDS: &[(&str, Metric)] = &[
     ("新收", Metric::ReceivedNew),
     ("新受理", Metric::ReceivedNew),
     ("新接收", Metric::ReceivedNew),
+    // 「受理并办结3件」 counts the applications concluded.
+    ("受理并办结", Metric::Disposed),
     ("办结", Metric::Disposed),
     ("答复", Metric::Disposed),
     ("收到", Metric::Received),

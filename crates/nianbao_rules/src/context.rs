@@ -162,11 +162,18 @@ impl<'a> Context<'a> {
                 && (agency.ends_with("人民政府") || agency.ends_with("办事处"));
             if township {
                 Some(Level::Township)
-            } else if agency.ends_with("人民政府") {
+            } else if agency.ends_with("人民政府") || is_region(agency) {
                 Some(Level::Government)
             } else {
                 None
             }
         })
     }
+}
+
+/// A region's name alone, the body that reports for the whole region (本级政府):
+/// 「平潭综合实验区」, 「某某经济技术开发区」 — not one of its departments
+/// (「…管委会办公室」, 「…局」).
+fn is_region(agency: &str) -> bool {
+    ["综合实验区", "开发区", "新区", "高新区", "自由贸易试验区"].iter().any(|region| agency.ends_with(region))
 }

@@ -70,10 +70,9 @@ fn table_finding(table: &Table, rows: &[&Row]) -> Option<Finding> {
     let describe = |row: &Row| format!("「{}」 (「{}」)", super::row_name(row), digits(row));
     let message = match rows.len() {
         1 => format!(
-            "{}: the digits of row {} run together and split into its {} cells in more than one way; the row is not checked",
+            "{}: the digits of row {} run together and split into its cells in more than one way; the row is not checked",
             table.kind.name(),
             describe(first),
-            first.cells.len()
         ),
         n => format!(
             "{}: the digits of {n} rows run together and split into their cells in more than one way; they are not checked: {}",
