@@ -30,7 +30,7 @@ fn main() {
         let values = consistent_values(&mut rng);
         let mutations = Mutation::one_of_each(&mut rng);
         let clean = report_markdown(&values, ProseFacts::of(&values), 2025, "某某市某某局");
-        for layout in Layout::ALL.into_iter().chain([Layout::Pdf, Layout::Crawler]) {
+        for layout in Layout::ALL.into_iter().chain([Layout::Pdf, Layout::PdfWps, Layout::Crawler]) {
             let text = render(&clean, layout).expect("generated tables are template-shaped");
             let (findings, _) = check(&text, layout);
             let entry = false_errors.entry(layout.name()).or_default();
@@ -53,7 +53,7 @@ fn main() {
             }
         }
     }
-    println!("detection benchmark: {reports} generated reports × {} layouts, seed {seed}\n", Layout::ALL.len() + 2);
+    println!("detection benchmark: {reports} generated reports × {} layouts, seed {seed}\n", Layout::ALL.len() + 3);
     println!("{:<11} {:<22} {:>7} {:>9}", "layout", "mutation", "recall", "found");
     for ((layout, kind), tally) in &recall {
         if tally.tried == 0 {

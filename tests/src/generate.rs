@@ -231,6 +231,12 @@ pub enum Layout {
     /// cell cannot be written in it; the detection benchmark runs it for
     /// the mutations that can.
     Pdf,
+    /// A published PDF as WPS exports one (`crate::pdf::Style` with
+    /// `Bold::FillStroke` and `wps_export`): bold headings and labels painted
+    /// with fill and stroke, flipped and scaled glyphs, the footer first,
+    /// white boxes behind prose, numbers drawn in pieces. The same mutations
+    /// as [`Layout::Pdf`].
+    PdfWps,
     /// A page as a crawler stored it: a header block, then the body on one
     /// line, headings run into the text before them and table cells run
     /// together (runs of 0 with no separator, other numbers set apart by a
@@ -250,6 +256,7 @@ impl Layout {
             Layout::Markdown => "Markdown",
             Layout::Html => "HTML",
             Layout::Pdf => "PDF",
+            Layout::PdfWps => "PDF (WPS)",
             Layout::Crawler => "crawler",
         }
     }
@@ -258,7 +265,7 @@ impl Layout {
 /// The text that findings' spans and markers index: a PDF's projection,
 /// else `text` itself.
 pub fn searchable(text: &str, layout: Layout) -> std::borrow::Cow<'_, str> {
-    if layout == Layout::Pdf {
+    if matches!(layout, Layout::Pdf | Layout::PdfWps) {
         std::borrow::Cow::Owned(nianbao_parser::pdf::read(text.as_bytes()).text)
     } else {
         std::borrow::Cow::Borrowed(text)
@@ -271,6 +278,15 @@ pub fn render(markdown: &str, layout: Layout) -> Option<String> {
     match layout {
         Layout::Html => return crate::html::report_html(markdown, "utf-8"),
         Layout::Pdf => return crate::pdf::report_pdf(markdown, crate::pdf::Style::default()),
+        Layout::PdfWps => {
+            let style = crate::pdf::Style {
+                spaced_numbers: true,
+                bold: crate::pdf::Bold::FillStroke,
+                wps_export: true,
+                ..crate::pdf::Style::default()
+            };
+            return crate::pdf::report_pdf(markdown, style);
+        }
         Layout::Crawler => return Some(crawler_text(markdown)),
         _ => {}
     }
@@ -296,7 +312,7 @@ pub fn render(markdown: &str, layout: Layout) -> Option<String> {
                 let kept: Vec<String> = cells.iter().filter(|c| !c.is_empty()).map(|c| format!("{c} |")).collect();
                 out += &kept.join("\n");
             }
-            Layout::Html | Layout::Pdf | Layout::Crawler => unreachable!("handled above"),
+            Layout::Html | Layout::Pdf | Layout::PdfWps | Layout::Crawler => unreachable!("handled above"),
         }
         out.push('\n');
     }
@@ -366,8 +382,10 @@ impl Mutation {
         match self {
             Mutation::Cell { .. } => &["T301", "T302", "T303", "T401"],
             // In a crawler's text a row one value short no longer splits one
-            // way: it is unread (S012) at that row.
-            Mutation::DropCell { .. } => &["S007", "S012"],
+            // way: it is unread (S012) at that row; or it still has as many
+            // digits as cells (「12 00000」 read 1|2|0|0|0|0|0, the only split
+            // there is), and its total fails (T303 on that row).
+            Mutation::DropCell { .. } => &["S007", "S012", "T303"],
             Mutation::RenameLabel { .. } => &["S008"],
             Mutation::SwapHeadings => &["S002"],
             Mutation::DuplicateOrdinal => &["S003"],
@@ -439,7 +457,11 @@ impl Mutation {
             Mutation::Cell { .. } => (markdown, None),
             Mutation::ProseReceived => (markdown, Some(received_sentence(prose))),
             Mutation::ProseReviews => (markdown, Some(review_sentence(prose))),
-            Mutation::RenameLabel { .. } | Mutation::DropCell { .. } if layout == Layout::Pdf => return None,
+            Mutation::RenameLabel { .. } | Mutation::DropCell { .. }
+                if matches!(layout, Layout::Pdf | Layout::PdfWps) =>
+            {
+                return None;
+            }
             Mutation::RenameLabel { row } => {
                 // Renamed in the written text: the HTML writer lays tables
                 // out with the template's own labels.
@@ -520,7 +542,7 @@ pub fn check(text: &str, layout: Layout) -> (Vec<Finding>, BTreeMap<(RowKey, usi
             let (_, projection, report) = nianbao_parser::parse_html_bytes(text.as_bytes());
             (report, Some(projection))
         }
-        Layout::Pdf => (nianbao_parser::parse_pdf_bytes(text.as_bytes()).1, None),
+        Layout::Pdf | Layout::PdfWps => (nianbao_parser::parse_pdf_bytes(text.as_bytes()).1, None),
         // Read as the CLI reads a text file: a crawler's page is projected.
         _ => nianbao_parser::parse_document(text),
     };
@@ -562,10 +584,18 @@ pub fn detects(
         _ => None,
     };
     let Some(target) = target else { return false };
+    // A row's cells are its place too (the T303 of a row read one value short).
+    let mut targets = vec![target];
+    if let Mutation::DropCell { row } = mutation {
+        targets.extend((0..7).filter_map(|index| cells.get(&(RowKey::T3(*row), index)).copied()));
+    }
+    let overlaps = |span: &nianbao_model::Span, target: &nianbao_model::Span| {
+        span.start < target.end.max(target.start + 1) && target.start < span.end.max(span.start + 1)
+    };
     findings.iter().filter(|f| mutation.expected_codes().contains(&f.code.as_str())).any(|f| {
-        f.spans
-            .iter()
-            .any(|span| span.start < target.end.max(target.start + 1) && target.start < span.end.max(span.start + 1))
+        let at_the_label = f.spans.iter().any(|span| overlaps(span, &target));
+        let on_the_row = f.code == "T303" && f.spans.iter().any(|span| targets[1..].iter().any(|t| overlaps(span, t)));
+        at_the_label || on_the_row
     })
 }
 

@@ -36,25 +36,26 @@ fn generated_reports_are_clean_and_every_mutation_is_found() {
     }
 }
 
-/// The same for published PDFs, with the mutations a PDF can hold (a cell,
-/// the prose, the headings): found at the right place in the projection.
+/// The same for published PDFs, plain and as WPS exports them, with the
+/// mutations a PDF can hold (a cell, the prose, the headings): found at the
+/// right place in the projection.
 #[test]
 fn mutations_of_a_typeset_pdf_are_found() {
-    for seed in 0..3 {
+    for (seed, layout) in (0..3).flat_map(|seed| [(seed, Layout::Pdf), (seed, Layout::PdfWps)]) {
         let mut rng = Rng::new(seed);
         let values = consistent_values(&mut rng);
         let mutations = Mutation::one_of_each(&mut rng);
         let clean = report_markdown(&values, ProseFacts::of(&values), 2025, "某某市某某局");
-        let (findings, cells) = check(&render(&clean, Layout::Pdf).unwrap(), Layout::Pdf);
+        let (findings, cells) = check(&render(&clean, layout).unwrap(), layout);
         assert!(findings.iter().all(|f| f.severity < Severity::Warning), "seed {seed}");
         assert_eq!(cells.len(), values.len(), "seed {seed}: every value is read");
         let mut tried = 0;
         for mutation in &mutations {
-            let Some((pdf, marker)) = mutation.apply(&values, Layout::Pdf) else { continue };
+            let Some((pdf, marker)) = mutation.apply(&values, layout) else { continue };
             tried += 1;
-            let (findings, cells) = check(&pdf, Layout::Pdf);
+            let (findings, cells) = check(&pdf, layout);
             let codes: Vec<&str> = findings.iter().map(|f| f.code.as_str()).collect();
-            let text = searchable(&pdf, Layout::Pdf);
+            let text = searchable(&pdf, layout);
             assert!(
                 detects(mutation, &text, marker.as_deref(), &findings, &cells),
                 "seed {seed}: {mutation:?}: {codes:?}"

@@ -37,7 +37,7 @@ const SEEDS: &[Seed] = &[
         table3_nonzero: &[],
         table4: &[0; 15],
         // No statistics-period sentence; half-width commas between Chinese characters.
-        codes: &["F005", "S011"],
+        codes: &["F005", "F007", "S011"],
     },
     Seed {
         file: "002_bf81134e00d6a1b6.txt",

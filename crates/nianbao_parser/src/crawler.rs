@@ -642,13 +642,31 @@ fn pieces(text: &str, words: Span) -> Vec<Span> {
             continue;
         }
         let chunk_text = chunk.slice(text);
-        if leading_ordinal(chunk_text).is_some() || classify(chunk_text, None, false).is_some() {
+        let known = classify(chunk_text, None, false).is_some();
+        if !known && let Some((group, label)) = group_then_label(text, chunk) {
+            // 「（四）无法提供本机关不掌握相关政府信息」: a label that lost its
+            // ordinal runs into the group label before it.
+            pieces.extend([group, label]);
+        } else if known || leading_ordinal(chunk_text).is_some() {
             pieces.push(chunk);
         } else {
             dictionary_words(text, chunk, &mut pieces);
         }
     }
     pieces
+}
+
+/// `chunk` as a label of the dictionary followed by a row label, if it is one.
+fn group_then_label(text: &str, chunk: Span) -> Option<(Span, Span)> {
+    let written = chunk.slice(text);
+    let mut words: Vec<&String> =
+        written_labels().iter().filter(|w| !w.is_empty() && written.starts_with(w.as_str())).collect();
+    words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    words.into_iter().find_map(|word| {
+        let rest = trim(text, Span::new(chunk.start + word.len(), chunk.end));
+        let is_row = matches!(classify(rest.slice(text), None, false).as_deref(), Some(LabelMatch::Row { .. }));
+        (is_row && !rest.is_empty()).then(|| (Span::new(chunk.start, chunk.start + word.len()), rest))
+    })
 }
 
 /// Cuts `chunk` into the template's words, longest first; text no word
