@@ -384,8 +384,8 @@ impl Mutation {
             // In a crawler's text a row one value short no longer splits one
             // way: it is unread (S012) at that row; or it still has as many
             // digits as cells (「12 00000」 read 1|2|0|0|0|0|0, the only split
-            // there is), and its total fails (T303 on that row).
-            Mutation::DropCell { .. } => &["S007", "S012", "T303"],
+            // there is), and its arithmetic fails (T301/T302/T303 on that row).
+            Mutation::DropCell { .. } => &["S007", "S012", "T301", "T302", "T303"],
             Mutation::RenameLabel { .. } => &["S008"],
             Mutation::SwapHeadings => &["S002"],
             Mutation::DuplicateOrdinal => &["S003"],
@@ -584,7 +584,8 @@ pub fn detects(
         _ => None,
     };
     let Some(target) = target else { return false };
-    // A row's cells are its place too (the T303 of a row read one value short).
+    // A row's cells are its place too (the arithmetic of a row read one
+    // value short).
     let mut targets = vec![target];
     if let Mutation::DropCell { row } = mutation {
         targets.extend((0..7).filter_map(|index| cells.get(&(RowKey::T3(*row), index)).copied()));
@@ -594,7 +595,8 @@ pub fn detects(
     };
     findings.iter().filter(|f| mutation.expected_codes().contains(&f.code.as_str())).any(|f| {
         let at_the_label = f.spans.iter().any(|span| overlaps(span, &target));
-        let on_the_row = f.code == "T303" && f.spans.iter().any(|span| targets[1..].iter().any(|t| overlaps(span, t)));
+        let arithmetic = matches!(f.code.as_str(), "T301" | "T302" | "T303");
+        let on_the_row = arithmetic && f.spans.iter().any(|span| targets[1..].iter().any(|t| overlaps(span, t)));
         at_the_label || on_the_row
     })
 }
