@@ -382,7 +382,68 @@ fn classify_normalised(text: &str, current: Option<TableKind>, strict: bool) -> 
     {
         return Some(Cow::Borrowed(choose(entries, current)));
     }
-    near_miss(normalized, current?).map(Cow::Owned)
+    let table = current?;
+    near_miss(normalized, table).or_else(|| near_miss_header(normalized, table)).map(Cow::Owned)
+}
+
+/// A column header of the table being read, mis-written: 「先行有效件数」
+/// for 「现行有效件数」, 「本年废纸件数」 for 「本年废止件数」 — as near as
+/// [`near_miss`] asks of a row label.
+fn near_miss_header(normalized: &str, table: TableKind) -> Option<LabelMatch> {
+    static HEADERS: OnceLock<Vec<(Vec<char>, LabelMatch)>> = OnceLock::new();
+    let headers = HEADERS.get_or_init(|| {
+        let mut all: Vec<(Vec<char>, LabelMatch)> = Vec::new();
+        for (text, entries) in dictionary() {
+            for entry in entries {
+                if let LabelMatch::Header {
+                    table,
+                    class: HeaderClass::Known { canonical, fidelity: Fidelity::Verbatim },
+                    role: HeaderRole::Column,
+                } = &entry.result
+                    && text.chars().count() >= 4
+                    // One text a header: the template's written form and its
+                    // normalised key are the same header.
+                    && !all.iter().any(|(_, known)| {
+                        matches!(known, LabelMatch::Header { class: HeaderClass::Known { canonical: other, .. }, .. } if other == canonical)
+                    })
+                {
+                    let variant = LabelMatch::Header {
+                        table: *table,
+                        class: HeaderClass::Known {
+                            canonical: canonical.clone(),
+                            fidelity: Fidelity::Variant { canonical: canonical.clone() },
+                        },
+                        role: HeaderRole::Column,
+                    };
+                    all.push((text.chars().collect(), variant));
+                }
+            }
+        }
+        all
+    });
+    let written: Vec<char> = normalized.chars().collect();
+    if written.len() < 4 || written.len() > 40 || written.iter().any(char::is_ascii_digit) {
+        return None;
+    }
+    let mut best: Option<(usize, &LabelMatch, usize)> = None;
+    let mut second = usize::MAX;
+    for (label, found) in headers.iter().filter(|(_, found)| found.table() == table) {
+        if label.len().abs_diff(written.len()) > label.len() / 4 {
+            continue;
+        }
+        let distance = edit_distance(&written, label);
+        match best {
+            Some((nearest, ..)) if distance >= nearest => second = second.min(distance),
+            _ => {
+                if let Some((nearest, ..)) = best {
+                    second = second.min(nearest);
+                }
+                best = Some((distance, found, label.len()));
+            }
+        }
+    }
+    let (distance, found, len) = best?;
+    (distance <= (len / 4).max(1) && second >= distance + 2).then(|| found.clone())
 }
 
 /// A row label of the table being read, mis-written: 「7.属于行政执法案件」
