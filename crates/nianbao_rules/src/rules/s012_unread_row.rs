@@ -69,6 +69,12 @@ fn table_finding(table: &Table, rows: &[&Row]) -> Option<Finding> {
     let digits = |row: &Row| row.cells.first().map(|cell| cell.raw.to_string()).unwrap_or_default();
     let describe = |row: &Row| format!("「{}」 (「{}」)", super::row_name(row), digits(row));
     let message = match rows.len() {
+        // Table 四's one row has no label: its digits name it.
+        1 if first.label.is_none() => format!(
+            "{}: its digits 「{}」 run together and split into its cells in more than one way; the table is not checked",
+            table.kind.name(),
+            digits(first),
+        ),
         1 => format!(
             "{}: the digits of row {} run together and split into its cells in more than one way; the row is not checked",
             table.kind.name(),
