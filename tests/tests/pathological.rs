@@ -9,7 +9,8 @@ use nianbao_rules::Config;
 
 fn check_time(text: &str) -> Duration {
     let started = Instant::now();
-    let report = nianbao_parser::parse(text);
+    // As the CLI reads a text: a crawler's page is projected first.
+    let (report, _) = nianbao_parser::parse_document(text);
     let diagnostics = nianbao_rules::check(&report, &Config::default());
     std::hint::black_box(diagnostics.len());
     started.elapsed()
@@ -43,6 +44,26 @@ fn many_table_rows_are_linear() {
 #[test]
 fn one_long_line_is_linear() {
     assert_linear("long line", |n| format!("一、总体情况\n{}\n", "本年度共收到申请5件，同比增长1件；".repeat(n)));
+}
+
+/// A crawler's page: the header block, then a one-line body.
+fn crawler_page(body: &str) -> String {
+    format!("标题: 某局2024年度政府信息公开工作年度报告\n==================== 正文 ====================\n{body}\n")
+}
+
+#[test]
+fn crawler_pages_are_linear() {
+    // Each 「申请人情况」 is tried as a table's start.
+    assert_linear("table anchors", |n| crawler_page(&"申请人情况。".repeat(n)));
+    // A run of numerals is asked at every character whether it opens an ordinal.
+    assert_linear("numerals", |n| crawler_page(&"一".repeat(n * 10)));
+    // Rows of long digit runs, each split by a bounded search.
+    assert_linear("digit runs", |n| {
+        crawler_page(&format!(
+            "三、收到和处理政府信息公开申请情况申请人情况{}",
+            "一、本年新收政府信息公开申请数量1234567891234567891234567".repeat(n / 10)
+        ))
+    });
 }
 
 #[test]

@@ -332,6 +332,12 @@ pub struct Row {
 }
 
 impl Row {
+    /// Whether the row's digits could not be split into its cells (a
+    /// crawler's page): its values are unread.
+    pub fn is_unread(&self) -> bool {
+        self.cells.iter().any(|cell| cell.value == CellValue::Unread)
+    }
+
     /// Whether the row has the template's number of values.
     pub fn has_template_shape(&self) -> bool {
         self.key.is_some_and(|key| key.value_count() == self.cells.len())

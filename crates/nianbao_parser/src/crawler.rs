@@ -34,6 +34,8 @@ const MAX_CELL_DIGITS: usize = 7;
 /// Splits tried before a run is called unreadable: a run of a few dozen
 /// digits has far fewer, this bounds what a damaged page can cost.
 const MAX_SPLIT_STEPS: usize = 200_000;
+/// Splits tried over a whole page: a page of many long runs is bounded too.
+const MAX_PAGE_SPLIT_STEPS: usize = 2_000_000;
 
 /// A crawler text projected into the parser's layout.
 pub(crate) struct Crawled {
@@ -49,7 +51,8 @@ pub(crate) fn project(text: &str) -> Option<Crawled> {
     if !text[start..].starts_with("标题") {
         return None;
     }
-    let mut out = Writer { text, projection: Projection::default(), unread: Vec::new() };
+    let mut out =
+        Writer { text, projection: Projection::default(), unread: Vec::new(), split_steps: MAX_PAGE_SPLIT_STEPS };
     let mut body = None;
     for line in lines_of(text).take(MAX_HEADER_LINES) {
         let content = trim(text, line.span);
@@ -75,6 +78,7 @@ pub(crate) fn mark_unread(report: &mut Report, unread: &[Span]) {
             if unread.iter().any(|span| span.start < row.span.end && row.span.start < span.end) {
                 for cell in &mut row.cells {
                     cell.value = CellValue::Unread;
+                    cell.note = None;
                 }
             }
         }
@@ -105,7 +109,11 @@ fn trim(text: &str, span: Span) -> Span {
 struct Writer<'a> {
     text: &'a str,
     projection: Projection,
+    /// The rows left unread. A table that reads nothing is rolled back
+    /// (`segment`) before it could push one.
     unread: Vec<Span>,
+    /// Splits the page may still try (see [`MAX_PAGE_SPLIT_STEPS`]).
+    split_steps: usize,
 }
 
 /// A stretch of a table's text: words, or a run of digits (and the spaces
@@ -129,7 +137,9 @@ enum Total {
 /// How a run of digits splits into cells.
 #[derive(Debug, PartialEq, Eq)]
 enum Split {
-    /// The only split there is.
+    /// The only split there is: as many pieces set apart by spaces or units
+    /// as cells, the only cut of the digits into cells, or a run of zeros
+    /// each its own value (a row short of values, which S007 reports).
     Certain(Vec<Span>),
     /// The only split that satisfies the row's total.
     ByTotal(Vec<Span>),
@@ -187,22 +197,28 @@ impl Writer<'_> {
     /// Text between two headings: prose, and the tables it holds.
     fn segment(&mut self, span: Span) {
         let mut at = span.start;
-        let mut search_from = span.start;
-        while let Some((kind, start)) = next_table(self.text, Span::new(search_from, span.end)) {
-            let prose_end = self.projection.text.len();
-            self.prose(Span::new(at, start));
+        for (kind, start) in table_starts(self.text, span) {
+            if start < at {
+                continue; // inside a table already read
+            }
+            // The table is read aside: only when it reads a row does the
+            // prose before it go in, then the table (a page may have many
+            // anchors that open no table; none of them may cost a copy).
+            let main = std::mem::take(&mut self.projection);
+            let unread_before = self.unread.len();
             let end = self.table(kind, Span::new(start, span.end));
+            let table = std::mem::replace(&mut self.projection, main);
             if end <= start {
-                // A table that reads nothing is prose: written again with what follows.
-                self.projection.truncate(prose_end);
-                search_from = start + 1;
-                while !self.text.is_char_boundary(search_from) {
-                    search_from += 1;
-                }
+                self.unread.truncate(unread_before);
                 continue;
             }
+            self.prose(Span::new(at, start));
+            let offset = self.projection.text.len();
+            for row in &mut self.unread[unread_before..] {
+                *row = Span::new(row.start + offset, row.end + offset);
+            }
+            self.projection.append(table);
             at = end;
-            search_from = end;
         }
         self.prose(Span::new(at, span.end));
     }
@@ -238,6 +254,11 @@ impl Writer<'_> {
     /// Reads the table of `kind` that starts at `span.start`; returns where
     /// it ends (prose resumes there).
     fn table(&mut self, kind: TableKind, span: Span) -> usize {
+        // A table holds no sentence: what follows the first 「。」 is prose,
+        // and is not cut into words (a long body would be, at every anchor
+        // tried).
+        let written = span.slice(self.text);
+        let span = written.find('。').map_or(span, |end| Span::new(span.start, span.start + end));
         let tokens = tokenize(self.text, span);
         let mut end = span.start;
         let mut header: Vec<Span> = Vec::new();
@@ -250,7 +271,7 @@ impl Writer<'_> {
                 // Digits with no label before them: not this table's.
                 break;
             };
-            let pieces = pieces(self.text, words);
+            let pieces = pieces(self.text, words, kind);
             if pieces.iter().any(|&piece| is_prose(self.text, piece, kind) || is_other_heading(self.text, piece, kind))
             {
                 break;
@@ -315,7 +336,8 @@ impl Writer<'_> {
             index += if digits.is_some() { 2 } else { 1 };
         }
         self.header_line(&mut header, kind, &mut block_columns);
-        end
+        // Words and no row are no table (「依据第二十条第（一）项公开。」).
+        if rows == 0 { span.start } else { end }
     }
 
     /// Writes the column headers gathered so far as one line.
@@ -350,7 +372,7 @@ impl Writer<'_> {
             _ => Total::None,
         };
         let split = match digits {
-            Some(digits) => split_digits(self.text, digits, cells, total),
+            Some(digits) => split_digits(self.text, digits, cells, total, &mut self.split_steps),
             // A label and no value: as many blank cells as the row has.
             None => Split::Certain(Vec::new()),
         };
@@ -442,7 +464,7 @@ fn is_prose(text: &str, piece: Span, kind: TableKind) -> bool {
     if classify(written, Some(kind), false).is_some() {
         return false;
     }
-    written.contains(['。', '，', ',', '；']) || written.chars().count() > MAX_HEADING_CHARS
+    written.contains(['。', '，', ',', '；']) || written.len() > crate::labels::MAX_LABEL_BYTES
 }
 
 /// The section headings of a line of the body: where each starts (its
@@ -508,8 +530,9 @@ fn heading_title(text: &str) -> Option<usize> {
     None
 }
 
-/// Where the next table starts in `span`, and which table it is.
-fn next_table(text: &str, span: Span) -> Option<(TableKind, usize)> {
+/// Where a table may start in `span`, and which, in order: the anchors of
+/// each table, found once for the segment.
+fn table_starts(text: &str, span: Span) -> Vec<(TableKind, usize)> {
     const ANCHORS: [(&str, TableKind); 7] = [
         ("第二十条第（一）项", TableKind::Proactive),
         ("第二十条第(一)项", TableKind::Proactive),
@@ -520,18 +543,23 @@ fn next_table(text: &str, span: Span) -> Option<(TableKind, usize)> {
         ("行政复议", TableKind::ReviewLitigation),
     ];
     let written = span.slice(text);
-    ANCHORS
+    let mut starts: Vec<(TableKind, usize)> = ANCHORS
         .iter()
-        .filter_map(|&(anchor, kind)| {
-            // 「行政复议」 opens table 四 only as its header, 「行政复议行政诉讼」,
-            // not in a sentence before it (「没有…行政复议及行政诉讼情况」).
-            let at = written.match_indices(anchor).map(|(at, _)| at).find(|&at| {
-                kind != TableKind::ReviewLitigation
-                    || written[at + anchor.len()..].trim_start_matches(is_space).starts_with("行政诉讼")
-            })?;
-            Some((kind, span.start + at))
+        .flat_map(|&(anchor, kind)| {
+            written
+                .match_indices(anchor)
+                // 「行政复议」 opens table 四 only as its header, 「行政复议行政诉讼」,
+                // not in a sentence before it (「没有…行政复议及行政诉讼情况」).
+                .filter(move |&(at, _)| {
+                    kind != TableKind::ReviewLitigation
+                        || written[at + anchor.len()..].trim_start_matches(is_space).starts_with("行政诉讼")
+                })
+                .map(move |(at, _)| (kind, span.start + at))
         })
-        .min_by_key(|&(_, at)| at)
+        .collect();
+    starts.sort_by_key(|&(_, at)| at);
+    starts.dedup_by_key(|&mut (_, at)| at);
+    starts
 }
 
 /// Cuts a table's text into words and runs of digits. A digit before
@@ -619,16 +647,15 @@ fn unit_len(chars: &[(usize, char)]) -> Option<usize> {
 
 /// Cuts a table's words into labels and headers: at each ordinal
 /// (「三、本年度办理结果」「（一）予以公开」), and words without an ordinal
-/// into the template's words (「信息内容本年制发件数…规章」). A label the
-/// template does not know stays one piece.
-fn pieces(text: &str, words: Span) -> Vec<Span> {
+/// into `kind`'s words of the template (「信息内容本年制发件数…规章」). A
+/// label the template does not know stays one piece.
+fn pieces(text: &str, words: Span, kind: TableKind) -> Vec<Span> {
     let written = words.slice(text);
     let mut starts = vec![0];
     let mut previous: Option<char> = None;
     for (offset, ch) in written.char_indices() {
+        // 「第二十条第（一）项」 is one word: its 「（一）」 starts no label.
         if offset > 0 && previous != Some('第') && leading_ordinal(&written[offset..]).is_some() {
-            // A second-level ordinal inside brackets is no label's start:
-            // 「（区分处理的，…）」 has none, 「第二十条第（一）项」 is skipped above.
             starts.push(offset);
         }
         previous = Some(ch);
@@ -643,24 +670,23 @@ fn pieces(text: &str, words: Span) -> Vec<Span> {
         }
         let chunk_text = chunk.slice(text);
         let known = classify(chunk_text, None, false).is_some();
-        if !known && let Some((group, label)) = group_then_label(text, chunk) {
+        if !known && let Some((group, label)) = group_then_label(text, chunk, kind) {
             // 「（四）无法提供本机关不掌握相关政府信息」: a label that lost its
             // ordinal runs into the group label before it.
             pieces.extend([group, label]);
         } else if known || leading_ordinal(chunk_text).is_some() {
             pieces.push(chunk);
         } else {
-            dictionary_words(text, chunk, &mut pieces);
+            dictionary_words(text, chunk, kind, &mut pieces);
         }
     }
     pieces
 }
 
 /// `chunk` as a label of the dictionary followed by a row label, if it is one.
-fn group_then_label(text: &str, chunk: Span) -> Option<(Span, Span)> {
+fn group_then_label(text: &str, chunk: Span, kind: TableKind) -> Option<(Span, Span)> {
     let written = chunk.slice(text);
-    let mut words: Vec<&String> =
-        written_labels().iter().filter(|w| !w.is_empty() && written.starts_with(w.as_str())).collect();
+    let mut words: Vec<&str> = written_labels(kind).filter(|w| !w.is_empty() && written.starts_with(w)).collect();
     words.sort_by_key(|w| std::cmp::Reverse(w.len()));
     words.into_iter().find_map(|word| {
         let rest = trim(text, Span::new(chunk.start + word.len(), chunk.end));
@@ -671,7 +697,7 @@ fn group_then_label(text: &str, chunk: Span) -> Option<(Span, Span)> {
 
 /// Cuts `chunk` into the template's words, longest first; text no word
 /// starts stays together.
-fn dictionary_words(text: &str, chunk: Span, pieces: &mut Vec<Span>) {
+fn dictionary_words(text: &str, chunk: Span, kind: TableKind, pieces: &mut Vec<Span>) {
     let written = chunk.slice(text);
     let mut unknown: Option<usize> = None;
     let mut at = 0;
@@ -679,7 +705,7 @@ fn dictionary_words(text: &str, chunk: Span, pieces: &mut Vec<Span>) {
         let rest = &written[at..];
         // The longest word, its letters perhaps set apart by spaces
         // (「本年新 制作数量」).
-        let longest = written_labels().iter().filter_map(|word| spaced_prefix(rest, word)).max();
+        let longest = written_labels(kind).filter_map(|word| spaced_prefix(rest, word)).max();
         match longest {
             Some(len) => {
                 if let Some(start) = unknown.take() {
@@ -736,7 +762,7 @@ fn spaced_prefix(text: &str, word: &str) -> Option<usize> {
 }
 
 /// Splits a run of digits into `cells` numbers (see the module's doc).
-fn split_digits(text: &str, run: Span, cells: usize, total: Total) -> Split {
+fn split_digits(text: &str, run: Span, cells: usize, total: Total, budget: &mut usize) -> Split {
     let written = run.slice(text);
     // Spaces and units set the cells apart: as many pieces as cells is the
     // split (decimals and units kept in their cell: 「2 45.82万元」).
@@ -780,13 +806,15 @@ fn split_digits(text: &str, run: Span, cells: usize, total: Total) -> Split {
         total,
         parts: Vec::with_capacity(cells),
         steps: 0,
+        limit: MAX_SPLIT_STEPS.min(*budget),
         splits: 0,
         first: None,
         satisfying: 0,
         first_satisfying: None,
     };
     search.run(0);
-    if search.steps > MAX_SPLIT_STEPS {
+    *budget = budget.saturating_sub(search.steps);
+    if search.steps > search.limit {
         return Split::Unread;
     }
     let to_spans = |parts: Vec<(usize, usize)>| -> Vec<Span> {
@@ -840,6 +868,8 @@ struct SplitSearch<'a> {
     /// The cells chosen so far, as ranges of digit indices.
     parts: Vec<(usize, usize)>,
     steps: usize,
+    /// Steps allowed: [`MAX_SPLIT_STEPS`], or what the page has left.
+    limit: usize,
     splits: usize,
     first: Option<Vec<(usize, usize)>>,
     satisfying: usize,
@@ -849,7 +879,7 @@ struct SplitSearch<'a> {
 impl SplitSearch<'_> {
     fn run(&mut self, from: usize) {
         self.steps += 1;
-        if self.steps > MAX_SPLIT_STEPS {
+        if self.steps > self.limit {
             return;
         }
         let remaining_cells = self.cells - self.parts.len();
@@ -901,14 +931,18 @@ impl SplitSearch<'_> {
     }
 
     fn satisfies_total(&self) -> bool {
-        let values: Vec<u64> = self.parts.iter().map(|&part| self.value(part)).collect();
-        match self.total {
-            Total::None => false,
-            Total::Last => values.split_last().is_some_and(|(last, rest)| rest.iter().sum::<u64>() == *last),
-            Total::Groups => values
-                .chunks(5)
-                .all(|group| group.split_last().is_some_and(|(last, rest)| rest.iter().sum::<u64>() == *last)),
-        }
+        // Each group's parts but its last add up to its last: the whole row
+        // for table 三, groups of five for table 四.
+        let group = match self.total {
+            Total::None => return false,
+            Total::Last => self.parts.len(),
+            Total::Groups => 5,
+        };
+        self.parts.chunks(group).all(|parts| {
+            parts
+                .split_last()
+                .is_some_and(|(&last, rest)| rest.iter().map(|&part| self.value(part)).sum::<u64>() == self.value(last))
+        })
     }
 }
 
@@ -918,7 +952,7 @@ mod tests {
 
     fn split(written: &str, cells: usize, total: Total) -> Result<Vec<&str>, &'static str> {
         let span = Span::new(0, written.len());
-        match split_digits(written, span, cells, total) {
+        match split_digits(written, span, cells, total, &mut { MAX_PAGE_SPLIT_STEPS }) {
             Split::Certain(parts) => Ok(parts.iter().map(|p| p.slice(written)).collect()),
             Split::ByTotal(parts) => {
                 let mut cut: Vec<&str> = parts.iter().map(|p| p.slice(written)).collect();

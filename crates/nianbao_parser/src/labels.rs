@@ -146,10 +146,10 @@ fn build_dictionary() -> HashMap<String, Vec<Entry>> {
     let mut map: HashMap<String, Vec<Entry>> = HashMap::default();
     // The texts as the template writes them: most reports copy them, and
     // each is then found without being normalised (see `written_forms`).
-    let mut written: Vec<String> = Vec::new();
+    let mut written: Vec<(String, TableKind)> = Vec::new();
     let mut add = |text: &str, result: LabelMatch| {
+        written.push((text.to_string(), result.table()));
         map.entry(normalize_label(text)).or_default().push(Entry { result });
-        written.push(text.to_string());
     };
     let verbatim = || Fidelity::Verbatim;
     // Borrowed: a label found takes a copy of its entry, which then allocates nothing.
@@ -289,20 +289,22 @@ fn build_dictionary() -> HashMap<String, Vec<Entry>> {
     for fragment in ["结果", "维持", "纠正", "其他", "尚未", "审结", "总"] {
         add(fragment, header(t4, HeaderClass::Other, HeaderRole::Column));
     }
-    let _ = WRITTEN.set(written.clone());
-    add_written_forms(&mut map, written);
+    let texts: Vec<String> = written.iter().map(|(text, _)| text.clone()).collect();
+    let _ = WRITTEN.set(written);
+    add_written_forms(&mut map, texts);
     map
 }
 
-/// The dictionary's texts as the template writes them.
-static WRITTEN: OnceLock<Vec<String>> = OnceLock::new();
+/// The dictionary's texts as the template writes them, with their table.
+static WRITTEN: OnceLock<Vec<(String, TableKind)>> = OnceLock::new();
 
-/// Every label, header and group label as the template writes it (and the
-/// known variants and other formats' parts): the words a text whose cells
-/// run together is cut into (see `crawler`).
-pub(crate) fn written_labels() -> &'static [String] {
+/// Every label, header and group label of `table` as the template writes it
+/// (and the known variants and other formats' parts): the words a text
+/// whose cells run together is cut into (see `crawler`). Set down when the
+/// dictionary is built, from the same list.
+pub(crate) fn written_labels(table: TableKind) -> impl Iterator<Item = &'static str> {
     dictionary();
-    WRITTEN.get().map_or(&[], Vec::as_slice)
+    WRITTEN.get().into_iter().flatten().filter(move |(_, of)| *of == table).map(|(text, _)| text.as_str())
 }
 
 /// Keys the template's own texts to what [`classify`] finds for them after
@@ -401,6 +403,8 @@ fn near_miss_header(normalized: &str, table: TableKind) -> Option<LabelMatch> {
                     role: HeaderRole::Column,
                 } = &entry.result
                     && text.chars().count() >= 4
+                    // The normalised key, as the text compared with it is.
+                    && *text == normalize_label(text)
                     // One text a header: the template's written form and its
                     // normalised key are the same header.
                     && !all.iter().any(|(_, known)| {
@@ -422,28 +426,11 @@ fn near_miss_header(normalized: &str, table: TableKind) -> Option<LabelMatch> {
         all
     });
     let written: Vec<char> = normalized.chars().collect();
-    if written.len() < 4 || written.len() > 40 || written.iter().any(char::is_ascii_digit) {
+    if written.iter().any(char::is_ascii_digit) {
         return None;
     }
-    let mut best: Option<(usize, &LabelMatch, usize)> = None;
-    let mut second = usize::MAX;
-    for (label, found) in headers.iter().filter(|(_, found)| found.table() == table) {
-        if label.len().abs_diff(written.len()) > label.len() / 4 {
-            continue;
-        }
-        let distance = edit_distance(&written, label);
-        match best {
-            Some((nearest, ..)) if distance >= nearest => second = second.min(distance),
-            _ => {
-                if let Some((nearest, ..)) = best {
-                    second = second.min(nearest);
-                }
-                best = Some((distance, found, label.len()));
-            }
-        }
-    }
-    let (distance, found, len) = best?;
-    (distance <= (len / 4).max(1) && second >= distance + 2).then(|| found.clone())
+    let candidates = headers.iter().filter(|(_, found)| found.table() == table);
+    nearest(&written, candidates.map(|(label, found)| (label.clone(), found))).cloned()
 }
 
 /// A row label of the table being read, mis-written: 「7.属于行政执法案件」
@@ -454,33 +441,42 @@ fn near_miss_header(normalized: &str, table: TableKind) -> Option<LabelMatch> {
 /// between two.
 fn near_miss(normalized: &str, table: TableKind) -> Option<LabelMatch> {
     let written: Vec<char> = normalized.chars().collect();
-    // Labels have 2 to 37 characters; a text with a digit after its
-    // ordinal holds a value, not a label.
-    if written.len() < 4 || written.len() > 40 || written.iter().skip(2).any(char::is_ascii_digit) {
+    // A text with a digit after its ordinal holds a value, not a label.
+    if written.iter().skip(2).any(char::is_ascii_digit) {
         return None;
     }
-    let mut best: Option<(usize, RowKey)> = None;
+    let labels = row_labels().iter().filter(|(_, key)| key.table() == table);
+    let key = nearest(&written, labels.map(|(label, key)| (label.chars().collect::<Vec<char>>(), *key)))?;
+    Some(LabelMatch::Row { key, fidelity: Fidelity::Variant { canonical: Cow::Borrowed(key.label()) } })
+}
+
+/// The candidate `written` is a near miss of, if one: within a quarter of
+/// its length of edits (one at least) and nearer than every other
+/// candidate by two edits. Only candidates of about the same length are
+/// measured; texts under 4 or over 40 characters are no labels' misses.
+fn nearest<T>(written: &[char], candidates: impl Iterator<Item = (Vec<char>, T)>) -> Option<T> {
+    if written.len() < 4 || written.len() > 40 {
+        return None;
+    }
+    let mut best: Option<(usize, usize, T)> = None;
     let mut second = usize::MAX;
-    for (label, key) in row_labels().iter().filter(|(_, key)| key.table() == table) {
-        let label: Vec<char> = label.chars().collect();
+    for (label, found) in candidates {
         if label.len().abs_diff(written.len()) > label.len() / 4 {
             continue;
         }
-        let distance = edit_distance(&written, &label);
-        match best {
-            Some((nearest, _)) if distance >= nearest => second = second.min(distance),
+        let distance = edit_distance(written, &label);
+        match &best {
+            Some((nearest, ..)) if distance >= *nearest => second = second.min(distance),
             _ => {
-                if let Some((nearest, _)) = best {
+                if let Some((nearest, ..)) = best {
                     second = second.min(nearest);
                 }
-                best = Some((distance, *key));
+                best = Some((distance, label.len(), found));
             }
         }
     }
-    let (distance, key) = best?;
-    let allowed = (key.label().chars().count() / 4).max(1);
-    (distance <= allowed && second >= distance + 2)
-        .then(|| LabelMatch::Row { key, fidelity: Fidelity::Variant { canonical: Cow::Borrowed(key.label()) } })
+    let (distance, len, found) = best?;
+    (distance <= (len / 4).max(1) && second >= distance + 2).then_some(found)
 }
 
 /// Levenshtein distance between two texts, in characters.

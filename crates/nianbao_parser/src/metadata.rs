@@ -112,7 +112,9 @@ fn agency_before(source: &str, title: Span, year: Span) -> Option<Spanned<String
     Some(Spanned::new(trimmed.to_string(), Span::new(title.start, title.start + trimmed.len())))
 }
 
-/// The sentence holding 「统计期限」 (or 统计期/统计时限), anywhere in the prose.
+/// The sentence holding 「统计期限」 (统计时限, 统计周期, 统计期, 统计时间,
+/// 统计数据时间段), anywhere in the prose; else a sentence of the preface
+/// that spans a year from 1月1日 to 12月31日.
 fn find_statistics_period(source: &str, preface: &[Paragraph], sections: &[Section]) -> Option<StatisticsPeriod> {
     let paragraphs = preface.iter().chain(sections.iter().flat_map(|s| s.paragraphs.iter()));
     // Every paragraph is searched; one prebuilt search for the words' common

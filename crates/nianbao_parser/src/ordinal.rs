@@ -85,7 +85,11 @@ fn third(text: &str) -> Option<FoundOrdinal> {
 }
 
 fn chinese_numeral_prefix(text: &str) -> usize {
+    // At most four characters: no ordinal has more (「二十一」), and a long
+    // run of numerals must not be scanned whole at every one of its
+    // characters (a crawler's page asks at each).
     text.char_indices()
+        .take(4)
         .take_while(|(_, c)| matches!(c, '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'))
         .map(|(i, c)| i + c.len_utf8())
         .last()

@@ -69,12 +69,11 @@ impl Projection {
         self.text.push_str(text);
     }
 
-    /// Drops what was written after the first `len` bytes (which end
-    /// between pieces).
-    pub(crate) fn truncate(&mut self, len: usize) {
-        self.text.truncate(len);
-        let keep = self.pieces.partition_point(|piece| piece.at < len);
-        self.pieces.truncate(keep);
+    /// Appends another projection of the same source.
+    pub(crate) fn append(&mut self, other: Projection) {
+        let offset = self.text.len();
+        self.text.push_str(&other.text);
+        self.pieces.extend(other.pieces.into_iter().map(|piece| Piece { at: piece.at + offset, ..piece }));
     }
 
     /// Whether a span of the projection is a verbatim copy of one piece of

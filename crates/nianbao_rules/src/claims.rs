@@ -399,7 +399,10 @@ fn read_sentence(
                 year: None,
             });
         }
-        last_count = out[first..].last().filter(|c| !matches!(c.unit, "%" | "％")).map(|c| c.metric);
+        last_count = out[first..]
+            .last()
+            .filter(|c| !matches!(c.unit, "%" | "％") && matches!(c.metric, Metric::Outcome(_)))
+            .map(|c| c.metric);
         for claim in &mut out[first..] {
             claim.year = last_year(&text[start..claim.span.start - base]);
         }

@@ -118,7 +118,7 @@ const REPEAT_DISTANCE: f32 = 0.15;
 /// glyphs of the neighbouring buckets only.
 #[derive(Default)]
 struct ShownGlyphs {
-    buckets: rustc_hash::FxHashMap<(u64, i32, i32), (f32, f32)>,
+    buckets: rustc_hash::FxHashMap<(u64, i64, i64), (f32, f32)>,
 }
 
 impl ShownGlyphs {
@@ -131,10 +131,12 @@ impl ShownGlyphs {
             text.hash(&mut hasher);
             hasher.finish()
         };
-        let (bx, by) = ((x / tolerance).floor() as i32, (y / tolerance).floor() as i32);
+        // `as` saturates a huge or infinite coordinate; the neighbours' sums
+        // must not overflow then.
+        let (bx, by) = ((x / tolerance).floor() as i64, (y / tolerance).floor() as i64);
         for dx in -1..=1 {
             for dy in -1..=1 {
-                if let Some(&(sx, sy)) = self.buckets.get(&(hash, bx + dx, by + dy))
+                if let Some(&(sx, sy)) = self.buckets.get(&(hash, bx.saturating_add(dx), by.saturating_add(dy)))
                     && (sx - x).abs() < tolerance
                     && (sy - y).abs() < tolerance
                 {
@@ -228,4 +230,22 @@ impl Device<'_> for Collector {
     fn pop_clip(&mut self) {}
 
     fn pop_transparency_group(&mut self) {}
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ShownGlyphs;
+
+    #[test]
+    fn a_glyph_drawn_on_itself_is_a_repeat_and_far_coordinates_do_not_overflow() {
+        let mut shown = ShownGlyphs::default();
+        assert!(!shown.is_repeat("二", 100.0, 700.0, 16.0));
+        assert!(shown.is_repeat("二", 100.2, 700.0, 16.0), "fill then stroke, or a hair to the side");
+        assert!(!shown.is_repeat("二", 108.0, 700.0, 16.0), "the next character's place");
+        assert!(!shown.is_repeat("三", 100.0, 700.0, 16.0), "another text");
+        for far in [f32::MAX, f32::INFINITY, -f32::MAX, 4e9] {
+            let _ = shown.is_repeat("A", far, far, 1.0);
+            let _ = shown.is_repeat("A", far, far, 1.0);
+        }
+    }
 }

@@ -75,8 +75,10 @@ fn check_rows(table: &Table, first_rows: &FirstRows<'_>, format_of_its_year: boo
         let expected = key.value_count();
         let found = row.cells.len();
         // A row whose digits could not be split has no count of values (S012).
-        let unread = row.cells.iter().any(|cell| cell.value == nianbao_model::CellValue::Unread);
-        if found == expected || unread || (format_of_its_year && key.table() == nianbao_model::TableKind::Proactive) {
+        if found == expected
+            || row.is_unread()
+            || (format_of_its_year && key.table() == nianbao_model::TableKind::Proactive)
+        {
             continue;
         }
         let subject = if key == RowKey::T4 { table.name().to_string() } else { format!("row 「{}」", row_name(row)) };

@@ -1,4 +1,4 @@
-use nianbao_model::{CellValue, Row, Table};
+use nianbao_model::{Row, Table};
 
 use super::row_anchor;
 use crate::context::Context;
@@ -10,7 +10,8 @@ declare_rule! {
     /// Reports the rows of a table whose values could not be read: a page
     /// as a crawler stored it runs a row's cells together
     /// (「行政规范性文件6051」), and its digits split into the row's cells
-    /// in more than one way (6|0|51 or 60|5|1). nianbao splits a run only
+    /// in more than one way (6|0|51 or 60|5|1), or in none (too few digits,
+    /// a unit or decimal where no cell can hold it). nianbao splits a run only
     /// when the split is certain — the only split there is, or the only one
     /// that satisfies the row's own total — and never checks a guess. The
     /// rows it could not read get one diagnostic for their table, which
@@ -50,13 +51,9 @@ declare_rule! {
     }
 }
 
-fn is_unread(row: &Row) -> bool {
-    row.cells.iter().any(|cell| cell.value == CellValue::Unread)
-}
-
 fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     for table in &ctx.report.tables {
-        let rows: Vec<&Row> = table.rows.iter().filter(|row| is_unread(row)).collect();
+        let rows: Vec<&Row> = table.rows.iter().filter(|row| row.is_unread()).collect();
         if let Some(finding) = table_finding(table, &rows) {
             out.push(finding);
         }
@@ -71,17 +68,17 @@ fn table_finding(table: &Table, rows: &[&Row]) -> Option<Finding> {
     let message = match rows.len() {
         // Table 四's one row has no label: its digits name it.
         1 if first.label.is_none() => format!(
-            "{}: its digits 「{}」 run together and split into its cells in more than one way; the table is not checked",
+            "{}: its digits 「{}」 run together and cannot be split into its cells for certain; the table is not checked",
             table.kind.name(),
             digits(first),
         ),
         1 => format!(
-            "{}: the digits of row {} run together and split into its cells in more than one way; the row is not checked",
+            "{}: the digits of row {} run together and cannot be split into its cells for certain; the row is not checked",
             table.kind.name(),
             describe(first),
         ),
         n => format!(
-            "{}: the digits of {n} rows run together and split into their cells in more than one way; they are not checked: {}",
+            "{}: the digits of {n} rows run together and cannot be split into their cells for certain; they are not checked: {}",
             table.kind.name(),
             rows.iter().map(|row| describe(row)).collect::<Vec<_>>().join(", ")
         ),

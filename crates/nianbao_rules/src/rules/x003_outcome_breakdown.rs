@@ -92,6 +92,9 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         }
     }
     // A full breakdown in one sentence adds up to 100%.
+    let has_unread_rows = report
+        .table(nianbao_model::TableKind::Applications)
+        .is_some_and(|table| table.rows.iter().any(|row| row.is_unread()));
     let mut by_clause: Vec<(Span, f64, usize, Outcomes)> = Vec::new();
     for claim in ctx.claims().iter().filter(|c| is_percent(c) && matches!(c.metric, Metric::Outcome(_))) {
         let Metric::Outcome(groups) = claim.metric else { continue };
@@ -112,7 +115,11 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     for (span, sum, count, named) in by_clause {
         // A breakdown of all outcomes: those it leaves out are 0 in 表三
         // (「其他处理0件」); three of five shares need not add up to 100%.
-        let full = outcomes(report, named.complement()).is_none_or(|rest| rest.value == 0.0);
+        // Rows the table does not have (the 2019 format's （六）) count as
+        // none; rows it could not read leave the breakdown undecided.
+        let rest = named.complement();
+        let full =
+            rest.iter().next().is_none() || outcomes(report, rest).map_or(!has_unread_rows, |rest| rest.value == 0.0);
         if count >= 3 && full && (sum - 100.0).abs() > 0.1 {
             out.push(
                 Finding::new(
