@@ -5,7 +5,8 @@ use crate::registry::{FixKind, declare_rule};
 declare_rule! {
     /// ## What it does
     /// Finds Markdown emphasis (`**二是**`) in a report that is not written in
-    /// Markdown, and HTML entities and tags (`&nbsp;`, `<br>`, `</p>`) anywhere in
+    /// Markdown, and HTML entities and tags (`&nbsp;`, `<br>`, `</p>`, Word's
+    /// conditional comments such as `<!--[if !supportLists]-->`) anywhere in
     /// its prose.
     ///
     /// ## Why is this bad
@@ -47,6 +48,9 @@ const ENTITIES: &[(&str, &str)] = &[("&nbsp;", " "), ("&amp;", "&"), ("&lt;", "<
 const TAGS: &[&str] =
     &["<br>", "<br/>", "<br />", "<p>", "</p>", "<span>", "</span>", "<strong>", "</strong>", "<b>", "</b>"];
 
+/// Word's conditional comments: where they open, and what closes them.
+const CONDITIONAL_COMMENTS: &[(&str, &str)] = &[("<!--[if", "]-->"), ("<![endif]", "-->")];
+
 fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     let markdown = is_markdown(ctx.report);
     for (base, text, chars) in ctx.prose() {
@@ -75,6 +79,17 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             for (i, _) in text.match_indices(tag) {
                 edits.push(Edit::replace(at(base, i, tag.len()), ""));
                 first.get_or_insert(at(base, i, tag.len()));
+            }
+        }
+        // Word's conditional comments, left in a page a crawler stored:
+        // 「<!--[if !supportLists]-->」, 「<![endif]-->」.
+        for (opening, closing) in CONDITIONAL_COMMENTS.iter().filter(|_| tags) {
+            for (i, _) in text.match_indices(opening) {
+                let Some(len) = text[i..].find(closing).map(|end| end + closing.len()).filter(|&len| len <= 80) else {
+                    continue;
+                };
+                edits.push(Edit::replace(at(base, i, len), ""));
+                first.get_or_insert(at(base, i, len));
             }
         }
         let Some(first) = first else { continue };
