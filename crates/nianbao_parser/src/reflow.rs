@@ -143,6 +143,20 @@ fn measured_lines(text: &str) -> Option<Vec<Row>> {
     // row with its spaces some 250 bytes, and it is not measured.
     const PRINTED_BYTES: usize = 200;
     const PARAGRAPH_BYTES: usize = 300;
+    let candidate = |bytes: &[u8]| (2 * MIN_MEASURED..=PRINTED_BYTES).contains(&bytes.len()) && !is_table_like(bytes);
+    // A wrapped text's full lines mostly stop mid-sentence (`wrap_width`),
+    // and there are MIN_FULL_LINES of them at least: with at most half that
+    // many candidates stopping mid-sentence, the answer is no, found off the
+    // bytes before any line is measured. Most reports end here, on every
+    // keystroke in the editor.
+    let mid_sentence = lines_of(text)
+        .map(|line| line.span.slice(text))
+        .filter(|line| candidate(line.as_bytes()) && !ends_sentence(line))
+        .take(MIN_FULL_LINES / 2 + 1)
+        .count();
+    if 2 * mid_sentence <= MIN_FULL_LINES {
+        return None;
+    }
     let mut measured = Vec::new();
     let mut paragraphs = 0;
     for line in lines_of(text) {
@@ -154,7 +168,7 @@ fn measured_lines(text: &str) -> Option<Vec<Row>> {
             }
             continue;
         }
-        if bytes.len() < 2 * MIN_MEASURED || bytes.len() > PRINTED_BYTES || is_table_like(bytes) {
+        if !candidate(bytes) {
             continue;
         }
         let row = row(text, line.span);
