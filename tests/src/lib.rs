@@ -109,18 +109,12 @@ fn check_file_with(path: &Path, display: &str, config: &Config) -> Checked {
         .collect();
     // A fixture alone is read as the CLI reads a text (a crawler's page or
     // a hard-wrapped text projected); one with other documents in it as it is.
-    let projection = match pieces.len() {
-        1 => nianbao_parser::parse_document(&pieces[0].1).1,
-        _ => None,
+    let (first, projection) = match pieces.len() {
+        1 => nianbao_parser::parse_document(&pieces[0].1),
+        _ => (nianbao_parser::parse(&pieces[0].1), None),
     };
-    let reports: Vec<nianbao_model::Report> = pieces
-        .iter()
-        .enumerate()
-        .map(|(index, (_, text))| match (index, &projection) {
-            (0, Some(_)) => nianbao_parser::parse_document(text).0,
-            _ => nianbao_parser::parse(text),
-        })
-        .collect();
+    let reports: Vec<nianbao_model::Report> =
+        std::iter::once(first).chain(pieces[1..].iter().map(|(_, text)| nianbao_parser::parse(text))).collect();
     let mut related = nianbao_rules::Related::default();
     for ((name, _), report) in pieces.iter().zip(&reports).skip(1) {
         let other = nianbao_rules::Other { name, report, memo: None };

@@ -21,6 +21,7 @@ use nianbao_model::{CellValue, Report, RowKey, Span, TableKind};
 
 use crate::labels::{HeaderRole, LabelMatch, classify, written_labels};
 use crate::lines::lines_of;
+use crate::number::UNITS;
 use crate::ordinal::leading_ordinal;
 use crate::projection::Projection;
 use crate::sections::classify_heading;
@@ -634,10 +635,8 @@ fn tokenize(text: &str, span: Span) -> Vec<Token> {
     tokens
 }
 
-/// The units a table 二 cell may carry after its number, longest first.
-const UNITS: [&str; 8] = ["万元", "元", "笔", "个", "件", "条", "项", "次"];
-
-/// How many characters of the unit `chars` start with, if any.
+/// How many characters of the unit `chars` start with, if any: the units
+/// a cell may carry after its number (`number::UNITS`).
 fn unit_len(chars: &[(usize, char)]) -> Option<usize> {
     UNITS.iter().find_map(|unit| {
         let len = unit.chars().count();
@@ -903,13 +902,9 @@ impl SplitSearch<'_> {
             if len > 1 && self.bytes[self.digits[from].0] == b'0' {
                 break;
             }
-            // A space after this cell's last digit: the cell must end there.
             self.parts.push((from, to));
             self.run(to);
             self.parts.pop();
-            if self.digits.get(to).is_some_and(|&(_, spaced)| spaced) {
-                break;
-            }
         }
     }
 

@@ -131,12 +131,8 @@ fn find_statistics_period(source: &str, preface: &[Paragraph], sections: &[Secti
         else {
             continue;
         };
-        let text = &paragraph.text;
-        let start = text[..at].rfind('。').map_or(0, |i| i + '。'.len_utf8());
-        let end = text[at..].find('。').map_or(text.len(), |i| at + i + '。'.len_utf8());
-        let span = Span::new(paragraph.span.start + start, paragraph.span.start + end);
-        let years = years_in(source, span);
-        return Some(StatisticsPeriod { span, years });
+        let span = sentence_around(paragraph, at, at);
+        return Some(StatisticsPeriod { span, years: years_in(source, span) });
     }
     // No keyword, but a sentence of the preface spans a whole year:
     // 「涵盖2020年1月1日至2020年12月31日期间政府信息公开情况」.
@@ -146,12 +142,19 @@ fn find_statistics_period(source: &str, preface: &[Paragraph], sections: &[Secti
         if to < from || !text[from..to].contains('至') {
             continue;
         }
-        let start = text[..from].rfind('。').map_or(0, |i| i + '。'.len_utf8());
-        let end = text[to..].find('。').map_or(text.len(), |i| to + i + '。'.len_utf8());
-        let span = Span::new(paragraph.span.start + start, paragraph.span.start + end);
+        let span = sentence_around(paragraph, from, to);
         return Some(StatisticsPeriod { span, years: years_in(source, span) });
     }
     None
+}
+
+/// The sentence of `paragraph` from the 「。」 before byte `from` to the one
+/// after byte `to`.
+fn sentence_around(paragraph: &Paragraph, from: usize, to: usize) -> Span {
+    let text = &paragraph.text;
+    let start = text[..from].rfind('。').map_or(0, |i| i + '。'.len_utf8());
+    let end = text[to..].find('。').map_or(text.len(), |i| to + i + '。'.len_utf8());
+    Span::new(paragraph.span.start + start, paragraph.span.start + end)
 }
 
 /// 「发文日期: | 2025-01-15」, 「发布时间: 2025-01-17」.

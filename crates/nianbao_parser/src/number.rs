@@ -13,8 +13,9 @@ const MAX_PLACEHOLDER_BYTES: usize = 9;
 /// Longer than any number with its note (「22（其中修订16件）」 is 26 bytes).
 pub(crate) const MAX_CELL_BYTES: usize = 96;
 
-/// Units that may follow a number in a cell.
-const UNITS: &[&str] = &["万元", "元", "件", "条", "个", "笔", "次", "项", "%"];
+/// Units that may follow a number in a cell, longest first where one
+/// starts another (「万元」 before 「元」).
+pub(crate) const UNITS: &[&str] = &["万元", "元", "件", "条", "个", "笔", "次", "项", "%"];
 
 /// Reads a cell: `(value, note)`. The note is whatever follows the number:
 /// 「22（其中修订16件）」 → (22, 「（其中修订16件）」).

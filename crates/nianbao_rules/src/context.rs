@@ -172,8 +172,8 @@ impl<'a> Context<'a> {
 }
 
 /// A region's name alone, the body that reports for the whole region (本级政府):
-/// 「平潭综合实验区」, 「某某经济技术开发区」 — not one of its departments
+/// 「平潭综合实验区」, 「某某经济技术开发区」, 「…高新区」 — not one of its departments
 /// (「…管委会办公室」, 「…局」).
 fn is_region(agency: &str) -> bool {
-    ["综合实验区", "开发区", "新区", "高新区", "自由贸易试验区"].iter().any(|region| agency.ends_with(region))
+    ["综合实验区", "开发区", "新区", "自由贸易试验区"].iter().any(|region| agency.ends_with(region))
 }
