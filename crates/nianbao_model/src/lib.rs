@@ -7,6 +7,7 @@
 //!   UTF-16 or characters) at the edges.
 //! - [`template`]: the national format as data — sections, tables, verbatim
 //!   labels and the stable keys used in exports.
+//! - [`outline`]: local outlines (上海市's) as data, beside the template.
 //! - [`Report`]: what the parser read — metadata, sections, tables, cells.
 //! - [`Diagnostic`]: the one finding type, with labels, help and fixes; it
 //!   implements [`miette::Diagnostic`].
@@ -15,6 +16,7 @@
 
 mod diagnostic;
 mod line_index;
+pub mod outline;
 mod report;
 pub mod search;
 mod span;
@@ -22,6 +24,7 @@ pub mod template;
 
 pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Label, Severity, apply_edits};
 pub use line_index::{ColumnEncoding, LineCol, LineIndex};
+pub use outline::Outline;
 pub use report::{
     Cell, CellValue, Date, Fidelity, HeaderCell, HeaderClass, Metadata, Ordinal, OrdinalLevel, Paragraph, Report, Row,
     RowLabel, Section, SourceInfo, StatisticsPeriod, SubHeading, Suppression, Table,

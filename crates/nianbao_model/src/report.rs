@@ -5,7 +5,7 @@ use std::borrow::Cow;
 use serde::{Deserialize, Serialize};
 
 use crate::template::{RowKey, SectionKind, T3Col, T3Row, T4Col, TableKind};
-use crate::{Span, Spanned};
+use crate::{Outline, Span, Spanned};
 
 /// A whole report as read from one file.
 ///
@@ -19,6 +19,10 @@ pub struct Report {
     pub preface: Vec<Paragraph>,
     /// Top-level sections in document order, statutory or not.
     pub sections: Vec<Section>,
+    /// The local outline the report follows, if it follows one: its
+    /// sections are numbered as that outline numbers them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outline: Option<Outline>,
     /// Tables in document order. Normally one of each kind.
     pub tables: Vec<Table>,
     /// `<!-- nianbao-disable-… -->` directives.
@@ -51,6 +55,17 @@ impl Report {
     /// The first section of `kind`.
     pub fn section(&self, kind: SectionKind) -> Option<&Section> {
         self.sections.iter().find(|section| section.kind == Some(kind))
+    }
+
+    /// The ordinal section `kind` carries: the national one, or the
+    /// report's outline's.
+    pub fn expected_ordinal(&self, kind: SectionKind) -> u32 {
+        self.outline.map_or(kind.ordinal(), |outline| outline.ordinal(kind))
+    }
+
+    /// Section `kind`'s heading as the report's outline numbers it.
+    pub fn expected_heading(&self, kind: SectionKind) -> String {
+        self.outline.map_or_else(|| kind.heading(), |outline| outline.heading(kind))
     }
 
     /// The first table of `kind`.
@@ -113,6 +128,7 @@ impl Report {
                 }
                 row.cells.iter_mut().for_each(|c| spanned(&mut c.span));
             }
+            table.unpaired.iter_mut().for_each(spanned);
         }
         for suppression in &mut self.suppressions {
             spanned(&mut suppression.span);
@@ -255,6 +271,14 @@ pub struct Table {
     pub headers: Vec<HeaderCell>,
     /// Rows in document order, including unknown and repeated ones.
     pub rows: Vec<Row>,
+    /// Runs of values, a whole row's worth each, on lines of their own
+    /// after a row that already had all its values: their labels stand
+    /// somewhere else (a converter from PDF to Markdown set the table's
+    /// labels and values apart). When there are any, no row whose values
+    /// stand apart from its label is read: which label owns which values
+    /// cannot be known.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unpaired: Vec<Span>,
 }
 
 impl Table {
@@ -332,8 +356,9 @@ pub struct Row {
 }
 
 impl Row {
-    /// Whether the row's digits could not be split into its cells (a
-    /// crawler's page): its values are unread.
+    /// Whether the row's values are unread: its digits could not be split
+    /// into its cells (a crawler's page), or its values could not be paired
+    /// with its label ([`Table::unpaired`]).
     pub fn is_unread(&self) -> bool {
         self.cells.iter().any(|cell| cell.value == CellValue::Unread)
     }

@@ -120,11 +120,19 @@ pub(crate) fn is_merged_label_piece(text: &str, table: TableKind) -> bool {
     if text.len() > MAX_MERGED_BYTES || text.contains('。') {
         return false;
     }
+    let pieces = merged_pieces(table);
+    let is_piece =
+        |piece: &str| !piece.is_empty() && !piece.chars().all(|c| c.is_ascii_digit()) && pieces.contains(piece);
     let mut words = text.split_whitespace().peekable();
     words.peek().is_some()
         && words.all(|word| {
             let piece = normalize_label(word);
-            !piece.is_empty() && !piece.chars().all(|c| c.is_ascii_digit()) && merged_pieces(table).contains(&piece)
+            // Or two pieces run together: a converter that reads two
+            // columns line by line interleaves the merged label of one with
+            // the group label of the next (「三、本」 and 「法提供」 of
+            // 「三、本年度办理结果」 and 「（四）无法提供」).
+            is_piece(&piece)
+                || piece.char_indices().skip(1).any(|(at, _)| is_piece(&piece[..at]) && is_piece(&piece[at..]))
         })
 }
 
@@ -544,6 +552,16 @@ pub(crate) fn is_header_like(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A converter that reads two columns line by line runs a piece of one
+    /// merged label into a piece of the next: still pieces, no heading.
+    #[test]
+    fn two_pieces_run_together_are_pieces() {
+        assert!(is_merged_label_piece("三、本法提供", TableKind::Applications));
+        assert!(is_merged_label_piece("年 （四）无法", TableKind::Applications));
+        assert!(!is_merged_label_piece("三、本年度共收到申请", TableKind::Applications));
+        assert!(!is_merged_label_piece("三、工作机制保障", TableKind::Applications));
+    }
 
     #[test]
     fn written_forms_find_what_their_normal_forms_find() {

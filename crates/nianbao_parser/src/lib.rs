@@ -27,6 +27,7 @@ mod metadata;
 mod normalize;
 mod number;
 mod ordinal;
+mod outline;
 pub mod pdf;
 mod projection;
 pub mod read;
@@ -59,13 +60,15 @@ pub fn parse(text: &str) -> Report {
 fn parse_script(text: &str) -> Report {
     let lines = lines::split_lines(text);
     let tables = tables::read_tables(text, &lines);
-    let sections = sections::read_sections(text, &lines, &tables.consumed);
+    let mut sections = sections::read_sections(text, &lines, &tables.consumed);
+    let outline = outline::follow_outline(&mut sections.sections);
     let metadata = metadata::read_metadata(text, &sections.preface, &sections.sections);
     Report {
         source: SourceInfo { encoding: "UTF-8".to_string(), had_bom: false, lossy: false, len: text.len() },
         metadata,
         preface: sections.preface,
         sections: sections.sections,
+        outline,
         tables: tables.tables,
         suppressions: directives::read_directives(text, &lines),
     }

@@ -44,6 +44,10 @@ struct Row {
     /// A table row (values at its end, cells set apart by wide gaps or by
     /// spaces between words): never joined.
     cells: bool,
+    /// A Markdown table row (「| 规章 | 0 | 0 | 0 |」, as converters from PDF
+    /// write them): never joined, and kept as written, its pipes being its
+    /// cells' separators.
+    pipe: bool,
     blank: bool,
     footer: bool,
 }
@@ -67,6 +71,11 @@ pub(crate) fn project(text: &str) -> Option<Projection> {
             continue;
         }
         let content = trimmed(text, current.span);
+        if current.pipe {
+            out.push(content.slice(text), content, true);
+            out.push_added("\n");
+            continue;
+        }
         if current.cells {
             push_cells(text, content, &mut out);
             out.push_added("\n");
@@ -79,9 +88,13 @@ pub(crate) fn project(text: &str) -> Option<Projection> {
         }
         // Join the lines that continue this one.
         let mut last = current;
+        // Whether `last` may be a paragraph's first line: the text's first, or
+        // one after a full stop (an extraction that drops the indent of a
+        // paragraph's first line leaves no other sign of where it starts).
+        let mut may_start_paragraph = current.indent <= margin;
         while let Some(next_index) = next_content(&rows, index) {
             let next = rows[next_index];
-            let indent = if last.span == current.span && current.indent <= margin { FIRST_LINE_INDENT } else { 0 };
+            let indent = if may_start_paragraph { FIRST_LINE_INDENT } else { 0 };
             let continues = if title_done {
                 last.width + indent + SLACK >= width && continues_paragraph(text, &next, margin)
             } else {
@@ -92,10 +105,12 @@ pub(crate) fn project(text: &str) -> Option<Projection> {
             }
             let content = trimmed(text, next.span);
             out.push(content.slice(text), content, true);
+            may_start_paragraph = ends_sentence(trimmed(text, last.span).slice(text));
             last = next;
             index = next_index + 1;
         }
-        title_done = true;
+        // A converter's or portal's 「正文」 above the title is no title.
+        title_done = content.slice(text) != "正文";
         out.push_added("\n");
     }
     Some(out)
@@ -212,12 +227,22 @@ fn row(text: &str, span: Span) -> Row {
     let indent = display_width(&body[..indent_bytes]) + 3 * body[..indent_bytes].matches('\t').count();
     let inner = body.trim_start();
     let width = indent + display_width(inner);
-    let cells = inner.contains('\t')
+    let pipe = inner.starts_with('|');
+    let cells = pipe
+        || inner.contains('\t')
         || inner.contains("  ")
         || inner.contains("\u{3000}\u{3000}")
         || spaced_words(inner)
         || ends_with_values(inner);
-    Row { span, width, indent, cells, blank: inner.is_empty(), footer: !inner.is_empty() && is_page_number(inner) }
+    Row {
+        span,
+        width,
+        indent,
+        cells,
+        pipe,
+        blank: inner.is_empty(),
+        footer: !inner.is_empty() && is_page_number(inner),
+    }
 }
 
 /// Display columns of a line's text, read off its UTF-8 bytes: an ASCII
@@ -414,5 +439,17 @@ mod tests {
             "{}",
             projection.text
         );
+    }
+
+    /// A converter from PDF to Markdown writes a table's rows as pipe rows
+    /// amid hard-wrapped prose: each is kept as written, neither joined to
+    /// the next (「| 三、 | （一）予以公开 | 9 |」 ends with no value) nor
+    /// cut at its empty cells' spaces.
+    #[test]
+    fn pipe_rows_are_kept_as_written() {
+        let rows = "| 三、 | （一）予以公开 | 9 | 0 | 9 |\n| 0 | 0 | 0 |\n| 业 | 构 |  |  |\n";
+        let text = format!("{WRAPPED}{rows}");
+        let projection = project(&text).unwrap();
+        assert!(projection.text.ends_with(rows), "{}", projection.text);
     }
 }

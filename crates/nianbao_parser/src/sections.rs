@@ -3,7 +3,7 @@
 use std::sync::OnceLock;
 
 use nianbao_model::{
-    Fidelity, Ordinal, OrdinalLevel, Paragraph, Section, SectionKind, Span, Spanned, SubHeading, search,
+    Fidelity, Ordinal, OrdinalLevel, Paragraph, Section, SectionKind, Span, Spanned, SubHeading, TableKind, search,
 };
 
 use crate::lines::Line;
@@ -144,6 +144,17 @@ pub(crate) fn is_heading_line(text: &str) -> bool {
     leading_ordinal(text)
         .filter(|ordinal| ordinal.level == OrdinalLevel::Top)
         .is_some_and(|ordinal| classify_heading(strip_stars(&text[ordinal.len..], str::strip_suffix).trim()).is_some())
+}
+
+/// The table a heading line calls for: its section's (「四、政府信息公开行政
+///复议、行政诉讼情况」 calls for 表四), or the one it names (「## 表三：…」).
+pub(crate) fn heading_table(text: &str) -> Option<TableKind> {
+    let text = strip_stars(text.trim_start().trim_start_matches('#').trim_start(), str::strip_prefix);
+    if let Some(ordinal) = leading_ordinal(text).filter(|ordinal| ordinal.level == OrdinalLevel::Top) {
+        let title = strip_stars(&text[ordinal.len..], str::strip_suffix).trim();
+        return classify_heading(title).and_then(|(kind, _)| kind.table());
+    }
+    TableKind::ALL.into_iter().find(|kind| text.starts_with(kind.name()))
 }
 
 /// `text` without any `**` at one end: `trim_start_matches("**")` or

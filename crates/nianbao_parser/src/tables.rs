@@ -29,13 +29,26 @@ pub(crate) struct TablesRead {
 }
 
 pub(crate) fn read_tables(source: &str, lines: &[Line]) -> TablesRead {
-    let mut reader =
-        Reader { source, tables: [None, None, None], current: None, row: None, pending: None, tokens: Vec::new() };
+    let mut reader = Reader {
+        source,
+        tables: [None, None, None],
+        current: None,
+        row: None,
+        pending: None,
+        tokens: Vec::new(),
+        apart: Default::default(),
+        section_table: None,
+    };
     let mut consumed = vec![false; lines.len()];
     for (index, &line) in lines.iter().enumerate() {
         consumed[index] = reader.line(line, index);
     }
     reader.close_context();
+    for (table, apart) in reader.tables.iter_mut().zip(&reader.apart) {
+        if let Some(table) = table.as_mut().filter(|table| !table.unpaired.is_empty()) {
+            leave_unread(table, apart);
+        }
+    }
     let mut tables: Vec<Table> = reader.tables.into_iter().flatten().collect();
     tables.sort_by_key(|table| table.span.start);
     TablesRead { tables, consumed }
@@ -52,6 +65,12 @@ struct Reader<'a> {
     pending: Option<(TableKind, RowLabel)>,
     /// The cells of the line being read; see [`Reader::line`].
     tokens: Vec<Token>,
+    /// By table, the rows (their index) whose values do not all stand on
+    /// their label's line: unread if the table has [`Table::unpaired`] values.
+    apart: [Vec<usize>; 3],
+    /// The table the last heading called for: outside any table, a label two
+    /// tables share (「总计」) opens this one.
+    section_table: Option<TableKind>,
 }
 
 struct OpenRow {
@@ -130,6 +149,11 @@ impl<'a> Reader<'a> {
         // 「三、本年度办理结果」 set one character a line) is no heading.
         if let Some(span) = whole_line.filter(|_| !has_values) {
             let text = span.slice(self.source);
+            // The end of a wrapped row label that is also a piece of a merged
+            // label (「申请」 of 「申请人情况」) ends the row label.
+            if tokens.len() == 1 && self.join_label(tokens[0], true) {
+                return true;
+            }
             if self.current.is_some_and(|table| is_merged_label_piece(text, table)) {
                 return true;
             }
@@ -148,6 +172,7 @@ impl<'a> Reader<'a> {
         {
             // A Markdown heading or a statutory section heading always ends a table.
             self.close_context();
+            self.section_table = whole_line.and_then(|span| crate::sections::heading_table(span.slice(self.source)));
             return false;
         }
         let label = tokens.first().filter(|token| token.kind == TokenKind::Text).copied();
@@ -157,6 +182,7 @@ impl<'a> Reader<'a> {
                 classify(text, self.current, true).is_some()
                     || self.label_after_pieces(label).is_some()
                     || (self.current.is_some()
+                        && !self.table4_complete()
                         && is_header_like(text)
                         && leading_ordinal(text).is_none_or(|o| o.level != nianbao_model::OrdinalLevel::Top))
             }
@@ -193,6 +219,20 @@ impl<'a> Reader<'a> {
         }
         let found = classify(inner, self.current, true)?;
         (self.current.is_some() || matches!(*found, LabelMatch::Row { .. })).then_some(label)
+    }
+
+    /// Whether table 四 is being read and has all its values: text after
+    /// them that is no label of it (「（一）主要问题」) is prose again.
+    fn table4_complete(&self) -> bool {
+        let values = |cells: usize| cells >= RowKey::T4.value_count();
+        self.current == Some(TableKind::ReviewLitigation)
+            && match &self.row {
+                Some(row) => row.key == Some(RowKey::T4) && values(row.cells.len()),
+                None => self.tables[table_index(TableKind::ReviewLitigation)]
+                    .as_ref()
+                    .and_then(|table| table.row(RowKey::T4))
+                    .is_some_and(|row| values(row.cells.len())),
+            }
     }
 
     fn text(&self, token: Token) -> &'a str {
@@ -262,7 +302,13 @@ impl<'a> Reader<'a> {
 
     fn text_token(&mut self, token: Token, line: usize, plain: bool) {
         let text = self.text(token);
-        let Some((found, written)) = classify_written(text, self.current, false) else {
+        let found = match (self.current, self.section_table) {
+            (None, Some(hint)) => {
+                classify_written(text, Some(hint), true).or_else(|| classify_written(text, None, false))
+            }
+            (current, _) => classify_written(text, current, false),
+        };
+        let Some((found, written)) = found else {
             if let Some(label) = self.label_after_pieces(token) {
                 return self.text_token(label, line, plain);
             }
@@ -344,25 +390,9 @@ impl<'a> Reader<'a> {
                 row.cells.push((token, line));
                 return;
             }
-            if let Some(label) = &mut row.label {
-                // The rest of a label wrapped onto the next line (its values
-                // may stand between the two parts, as a PDF sets them): the
-                // joined text is the row's label, or still a beginning of it.
-                let joined = format!("{}{}", label.text, text);
-                let strict = values == 0 && row.key.is_none();
-                let shortened = matches!(label.fidelity, Fidelity::Variant { .. });
-                if (values == 0 || shortened)
-                    && let Some(LabelMatch::Row { key, fidelity }) =
-                        classify(&joined, Some(row.table), strict).map(Cow::into_owned)
-                    && Some(key) == row.key.or(Some(key))
-                {
-                    label.text = Cow::Owned(joined);
-                    label.span = label.span.cover(token.span);
-                    label.fidelity = fidelity;
-                    row.key = Some(key);
-                    return;
-                }
-            }
+        }
+        if self.join_label(token, false) {
+            return;
         }
         let Some(table) = self.current else { return };
         if self.completes_header(table, token) || is_merged_label_piece(&text, table) {
@@ -374,6 +404,54 @@ impl<'a> Reader<'a> {
         // Short text may label a row the template lacks; long text is a note.
         self.pending = (normalized.chars().count() <= 30).then_some((table, label));
         self.push_header(table, HeaderCell { text: Cow::Owned(text), span: token.span, class: HeaderClass::Other });
+    }
+
+    /// Joins `token` to the open row's label if it is the rest of that label
+    /// wrapped onto the next line (its values may stand between the two
+    /// parts, as a PDF sets them): the joined text is the row's label, or
+    /// still a beginning of it. With `only_verbatim`, only if the join makes
+    /// the template's label whole. A piece of a merged label the wrap set at
+    /// the continuation's start (「理结」 of 「三、本年度办理结果」 before
+    /// 「计这一情形」) is left out when the label is whole without it.
+    fn join_label(&mut self, token: Token, only_verbatim: bool) -> bool {
+        let text = self.text(token);
+        let Some(row) = &mut self.row else { return false };
+        let values = row.cells.iter().filter(|(t, _)| t.kind != TokenKind::Empty).count();
+        let Some(label) = &mut row.label else { return false };
+        let shortened = matches!(label.fidelity, Fidelity::Variant { .. });
+        if values > 0 && !shortened {
+            return false;
+        }
+        let strict = values == 0 && row.key.is_none();
+        let table = row.table;
+        let classify_row = |joined: &str| match classify(joined, Some(table), strict).map(Cow::into_owned) {
+            Some(LabelMatch::Row { key, fidelity }) if Some(key) == row.key.or(Some(key)) => Some((key, fidelity)),
+            _ => None,
+        };
+        let joined = format!("{}{}", label.text, text);
+        let mut found = classify_row(&joined).map(|found| (joined, found));
+        if found.as_ref().is_none_or(|(_, (_, fidelity))| *fidelity != Fidelity::Verbatim) {
+            let without_piece = text
+                .char_indices()
+                .skip(1)
+                .take(2)
+                .map(|(at, _)| at)
+                .filter(|&at| is_merged_label_piece(&text[..at], table))
+                .map(|at| format!("{}{}", label.text, &text[at..]))
+                .find_map(|joined| {
+                    classify_row(&joined).filter(|(_, fidelity)| *fidelity == Fidelity::Verbatim).map(|f| (joined, f))
+                });
+            found = without_piece.or(found);
+        }
+        let Some((joined, (key, fidelity))) = found else { return false };
+        if only_verbatim && fidelity != Fidelity::Verbatim {
+            return false;
+        }
+        label.text = Cow::Owned(joined);
+        label.span = label.span.cover(token.span);
+        label.fidelity = fidelity;
+        row.key = Some(key);
+        true
     }
 
     /// Whether `token` is the rest of the table's last header, cut where a
@@ -409,7 +487,13 @@ impl<'a> Reader<'a> {
     fn table_mut(&mut self, kind: TableKind) -> &mut Table {
         self.tables[table_index(kind)].get_or_insert_with(|| {
             let (headers, rows) = template_size(kind);
-            Table { kind, span: Span::default(), headers: Vec::with_capacity(headers), rows: Vec::with_capacity(rows) }
+            Table {
+                kind,
+                span: Span::default(),
+                headers: Vec::with_capacity(headers),
+                rows: Vec::with_capacity(rows),
+                unpaired: Vec::new(),
+            }
         })
     }
 
@@ -420,8 +504,18 @@ impl<'a> Reader<'a> {
     }
 
     fn finish_row(&mut self) {
-        let Some(open) = self.row.take() else { return };
+        let Some(mut open) = self.row.take() else { return };
         let source = self.source;
+        let unpaired =
+            open.key.filter(|&key| key != RowKey::T4).and_then(|key| first_unpaired(&open, key.value_count()));
+        if let Some(cut) = unpaired {
+            let runs = unpaired_runs(&open.cells[cut..]);
+            self.table_mut(open.table).unpaired.extend(runs);
+            open.cells.truncate(cut);
+        }
+        let apart = open.key.is_some()
+            && (open.cells.iter().all(|(token, _)| token.kind == TokenKind::Empty)
+                || open.cells.iter().any(|&(token, line)| token.kind == TokenKind::Value && line != open.label_line));
         let settled = settle_cells(&open);
         let cells: Vec<Cell> = open.cells[settled].iter().map(|&(token, _)| to_cell(source, token)).collect();
         if open.key.is_none() && cells.is_empty() {
@@ -436,7 +530,73 @@ impl<'a> Reader<'a> {
         let row = nianbao_model::Row { key: open.key, label: open.label, cells, span };
         let table = self.table_mut(open.table);
         table.span = if table.rows.is_empty() && table.headers.is_empty() { span } else { table.span.cover(span) };
-        table.rows.push(row);
+        if apart {
+            let index = table.rows.len();
+            self.apart[table_index(open.table)].push(index);
+        }
+        self.table_mut(open.table).rows.push(row);
+    }
+}
+
+/// Where a row's unpaired values start: the first line of its own that
+/// holds a whole row's values and nothing else, read after the row already
+/// had all of its values. A row broken over lines, or read one cell a line,
+/// never has one; a converter that set labels and values apart does.
+fn first_unpaired(row: &OpenRow, expected: usize) -> Option<usize> {
+    // A lone stray number is no row: only rows of three values or more.
+    if expected < 3 {
+        return None;
+    }
+    let mut values = 0;
+    let mut start = 0;
+    for line in row.cells.chunk_by(|a, b| a.1 == b.1) {
+        let on_line = line.iter().filter(|(token, _)| token.kind == TokenKind::Value).count();
+        let only_values = line.iter().all(|(token, _)| token.kind != TokenKind::Text);
+        if line[0].1 != row.label_line && values >= expected && on_line == expected && only_values {
+            return Some(start);
+        }
+        values += on_line;
+        start += line.len();
+    }
+    None
+}
+
+/// The spans of unpaired values, one a line.
+fn unpaired_runs(cells: &[(Token, usize)]) -> impl Iterator<Item = Span> + '_ {
+    cells.chunk_by(|a, b| a.1 == b.1).filter_map(|line| {
+        let mut values = line.iter().filter(|(token, _)| token.kind == TokenKind::Value).map(|(token, _)| token.span);
+        let first = values.next()?;
+        Some(values.fold(first, Span::cover))
+    })
+}
+
+/// A table whose labels and values were set apart: the rows whose values
+/// stand apart from their label are unread (no arithmetic on values that
+/// may be another row's), and so are a row that got none, a row whose
+/// label is none of the template's and a row with a blank cell.
+fn leave_unread(table: &mut Table, apart: &[usize]) {
+    // A row of no template label there is a piece of a label set apart
+    // (「行政机关不再处理其政府信息公」), and a blank cell may be a value
+    // set apart (「1」 amid the next row's label lines): neither row's
+    // values are certain.
+    let uncertain =
+        |row: &nianbao_model::Row| row.key.is_none() || row.cells.iter().any(|cell| cell.value == CellValue::Blank);
+    let unknown: Vec<usize> = (0..table.rows.len()).filter(|&index| uncertain(&table.rows[index])).collect();
+    for &index in apart.iter().chain(&unknown) {
+        let Some(row) = table.rows.get_mut(index) else { continue };
+        if row.cells.is_empty() {
+            let end = row.label.as_ref().map_or(row.span.end, |label| label.span.end);
+            row.cells.push(Cell {
+                span: Span::empty(end),
+                raw: Cow::Borrowed(""),
+                value: CellValue::Unread,
+                note: None,
+            });
+        }
+        for cell in &mut row.cells {
+            cell.value = CellValue::Unread;
+            cell.note = None;
+        }
     }
 }
 

@@ -116,6 +116,7 @@ pub static RULES: &[&Rule] = &[
     &s010_obsolete_format::RULE,
     &s011_statistics_period::RULE,
     &s012_unread_row::RULE,
+    &s013_local_outline::RULE,
     &t201_invalid_count::RULE,
     &t202_fee_unit::RULE,
     &t203_blank_cell::RULE,

@@ -15,6 +15,14 @@ pub(crate) fn is_cjk(ch: char) -> bool {
 }
 
 /// Every prose paragraph with its text, preface first.
+/// A short line of ideographs alone — no punctuation, no number, nothing
+/// else a sentence or a heading has: a table's headers set out of their
+/// table (a converter from PDF writes 表四's 「结果维持 结果纠正」 as
+/// 「结果结果其他尚未」), not prose.
+pub(crate) fn is_header_fragment(text: &str) -> bool {
+    text.len() <= 20 * 3 && text.chars().all(is_ideograph)
+}
+
 pub(crate) fn paragraphs(report: &Report) -> impl Iterator<Item = (Span, &str)> {
     report.paragraphs().map(|p| (p.span, p.text.as_str()))
 }

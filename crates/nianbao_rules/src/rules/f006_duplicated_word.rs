@@ -5,7 +5,10 @@ use crate::registry::{FixKind, declare_rule};
 declare_rule! {
     /// ## What it does
     /// Finds a word of 2–8 Chinese characters repeated immediately: 「工作工作」,
-    /// 「资金资金」.
+    /// 「资金资金」. A short line with no punctuation and no number is not
+    /// read: it is a table's header set out of its table (a converter from
+    /// PDF writes 表四's 「结果维持 结果纠正」 headers as 「结果结果其他尚未」),
+    /// not a sentence.
     ///
     /// ## Why is this bad
     /// It is almost always a slip of editing, and it reads as carelessness in an
@@ -40,7 +43,7 @@ declare_rule! {
 
 use nianbao_model::{Edit, Fix};
 
-use crate::text::{at, is_ideograph, paragraphs};
+use crate::text::{at, is_header_fragment, is_ideograph, paragraphs};
 
 /// Code for a character that is not an ideograph: unique per position, so it
 /// never equals another character and a repeated word is all ideographs.
@@ -62,6 +65,9 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     let mut again: Vec<usize> = Vec::new();
     let mut recent = Recent::new();
     for (base, text) in paragraphs(ctx.report) {
+        if is_header_fragment(text) {
+            continue;
+        }
         recent.read(text, &mut codes, &mut again);
         let len = codes.len();
         // Padding: the window after the last character compares with nothing.

@@ -6,7 +6,9 @@ declare_rule! {
     /// ## What it does
     /// Finds a paragraph that ends without punctuation in the middle of a sentence
     /// and a next paragraph that continues it (「制定并印」 / 「发政策文件」), the
-    /// damage page breaks leave when text is copied out of PDF or Word.
+    /// damage page breaks leave when text is copied out of PDF or Word. A
+    /// short line of ideographs alone (a table's headers set out of their
+    /// table by a converter, 「结果结果其他尚未」) is no sentence to break.
     ///
     /// ## Why is this bad
     /// The broken word reads as two fragments, and search and copy break with it.
@@ -42,7 +44,7 @@ declare_rule! {
 
 use nianbao_model::{Edit, Fix, Paragraph, Span};
 
-use crate::text::is_ideograph;
+use crate::text::{is_header_fragment, is_ideograph};
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     let report = ctx.report;
@@ -53,7 +55,9 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             // Titles, headings and numbered sub-headings end without punctuation by nature.
             let is_title = report.metadata.title.as_ref().is_some_and(|title| a.span.contains(title.span));
             let is_subheading = report.sections.iter().flat_map(|s| &s.subheadings).any(|sub| sub.span == a.span);
-            if is_title || is_subheading || a.heading || b.heading || !continues(a, b) {
+            // Nor do a table's headers set out of their table.
+            let fragment = is_header_fragment(&a.text) || is_header_fragment(&b.text);
+            if is_title || is_subheading || fragment || a.heading || b.heading || !continues(a, b) {
                 continue;
             }
             let gap = Span::new(a.span.end, b.span.start);

@@ -29,6 +29,7 @@ pub(crate) mod s009_extra_table_part;
 pub(crate) mod s010_obsolete_format;
 pub(crate) mod s011_statistics_period;
 pub(crate) mod s012_unread_row;
+pub(crate) mod s013_local_outline;
 pub(crate) mod t201_invalid_count;
 pub(crate) mod t202_fee_unit;
 pub(crate) mod t203_blank_cell;

@@ -3,13 +3,13 @@ use nianbao_model::{Edit, Fix, SectionKind, Span};
 use crate::context::Context;
 use crate::finding::Finding;
 use crate::registry::{FixKind, declare_rule};
-use crate::skeleton::heading_line;
 
 declare_rule! {
     /// ## What it does
     /// Reports a statutory section that the report does not have. The national
     /// format has six sections, each with a fixed heading: 一、总体情况 through
-    /// 六、其他需要报告的事项.
+    /// 六、其他需要报告的事项. A report under a known local outline (S013) is
+    /// checked against that outline's numbering.
     ///
     /// ## Why is this bad
     /// 《政府信息公开条例》第五十条 lists what an annual report must contain, and
@@ -54,22 +54,24 @@ declare_rule! {
 fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     let report = ctx.report;
     for kind in SectionKind::ALL {
+        // Under a local outline, the heading as that outline numbers it.
+        let heading = report.expected_heading(kind);
         if report.section(kind).is_some() {
             continue;
         }
         let next = report.sections.iter().find(|section| section.kind.is_some_and(|other| other > kind));
         let (anchor, offset, text) = match next {
-            Some(next) => (next.heading_span, next.span.start, heading_line(kind)),
+            Some(next) => (next.heading_span, next.span.start, format!("{heading}\n")),
             None => {
                 let end = report.source.len;
                 let anchor = report.sections.last().map_or(Span::empty(0), |last| last.heading_span);
-                (anchor, end, format!("\n{}", heading_line(kind)))
+                (anchor, end, format!("\n{heading}\n"))
             }
         };
         let label = if next.is_some() { "expected before this section" } else { "expected after this section" };
-        let mut finding = Finding::new(anchor, format!("missing section 「{}」", kind.heading()))
-            .help(format!("add the section 「{}」 in its place", kind.heading()))
-            .fix(Fix::unsafe_(format!("Insert the heading 「{}」", kind.heading()), vec![Edit::insert(offset, text)]));
+        let mut finding = Finding::new(anchor, format!("missing section 「{heading}」"))
+            .help(format!("add the section 「{heading}」 in its place"))
+            .fix(Fix::unsafe_(format!("Insert the heading 「{heading}」"), vec![Edit::insert(offset, text)]));
         if !anchor.is_empty() || !report.sections.is_empty() {
             finding = finding.label(label);
         }

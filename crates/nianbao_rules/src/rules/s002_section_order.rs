@@ -8,6 +8,8 @@ declare_rule! {
     /// ## What it does
     /// Reports statutory sections out of their fixed order, and a statutory
     /// heading numbered with another section's ordinal (「一、主动公开政府信息情况」).
+    /// A report under a known local outline (S013) is numbered as that
+    /// outline numbers it.
     ///
     /// ## Why is this bad
     /// Readers and assessors find sections by their number. A report whose
@@ -65,7 +67,12 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         } else {
             previous = Some(section);
         }
-        if section.ordinal.value != kind.ordinal() {
+        let expected = ctx.report.expected_ordinal(kind);
+        if section.ordinal.value != expected {
+            let help = match ctx.report.outline {
+                Some(outline) => format!("number the sections as {} does", outline.name()),
+                None => "number the six sections 一、 to 六、 as the template does".to_string(),
+            };
             out.push(
                 Finding::new(
                     section.ordinal.span,
@@ -73,11 +80,11 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                         "「{}」 is numbered 「{}」 but is section {}",
                         kind.title(),
                         section.ordinal.raw,
-                        chinese_numeral(kind.ordinal())
+                        chinese_numeral(expected)
                     ),
                 )
-                .label(format!("expected 「{}、」", chinese_numeral(kind.ordinal())))
-                .help("number the six sections 一、 to 六、 as the template does"),
+                .label(format!("expected 「{}、」", chinese_numeral(expected)))
+                .help(help),
             );
         }
     }

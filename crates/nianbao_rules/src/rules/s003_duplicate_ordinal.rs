@@ -10,7 +10,9 @@ declare_rule! {
     /// ## What it does
     /// Reports a top-level ordinal (「一、」 … 「六、」) that repeats or restarts,
     /// and top-level ordinals inside a section's text, such as a sub-topic of
-    /// 总体情况 numbered 「二、」 instead of 「（二）」.
+    /// 总体情况 numbered 「二、」 instead of 「（二）」. A report under a known
+    /// local outline (S013) is numbered as that outline has it: 上海市's
+    /// numbers 总体情况's topics 二、 on, then the statistics again from 一、.
     ///
     /// ## Why is this bad
     /// The six top-level numbers belong to the six sections. A second 「六、」
@@ -52,28 +54,44 @@ struct Occurrence<'a> {
 }
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
-    let mut occurrences: Vec<Occurrence<'_>> = Vec::new();
+    let outline = ctx.report.outline;
+    // A local outline numbers the statistics again from 一、: two runs of
+    // numbers, each checked on its own.
+    let mut runs: Vec<Vec<Occurrence<'_>>> = vec![Vec::new()];
     for section in &ctx.report.sections {
-        occurrences.push(Occurrence {
+        let restarts = outline.is_some_and(|outline| section.kind.is_some_and(|kind| outline.restarts_at(kind)));
+        if restarts && runs.last().is_some_and(|run| !run.is_empty()) {
+            runs.push(Vec::new());
+        }
+        let Some(run) = runs.last_mut() else { continue };
+        run.push(Occurrence {
             value: section.ordinal.value,
             span: section.ordinal.span,
             raw: &section.ordinal.raw,
             stray_in: None,
         });
+        // Under a local outline, 总体情况's topics are numbered 二、 on.
+        let topics = outline.is_some() && section.kind == Some(SectionKind::Overview);
         for sub in section.subheadings.iter().filter(|sub| sub.ordinal.level == OrdinalLevel::Top) {
-            occurrences.push(Occurrence {
+            run.push(Occurrence {
                 value: sub.ordinal.value,
                 span: sub.ordinal.span,
                 raw: &sub.ordinal.raw,
-                stray_in: Some(section.kind),
+                stray_in: (!topics).then_some(section.kind),
             });
         }
     }
+    for run in &runs {
+        check_run(run, out);
+    }
+}
+
+fn check_run(occurrences: &[Occurrence<'_>], out: &mut Vec<Finding>) {
     // First occurrence per value, and the highest so far: linear in the
     // number of ordinals, however many repeat.
     let mut first: HashMap<u32, &Occurrence<'_>> = HashMap::new();
     let mut highest: Option<&Occurrence<'_>> = None;
-    for occurrence in &occurrences {
+    for occurrence in occurrences {
         if let Some(earlier) = first.get(&occurrence.value) {
             out.push(
                 Finding::new(occurrence.span, format!("top-level ordinal 「{}」 repeats", occurrence.raw))

@@ -47,7 +47,11 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     for table in &ctx.report.tables {
         // 「规范性文件」 and the like are the 2019 format's own labels.
         let format_of_its_year = super::in_format_of_its_year(ctx, table);
-        let rows = table.rows.iter().filter(|_| !format_of_its_year).filter_map(|row| {
+        // A label in a table whose labels and values stand apart (S012) may
+        // be cut where the converter set its pieces apart: only the rows
+        // that were read say what their label is.
+        let set_apart = |row: &&nianbao_model::Row| !table.unpaired.is_empty() && row.is_unread();
+        let rows = table.rows.iter().filter(|_| !format_of_its_year).filter(|row| !set_apart(row)).filter_map(|row| {
             let label = row.label.as_ref()?;
             match &label.fidelity {
                 Fidelity::Variant { canonical } if row.key.is_some() => Some((label.span, &*label.text, &**canonical)),

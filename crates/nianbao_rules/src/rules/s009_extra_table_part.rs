@@ -59,8 +59,13 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                 );
             }
         }
+        // In a table whose labels and values stand apart (S012), a label the
+        // template lacks is a piece of one of its labels, set apart too.
         let unknown = |row: &&nianbao_model::Row| {
-            row.key.is_none() && !is_obsolete_row_label(row) && !(format_of_its_year && super::is_2019_table2_row(row))
+            row.key.is_none()
+                && table.unpaired.is_empty()
+                && !is_obsolete_row_label(row)
+                && !(format_of_its_year && super::is_2019_table2_row(row))
         };
         for row in table.rows.iter().filter(unknown) {
             out.push(

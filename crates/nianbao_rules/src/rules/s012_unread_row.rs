@@ -17,6 +17,15 @@ declare_rule! {
     /// rows it could not read get one diagnostic for their table, which
     /// names each row and its digits; no other rule reads their values.
     ///
+    /// A table whose labels and values stand apart is reported the same way:
+    /// a converter from PDF to Markdown may write a row's values on a line of
+    /// their own, with no label, after a row that already has all of its
+    /// values, and the labels elsewhere. Which label owns which values cannot
+    /// be known then, so no row whose values stand apart from its label is
+    /// read; the diagnostic points at the values with no label and names the
+    /// rows left unread. S007 does not call a row missing in such a table:
+    /// its label may be among the text the converter set apart.
+    ///
     /// ## Why is this bad
     /// The figures of these rows are unchecked: the arithmetic of the table
     /// (T301, T302, T303, T401) and the prose against the table skip them.
@@ -40,11 +49,13 @@ declare_rule! {
     /// No fix: only the source says how the digits split.
     ///
     /// ## Source
-    /// How crawlers store pages (the 平潭综合实验区 portal's archive).
+    /// How crawlers store pages (the 平潭综合实验区 portal's archive), and how
+    /// a converter from PDF to Markdown wrote 上海市科学技术委员会's 2024
+    /// report.
     pub(crate) static RULE = {
         code: "S012",
         name: "unread-row",
-        summary: "A table row's digits run together and cannot be split for certain",
+        summary: "A table row's values cannot be read for certain: digits run together, or values set apart from their labels",
         severity: Some(nianbao_model::Severity::Warning),
         fix: FixKind::None,
         check: check,
@@ -54,10 +65,37 @@ declare_rule! {
 fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     for table in &ctx.report.tables {
         let rows: Vec<&Row> = table.rows.iter().filter(|row| row.is_unread()).collect();
-        if let Some(finding) = table_finding(table, &rows) {
+        let finding =
+            if table.unpaired.is_empty() { table_finding(table, &rows) } else { unpaired_finding(table, &rows) };
+        if let Some(finding) = finding {
             out.push(finding);
         }
     }
+}
+
+/// One finding for a table whose labels and values stand apart: where the
+/// values with no label are, and which rows are therefore unread.
+fn unpaired_finding(table: &Table, rows: &[&Row]) -> Option<Finding> {
+    let (first, rest) = table.unpaired.split_first()?;
+    let runs = table.unpaired.len();
+    let names: Vec<String> = rows.iter().map(|row| format!("「{}」", super::row_name(row))).collect();
+    let unread = match names.len() {
+        0 => String::new(),
+        1 => format!("; row {} is not checked", names[0]),
+        n => format!("; these {n} rows are not checked: {}", names.join(", ")),
+    };
+    let runs_text = if runs == 1 { "1 line of values has".to_string() } else { format!("{runs} lines of values have") };
+    let message = format!(
+        "{}: {runs_text} no row label, so which label owns which values cannot be known{unread}",
+        table.kind.name()
+    );
+    let mut finding = Finding::new(*first, message)
+        .label("values with no row label")
+        .help("read these rows in the published PDF; in the text, keep each row's label and its values on one line");
+    for span in rest {
+        finding = finding.secondary(*span, "values with no row label");
+    }
+    Some(finding)
 }
 
 /// One finding for a table's unread rows: each row's label and digits.

@@ -1,0 +1,88 @@
+use nianbao_model::{OrdinalLevel, SectionKind};
+
+use crate::context::Context;
+use crate::finding::Finding;
+use crate::registry::{FixKind, declare_rule};
+
+declare_rule! {
+    /// ## What it does
+    /// Names the local outline a report follows, when it follows one nianbao
+    /// knows. 上海市's departments publish under their own: 一、总体情况,
+    /// then its topics as top-level headings numbered 二、 on
+    /// (「二、工作机制保障」「三、主动公开工作情况」「四、政府信息公开申请情况」
+    /// 「五、政府信息管理」「六、政府信息公开平台建设」), then the three tables
+    /// and the remaining parts numbered again from 一、
+    /// (「一、主动公开政府信息情况」 … 「五、其他需要报告的事项」). nianbao then
+    /// checks the sections against that outline: S001, S002 and S003 use its
+    /// numbering, and its topics are not stray top-level ordinals.
+    ///
+    /// ## Why is this bad
+    /// It is not: a local outline is a region's rule, not a mistake. The
+    /// national format (国办公开办函〔2021〕30号) numbers six sections 一、 to
+    /// 六、, so a reviewer comparing reports across regions should know which
+    /// outline a report was written to, and that its numbering was checked
+    /// against that one.
+    ///
+    /// ## Example
+    /// ### ✗ Incorrect
+    /// ```text
+    /// 一、总体情况
+    /// 二、工作机制保障
+    /// 三、主动公开工作情况
+    /// 一、主动公开政府信息情况
+    /// 二、收到和处理政府信息公开申请情况
+    /// 三、政府信息公开行政复议、行政诉讼情况
+    /// 四、存在的主要问题及改进情况
+    /// 五、其他需要报告的事项
+    /// ```
+    /// ### ✓ Correct
+    /// ```text
+    /// 一、总体情况
+    /// 二、主动公开政府信息情况
+    /// 三、收到和处理政府信息公开申请情况
+    /// 四、政府信息公开行政复议、行政诉讼情况
+    /// 五、存在的主要问题及改进情况
+    /// 六、其他需要报告的事项
+    /// ```
+    ///
+    /// ## Fix safety
+    /// No fix: the outline is the region's choice.
+    ///
+    /// ## Source
+    /// 国办公开办函〔2021〕30号; the reports of 上海市's departments (上海市科学
+    /// 技术委员会 2024).
+    pub(crate) static RULE = {
+        code: "S013",
+        name: "local-outline",
+        summary: "The report follows a known local outline, and is checked against it",
+        severity: Some(nianbao_model::Severity::Info),
+        fix: FixKind::None,
+        check: check,
+    }
+}
+
+fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    let report = ctx.report;
+    let Some(outline) = report.outline else { return };
+    let Some(restart) =
+        report.sections.iter().find(|section| section.kind.is_some_and(|kind| outline.restarts_at(kind)))
+    else {
+        return;
+    };
+    let first_topic = report
+        .section(SectionKind::Overview)
+        .and_then(|overview| overview.subheadings.iter().find(|sub| sub.ordinal.level == OrdinalLevel::Top));
+    let mut finding = Finding::new(
+        restart.heading_span,
+        format!(
+            "the report follows {}: 总体情况's topics numbered as top-level headings, then the statistics numbered again from 「一、」; its sections are checked against that outline",
+            outline.name()
+        ),
+    )
+    .label("numbered again from 「一、」")
+    .help("the national format numbers the six sections 一、 to 六、; keep the local outline only where the region asks for it");
+    if let Some(topic) = first_topic {
+        finding = finding.secondary(topic.span, "a topic of 总体情况 as a top-level heading");
+    }
+    out.push(finding);
+}
