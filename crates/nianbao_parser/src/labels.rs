@@ -354,6 +354,11 @@ pub(crate) fn classify_written(
     if text.len() > MAX_LABEL_BYTES {
         return None;
     }
+    // No label has a full stop: a sentence is rejected before paying for
+    // its normalisation (most prose lines of a report end with one).
+    if text.contains('。') {
+        return None;
+    }
     // Fast path: a label written exactly as its normalised form (normalising
     // is idempotent) or as the template writes it.
     if let Some((key, entries)) = dictionary().get_key_value(text) {

@@ -166,7 +166,8 @@ fn measured_lines(text: &str) -> Option<Vec<Row>> {
     // keystroke in the editor.
     let mid_sentence = lines_of(text)
         .map(|line| line.span.slice(text))
-        .filter(|line| candidate(line.as_bytes()) && !ends_sentence(line))
+        // The ending first: it reads a line's last bytes, `candidate` all of them.
+        .filter(|line| !ends_sentence(line) && candidate(line.as_bytes()))
         .take(MIN_FULL_LINES / 2 + 1)
         .count();
     if 2 * mid_sentence <= MIN_FULL_LINES {
