@@ -1,6 +1,7 @@
-//! Any bytes, read as a text report (as it is, and as hard-wrapped text
-//! with its lines joined where it looks so), an HTML page, a DOCX file and a
-//! PDF, then checked by every rule: no panic, and every span inside its text.
+//! Any bytes, read as a text report as it is, and in every format of the
+//! parser's one list as `nianbao check` reads it (text — a hard-wrapped text
+//! or a crawler's page through its projection —, an HTML page, a DOCX file,
+//! a PDF), then checked by every rule: no panic, and every span inside its text.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -24,23 +25,25 @@ fn check_spans(report: &nianbao_model::Report, text: &str) {
 }
 
 fuzz_target!(|data: &[u8]| {
+    // Plain text read as it is, without the reflow or a crawler's projection.
     let (text, report) = nianbao_parser::parse_bytes(data);
     check_spans(&report, &text);
-    let (html, projection, report) = nianbao_parser::parse_html_bytes(data);
-    check_spans(&report, &projection.text);
-    let mapped = projection.to_source(nianbao_model::Span::new(0, projection.text.len()));
-    assert!(mapped.end <= html.len());
-    let (document, report) = nianbao_parser::parse_docx_bytes(data);
-    check_spans(&report, &document.text);
-    let (report, reflowed) = nianbao_parser::parse_document(&text);
-    match &reflowed {
-        Some(projection) => {
-            check_spans(&report, &projection.text);
-            let mapped = projection.to_source(nianbao_model::Span::new(0, projection.text.len()));
-            assert!(mapped.end <= text.len());
+    // Every format of the one list, as `nianbao check` reads it: a format
+    // added to `Format::EXTENSIONS` is fuzzed without a change here.
+    let mut formats: Vec<nianbao_parser::Format> = Vec::new();
+    for (_, format) in nianbao_parser::Format::EXTENSIONS {
+        if !formats.contains(&format) {
+            formats.push(format);
         }
-        None => check_spans(&report, &text),
     }
-    let (document, report) = nianbao_parser::parse_pdf_bytes(data);
-    check_spans(&report, &document.text);
+    for format in formats {
+        let read = nianbao_parser::read_report(data, format);
+        check_spans(&read.report, read.spans_text());
+        if let nianbao_parser::read::Origin::Html(projection) | nianbao_parser::read::Origin::Reflowed(projection) =
+            &read.origin
+        {
+            let mapped = projection.to_source(nianbao_model::Span::new(0, projection.text.len()));
+            assert!(mapped.end <= read.text.len());
+        }
+    }
 });

@@ -7,7 +7,8 @@ use tests::workspace_root;
 
 /// The dependency chain, bottom first. A crate may depend only on crates
 /// before it; `xtask` and `tests` may depend on anything and nothing on them.
-const CHAIN: &[&str] = &["nianbao_model", "nianbao_parser", "nianbao_rules", "nianbao_lsp", "nianbao_cli"];
+const CHAIN: &[&str] =
+    &["nianbao_model", "nianbao_parser", "nianbao_rules", "nianbao_workspace", "nianbao_lsp", "nianbao_cli"];
 
 fn manifest(path: &Path) -> toml::Table {
     std::fs::read_to_string(path).unwrap().parse().unwrap()
@@ -86,7 +87,7 @@ fn the_pure_core_does_no_io() {
                 for word in FORBIDDEN {
                     assert!(
                         !text.contains(word),
-                        "{} uses {word}: IO belongs in the CLI and LSP crates",
+                        "{} uses {word}: IO belongs in the workspace crate and the front ends",
                         path.display()
                     );
                 }
@@ -106,5 +107,40 @@ fn generated_docs_are_up_to_date() {
     for entry in std::fs::read_dir(docs.join("rules")).unwrap() {
         let name = format!("rules/{}", entry.unwrap().file_name().to_string_lossy());
         assert!(generated.iter().any(|(n, _)| *n == name), "docs/{name} is not generated: remove it");
+    }
+}
+
+/// The editors open the documents the language server reads: each text
+/// extension of the parser's one list (`Format::EXTENSIONS`) has its
+/// language in the VS Code extension (activation and document selector) and
+/// in the Neovim config. A text extension added to the list fails here
+/// until the editors know it.
+#[test]
+fn the_editors_file_types_follow_the_format_list() {
+    use nianbao_parser::Format;
+    let root = workspace_root();
+    let read = |path: &str| std::fs::read_to_string(root.join(path)).unwrap();
+    let package = read("editors/vscode/package.json");
+    let extension = read("editors/vscode/src/extension.ts");
+    let neovim = read("editors/nvim/lsp/nianbao.lua");
+    let neovim_filetypes = neovim.lines().find(|line| line.trim_start().starts_with("filetypes")).unwrap();
+    for (name, format) in Format::EXTENSIONS {
+        if format != Format::Text {
+            continue;
+        }
+        // The language each editor gives a file of this extension.
+        let (vscode, nvim) = match name {
+            "md" | "markdown" => ("markdown", "markdown"),
+            "txt" => ("plaintext", "text"),
+            other => panic!(".{other} is a text format: add its language to the editors and to this test"),
+        };
+        assert!(package.contains(&format!("\"onLanguage:{vscode}\"")), "package.json does not activate on {vscode}");
+        for scheme in ["file", "untitled"] {
+            assert!(
+                extension.contains(&format!("{{ scheme: \"{scheme}\", language: \"{vscode}\" }}")),
+                "extension.ts does not select {scheme} {vscode} documents"
+            );
+        }
+        assert!(neovim_filetypes.contains(&format!("'{nvim}'")), "nianbao.lua's filetypes lack {nvim}");
     }
 }

@@ -8,7 +8,7 @@
 pub mod audit;
 pub mod export;
 pub mod generate;
-pub mod inputs;
+pub use nianbao_workspace::inputs;
 pub mod render;
 pub mod rewrite;
 pub mod write;
@@ -22,8 +22,9 @@ use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
 use nianbao_model::Severity;
 use nianbao_rules::Config;
 
-use nianbao_lsp::config::ConfigResolver;
-use nianbao_lsp::related::{self, FolderIndex, find_related};
+use nianbao_workspace::Source;
+use nianbao_workspace::config::ConfigResolver;
+use nianbao_workspace::related::{self, FolderIndex};
 
 use crate::inputs::{Input, InputError};
 use crate::render::{Checked, Origin};
@@ -112,8 +113,8 @@ enum Command {
 struct CheckArgs {
     /// Files or folders to check; `-` reads standard input. Default: the current folder.
     paths: Vec<PathBuf>,
-    #[arg(long, value_enum, default_value_t = Format::Human)]
-    format: Format,
+    #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
+    format: OutputFormat,
     /// Exit 1 only for findings at or above this severity.
     #[arg(long, value_enum, default_value_t = FailOn::Warning)]
     fail_on: FailOn,
@@ -142,7 +143,7 @@ struct ExportArgs {
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
-enum Format {
+enum OutputFormat {
     Human,
     Json,
     Sarif,
@@ -253,29 +254,26 @@ struct CheckedInput {
     problems: Vec<InputError>,
 }
 
-/// Reads an input's bytes as its format says: the text nianbao shows, the
-/// report, and how the two relate. A file that cannot be read as a report
-/// (an unreadable DOCX or PDF, binary bytes posing as text) is an error
-/// naming it.
+/// Reads an input's bytes as its format says (see [`nianbao_workspace::read`]):
+/// the text nianbao shows, the report, and how the two relate. A file that
+/// cannot be read as a report is an error naming it.
 pub(crate) fn read_report(input: &Input, bytes: &[u8]) -> Result<(String, nianbao_model::Report, Origin), InputError> {
-    use nianbao_parser::read::Origin as Read;
-    let read = nianbao_parser::read_report(bytes, inputs::format(input, bytes));
-    if let Some(message) = read.problem {
-        return Err(InputError { display: input.display.clone(), message });
+    let source = Source::Bytes { bytes, format: inputs::format(input, bytes), file: input_file(input) };
+    nianbao_workspace::read(source)
+        .map(|read| (read.text, read.report, read.origin))
+        .map_err(|message| InputError { display: input.display.clone(), message })
+}
+
+/// The file an input was read from; `None` for standard input.
+fn input_file(input: &Input) -> Option<&Path> {
+    match &input.source {
+        inputs::Source::File(path) => Some(path.as_path()),
+        inputs::Source::Stdin => None,
     }
-    let tables = || read.report.tables.iter().map(|table| (table.span, table.kind.name())).collect();
-    let origin = match read.origin {
-        Read::Text => Origin::Text,
-        Read::Html(projection) => Origin::Html(projection),
-        Read::Reflowed(projection) => Origin::Reflowed(projection),
-        Read::Docx(document) => Origin::Docx { document, tables: tables() },
-        Read::Pdf(document) => Origin::Pdf { document, tables: tables() },
-    };
-    Ok((read.text, read.report, origin))
 }
 
 /// Parses and checks one input, read into `bytes`, with the reports it is
-/// compared with.
+/// compared with: the workspace's one pipeline ([`nianbao_workspace::analyse`]).
 fn check_input(
     input: &Input,
     bytes: Result<Vec<u8>, InputError>,
@@ -287,42 +285,10 @@ fn check_input(
         .for_dir(&input.config_dir)
         .map_err(|error| InputError { display: error.path, message: error.message })?;
     let bytes = bytes?;
-    let (text, report, origin) = read_report(input, &bytes)?;
-    let file = match &input.source {
-        inputs::Source::File(path) => Some(path.as_path()),
-        inputs::Source::Stdin => None,
-    };
-    // One index for all threads: each folder is read once. A poisoned lock
-    // only means another file's check panicked; the index is still sound.
-    let related = {
-        let mut index = index.lock().unwrap_or_else(|p| p.into_inner());
-        // This report may be last year's report of files checked after it:
-        // parsed once, not twice. The index keeps what it would keep had it
-        // read the file itself.
-        if let Some(path) = file.filter(|path| related::is_indexed(path)) {
-            let projection = match &origin {
-                Origin::Html(projection) | Origin::Reflowed(projection) => Some(projection),
-                Origin::Text | Origin::Docx { .. } | Origin::Pdf { .. } => None,
-            };
-            index.offer(path, &text, projection, &report);
-        }
-        find_related(file, &report, &config, &mut index)
-    };
-    let mut diagnostics = nianbao_rules::check_with(&report, &config, &related.as_related());
-    diagnostics.iter_mut().for_each(|diagnostic| related.map_labels(diagnostic));
-    match &origin {
-        Origin::Html(projection) => {
-            diagnostics.iter_mut().for_each(|diagnostic| projection.map_diagnostic(diagnostic, false));
-        }
-        Origin::Reflowed(projection) => {
-            diagnostics.iter_mut().for_each(|diagnostic| projection.map_diagnostic(diagnostic, true));
-        }
-        // Fixes edit text reports; a DOCX document or a PDF is not one.
-        Origin::Docx { .. } | Origin::Pdf { .. } => {
-            diagnostics.iter_mut().for_each(|diagnostic| diagnostic.fix = None);
-        }
-        Origin::Text => {}
-    }
+    let source = Source::Bytes { bytes: &bytes, format: inputs::format(input, &bytes), file: input_file(input) };
+    let analysed = nianbao_workspace::analyse(source, &config, index, None)
+        .map_err(|message| InputError { display: input.display.clone(), message })?;
+    let nianbao_workspace::Analysed { text, report, origin, diagnostics, related, .. } = analysed;
     let problems = related
         .problems
         .iter()
@@ -524,7 +490,7 @@ fn check(args: &CheckArgs) -> ExitCode {
         eprintln!("error: cannot write output: {error}");
         return ExitCode::from(2);
     }
-    if outcome.skipped > 0 && matches!(args.format, Format::Human) {
+    if outcome.skipped > 0 && matches!(args.format, OutputFormat::Human) {
         eprintln!("note: skipped {} file(s) that do not look like annual reports", outcome.skipped);
     }
     outcome.errors.iter().for_each(report_error);
@@ -545,7 +511,7 @@ fn exit_code(outcome: &CheckOutcome, fail_on: FailOn) -> ExitCode {
 
 fn write_results(args: &CheckArgs, results: &[Checked]) -> std::io::Result<()> {
     let text = match args.format {
-        Format::Human => {
+        OutputFormat::Human => {
             let choice = match args.color {
                 ColorWhen::Always => ColorChoice::Always,
                 ColorWhen::Never => ColorChoice::Never,
@@ -557,11 +523,11 @@ fn write_results(args: &CheckArgs, results: &[Checked]) -> std::io::Result<()> {
             let mut stdout = StandardStream::stdout(choice);
             return render::human::render(results, &mut stdout);
         }
-        Format::Json => {
+        OutputFormat::Json => {
             return render::json::render_to(results, &mut std::io::stdout().lock());
         }
-        Format::Sarif => render::sarif::render(results),
-        Format::Github => render::github::render(results),
+        OutputFormat::Sarif => render::sarif::render(results),
+        OutputFormat::Github => render::github::render(results),
     };
     std::io::stdout().lock().write_all(text.as_bytes())
 }

@@ -10,11 +10,12 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use nianbao_model::{Applicability, Diagnostic, Edit, Report, apply_edits};
-use nianbao_rules::Config;
+use std::sync::Mutex;
 
-use nianbao_lsp::config::ConfigResolver;
-use nianbao_lsp::related::{FolderIndex, find_related};
+use nianbao_model::{Applicability, Diagnostic, Edit, apply_edits};
+use nianbao_rules::Config;
+use nianbao_workspace::config::ConfigResolver;
+use nianbao_workspace::related::FolderIndex;
 
 use crate::inputs::{self, Input, InputError, Source};
 use crate::report_error;
@@ -46,10 +47,11 @@ pub fn run(paths: &[PathBuf], config: Option<&Path>, rewrite: Rewrite, output: O
     let paths = if paths.is_empty() { vec![PathBuf::from(".")] } else { paths.to_vec() };
     let (found, mut errors) = inputs::collect(&paths, None);
     let mut resolver = ConfigResolver::new(config);
-    let mut index = FolderIndex::default();
+    // Not the index for unchanging files: this run writes them.
+    let index = Mutex::new(FolderIndex::default());
     let mut changed = 0;
     for input in &found {
-        match rewrite_one(input, &mut resolver, &mut index, rewrite, output) {
+        match rewrite_one(input, &mut resolver, &index, rewrite, output) {
             Ok(true) => changed += 1,
             Ok(false) => {}
             Err(error) => errors.push(error),
@@ -76,7 +78,7 @@ pub fn run(paths: &[PathBuf], config: Option<&Path>, rewrite: Rewrite, output: O
 fn rewrite_one(
     input: &Input,
     resolver: &mut ConfigResolver,
-    index: &mut FolderIndex,
+    index: &Mutex<FolderIndex>,
     rewrite: Rewrite,
     output: Output,
 ) -> Result<bool, InputError> {
@@ -86,14 +88,10 @@ fn rewrite_one(
     };
     let config = resolver.for_dir(&input.config_dir).map_err(|e| InputError { display: e.path, message: e.message })?;
     let bytes = inputs::read(input)?;
-    let kind = match inputs::format(input, &bytes) {
-        inputs::Format::Text => None,
-        inputs::Format::Html => Some("an HTML page"),
-        inputs::Format::Docx => Some("a DOCX document"),
-        inputs::Format::Pdf => Some("a PDF file"),
-    };
-    if let Some(kind) = kind {
+    let format = inputs::format(input, &bytes);
+    if format != inputs::Format::Text {
         if input.explicit {
+            let kind = format.describe();
             return Err(error(format!("{kind}; fix and fmt rewrite text and Markdown reports only")));
         }
         return Ok(false);
@@ -111,7 +109,7 @@ fn rewrite_one(
     let source = report.source.clone();
     let new_text = match rewrite {
         Rewrite::Fix { include_unsafe } => {
-            let (fixed, applied) = apply_fixes(&text, report, &config, Some(path), index, include_unsafe);
+            let (fixed, applied) = apply_fixes(&bytes, &config, path, index, include_unsafe).map_err(error)?;
             if !applied.is_empty() && !output.check {
                 let list: Vec<String> = applied.iter().map(|(code, n)| format!("{code} ×{n}")).collect();
                 eprintln!("{}: {}", input.display, list.join(", "));
@@ -141,30 +139,33 @@ fn rewrite_one(
 }
 
 /// Applies fixes round by round until none applies; returns the text and
-/// how many fixes of each rule were applied.
+/// how many fixes of each rule were applied. The file is read and checked
+/// as `nianbao check` reads and checks it (the workspace's pipeline: a
+/// hard-wrapped text or a crawler's page through its projection), so `fix`
+/// fixes what `check` reports.
 fn apply_fixes(
-    text: &str,
-    mut report: Report,
+    bytes: &[u8],
     config: &Config,
-    path: Option<&Path>,
-    index: &mut FolderIndex,
+    path: &Path,
+    index: &Mutex<FolderIndex>,
     include_unsafe: bool,
-) -> (String, BTreeMap<String, usize>) {
-    let mut text = text.to_string();
-    let mut applied: BTreeMap<String, usize> = BTreeMap::new();
+) -> Result<(String, BTreeMap<String, usize>), String> {
+    let source = nianbao_workspace::Source::Bytes { bytes, format: inputs::Format::Text, file: Some(path) };
+    let mut analysed = nianbao_workspace::analyse(source, config, index, None)?;
     // Last year's report and a summary's parts are read once: fixes change
     // form, not which body and year the report is about.
-    let related = find_related(path, &report, config, index);
+    let related = analysed.related.clone();
+    let mut applied: BTreeMap<String, usize> = BTreeMap::new();
     for _ in 0..MAX_FIX_ROUNDS {
-        let diagnostics = nianbao_rules::check_with(&report, config, &related.as_related());
-        let edits = non_overlapping_fixes(&diagnostics, include_unsafe, &mut applied);
+        let edits = non_overlapping_fixes(&analysed.diagnostics, include_unsafe, &mut applied);
         if edits.is_empty() {
             break;
         }
-        text = apply_edits(&text, &edits);
-        report = nianbao_parser::parse(&text);
+        let text = apply_edits(&analysed.text, &edits);
+        let source = nianbao_workspace::Source::Edited { text, file: Some(path) };
+        analysed = nianbao_workspace::analyse(source, config, index, Some(related.clone()))?;
     }
-    (text, applied)
+    Ok((analysed.text, applied))
 }
 
 /// The edits of every applicable fix that does not overlap one taken before

@@ -72,6 +72,43 @@ fn fix_clears_the_fixed_rules_and_keeps_the_numbers() {
     assert_eq!(again.status.code(), Some(0), "{}", String::from_utf8_lossy(&again.stdout));
 }
 
+/// `fix` reads a file as `check` does (text extracted from a PDF through
+/// its joined lines), so it fixes what `check` reports.
+#[test]
+fn fix_on_text_extracted_from_a_pdf_fixes_what_check_reports() {
+    let file = "000-glyphs.plain.txt";
+    let dir = scratch("pdf-text", &["tests/fixtures/pdf-text/000-glyphs.plain.txt"]);
+    let checked = nianbao(&["check", "--format", "json", file], &dir);
+    let json: serde_json::Value = serde_json::from_slice(&checked.stdout).unwrap();
+    let mut safe: Vec<&str> = json["files"][0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["fix"]["applicability"] == "safe")
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
+    safe.sort_unstable();
+    safe.dedup();
+    assert_eq!(safe, ["F005", "S005"], "what check offers to fix safely");
+    let output = nianbao(&["fix", file], &dir);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    // 「000-glyphs.plain.txt: F005 ×2, S005 ×1」: those rules, no other (a
+    // fix that read the lines unjoined also joined 39 of them as F008).
+    let applied: Vec<&str> = stderr
+        .lines()
+        .find_map(|line| line.strip_prefix(&format!("{file}: ")))
+        .unwrap_or_default()
+        .split(", ")
+        .filter_map(|item| item.split(' ').next())
+        .collect();
+    assert_eq!(applied, safe, "{stderr}");
+    let after = codes(&dir, file);
+    for safe in ["F005", "S005"] {
+        assert!(!after.iter().any(|c| c == safe), "{safe} still reported after fix: {after:?}");
+    }
+}
+
 #[test]
 fn fix_diff_writes_nothing() {
     let dir = scratch("diff", &[SEEDS[4]]);

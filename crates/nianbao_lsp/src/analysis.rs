@@ -3,12 +3,12 @@
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use std::path::Path;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use nianbao_model::{Diagnostic, LineIndex, Report};
 use nianbao_rules::Config;
-
-use crate::related::{FolderIndex, RelatedFiles, find_related};
+use nianbao_workspace::related::{FolderIndex, RelatedFiles};
+use nianbao_workspace::{Analysed, Source};
 
 /// The result of linting one version of a document.
 #[derive(Debug)]
@@ -26,41 +26,37 @@ pub struct Analysis {
     pub related: Arc<RelatedFiles>,
 }
 
-/// Parses and checks `text`. A panic in the core is caught and returned as
-/// an error message, so one bad document cannot take the server down.
-/// `file` is where the document is saved, if it is: last year's report is
-/// looked for beside it. `known` is the result of an earlier search for this
-/// document: the search reads and parses the folder, so the server does it on
-/// open and save, not on every keystroke.
+/// Parses and checks `text` with the workspace's one pipeline
+/// ([`nianbao_workspace::analyse`]). A panic in the core is caught and
+/// returned as an error message, so one bad document cannot take the server
+/// down. `file` is where the document is saved, if it is: last year's report
+/// is looked for beside it, through `folders`, the index the server keeps
+/// for its whole life (a report read is read again only once it changes).
+/// `known` is the result of an earlier search for this document: the
+/// search lists folders and reads heads, so the server does it on open and
+/// save, not on every keystroke.
 pub fn analyze(
     text: String,
     version: i32,
     config: &Config,
     file: Option<&Path>,
+    folders: &Mutex<FolderIndex>,
     known: Option<Arc<RelatedFiles>>,
 ) -> Result<Analysis, String> {
-    catch_panic(|| {
-        // A hard-wrapped text (extracted from a PDF) is read with its lines
-        // joined, as the CLI reads it; findings and the report's spans are
-        // then moved back into the document.
-        let (mut report, projection) = nianbao_parser::parse_document(&text);
-        let is_report = report.looks_like_report();
-        let related = match known {
-            Some(known) => known,
-            None if is_report => Arc::new(find_related(file, &report, config, &mut FolderIndex::default())),
-            None => Arc::new(RelatedFiles::default()),
-        };
-        let mut diagnostics =
-            if is_report { nianbao_rules::check_with(&report, config, &related.as_related()) } else { Vec::new() };
-        diagnostics.iter_mut().for_each(|diagnostic| related.map_labels(diagnostic));
-        if let Some(projection) = projection {
-            diagnostics.iter_mut().for_each(|diagnostic| projection.map_diagnostic(diagnostic, true));
-            report.map_spans(&|span| projection.to_source(span));
-        }
-        let index = LineIndex::new(&text);
-        Analysis { version, text, index, report, diagnostics, is_report, related }
+    let analysed = catch_panic(|| {
+        // A hard-wrapped text (extracted from a PDF) or a crawler's page is
+        // read through its projection, as the CLI reads it.
+        nianbao_workspace::analyse(Source::Edited { text, file }, config, folders, known)
     })
-    .map_err(|message| format!("nianbao failed on this document (version {version}): {message}"))
+    .and_then(|analysed| analysed)
+    .map_err(|message| format!("nianbao failed on this document (version {version}): {message}"))?;
+    let Analysed { text, mut report, origin, diagnostics, related, is_report } = analysed;
+    // Features read the report in the document's own coordinates.
+    if origin.projection().is_some() {
+        report.map_spans(&|span| origin.to_source(span));
+    }
+    let index = LineIndex::new(&text);
+    Ok(Analysis { version, text, index, report, diagnostics, is_report, related })
 }
 
 /// Runs `work`, turning a panic into its message.
@@ -77,6 +73,30 @@ pub fn catch_panic<T>(work: impl FnOnce() -> T) -> Result<T, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The server's one index across analyses: after each save the search
+    /// for last year's report runs again (`known` is dropped, the listings
+    /// forgotten), and last year's report, unchanged, is not read again.
+    #[test]
+    fn last_years_report_is_read_once_for_many_edits_and_saves() {
+        let years = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/years");
+        let file = years.join("2024-report.md");
+        let text = std::fs::read_to_string(&file).unwrap();
+        let folders = Mutex::new(FolderIndex::default());
+        let mut known = None;
+        for version in 1..=6 {
+            // Typing: a character more; every other version is a save.
+            let edited = format!("{text}{}", "。".repeat(version as usize));
+            let analysis = analyze(edited, version, &Config::default(), Some(&file), &folders, known.take()).unwrap();
+            assert!(analysis.related.previous.is_some(), "last year's report is found");
+            if version % 2 == 0 {
+                folders.lock().unwrap().forget_listings();
+            } else {
+                known = Some(analysis.related.clone());
+            }
+        }
+        assert_eq!(folders.lock().unwrap().reports_parsed(), 1);
+    }
 
     #[test]
     fn panics_become_messages() {

@@ -295,7 +295,7 @@ mod tests {
     const SEED_002: &str = include_str!("../../../tests/seeds/002_bf81134e00d6a1b6.txt");
 
     fn codes(text: &str) -> Vec<String> {
-        analyze(text.to_string(), 1, &Config::default(), None, None)
+        analyze(text.to_string(), 1, &Config::default(), None, &Default::default(), None)
             .unwrap()
             .diagnostics
             .into_iter()
@@ -305,7 +305,7 @@ mod tests {
 
     #[test]
     fn fix_all_applies_every_safe_fix_and_the_result_relints_clean_of_them() {
-        let analysis = analyze(SEED_002.to_string(), 1, &Config::default(), None, None).unwrap();
+        let analysis = analyze(SEED_002.to_string(), 1, &Config::default(), None, &Default::default(), None).unwrap();
         let edits = safe_fix_edits(&analysis);
         let fixed = apply_edits(SEED_002, &edits);
         let after = codes(&fixed);
@@ -324,7 +324,7 @@ mod tests {
 
     #[test]
     fn sections_and_tables_fold() {
-        let analysis = analyze(SEED_002.to_string(), 1, &Config::default(), None, None).unwrap();
+        let analysis = analyze(SEED_002.to_string(), 1, &Config::default(), None, &Default::default(), None).unwrap();
         let folds = folding_ranges(&analysis);
         assert_eq!(folds.len(), 6 + 3, "six sections and three tables");
         assert!(folds.iter().all(|f| f.end_line > f.start_line));

@@ -6,17 +6,17 @@
 //! - `analysis` — one version of a document, parsed and checked (panics caught).
 //! - `features` — hover, inlay sums, outline, folding, code actions: pure.
 //! - `server` — state, debounced lint jobs, handlers.
-//! - `config` — `nianbao.toml` resolution, and `related` — last year's report
-//!   and a summary's parts for the cross-document rules; both shared with the CLI.
+//!
+//! Configuration, the folder index of last year's reports and the pipeline
+//! from a document to its findings are `nianbao_workspace`'s, shared with
+//! the CLI.
 //!
 //! stdout carries only JSON-RPC; logs go to stderr and `window/logMessage`.
 
 pub mod analysis;
-pub mod config;
 pub mod document;
 pub mod features;
 pub mod from_proto;
-pub mod related;
 mod server;
 pub mod settings;
 pub mod to_proto;

@@ -10,6 +10,7 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
+use nianbao_parser::Format;
 use nianbao_rules::Config;
 use serde_json::Value;
 use tokio::task::JoinHandle;
@@ -17,12 +18,13 @@ use tower_lsp_server::jsonrpc::Result;
 use tower_lsp_server::ls_types::*;
 use tower_lsp_server::{Client, LanguageServer};
 
+use nianbao_workspace::config::ConfigResolver;
+use nianbao_workspace::related::{FolderIndex, RelatedFiles};
+
 use crate::analysis::{Analysis, analyze, catch_panic};
-use crate::config::ConfigResolver;
 use crate::document::{Document, Pos};
 use crate::features::{self, FIX_ALL_KIND};
 use crate::from_proto::{self, Encoding};
-use crate::related::RelatedFiles;
 use crate::settings::Settings;
 use crate::to_proto::Converter;
 
@@ -57,6 +59,11 @@ struct State {
 pub struct Backend {
     client: Client,
     state: Arc<Mutex<State>>,
+    /// The folders' reports (last year's report is looked for there), kept
+    /// for the server's life: a report is read again only once it changes,
+    /// and a folder listed again only after a save or a file event. Its own
+    /// lock, taken only by analyses, off the async threads.
+    folders: Arc<Mutex<FolderIndex>>,
 }
 
 impl std::fmt::Debug for Backend {
@@ -65,10 +72,15 @@ impl std::fmt::Debug for Backend {
     }
 }
 
-/// Whether the server looks at a document at all: Markdown and plain text.
+/// Whether the server looks at a document at all: Markdown and plain text,
+/// by the editor's language or by the extensions of the parser's text
+/// format (an editor holds text, not a page, a DOCX or a PDF).
 fn is_candidate(uri: &Uri, language_id: &str) -> bool {
     matches!(language_id, "markdown" | "plaintext" | "text")
-        || [".md", ".markdown", ".txt"].iter().any(|ext| uri.as_str().to_ascii_lowercase().ends_with(ext))
+        || uri
+            .as_str()
+            .rsplit_once('.')
+            .is_some_and(|(_, extension)| Format::of_extension(extension) == Some(Format::Text))
 }
 
 fn pos(position: Position) -> Pos {
@@ -77,7 +89,7 @@ fn pos(position: Position) -> Pos {
 
 impl Backend {
     pub fn new(client: Client) -> Self {
-        Self { client, state: Arc::new(Mutex::new(State::default())) }
+        Self { client, state: Arc::new(Mutex::new(State::default())), folders: Arc::default() }
     }
 
     fn state(&self) -> MutexGuard<'_, State> {
@@ -134,13 +146,10 @@ impl Backend {
         if let Some(problem) = problem {
             self.client.show_message(MessageType::WARNING, format!("nianbao: {problem}; using defaults")).await;
         }
-        let file = uri.to_file_path().map(|path| path.into_owned());
-        let analysis =
-            match tokio::task::spawn_blocking(move || analyze(text, version, &config, file.as_deref(), known)).await {
-                Ok(Ok(analysis)) => Arc::new(analysis),
-                Ok(Err(message)) => return self.report_failure(message).await,
-                Err(error) => return self.report_failure(format!("lint task failed: {error}")).await,
-            };
+        let analysis = match self.analyze_blocking(&uri, text, version, config, known).await {
+            Ok(analysis) => Arc::new(analysis),
+            Err(message) => return self.report_failure(message).await,
+        };
         let diagnostics = {
             let mut state = self.state();
             let encoding = state.encoding;
@@ -157,6 +166,30 @@ impl Backend {
             return; // The client asks with textDocument/diagnostic.
         }
         self.client.publish_diagnostics(uri, diagnostics, Some(version)).await;
+    }
+
+    /// Analyses a document's text on a blocking thread: parsing, checking
+    /// and reading last year's report never hold up the async threads that
+    /// answer requests.
+    async fn analyze_blocking(
+        &self,
+        uri: &Uri,
+        text: String,
+        version: i32,
+        config: Config,
+        known: Option<Arc<RelatedFiles>>,
+    ) -> std::result::Result<Analysis, String> {
+        let file = uri.to_file_path().map(|path| path.into_owned());
+        let folders = Arc::clone(&self.folders);
+        tokio::task::spawn_blocking(move || analyze(text, version, &config, file.as_deref(), &folders, known))
+            .await
+            .unwrap_or_else(|error| Err(format!("lint task failed: {error}")))
+    }
+
+    /// Forgets the folders' listings: after a save or a file event, a
+    /// report may have appeared, gone or changed its head.
+    fn forget_listings(&self) {
+        self.folders.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).forget_listings();
     }
 
     /// Runs a feature; a panic is logged and reported, and the request gets
@@ -190,8 +223,7 @@ impl Backend {
             (open.document.text(), open.document.version, state.encoding, open.related.clone())
         };
         let (config, _) = self.config_for(uri);
-        let file = uri.to_file_path().map(|path| path.into_owned());
-        match analyze(text, version, &config, file.as_deref(), known) {
+        match self.analyze_blocking(uri, text, version, config, known).await {
             Ok(analysis) => {
                 let analysis = Arc::new(analysis);
                 let mut state = self.state();
@@ -378,6 +410,7 @@ impl LanguageServer for Backend {
         if let Some(open) = self.state().documents.get_mut(&key) {
             open.related = None; // last year's report may have changed too
         }
+        self.forget_listings();
         if let Some(text) = params.text {
             let mut state = self.state();
             if let Some(open) = state.documents.get_mut(&key)
@@ -410,6 +443,7 @@ impl LanguageServer for Backend {
 
     async fn did_change_watched_files(&self, _: DidChangeWatchedFilesParams) {
         self.state().resolver.clear();
+        self.forget_listings();
         self.relint_all_and_refresh().await;
     }
 

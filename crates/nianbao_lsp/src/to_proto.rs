@@ -10,7 +10,7 @@ use tower_lsp_server::ls_types::{
 
 use crate::analysis::Analysis;
 use crate::from_proto::Encoding;
-use crate::related::RelatedFiles;
+use nianbao_workspace::related::RelatedFiles;
 
 /// Converts spans of one analysed text (and of the other reports its labels point into).
 #[derive(Debug)]

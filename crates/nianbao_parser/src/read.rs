@@ -24,21 +24,36 @@ pub enum Format {
 }
 
 impl Format {
+    /// Every report file extension nianbao reads, and its format: the one
+    /// list. Folders are walked for these, the folder index and the language
+    /// server look at these, and a test ties the editors' file types to the
+    /// text ones.
+    pub const EXTENSIONS: [(&'static str, Format); 7] = [
+        ("txt", Format::Text),
+        ("md", Format::Text),
+        ("markdown", Format::Text),
+        ("html", Format::Html),
+        ("htm", Format::Html),
+        ("docx", Format::Docx),
+        ("pdf", Format::Pdf),
+    ];
+
+    /// What a file of this format is, for a message: 「a PDF file」.
+    pub const fn describe(self) -> &'static str {
+        match self {
+            Format::Text => "a text or Markdown file",
+            Format::Html => "an HTML page",
+            Format::Docx => "a DOCX document",
+            Format::Pdf => "a PDF file",
+        }
+    }
+
     /// The format a file extension names (any case), for a caller that
     /// chooses files by name: `None` for an extension that names no report.
     pub fn of_extension(extension: &str) -> Option<Self> {
         // Compared without a lowercased copy: this runs several times for
         // every file of a folder (walking it, indexing it, reading it).
-        const EXTENSIONS: [(&str, Format); 7] = [
-            ("txt", Format::Text),
-            ("md", Format::Text),
-            ("markdown", Format::Text),
-            ("html", Format::Html),
-            ("htm", Format::Html),
-            ("docx", Format::Docx),
-            ("pdf", Format::Pdf),
-        ];
-        EXTENSIONS.iter().find(|(name, _)| extension.eq_ignore_ascii_case(name)).map(|&(_, format)| format)
+        Self::EXTENSIONS.iter().find(|(name, _)| extension.eq_ignore_ascii_case(name)).map(|&(_, format)| format)
     }
 
     /// The format of a file's bytes: an extension naming a page, a draft or

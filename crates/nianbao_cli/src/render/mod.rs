@@ -30,63 +30,24 @@ pub struct Checked {
     pub origin: Origin,
 }
 
-/// How a checked file's text relates to the file.
-#[derive(Debug, Default)]
-pub enum Origin {
-    /// `text` is the file's decoded text.
-    #[default]
-    Text,
-    /// `text` is the HTML; the report was parsed from this projection of it,
-    /// and diagnostics have been mapped into the HTML.
-    Html(nianbao_parser::Projection),
-    /// `text` is the file's text, hard-wrapped as extracted from a PDF; the
-    /// report was parsed from this projection of it (wrapped lines joined),
-    /// and diagnostics have been mapped into the text.
-    Reflowed(nianbao_parser::Projection),
-    /// `text` is the projection of a DOCX document (there is no text file);
-    /// this names the paragraph or cell each span is in.
-    Docx {
-        document: nianbao_parser::docx::Document,
-        /// Each table the report found: its span and name (「表三」), for places.
-        tables: Vec<(Span, &'static str)>,
-    },
-    /// `text` is the projection of a PDF's text layer; this names the page,
-    /// line and table cell each span is in.
-    Pdf {
-        document: nianbao_parser::pdf::Document,
-        /// Each table the report found: its span and name (「表三」).
-        tables: Vec<(Span, &'static str)>,
-    },
-}
+pub use nianbao_workspace::Origin;
 
 impl Checked {
     /// The text the report's own spans index: the projection of an HTML page,
     /// else `text`.
     pub fn report_text(&self) -> &str {
-        match &self.origin {
-            Origin::Html(projection) | Origin::Reflowed(projection) => &projection.text,
-            Origin::Text | Origin::Docx { .. } | Origin::Pdf { .. } => &self.text,
-        }
+        self.origin.report_text(&self.text)
     }
 
     /// A report span as a span of `text`.
     pub fn to_source(&self, span: nianbao_model::Span) -> nianbao_model::Span {
-        match &self.origin {
-            Origin::Html(projection) | Origin::Reflowed(projection) => projection.to_source(span),
-            Origin::Text | Origin::Docx { .. } | Origin::Pdf { .. } => span,
-        }
+        self.origin.to_source(span)
     }
 
-    /// For a DOCX document or a PDF, the place a span of `text` is in, named
-    /// as the reader sees it: 「表三 第5行 第2列（「（一）予以公开」一行）」,
-    /// 「第12段（「本年度共收到…」）」, 「第3页 第12行」 or
-    /// 「第4页 第17行 表三 第4列（「（一）予以公开」一行）」.
+    /// For a DOCX document or a PDF, the place a span of `text` is in (see
+    /// [`Origin::place`]).
     pub fn place(&self, span: Span) -> Option<String> {
-        match &self.origin {
-            Origin::Docx { document, tables } => Some(docx_place(document, tables, span.start)),
-            Origin::Pdf { document, tables } => Some(pdf_place(document, tables, span.start)),
-            Origin::Text | Origin::Html(_) | Origin::Reflowed(_) => None,
-        }
+        self.origin.place(span)
     }
 
     /// Drops what no output of `nianbao check` reads: an HTML page's
@@ -96,9 +57,7 @@ impl Checked {
     /// reports on, not of every file: most files of a folder checked in CI
     /// are clean. [`Checked::report_text`] is empty for an HTML page after.
     pub fn shed_unshown(&mut self) {
-        if let Origin::Html(projection) | Origin::Reflowed(projection) = &mut self.origin {
-            *projection = nianbao_parser::Projection::default();
-        }
+        self.origin.shed_projection();
         if self.diagnostics.is_empty() {
             self.text = String::new();
             self.others = Vec::new();
@@ -144,65 +103,6 @@ impl Summary {
             }
         }
         summary
-    }
-}
-
-/// The first characters of a text, to name where something is.
-fn near(text: &str) -> String {
-    let mut near: String = text.chars().take(16).collect();
-    if near.len() < text.len() {
-        near.push('…');
-    }
-    near
-}
-
-/// Whether a cell's text is words (a row label), not a figure.
-fn is_words(text: &&str) -> bool {
-    text.chars().any(|c| !c.is_ascii_digit() && !c.is_whitespace() && !".,-".contains(c))
-}
-
-/// The name of the report table a projected offset is in (「表三」).
-fn table_name(tables: &[(Span, &'static str)], offset: usize) -> Option<&'static str> {
-    tables.iter().find(|(span, _)| span.start <= offset && offset <= span.end).map(|(_, name)| *name)
-}
-
-/// Names the page, line and table cell of a PDF projection that `offset` is in.
-fn pdf_place(document: &nianbao_parser::pdf::Document, tables: &[(Span, &'static str)], offset: usize) -> String {
-    let Some(place) = document.place_at(offset) else { return "第1页".to_string() };
-    let at = format!("第{}页 第{}行", place.page, place.line);
-    let Some((_, column)) = place.cell else { return at };
-    let name = table_name(tables, offset).unwrap_or("表格");
-    // The row's label: the nearest cell to the left that is words.
-    let label = document
-        .row_cells(place)
-        .filter(|(p, _)| p.cell.is_some_and(|(_, c)| c < column))
-        .map(|(_, text)| text)
-        .filter(is_words)
-        .last();
-    match label {
-        Some(label) => format!("{at} {name} 第{column}列（「{}」一行）", near(label)),
-        None => format!("{at} {name} 第{column}列"),
-    }
-}
-
-/// Names the paragraph or cell of a DOCX projection that `offset` is in.
-fn docx_place(document: &nianbao_parser::docx::Document, tables: &[(Span, &'static str)], offset: usize) -> String {
-    use nianbao_parser::docx::Place;
-    match document.place_at(offset) {
-        Some(Place::Paragraph { index }) => {
-            format!("第{index}段（「{}」）", near(document.text_of(Place::Paragraph { index })))
-        }
-        Some(Place::Cell { table, row, column }) => {
-            let name = table_name(tables, offset).map_or_else(|| format!("第{table}个表格"), str::to_string);
-            // The row's label: the nearest cell to the left that is words, not a figure.
-            let label =
-                (1..column).rev().map(|c| document.text_of(Place::Cell { table, row, column: c })).find(is_words);
-            match label {
-                Some(label) => format!("{name} 第{row}行 第{column}列（「{}」一行）", near(label)),
-                None => format!("{name} 第{row}行 第{column}列"),
-            }
-        }
-        None => "文档开头".to_string(),
     }
 }
 

@@ -129,6 +129,8 @@ pub struct FolderIndex {
     loaded_order: VecDeque<PathBuf>,
     /// Set for a run that writes no file (see [`FolderIndex::for_unchanging_files`]).
     unchanging: bool,
+    /// How many reports the index has read and parsed (see [`FolderIndex::reports_parsed`]).
+    parsed: usize,
 }
 
 /// What tells that a file changed: its modification time and length.
@@ -261,9 +263,11 @@ fn head_of_name(path: &Path) -> Head {
 /// The agency and year a PDF's first page or a Word file's text states,
 /// if it states both.
 fn document_head(format: Format, bytes: &[u8]) -> Option<Head> {
+    // Every format named: a new one is read here on purpose, not as a DOCX.
     let text = match format {
         Format::Pdf => nianbao_parser::pdf::first_page_text(bytes)?,
-        _ => nianbao_parser::docx::read(bytes).text,
+        Format::Docx => nianbao_parser::docx::read(bytes).text,
+        Format::Text | Format::Html => return None,
     };
     match nianbao_parser::parse_agency_and_year(&text) {
         head @ (Some(_), Some(_)) => Some(head),
@@ -293,6 +297,21 @@ impl FolderIndex {
     /// without a `stat` each time another file compares with it.
     pub fn for_unchanging_files() -> Self {
         Self { unchanging: true, ..Self::default() }
+    }
+
+    /// How many reports the index has read and parsed: a report that has
+    /// not changed is read once, however often it is asked for.
+    pub fn reports_parsed(&self) -> usize {
+        self.parsed
+    }
+
+    /// Forgets what the folders held (their listings and the heads read
+    /// off their files), keeping the reports read, which are read again
+    /// only if they changed: for a long-lived index (the language
+    /// server's) when files are saved, created or deleted.
+    pub fn forget_listings(&mut self) {
+        self.folders.clear();
+        self.heads.clear();
     }
 
     /// Records `path`'s head, which the caller read (see [`head_of`]): a
@@ -352,6 +371,7 @@ impl FolderIndex {
             return Ok(Arc::clone(loaded));
         }
         let loaded = Arc::new(load(path)?);
+        self.parsed += 1;
         self.keep(path, stamp, Arc::clone(&loaded));
         Ok(loaded)
     }

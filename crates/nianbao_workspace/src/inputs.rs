@@ -31,7 +31,7 @@ pub struct InputError {
 }
 
 /// Expands the command-line paths: files as given, folders walked for report
-/// files — text, Markdown, HTML, DOCX — honouring `.gitignore`, and `-` for
+/// files — text, Markdown, HTML, DOCX, PDF — honouring `.gitignore`, and `-` for
 /// stdin. Sorted by path.
 pub fn collect(paths: &[PathBuf], stdin_filename: Option<&Path>) -> (Vec<Input>, Vec<InputError>) {
     let mut inputs = Vec::new();
