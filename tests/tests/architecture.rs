@@ -144,3 +144,31 @@ fn the_editors_file_types_follow_the_format_list() {
         assert!(neovim_filetypes.contains(&format!("'{nvim}'")), "nianbao.lua's filetypes lack {nvim}");
     }
 }
+
+/// The command shares the pipeline through `nianbao_workspace`, not through
+/// the language server: it names `nianbao_lsp` only to start `nianbao lsp`.
+#[test]
+fn the_cli_uses_the_language_server_only_to_start_it() {
+    let src = workspace_root().join("crates/nianbao_cli/src");
+    let mut stack = vec![src];
+    let mut uses = Vec::new();
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let text = std::fs::read_to_string(&path).unwrap();
+                for (at, _) in text.match_indices("nianbao_lsp") {
+                    let rest = &text[at..];
+                    let item = rest.split(|c: char| !(c.is_alphanumeric() || c == '_' || c == ':')).next().unwrap();
+                    uses.push(format!("{}: {item}", path.display()));
+                }
+            }
+        }
+    }
+    assert!(!uses.is_empty(), "the CLI starts the language server");
+    for item in &uses {
+        assert!(item.ends_with("nianbao_lsp::run_stdio"), "{item}: take it from nianbao_workspace");
+    }
+}

@@ -9,7 +9,7 @@ pub mod audit;
 pub mod export;
 pub mod generate;
 pub use nianbao_workspace::inputs;
-pub mod render;
+pub use nianbao_workspace::render;
 pub mod rewrite;
 pub mod write;
 

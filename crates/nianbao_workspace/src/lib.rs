@@ -13,12 +13,18 @@
 //! - `pipeline` — [`analyse`]: a source (a file's bytes, or a text being
 //!   edited) read, compared with last year's report, checked, and its
 //!   findings mapped back into the text shown.
+//! - `render` — checked files as the reader sees them: human (codespan),
+//!   JSON, SARIF, GitHub annotations; lines, columns and DOCX/PDF places.
+//! - `audit` — what the audit of many reports shows, built from the checked
+//!   files: rows, findings with their places and cells, counts, the roll-up.
 
+pub mod audit;
 pub mod config;
 pub mod inputs;
 pub mod origin;
 pub mod pipeline;
 pub mod related;
+pub mod render;
 
 pub use origin::Origin;
 pub use pipeline::{Analysed, Read, Source, analyse, read};

@@ -1,12 +1,13 @@
 //! `nianbao audit`: many reports checked at once, written as one page a
 //! supervising office reads (or as CSV or JSON with the same data).
 //!
-//! - `data`: what the page shows, built from the checked reports;
+//! - `data` (`nianbao_workspace::audit`, for any front end): what the page
+//!   shows, built from the checked reports;
 //! - `html`, `csv`: how it is written (JSON is `data` serialised);
 //! - `progress`: the bar on a terminal's standard error.
 
 pub mod csv;
-pub mod data;
+pub use nianbao_workspace::audit as data;
 pub mod html;
 mod progress;
 

@@ -19,9 +19,9 @@ pub struct Checked {
     /// How the file was read (its encoding).
     pub source: SourceInfo,
     /// The parsed report, for what shows it (`nianbao export`); `None` when
-    /// checked with [`crate::Reports::Drop`], as `nianbao check` does.
+    /// checked with `Reports::Drop` (the CLI's), as `nianbao check` does.
     pub report: Option<Report>,
-    /// The report's profile, when checked with [`crate::Reports::Profile`].
+    /// The report's profile, when checked with `Reports::Profile`.
     pub profile: Option<Box<nianbao_rules::profile::Profile>>,
     pub diagnostics: Vec<Diagnostic>,
     /// Other files labels point into (last year's report, a summary's parts): (name, text).
@@ -30,7 +30,7 @@ pub struct Checked {
     pub origin: Origin,
 }
 
-pub use nianbao_workspace::Origin;
+pub use crate::origin::Origin;
 
 impl Checked {
     /// The text the report's own spans index: the projection of an HTML page,
