@@ -47,7 +47,7 @@ pub fn new_report(year: i32, agency: &str, level: Level, output: Option<&Path>) 
 }
 
 /// A report read for aggregation, in any format `check` reads.
-struct Loaded {
+struct AggregateInput {
     display: String,
     /// The text the report's spans index (a page's or a PDF's projection).
     text: String,
@@ -56,16 +56,16 @@ struct Loaded {
     origin: Origin,
 }
 
-fn load(path: &Path) -> Result<Loaded, InputError> {
+fn read_aggregate_input(path: &Path) -> Result<AggregateInput, InputError> {
     let input = inputs::single_file(path)?;
     let bytes = inputs::read(&input)?;
-    let (text, report, origin) = crate::read_report(&input, &bytes)?;
+    let (text, report, origin) = crate::read_input(&input, &bytes)?;
     // Findings are shown in the text the report was read from.
     let (text, origin) = match origin {
         Origin::Html(projection) | Origin::Reflowed(projection) => (projection.text, Origin::Text),
         origin => (text, origin),
     };
-    Ok(Loaded { display: input.display, text, report, origin })
+    Ok(AggregateInput { display: input.display, text, report, origin })
 }
 
 /// Sums the children's tables; prints them, or checks `parent` against them.
@@ -74,7 +74,7 @@ pub fn aggregate(parent: Option<&Path>, children: &[PathBuf]) -> ExitCode {
     let mut loaded = Vec::new();
     let mut errors = Vec::new();
     for child in children {
-        match load(child) {
+        match read_aggregate_input(child) {
             Ok(report) => match sums.add(&report.report) {
                 Ok(()) => loaded.push(report),
                 Err(message) => errors.push(InputError { display: report.display, message }),
@@ -91,7 +91,7 @@ pub fn aggregate(parent: Option<&Path>, children: &[PathBuf]) -> ExitCode {
         print!("{}", sums.to_markdown());
         return ExitCode::SUCCESS;
     };
-    let parent = match load(parent) {
+    let parent = match read_aggregate_input(parent) {
         Ok(parent) => parent,
         Err(error) => {
             report_error(&error);
@@ -102,7 +102,7 @@ pub fn aggregate(parent: Option<&Path>, children: &[PathBuf]) -> ExitCode {
 }
 
 /// Runs rule C004 alone on `parent` with `parts`, and prints its findings.
-fn check_roll_up(parent: Loaded, parts: &[Loaded]) -> ExitCode {
+fn check_roll_up(parent: AggregateInput, parts: &[AggregateInput]) -> ExitCode {
     let mut config = Config::default();
     for rule in nianbao_rules::RULES {
         if rule.meta.code != "C004" {

@@ -257,7 +257,7 @@ struct CheckedInput {
 /// Reads an input's bytes as its format says (see [`nianbao_workspace::read`]):
 /// the text nianbao shows, the report, and how the two relate. A file that
 /// cannot be read as a report is an error naming it.
-pub(crate) fn read_report(input: &Input, bytes: &[u8]) -> Result<(String, nianbao_model::Report, Origin), InputError> {
+pub(crate) fn read_input(input: &Input, bytes: &[u8]) -> Result<(String, nianbao_model::Report, Origin), InputError> {
     let source = Source::Bytes { bytes, format: inputs::format(input, bytes), file: input_file(input) };
     nianbao_workspace::read(source)
         .map(|read| (read.text, read.report, read.origin))

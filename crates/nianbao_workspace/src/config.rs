@@ -14,14 +14,14 @@ pub struct ConfigFileError {
 }
 
 /// A configuration file and what reading it gave.
-type Loaded = (PathBuf, Result<Config, String>);
+type ConfigFile = (PathBuf, Result<Config, String>);
 
 /// Resolves `nianbao.toml` per folder, reading each file once.
 #[derive(Debug, Default)]
 pub struct ConfigResolver {
     /// `--config`: one file for every input.
-    fixed: Option<Loaded>,
-    by_dir: HashMap<PathBuf, Option<Loaded>>,
+    fixed: Option<ConfigFile>,
+    by_dir: HashMap<PathBuf, Option<ConfigFile>>,
     /// Each folder asked about, canonicalised once: a folder of 1 000
     /// reports is then not 1 000 walks of its path through the file system.
     canonical: HashMap<PathBuf, PathBuf>,
@@ -29,7 +29,7 @@ pub struct ConfigResolver {
 
 impl ConfigResolver {
     pub fn new(explicit: Option<&Path>) -> Self {
-        let fixed = explicit.map(|path| (path.to_path_buf(), load(path)));
+        let fixed = explicit.map(|path| (path.to_path_buf(), read_config(path)));
         Self { fixed, by_dir: HashMap::new(), canonical: HashMap::new() }
     }
 
@@ -46,7 +46,7 @@ impl ConfigResolver {
                     .entry(dir.clone())
                     .or_insert_with(|| {
                         find_config_file(dir, Path::is_file).map(|path| {
-                            let config = load(&path);
+                            let config = read_config(&path);
                             (path, config)
                         })
                     })
@@ -63,7 +63,7 @@ impl ConfigResolver {
     }
 }
 
-fn load(path: &Path) -> Result<Config, String> {
+fn read_config(path: &Path) -> Result<Config, String> {
     let text = std::fs::read_to_string(path).map_err(|error| format!("cannot read: {error}"))?;
     let mut config = Config::from_toml(&text).map_err(|error| format!("invalid configuration: {error}"))?;
     // Paths in [compare] are relative to the file that names them.
@@ -88,7 +88,7 @@ impl ConfigResolver {
         self.canonical.clear();
         if let Some((path, _)) = &self.fixed {
             let path = path.clone();
-            self.fixed = Some((path.clone(), load(&path)));
+            self.fixed = Some((path.clone(), read_config(&path)));
         }
     }
 }

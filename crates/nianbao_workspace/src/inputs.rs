@@ -113,7 +113,7 @@ pub fn format(input: &Input, bytes: &[u8]) -> Format {
 
 /// A file's bytes, in one `read` for a file of the size its metadata gives
 /// (`std::fs::read` reads once more to see the end of the file, and in
-/// 8 KiB steps: 1 000 reports took 2 027 reads). A file that reports no
+/// 8 KiB steps: two reads a report or more). A file that reports no
 /// size (as files of `/proc` do) is read to its end; one that is shorter
 /// than its size is read to its end; one that grows while it is read is
 /// read as it was.

@@ -122,8 +122,7 @@ pub struct FolderIndex {
     /// Last year's reports read lately, each with the modification time and
     /// length it was read at (a changed file is read again): in a folder of
     /// an agency's years, the nine reports of one year all compare with the
-    /// same report of the year before, and parsing it for each of them
-    /// doubled the time the folder took.
+    /// same report of the year before, which is parsed once, not nine times.
     loaded: HashMap<PathBuf, (Stamp, Arc<Loaded>)>,
     /// `loaded`'s paths, oldest first, to keep it at [`LOADED_KEPT`].
     loaded_order: VecDeque<PathBuf>,
@@ -137,9 +136,9 @@ pub struct FolderIndex {
 type Stamp = (Option<SystemTime>, u64);
 
 /// How many parsed reports the index keeps: a folder is checked in path
-/// order, and last year's report is mostly a few files away. A parsed
-/// report takes about 20 times its text (100 KB for a 5 KB report): 64
-/// kept added 5 MB to checking a folder of 1 296 reports, for no gain.
+/// order, and last year's report is mostly a few files away; a parsed
+/// report takes some 20 times its text, and keeping more only costs memory
+/// (see `docs/performance-history.md`).
 const LOADED_KEPT: usize = 16;
 
 /// The agency and year a report's head states, as the index reads them.

@@ -78,7 +78,7 @@ pub fn audit_paths(
 fn read_parent(path: &Path, config: Option<&Path>) -> Result<data::Parent, InputError> {
     let input = inputs::single_file(path)?;
     let bytes = inputs::read(&input)?;
-    let (_, report, _) = crate::read_report(&input, &bytes)?;
+    let (_, report, _) = crate::read_input(&input, &bytes)?;
     let config = nianbao_workspace::config::ConfigResolver::new(config)
         .for_dir(&input.config_dir)
         .map_err(|error| InputError { display: error.path, message: error.message })?;

@@ -56,9 +56,9 @@ const RUN: usize = 8;
 
 /// Every run of [`RUN`] consecutive ideographs of each paragraph, as a
 /// 64-bit fingerprint, in a [`RunSet`]: a set of runs without a `String`
-/// and a SipHash per run. That set made this rule a third of the time a
-/// folder of an agency's years took, where every report has last year's
-/// beside it; sorting the fingerprints instead then took half of the rule.
+/// and a SipHash per run, which made this rule the costliest of a folder of
+/// an agency's years, where every report has last year's beside it (the
+/// figures are in `docs/performance-history.md`).
 /// The fingerprint is a polynomial hash rolled along the text, one
 /// multiplication per character; two different runs of Chinese prose share
 /// one with odds far below what moves a percentage.

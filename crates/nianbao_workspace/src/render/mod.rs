@@ -128,9 +128,7 @@ pub struct Location {
 
 /// A file's [`Locator`] and those of the other files its labels point
 /// into: each text's lines are found once, however many labels point into
-/// it (a finding about last year's report labels a dozen of its cells, and
-/// finding its lines for each of them was a tenth of checking a folder of
-/// an agency's years).
+/// it: a finding about last year's report labels a dozen of its cells.
 #[derive(Debug)]
 pub struct Locators<'a> {
     pub own: Locator<'a>,
