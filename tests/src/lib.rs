@@ -107,23 +107,31 @@ fn check_file_with(path: &Path, display: &str, config: &Config) -> Checked {
             }
         })
         .collect();
-    // A fixture alone is read as the CLI reads a text (a crawler's page or
-    // a hard-wrapped text projected); one with other documents in it as it is.
-    let (first, projection) = match pieces.len() {
-        1 => nianbao_parser::parse_document(&pieces[0].1),
-        _ => (nianbao_parser::parse(&pieces[0].1), None),
-    };
-    let reports: Vec<nianbao_model::Report> =
-        std::iter::once(first).chain(pieces[1..].iter().map(|(_, text)| nianbao_parser::parse(text))).collect();
+    // A fixture alone goes through the pipeline every front end uses (a
+    // crawler's page or a hard-wrapped text projected, findings mapped back).
+    if let [(_, text)] = pieces.as_slice() {
+        let source = nianbao_workspace::Source::Edited { text: text.clone(), file: None };
+        let index = std::sync::Mutex::default();
+        let analysed = nianbao_workspace::analyse(source, config, &index, None).expect("a text is always read");
+        return Checked {
+            display: display.to_string(),
+            text: analysed.text,
+            source: analysed.report.source.clone(),
+            report: Some(analysed.report),
+            profile: None,
+            diagnostics: analysed.diagnostics,
+            others: Vec::new(),
+            origin: analysed.origin,
+        };
+    }
+    // One with other documents in it stands for several files: read as it is.
+    let reports: Vec<nianbao_model::Report> = pieces.iter().map(|(_, text)| nianbao_parser::parse(text)).collect();
     let mut related = nianbao_rules::Related::default();
     for ((name, _), report) in pieces.iter().zip(&reports).skip(1) {
         let other = nianbao_rules::Other { name, report, memo: None };
         if name == "previous" { related.previous = Some(other) } else { related.parts.push(other) }
     }
-    let mut diagnostics = nianbao_rules::check_with(&reports[0], config, &related);
-    if let Some(projection) = &projection {
-        diagnostics.iter_mut().for_each(|diagnostic| projection.map_diagnostic(diagnostic, true));
-    }
+    let diagnostics = nianbao_rules::check_with(&reports[0], config, &related);
     let mut pieces = pieces.into_iter();
     let (_, text) = pieces.next().unwrap();
     let report = reports.into_iter().next().unwrap();
