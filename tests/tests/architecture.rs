@@ -7,8 +7,15 @@ use tests::workspace_root;
 
 /// The dependency chain, bottom first. A crate may depend only on crates
 /// before it; `xtask` and `tests` may depend on anything and nothing on them.
-const CHAIN: &[&str] =
-    &["nianbao_model", "nianbao_parser", "nianbao_rules", "nianbao_workspace", "nianbao_lsp", "nianbao_cli"];
+const CHAIN: &[&str] = &[
+    "nianbao_model",
+    "nianbao_parser",
+    "nianbao_rules",
+    "nianbao_workspace",
+    "nianbao_lsp",
+    "nianbao_server",
+    "nianbao_cli",
+];
 
 fn manifest(path: &Path) -> toml::Table {
     std::fs::read_to_string(path).unwrap().parse().unwrap()

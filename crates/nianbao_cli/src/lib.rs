@@ -6,7 +6,7 @@
 //! still checked).
 
 pub mod audit;
-pub mod export;
+pub use nianbao_workspace::render::export;
 pub mod generate;
 pub use nianbao_workspace::inputs;
 pub use nianbao_workspace::render;
@@ -101,6 +101,18 @@ enum Command {
     },
     /// List every rule.
     Rules,
+    /// Serve a checker page and an HTTP API (POST /api/check, /api/export; GET /api/rules, /healthz).
+    Serve {
+        /// Where to listen; another machine can reach it only if told an address other than 127.0.0.1.
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        addr: std::net::SocketAddr,
+        /// The largest report accepted, in bytes (a larger one gets 413).
+        #[arg(long, default_value_t = 20 * 1024 * 1024)]
+        max_upload: usize,
+        /// Use this configuration file for every report (default: the built-in configuration).
+        #[arg(long)]
+        config: Option<PathBuf>,
+    },
     /// Serve the Language Server Protocol over stdin/stdout (for editors).
     Lsp {
         /// Accepted for editors that pass it; stdio is the only transport.
@@ -230,6 +242,7 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> ExitCode {
         Command::Aggregate { parent, children } => generate::aggregate(parent.as_deref(), &children),
         Command::Rule { code } => rule(&code),
         Command::Rules => rules(),
+        Command::Serve { addr, max_upload, config } => serve(addr, max_upload, config.as_deref()),
         Command::Lsp { .. } => match nianbao_lsp::run_stdio() {
             Ok(()) => ExitCode::SUCCESS,
             Err(error) => {
@@ -288,17 +301,15 @@ fn check_input(
     let source = Source::Bytes { bytes: &bytes, format: inputs::format(input, &bytes), file: input_file(input) };
     let analysed = nianbao_workspace::analyse(source, &config, index, None)
         .map_err(|message| InputError { display: input.display.clone(), message })?;
-    let nianbao_workspace::Analysed { text, report, origin, diagnostics, related, .. } = analysed;
-    let problems = related
+    let problems = analysed
+        .related
         .problems
         .iter()
         .map(|problem| InputError { display: input.display.clone(), message: problem.clone() })
         .collect();
-    let others = related.sources();
-    let source = report.source.clone();
-    let profile = with_profile.then(|| Box::new(nianbao_rules::profile::profile(&report, &config)));
-    let checked =
-        Checked { display: input.display.clone(), text, source, report: None, profile, diagnostics, others, origin };
+    let mut checked = analysed.into_checked(input.display.clone());
+    let report = checked.report.take().expect("a checked file keeps its report");
+    checked.profile = with_profile.then(|| Box::new(nianbao_rules::profile::profile(&report, &config)));
     Ok(CheckedInput { checked, report, problems })
 }
 
@@ -575,6 +586,24 @@ fn rule(code: &str) -> ExitCode {
         }
         None => {
             eprintln!("error: unknown rule `{code}`; `nianbao rules` lists them");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn serve(addr: std::net::SocketAddr, max_upload: usize, config: Option<&Path>) -> ExitCode {
+    let config = match ConfigResolver::new(config).for_dir(Path::new(".")) {
+        Ok(config) => config,
+        Err(error) => {
+            eprintln!("error: {}: {}", error.path, error.message);
+            return ExitCode::from(2);
+        }
+    };
+    let limits = nianbao_server::Limits { max_upload, ..nianbao_server::Limits::default() };
+    match nianbao_server::run(addr, limits, config) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("error: cannot serve on {addr}: {error}");
             ExitCode::from(2)
         }
     }

@@ -14,6 +14,7 @@ use nianbao_rules::Config;
 
 use crate::origin::Origin;
 use crate::related::{FolderIndex, RelatedFiles, find_related, is_indexed};
+use crate::render::Checked;
 
 /// What is analysed.
 #[derive(Debug)]
@@ -59,6 +60,25 @@ pub struct Analysed {
     /// Whether the text looks like an annual report at all; if not, it is
     /// not checked and has no findings.
     pub is_report: bool,
+}
+
+impl Analysed {
+    /// As the renderers take it, `display` naming the file; the report is
+    /// kept in it. Problems finding the reports compared with are not part
+    /// of it ([`RelatedFiles::problems`]).
+    pub fn into_checked(self, display: String) -> Checked {
+        let others = self.related.sources();
+        Checked {
+            display,
+            text: self.text,
+            source: self.report.source.clone(),
+            report: Some(self.report),
+            profile: None,
+            diagnostics: self.diagnostics,
+            others,
+            origin: self.origin,
+        }
+    }
 }
 
 /// Reads a source as its format says. A file that cannot be read as a

@@ -1,6 +1,7 @@
 //! Output formats. Everything here turns byte spans into what the reader
 //! counts: 1-based lines, and columns in characters.
 
+pub mod export;
 pub mod github;
 pub mod human;
 pub mod json;

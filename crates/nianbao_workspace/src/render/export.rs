@@ -14,7 +14,7 @@ use nianbao_model::{Cell, CellValue, Report, RowKey, Table, TableKind};
 use serde::Serialize;
 use serde_json::{Map, Value, json};
 
-use crate::render::{Checked, json as json_format};
+use super::{Checked, json as json_format};
 
 #[derive(Serialize)]
 struct Export<'a> {

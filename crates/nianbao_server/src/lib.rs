@@ -1,0 +1,237 @@
+//! `nianbao serve`: one page where a clerk drops a report and sees what
+//! nianbao finds in it, and an HTTP API for other systems.
+//!
+//! Reading, checking and rendering are `nianbao_workspace`'s, as for the
+//! command and the language server: `POST /api/check` answers with exactly
+//! the JSON of `nianbao check --format json`, `POST /api/export` with that
+//! of `nianbao export`. The machine is protected by limits: a body limit
+//! (413), a time limit per request (408), a limit on requests in flight
+//! (503 with `Retry-After`); a DOCX's parts are read within the parser's
+//! decompression limit. Nothing a user sends is written to disk or logged
+//! beyond its size and outcome. `/healthz` stands outside the limits, so
+//! it answers at once however busy the checks are.
+
+use std::future::Future;
+use std::net::SocketAddr;
+use std::sync::Mutex;
+use std::time::Duration;
+
+use axum::body::Bytes;
+use axum::error_handling::HandleErrorLayer;
+use axum::extract::{DefaultBodyLimit, Query, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{BoxError, Router};
+use nianbao_parser::Format;
+use nianbao_rules::Config;
+use nianbao_workspace::related::FolderIndex;
+use nianbao_workspace::render::{export, json};
+use nianbao_workspace::{Source, analyse};
+use serde::Deserialize;
+use tower::ServiceBuilder;
+
+/// The page, with its script and style inside it: it loads nothing from
+/// outside.
+const PAGE: &str = include_str!("page.html");
+
+/// What the server allows each request.
+#[derive(Clone, Debug)]
+pub struct Limits {
+    /// The largest body taken (a larger one gets 413).
+    pub max_upload: usize,
+    /// The longest a request may take, its body's arrival included (408).
+    pub timeout: Duration,
+    /// Requests checked at once; more get 503 with `Retry-After`.
+    pub in_flight: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self { max_upload: 20 * 1024 * 1024, timeout: Duration::from_secs(30), in_flight: 16 }
+    }
+}
+
+/// What every handler shares.
+#[derive(Clone, Debug)]
+struct Shared {
+    config: std::sync::Arc<Config>,
+}
+
+/// The routes, with their limits.
+pub fn app(limits: &Limits, config: Config) -> Router {
+    let shared = Shared { config: std::sync::Arc::new(config) };
+    let api = Router::new()
+        .route("/api/check", post(check))
+        .route("/api/export", post(export_report))
+        .layer(
+            ServiceBuilder::new()
+                // Overload and time-outs become answers, not dropped connections.
+                .layer(HandleErrorLayer::new(overloaded))
+                .load_shed()
+                .concurrency_limit(limits.in_flight)
+                .layer(tower_http::timeout::TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, limits.timeout))
+                // A larger body is refused with 413 as it is read.
+                .layer(DefaultBodyLimit::max(limits.max_upload)),
+        )
+        .with_state(shared);
+    Router::new()
+        .route("/", get(page))
+        .route("/healthz", get(|| async { "ok" }))
+        .route("/api/rules", get(rules))
+        .merge(api)
+}
+
+/// Serves `app` on `listener` until `shutdown` completes; requests in flight
+/// then finish.
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    app: Router,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    axum::serve(listener, app).with_graceful_shutdown(shutdown).await
+}
+
+/// `nianbao serve`: binds `addr`, prints it, and serves until Ctrl-C or
+/// SIGTERM.
+pub fn run(addr: SocketAddr, limits: Limits, config: Config) -> std::io::Result<()> {
+    let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build()?;
+    runtime.block_on(async {
+        let listener = tokio::net::TcpListener::bind(addr).await?;
+        let bound = listener.local_addr()?;
+        eprintln!("nianbao serve: http://{bound}/ (Ctrl-C to stop)");
+        serve(listener, app(&limits, config), stop_signal()).await?;
+        eprintln!("nianbao serve: stopped");
+        Ok(())
+    })
+}
+
+/// Ctrl-C, or SIGTERM on Unix.
+async fn stop_signal() {
+    let interrupt = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = interrupt => {},
+        () = terminate => {},
+    }
+}
+
+async fn overloaded(error: BoxError) -> Response {
+    if error.is::<tower::load_shed::error::Overloaded>() {
+        let mut response =
+            problem(StatusCode::SERVICE_UNAVAILABLE, "busy: too many reports are being checked; try again shortly");
+        response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
+        return response;
+    }
+    problem(StatusCode::INTERNAL_SERVER_ERROR, &format!("the request failed: {error}"))
+}
+
+async fn page() -> Response {
+    let mut response = ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], PAGE).into_response();
+    // Everything is inside the page; nothing may be loaded from anywhere.
+    response.headers_mut().insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(
+            "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'; img-src data:",
+        ),
+    );
+    response
+}
+
+/// The rule catalogue.
+async fn rules() -> Response {
+    let rules: Vec<serde_json::Value> = nianbao_rules::RULES
+        .iter()
+        .map(|rule| {
+            let meta = &rule.meta;
+            serde_json::json!({
+                "code": meta.code,
+                "name": meta.name,
+                "summary": meta.summary,
+                "severity": meta.default_severity.map_or("off", |severity| severity.as_str()),
+                "fix": meta.fix.as_str(),
+            })
+        })
+        .collect();
+    axum::Json(rules).into_response()
+}
+
+#[derive(Debug, Deserialize)]
+struct Named {
+    filename: Option<String>,
+}
+
+/// What a request asks for.
+#[derive(Clone, Copy, Debug)]
+pub enum Answer {
+    /// The JSON of `nianbao check --format json`.
+    Check,
+    /// The JSON of `nianbao export`.
+    Export,
+}
+
+async fn check(State(shared): State<Shared>, Query(named): Query<Named>, body: Bytes) -> Response {
+    answer(shared, named, body, Answer::Check).await
+}
+
+async fn export_report(State(shared): State<Shared>, Query(named): Query<Named>, body: Bytes) -> Response {
+    answer(shared, named, body, Answer::Export).await
+}
+
+/// Checks the body on a blocking thread and answers with the command's JSON.
+async fn answer(shared: Shared, named: Named, body: Bytes, what: Answer) -> Response {
+    let name = named.filename.unwrap_or_else(|| "report.txt".to_string());
+    let size = body.len();
+    let work = tokio::task::spawn_blocking(move || checked_json(&name, &body, &shared.config, what));
+    let (status, response) = match work.await {
+        Ok(Ok(json)) => (StatusCode::OK, ([(header::CONTENT_TYPE, "application/json")], json).into_response()),
+        Ok(Err(why)) => (StatusCode::UNPROCESSABLE_ENTITY, problem(StatusCode::UNPROCESSABLE_ENTITY, &why)),
+        Err(_) => (StatusCode::INTERNAL_SERVER_ERROR, problem(StatusCode::INTERNAL_SERVER_ERROR, "the check failed")),
+    };
+    // The size and the outcome, nothing of what was sent.
+    eprintln!("nianbao serve: {what:?} of {size} bytes: {}", status.as_u16());
+    response
+}
+
+/// The JSON `nianbao check --format json` (or `export`) prints for one file
+/// named `name` holding `bytes`; `Err` says why it cannot be read as a
+/// report, as the command says before exiting with 2.
+pub fn checked_json(name: &str, bytes: &[u8], config: &Config, what: Answer) -> Result<String, String> {
+    let extension = name.rsplit_once('.').map(|(_, extension)| extension);
+    let source = Source::Bytes { bytes, format: Format::detect(extension, bytes), file: None };
+    // No folder: a report sent alone is compared with nothing.
+    let index = Mutex::new(FolderIndex::default());
+    let analysed = analyse(source, config, &index, None)?;
+    if !analysed.is_report {
+        return Err("not an annual report: no title, statutory section heading or table label found".to_string());
+    }
+    let mut checked = analysed.into_checked(name.to_string());
+    Ok(match what {
+        Answer::Check => {
+            checked.report = None;
+            checked.shed_unshown();
+            json::render(std::slice::from_ref(&checked))
+        }
+        Answer::Export => {
+            let report = checked.report.take().expect("a checked file keeps its report");
+            export::render(&checked, &report)
+        }
+    })
+}
+
+/// An error as JSON: `{"error": "…"}`.
+fn problem(status: StatusCode, why: &str) -> Response {
+    (status, axum::Json(serde_json::json!({ "error": why }))).into_response()
+}

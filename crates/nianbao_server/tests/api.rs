@@ -1,0 +1,121 @@
+//! The HTTP API against its router (no socket): answers, errors and limits.
+//! `crates/nianbao_cli/tests/serve.rs` runs the real `nianbao serve`.
+
+use std::time::Duration;
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+use nianbao_server::{Answer, Limits, app, checked_json};
+use tower::ServiceExt;
+
+const SEED: &str = include_str!("../../../tests/seeds/002_bf81134e00d6a1b6.txt");
+
+async fn send(limits: &Limits, request: Request<Body>) -> (StatusCode, String, Option<String>) {
+    let response = app(limits, nianbao_rules::Config::default()).oneshot(request).await.unwrap();
+    let status = response.status();
+    let retry = response.headers().get("retry-after").map(|value| value.to_str().unwrap().to_string());
+    let body = axum::body::to_bytes(response.into_body(), usize::MAX).await.unwrap();
+    (status, String::from_utf8(body.to_vec()).unwrap(), retry)
+}
+
+fn post(uri: &str, body: impl Into<Body>) -> Request<Body> {
+    Request::post(uri).body(body.into()).unwrap()
+}
+
+#[tokio::test]
+async fn check_answers_with_the_json_of_check() {
+    let (status, body, _) = send(&Limits::default(), post("/api/check?filename=002.txt", SEED)).await;
+    assert_eq!(status, StatusCode::OK);
+    let expected = checked_json("002.txt", SEED.as_bytes(), &nianbao_rules::Config::default(), Answer::Check).unwrap();
+    assert_eq!(body, expected);
+    let json: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(json["files"][0]["path"], "002.txt");
+    assert!(!json["files"][0]["diagnostics"].as_array().unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn export_answers_with_the_reports_numbers() {
+    let (status, body, _) = send(&Limits::default(), post("/api/export?filename=002.txt", SEED)).await;
+    assert_eq!(status, StatusCode::OK);
+    let json: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert!(json["tables"]["table3"]["new_received"]["total"].is_number(), "{body}");
+}
+
+/// What cannot be read as a report gets 422 and says why, as `check` does
+/// before it exits with 2.
+#[tokio::test]
+async fn what_is_no_report_gets_422_saying_why() {
+    let pdf =
+        std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/real/pdf/101_huaian-szf-2024.pdf"))
+            .unwrap();
+    let truncated = pdf[..pdf.len() / 3].to_vec();
+    let cases: [(&str, Vec<u8>, &str); 4] = [
+        ("empty.txt", Vec::new(), "not an annual report"),
+        ("random.pdf", (0..5000u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect(), "PDF"),
+        ("truncated.pdf", truncated, "PDF"),
+        ("zip.docx", b"PK\x03\x04 not really a zip".to_vec(), "DOCX"),
+    ];
+    for (name, bytes, why) in cases {
+        let (status, body, _) = send(&Limits::default(), post(&format!("/api/check?filename={name}"), bytes)).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{name}: {body}");
+        let json: serde_json::Value = serde_json::from_str(&body).unwrap();
+        assert!(json["error"].as_str().unwrap().contains(why), "{name}: {body}");
+    }
+}
+
+#[tokio::test]
+async fn a_body_over_the_limit_gets_413() {
+    let limits = Limits { max_upload: 1024, ..Limits::default() };
+    let (status, _, _) = send(&limits, post("/api/check?filename=big.txt", vec![b'a'; 4096])).await;
+    assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);
+}
+
+/// With no room for another check, a check gets 503 and when to try again;
+/// the health check still answers.
+#[tokio::test]
+async fn a_full_server_says_when_to_retry_and_stays_healthy() {
+    let limits = Limits { in_flight: 0, ..Limits::default() };
+    let (status, body, retry) = send(&limits, post("/api/check?filename=002.txt", SEED)).await;
+    assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE, "{body}");
+    assert_eq!(retry.as_deref(), Some("1"));
+    let (status, body, _) = send(&limits, Request::get("/healthz").body(Body::empty()).unwrap()).await;
+    assert_eq!((status, body.as_str()), (StatusCode::OK, "ok"));
+}
+
+/// A request that takes longer than the time limit gets 408 (a client that
+/// sends its body slowly is one).
+#[tokio::test]
+async fn a_request_over_the_time_limit_gets_408() {
+    let limits = Limits { timeout: Duration::from_millis(50), ..Limits::default() };
+    let (sender, body) = tokio::sync::mpsc::channel::<Result<Vec<u8>, std::io::Error>>(1);
+    let slow = Body::from_stream(tokio_stream(body));
+    let request = Request::post("/api/check?filename=slow.txt").body(slow).unwrap();
+    let keep = tokio::spawn(async move {
+        let _ = sender.send(Ok(b"a".to_vec())).await;
+        tokio::time::sleep(Duration::from_secs(5)).await;
+        drop(sender);
+    });
+    let (status, _, _) = send(&limits, request).await;
+    assert_eq!(status, StatusCode::REQUEST_TIMEOUT);
+    keep.abort();
+}
+
+/// A receiver as a stream of body chunks.
+fn tokio_stream(
+    mut receiver: tokio::sync::mpsc::Receiver<Result<Vec<u8>, std::io::Error>>,
+) -> impl futures_core::Stream<Item = Result<Vec<u8>, std::io::Error>> {
+    futures_util::stream::poll_fn(move |context| receiver.poll_recv(context))
+}
+
+#[tokio::test]
+async fn the_page_and_the_rules() {
+    let (status, page, _) = send(&Limits::default(), Request::get("/").body(Body::empty()).unwrap()).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("年度报告") && page.contains("/api/check"));
+    // Nothing is loaded from outside the server.
+    assert!(!page.contains("http://") && !page.contains("https://") && !page.contains("src=\""));
+    let (status, rules, _) = send(&Limits::default(), Request::get("/api/rules").body(Body::empty()).unwrap()).await;
+    assert_eq!(status, StatusCode::OK);
+    let rules: serde_json::Value = serde_json::from_str(&rules).unwrap();
+    assert_eq!(rules.as_array().unwrap().len(), nianbao_rules::RULES.len());
+}
