@@ -1,5 +1,6 @@
 //! `cargo xtask browser [--screenshot FILE]`: the page `nianbao audit`
-//! writes, tested in a real headless Chromium (`tests/browser`). The page is
+//! writes and the page `nianbao serve` serves, tested in a real headless
+//! Chromium (`tests/browser`). The page is
 //! built from the seeds, the example, the HTML, PDF and year fixtures, and
 //! a folder of generated reports of two agencies over 2019–2025; `nianbao
 //! check --format json` over the same paths gives the counts the page must
@@ -15,6 +16,10 @@ use crate::{cargo, exec, workspace_root};
 /// What the page is built from, relative to the root; the generated folder last.
 const INPUTS: [&str; 5] =
     ["tests/seeds", "examples", "tests/fixtures/pdf", "tests/fixtures/html", "tests/fixtures/years"];
+
+/// Uploaded through `nianbao serve`'s page: a seed, a DOCX and a PDF.
+const SERVE_FILES: [&str; 3] =
+    ["tests/seeds/002_bf81134e00d6a1b6.txt", "tests/fixtures/docx/003.docx", "tests/fixtures/pdf/003.pdf"];
 
 /// Two agencies' seven years, nine reports a year (see `agency_years_report`).
 const GENERATED: &str = "126";
@@ -69,9 +74,14 @@ pub(crate) fn run(args: &[String]) -> Result<(), String> {
         .current_dir(&dir)
         .env("AUDIT_PAGE", &page)
         .env("CHECK_JSON", out.join("check.json"))
-        .env("CHECK_STDERR", out.join("check.stderr"));
+        .env("CHECK_STDERR", out.join("check.stderr"))
+        // `nianbao serve`'s page: a seed, a DOCX and a PDF uploaded through it.
+        .env("NIANBAO", &nianbao)
+        .env("SERVE_FILES", SERVE_FILES.map(|file| root.join(file).to_string_lossy().into_owned()).join(":"));
     if let Some(screenshot) = &screenshot {
         test.env("SCREENSHOT", screenshot);
+        // The serve page beside it: `docs/audit.png` and `docs/serve.png`.
+        test.env("SERVE_SCREENSHOT", screenshot.with_file_name("serve.png"));
     }
     exec(&mut test)?;
     if let Some(screenshot) = screenshot {

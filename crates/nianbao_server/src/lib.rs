@@ -35,6 +35,9 @@ use tower::ServiceBuilder;
 /// outside.
 const PAGE: &str = include_str!("page.html");
 
+/// The API described (OpenAPI 3.1); a test checks the real answers against it.
+pub const OPENAPI: &str = include_str!("openapi.json");
+
 /// What the server allows each request.
 #[derive(Clone, Debug)]
 pub struct Limits {
@@ -79,6 +82,7 @@ pub fn app(limits: &Limits, config: Config) -> Router {
         .route("/", get(page))
         .route("/healthz", get(|| async { "ok" }))
         .route("/api/rules", get(rules))
+        .route("/api/openapi.json", get(|| async { ([(header::CONTENT_TYPE, "application/json")], OPENAPI) }))
         .merge(api)
 }
 
