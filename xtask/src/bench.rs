@@ -3,7 +3,8 @@
 //!
 //! `bench` also times a folder of a few agencies' reports over 2019–2025
 //! (each compared with last year's) beside the same reports each of an agency of
-//! its own (the same defects, nothing to compare) and unrelated clean reports.
+//! its own (the same defects, nothing to compare) and unrelated clean reports,
+//! and then `nianbao serve` under load (8 clients for 30 s, bounded in time).
 //!
 //! `bench` installs AutoCorrect's CLI from the npm registry (`autocorrect-node`,
 //! pinned) into `target/bench/`; it is never a project dependency. It times
@@ -230,7 +231,28 @@ pub(crate) fn speed(args: &[String]) -> Result<(), String> {
         seconds[4] / seconds[2],
         seconds[5] / seconds[3]
     );
-    same_agency(&nianbao, &shipped)
+    same_agency(&nianbao, &shipped)?;
+    serve_load(&nianbao)
+}
+
+/// The third table of `cargo xtask bench`: `nianbao serve` (the release
+/// build) under 8 clients posting text, HTML, DOCX and PDF reports for 30 s
+/// (`crates/nianbao_cli/examples/serve_load.rs`).
+fn serve_load(nianbao: &Path) -> Result<(), String> {
+    println!();
+    let binary = nianbao.to_string_lossy().into_owned();
+    exec(&mut cargo(&[
+        "run",
+        "--release",
+        "--quiet",
+        "-p",
+        "nianbao_cli",
+        "--example",
+        "serve_load",
+        "--",
+        &binary,
+        "30",
+    ]))
 }
 
 /// Reports in the same-agency bench folder: the shape, a few

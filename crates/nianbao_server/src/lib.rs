@@ -99,7 +99,13 @@ pub async fn serve(
 /// `nianbao serve`: binds `addr`, prints it, and serves until Ctrl-C or
 /// SIGTERM.
 pub fn run(addr: SocketAddr, limits: Limits, config: Config) -> std::io::Result<()> {
-    let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build()?;
+    // Checks run on blocking threads, no more of them than checks allowed
+    // at once: each thread keeps its allocator's memory.
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .max_blocking_threads(limits.in_flight.max(1))
+        .enable_all()
+        .build()?;
     runtime.block_on(async {
         let listener = tokio::net::TcpListener::bind(addr).await?;
         let bound = listener.local_addr()?;

@@ -119,3 +119,47 @@ async fn the_page_and_the_rules() {
     let rules: serde_json::Value = serde_json::from_str(&rules).unwrap();
     assert_eq!(rules.as_array().unwrap().len(), nianbao_rules::RULES.len());
 }
+
+/// A DOCX whose `word/document.xml` unpacks to 80 MB of zeros from a few
+/// hundred kilobytes is refused, not unpacked.
+#[tokio::test]
+async fn a_docx_zip_bomb_is_refused() {
+    use std::io::Write;
+    let mut bomb = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    bomb.start_file("word/document.xml", options).unwrap();
+    let zeros = vec![0u8; 1024 * 1024];
+    for _ in 0..80 {
+        bomb.write_all(&zeros).unwrap();
+    }
+    let bytes = bomb.finish().unwrap().into_inner();
+    assert!(bytes.len() < 1024 * 1024, "{} bytes", bytes.len());
+    let (status, body, _) = send(&Limits::default(), post("/api/check?filename=bomb.docx", bytes)).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert!(body.contains("more than nianbao reads"), "{body}");
+}
+
+/// A thousand checks at once: each gets an answer (200, or 503 with
+/// `Retry-After` past the limit), and the health check answers meanwhile.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_thousand_requests_at_once_each_get_an_answer() {
+    let app = app(&Limits::default(), nianbao_rules::Config::default());
+    let checks: Vec<_> = (0..1000)
+        .map(|_| {
+            let app = app.clone();
+            tokio::spawn(async move { app.oneshot(post("/api/check?filename=002.txt", SEED)).await.unwrap().status() })
+        })
+        .collect();
+    let asked = std::time::Instant::now();
+    let health = app.clone().oneshot(Request::get("/healthz").body(Body::empty()).unwrap()).await.unwrap();
+    assert_eq!(health.status(), StatusCode::OK);
+    assert!(asked.elapsed() < Duration::from_secs(1), "the health check waited {:?}", asked.elapsed());
+    let mut answered = std::collections::BTreeMap::new();
+    for check in checks {
+        *answered.entry(check.await.unwrap()).or_insert(0) += 1;
+    }
+    let other: Vec<_> =
+        answered.keys().filter(|status| ![StatusCode::OK, StatusCode::SERVICE_UNAVAILABLE].contains(status)).collect();
+    assert!(other.is_empty(), "{answered:?}");
+    assert!(answered.get(&StatusCode::OK).is_some_and(|&ok| ok >= 16), "{answered:?}");
+}
