@@ -42,7 +42,7 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Check reports: files, folders (walked for .txt/.md), or - for stdin.
+    /// Check reports: files, folders (walked for .txt, .md, .markdown, .html, .htm, .docx and .pdf), or - for stdin.
     Check(CheckArgs),
     /// Print a report's metadata, sections and table values as JSON.
     Export(ExportArgs),
@@ -497,6 +497,13 @@ fn check(args: &CheckArgs) -> ExitCode {
     let jobs = args.jobs.map_or_else(default_jobs, std::num::NonZeroUsize::get);
     let outcome =
         check_paths_with_jobs(&paths, args.stdin_filename.as_deref(), args.config.as_deref(), jobs, Reports::Drop);
+    // Nothing read at all: the errors say why, and 「Checked 0 reports: no
+    // problems found.」 above them would say the opposite.
+    let nothing_read = outcome.results.is_empty() && !outcome.errors.is_empty();
+    if nothing_read && matches!(args.format, OutputFormat::Human) {
+        outcome.errors.iter().for_each(report_error);
+        return exit_code(&outcome, args.fail_on);
+    }
     if let Err(error) = write_results(args, &outcome.results) {
         eprintln!("error: cannot write output: {error}");
         return ExitCode::from(2);

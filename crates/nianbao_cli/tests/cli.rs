@@ -26,6 +26,8 @@ const CASES: &[(&str, &[&str], Option<&str>)] = &[
     ("check_bad_config", &["check", "crates/nianbao_cli/tests/cmd/bad-config/report.txt"], None),
     ("check_missing_file", &["check", "no/such/report.txt", "examples/example-report.md"], None),
     ("check_not_a_report", &["check", "crates/nianbao_cli/tests/cmd/not-a-report/notes.md"], None),
+    // Nothing read: the error alone, no 「no problems found」 above it.
+    ("check_scanned_pdf", &["check", "tests/fixtures/pdf/scanned.pdf"], None),
     ("check_folder_skips_non_reports", &["check", "crates/nianbao_cli/tests/cmd/not-a-report"], None),
     ("export_json", &["export", "tests/seeds/003_be94cdfbcf579bbe.txt"], None),
     ("check_against_last_year", &["check", "tests/fixtures/years/2024-report.md"], None),
@@ -175,4 +177,15 @@ fn docx_locations_are_places_not_lines() {
     let location = &result["locations"][0];
     assert_eq!(location["logicalLocations"][0]["name"], "表三 第6行 第10列（「（一）予以公开」一行）");
     assert!(location["physicalLocation"].get("region").is_none(), "a DOCX file has no lines to point at");
+}
+
+/// `check --help` names every extension folders are walked for: the
+/// parser's one list.
+#[test]
+fn check_help_names_every_report_extension() {
+    let output = Command::new(env!("CARGO_BIN_EXE_nianbao")).args(["check", "--help"]).output().unwrap();
+    let help = String::from_utf8(output.stdout).unwrap();
+    for (extension, _) in nianbao_parser::Format::EXTENSIONS {
+        assert!(help.contains(&format!(".{extension}")), "check --help does not name .{extension}: {help}");
+    }
 }
