@@ -73,19 +73,31 @@ pub fn aggregate(parent: Option<&Path>, children: &[PathBuf]) -> ExitCode {
     let mut sums = Sums::default();
     let mut loaded = Vec::new();
     let mut errors = Vec::new();
+    let mut left_out = 0;
     for child in children {
         match read_aggregate_input(child) {
             Ok(report) => match sums.add(&report.report) {
                 Ok(()) => loaded.push(report),
-                Err(message) => errors.push(InputError { display: report.display, message }),
+                // A report whose tables are not the template's shape is left
+                // out of the sum, as the audit's roll-up leaves it out.
+                Err(message) => {
+                    eprintln!("warning: {}: left out of the sum: {message}", report.display);
+                    left_out += 1;
+                }
             },
             Err(error) => errors.push(error),
         }
     }
     if !errors.is_empty() {
         errors.iter().for_each(report_error);
+        return ExitCode::from(2);
+    }
+    if loaded.is_empty() {
         eprintln!("nianbao: nothing summed; every report must have the three tables in the template's shape");
         return ExitCode::from(2);
+    }
+    if left_out > 0 {
+        eprintln!("nianbao: summed {} report(s), left out {left_out}", loaded.len());
     }
     let Some(parent) = parent else {
         print!("{}", sums.to_markdown());

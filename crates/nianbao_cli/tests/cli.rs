@@ -48,6 +48,12 @@ const CASES: &[(&str, &[&str], Option<&str>)] = &[
         None,
     ),
     ("aggregate_malformed_part", &["aggregate", "tests/seeds/002_bf81134e00d6a1b6.txt"], None),
+    // One part's 表四 has 16 values: it is left out, the others are summed.
+    (
+        "aggregate_leaves_out_a_malformed_part",
+        &["aggregate", "tests/seeds/000_88a8dc7d33e7281e.txt", "tests/seeds/002_bf81134e00d6a1b6.txt"],
+        None,
+    ),
     ("check_html", &["check", "tests/fixtures/html/003.html"], None),
     ("export_html", &["export", "tests/fixtures/html/003.html"], None),
     ("check_docx", &["check", "tests/fixtures/docx/003-broken.docx"], None),

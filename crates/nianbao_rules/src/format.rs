@@ -114,9 +114,17 @@ pub struct Sums {
 }
 
 impl Sums {
-    /// Adds `report`'s tables; an error names the table and what keeps it
-    /// from being added (a missing table, a malformed row, a text value).
+    /// Adds `report`'s tables, all or none: an error names the table and
+    /// what keeps it from being added (a missing table, a malformed row, a
+    /// text value), and nothing of the report is added then.
     pub fn add(&mut self, report: &Report) -> Result<(), String> {
+        let mut added = Sums::default();
+        added.add_tables(report)?;
+        self.merge(&added);
+        Ok(())
+    }
+
+    fn add_tables(&mut self, report: &Report) -> Result<(), String> {
         for kind in TableKind::ALL {
             let table = report.table(kind).ok_or_else(|| format!("{} is missing", kind.name()))?;
             let values = table_values(table).map_err(|why| format!("{}: {why}", kind.name()))?;
