@@ -220,3 +220,20 @@ fn aggregate_sums_the_seeds_and_checks_a_parent() {
 fn file_name(path: &str) -> String {
     Path::new(path).file_name().unwrap().to_string_lossy().into_owned()
 }
+
+/// `fmt` puts 表二's 「第二十条第（一）项」 into the table it heads, once: it
+/// used to keep the line above the table and add it again as its first row.
+#[test]
+fn fmt_writes_the_group_label_of_table_2_once() {
+    let seeds = ["tests/seeds/002_bf81134e00d6a1b6.txt", "tests/seeds/004_fa9e582a0590cf1f.txt"];
+    let dir = scratch("fmt-group-label", &seeds);
+    for seed in seeds {
+        let file = file_name(seed);
+        let before = fs::read_to_string(dir.join(&file)).unwrap();
+        assert_eq!(before.matches("第二十条第（一）项").count(), 1, "{file}");
+        let output = nianbao(&["fmt", &file], &dir);
+        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+        let after = fs::read_to_string(dir.join(&file)).unwrap();
+        assert_eq!(after.matches("第二十条第（一）项").count(), 1, "{file}:\n{after}");
+    }
+}

@@ -157,8 +157,12 @@ impl<'a> Reader<'a> {
             if self.current.is_some_and(|table| is_merged_label_piece(text, table)) {
                 return true;
             }
+            // A long piece of a table's header opens the table; a whole
+            // label (「第二十条第（一）项」) is read as one below, so that the
+            // table starts at it.
             if self.current.is_none()
                 && let Some(table) = merged_label_table(text)
+                && classify(text, None, true).is_none()
             {
                 self.current = Some(table);
                 return true;
