@@ -176,6 +176,29 @@ impl RowKey {
         }
     }
 
+    /// The value at `index` named as the table writes it: its row and
+    /// column labels (「行政许可」「本年处理决定数量」, 「（一）予以公开」「自然人」,
+    /// 「行政复议」「结果维持」), for messages a reader reads.
+    pub fn value_label(self, index: usize) -> Option<String> {
+        match self {
+            RowKey::T2(row) => row.columns().get(index).map(|col| format!("「{}」「{}」", row.label(), col.label)),
+            RowKey::T3(row) => T3Col::ALL.get(index).map(|col| format!("「{}」「{}」", row.label(), col.label())),
+            RowKey::T4 => {
+                T4Col::ALL.get(index).map(|col| format!("「{}」「{}」", col.group.label(), col.outcome.label()))
+            }
+        }
+    }
+
+    /// The column of the value at `index` as the table writes it: 「本年处理决定数量」,
+    /// 「自然人」, 「行政复议」「结果维持」 (table 四's one row spans its groups).
+    pub fn column_label(self, index: usize) -> Option<String> {
+        match self {
+            RowKey::T2(row) => row.columns().get(index).map(|col| format!("「{}」", col.label)),
+            RowKey::T3(_) => T3Col::ALL.get(index).map(|col| format!("「{}」", col.label())),
+            RowKey::T4 => self.value_label(index),
+        }
+    }
+
     /// How many value rows the three tables have.
     pub const COUNT: usize = T2Row::ALL.len() + T3Row::ALL.len() + 1;
 

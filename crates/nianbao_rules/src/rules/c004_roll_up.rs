@@ -71,7 +71,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                 }
             }
             let Some(&(index, first, value, summed)) = differences.first() else { continue };
-            let column = |i: usize| key.value_key(i).unwrap_or_default();
+            let column = |i: usize| key.value_label(i).unwrap_or_default();
             let mut finding = Finding::new(
                 first.span,
                 format!(
@@ -86,8 +86,9 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             .label("differs from the sum of the parts")
             .help("check which part is missing, counted twice, or changed after the summary was made");
             for &(index, cell, value, summed) in &differences[1..] {
-                finding =
-                    finding.secondary(cell.span, format!("{}: {} vs {}", column(index), show(value), show(summed)));
+                // Same row: its column is enough.
+                let column = key.column_label(index).unwrap_or_default();
+                finding = finding.secondary(cell.span, format!("{column}: {} vs {}", show(value), show(summed)));
             }
             out.push(finding);
         }
