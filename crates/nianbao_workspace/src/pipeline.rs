@@ -27,8 +27,10 @@ pub enum Source<'a> {
     Edited { text: String, file: Option<&'a Path> },
 }
 
-impl Source<'_> {
-    fn file(&self) -> Option<&Path> {
+impl<'a> Source<'a> {
+    /// Where the source was read or is saved: borrowed for as long as the
+    /// source's own path, not the source (which `read` consumes).
+    fn file(&self) -> Option<&'a Path> {
         match self {
             Source::Bytes { file, .. } | Source::Edited { file, .. } => *file,
         }
@@ -113,7 +115,7 @@ pub fn analyse(
     index: &Mutex<FolderIndex>,
     known: Option<Arc<RelatedFiles>>,
 ) -> Result<Analysed, String> {
-    let file = source.file().map(Path::to_path_buf);
+    let file = source.file();
     let from_disk = matches!(source, Source::Bytes { .. });
     let Read { text, report, origin } = read(source)?;
     let is_report = report.looks_like_report();
@@ -127,10 +129,10 @@ pub fn analyse(
             // A file just read may be last year's report of files checked
             // after it: parsed once, not twice. An edited text is not what
             // is on disk, and is not offered.
-            if let Some(path) = file.as_deref().filter(|path| from_disk && is_indexed(path)) {
+            if let Some(path) = file.filter(|path| from_disk && is_indexed(path)) {
                 index.offer(path, &text, origin.projection(), &report);
             }
-            Arc::new(find_related(file.as_deref(), &report, config, &mut index))
+            Arc::new(find_related(file, &report, config, &mut index))
         }
         None => Arc::new(RelatedFiles::default()),
     };
