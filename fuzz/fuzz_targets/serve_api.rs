@@ -1,6 +1,6 @@
-//! `nianbao serve`'s check and export on arbitrary bodies and file names:
-//! the first line of the input is the name (its extension picks the
-//! reader), the rest the body. No panic; an answer is JSON, and an error
+//! `nianbao serve`'s check, export and the page's view on arbitrary bodies
+//! and file names: the first line of the input is the name (its extension
+//! picks the reader), the rest the body. No panic; an answer is JSON, and an error
 //! says why.
 #![no_main]
 
@@ -12,7 +12,7 @@ fuzz_target!(|data: &[u8]| {
     let name = String::from_utf8_lossy(&data[..split.min(64)]).into_owned();
     let body = data.get(split + 1..).unwrap_or_default();
     let config = nianbao_rules::Config::default();
-    for answer in [Answer::Check, Answer::Export] {
+    for answer in [Answer::Check, Answer::Export, Answer::View] {
         match checked_json(&name, body, &config, answer) {
             Ok(json) => {
                 serde_json::from_str::<serde_json::Value>(&json).expect("an answer is JSON");

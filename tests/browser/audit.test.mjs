@@ -4,7 +4,7 @@
 // that the page shows those counts, sorts, filters and opens a report's
 // findings, loads nothing from anywhere, and logs no error.
 //
-//   AUDIT_PAGE=… CHECK_JSON=… CHECK_STDERR=… [SCREENSHOT=….png] npm test
+//   AUDIT_PAGE=… CHECK_JSON=… CHECK_STDERR=… [SCREENSHOT=….png [SCREENSHOT_FONTS=…]] npm test
 
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
@@ -12,6 +12,7 @@ import { readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import chromium from "@sparticuz/chromium";
 import puppeteer from "puppeteer-core";
+import { applyFonts, prepareFonts } from "./fonts.mjs";
 
 const env = (name) => {
   const value = process.env[name];
@@ -32,6 +33,7 @@ before(async () => {
   browser = await puppeteer.launch({ executablePath: await chromium.executablePath(), args, headless: "shell" });
   page = await browser.newPage();
   await page.setViewport({ width: 1400, height: 1000 });
+  await prepareFonts(page);
   page.on("request", (request) => requests.push(request.url()));
   page.on("console", (message) => {
     if (message.type() === "error" || message.type() === "warn") problems.push(`console ${message.type()}: ${message.text()}`);
@@ -45,6 +47,7 @@ after(async () => {
   if (process.env.SCREENSHOT && page) {
     // The page as it opens, with the report of most errors opened.
     await page.reload({ waitUntil: "load" });
+    await applyFonts(page);
     await page.click("#reports tbody tr.report");
     await page.screenshot({ path: process.env.SCREENSHOT, clip: { x: 0, y: 0, width: 1400, height: 2100 } });
   }

@@ -1,15 +1,22 @@
 // The page `nianbao serve` serves, in headless Chromium against the real
 // server on 127.0.0.1: a seed, a DOCX and a PDF uploaded through the page
-// show the findings `nianbao check --format json` gives for each file; a
+// show the findings `nianbao check --format json` gives for each file, in
+// the text nianbao read; choosing a finding marks its cells in the text and
+// in the tables; the downloads hold the findings and the fixed file; a
 // report whose text holds markup shows it as text and runs nothing; no
 // request leaves 127.0.0.1, and nothing is logged as an error.
 //
 //   NIANBAO=…/nianbao SERVE_FILES=a.txt:b.docx:c.pdf [SERVE_SCREENSHOT=….png] npm test
+//
+// For the screenshot, SCREENSHOT_FONTS may name Chinese faces (fonts.mjs).
 
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn, execFileSync } from "node:child_process";
-import { basename } from "node:path";
+import { mkdtempSync, readFileSync, existsSync } from "node:fs";
+import { applyFonts, prepareFonts } from "./fonts.mjs";
+import { tmpdir } from "node:os";
+import { basename, join } from "node:path";
 import chromium from "@sparticuz/chromium";
 import puppeteer from "puppeteer-core";
 
@@ -21,7 +28,7 @@ const env = (name) => {
 const nianbao = env("NIANBAO");
 const files = env("SERVE_FILES").split(":");
 
-let server, origin, browser, page;
+let server, origin, browser, page, downloads;
 const requests = [];
 const problems = [];
 
@@ -40,7 +47,14 @@ before(async () => {
   browser = await puppeteer.launch({ executablePath: await chromium.executablePath(), args, headless: "shell" });
   page = await browser.newPage();
   await page.setViewport({ width: 390, height: 900 });
-  page.on("request", (request) => requests.push(request.url()));
+  downloads = mkdtempSync(join(tmpdir(), "nianbao-serve-"));
+  const session = await page.createCDPSession();
+  await session.send("Browser.setDownloadBehavior", { behavior: "allow", downloadPath: downloads });
+  await prepareFonts(page);
+  // Data the page makes itself (downloads, the screenshot's fonts) goes nowhere.
+  page.on("request", (request) => {
+    if (!/^(blob|data):/.test(request.url())) requests.push(request.url());
+  });
   page.on("console", (message) => {
     if (message.type() === "error" || message.type() === "warn") problems.push(`console ${message.type()}: ${message.text()}`);
   });
@@ -54,7 +68,16 @@ before(async () => {
 
 after(async () => {
   if (process.env.SERVE_SCREENSHOT && page) {
-    await page.screenshot({ path: process.env.SERVE_SCREENSHOT, fullPage: true });
+    // One report, its first finding chosen, on a desktop's width.
+    await page.setViewport({ width: 1280, height: 900 });
+    await applyFonts(page);
+    const input = await page.$("#pick");
+    await input.uploadFile(files[1]);
+    await done();
+    await page.click(".finding");
+    await page.evaluate(() => document.fonts.ready);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: process.env.SERVE_SCREENSHOT, fullPage: false });
   }
   await browser?.close();
   server?.kill("SIGTERM");
@@ -75,11 +98,81 @@ test("uploaded reports show the findings of nianbao check", async () => {
       expected = JSON.parse(failed.stdout); // exit 1: findings
     }
     const codes = expected.files[0].diagnostics.map((diagnostic) => diagnostic.code);
-    const shown = await page.$$eval(`section.file[data-file="${name}"] .finding`, (items) =>
+    // Shown by severity, errors first: the same findings, in another order.
+    const shown = await page.$$eval(`.file[data-file="${name}"] .finding`, (items) =>
       items.map((item) => item.dataset.code),
     );
-    assert.deepEqual(shown, codes, name);
-    assert.equal(await page.$eval(`section.file[data-file="${name}"]`, (box) => box.dataset.count), String(codes.length));
+    assert.deepEqual([...shown].sort(), [...codes].sort(), name);
+    assert.equal(await page.$eval(`.file[data-file="${name}"]`, (box) => box.dataset.count), String(codes.length));
+    // Every finding in this file's text is marked there (a place, or a pin where something is missing).
+    const marked = await page.$$eval(`.file[data-file="${name}"] .text mark.p, .file[data-file="${name}"] .text .pin`, (nodes) =>
+      new Set(nodes.flatMap((node) => node.dataset.f.split(" "))).size,
+    );
+    assert.equal(marked, codes.length, `${name}: findings marked in the text`);
+    // The overview has a line for the file with its counts.
+    const line = await page.$eval(`#overview tr[data-file="${name}"]`, (row) => row.textContent);
+    const order = { error: 0, warning: 1, info: 2 };
+    const gravest = [...expected.files[0].diagnostics].sort((a, b) => order[a.severity] - order[b.severity])[0];
+    assert.ok(line.includes(gravest ? `${gravest.code} ${gravest.message}` : "未发现问题"), line);
+  }
+  // A PDF's text is read page by page, a DOCX's by paragraph.
+  const pdf = basename(files.find((file) => file.endsWith(".pdf")));
+  assert.ok(await page.$eval(`.file[data-file="${pdf}"] .text`, (text) => text.textContent.includes("第2页")));
+  const docx = basename(files.find((file) => file.endsWith(".docx")));
+  assert.ok(await page.$eval(`.file[data-file="${docx}"] .text .gutter`, (gutter) => gutter.textContent.startsWith("第")));
+  // Three reports open at a phone's width: nothing scrolls sideways.
+  await page.$$eval(".file", (boxes) => boxes.forEach((box) => { box.open = true; }));
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `scrolls sideways by ${overflow}px`);
+});
+
+test("choosing a broken total marks its cells and shows the sum", async () => {
+  const docx = basename(files.find((file) => file.endsWith(".docx")));
+  const box = `.file[data-file="${docx}"]`;
+  await page.$eval(box, (node) => { node.open = true; });
+  const sum = await page.$(`${box} .finding[data-code="T303"]`);
+  assert.ok(sum, "the DOCX fixture has a broken row total");
+  assert.match(await sum.$eval(".sum", (node) => node.textContent), /≠/);
+  await sum.click();
+  const lit = await page.$$eval(`${box} .text mark.on`, (nodes) => nodes.map((node) => node.textContent));
+  assert.ok(lit.length >= 7, `the total and its parts are lit in the text: ${lit}`);
+  assert.ok(lit.every((text) => /^\d+$/.test(text.trim())), `${lit}`);
+  const cells = await page.$$eval(`${box} .tables td.on`, (nodes) => nodes.map((node) => node.textContent));
+  assert.ok(cells.length >= 7, `and in the tables: ${cells}`);
+  assert.equal(await page.$$eval(`${box} .finding.active`, (nodes) => nodes.length), 1);
+});
+
+async function downloaded(name) {
+  const path = join(downloads, name);
+  for (let i = 0; i < 100 && !existsSync(path); i++) await new Promise((resolve) => setTimeout(resolve, 100));
+  return readFileSync(path, "utf8");
+}
+
+test("the findings and the fixed file download", async () => {
+  const seed = files.find((file) => file.endsWith(".txt"));
+  const name = basename(seed);
+  const box = `.file[data-file="${name}"]`;
+  await page.$eval(box, (node) => { node.open = true; });
+  const links = await page.$$eval(`${box} a[data-download]`, (nodes) => nodes.map((node) => node.dataset.download));
+  for (const link of links) await page.click(`${box} a[data-download="${link}"]`);
+  const count = Number(await page.$eval(box, (node) => node.dataset.count));
+  const csv = await downloaded(links.find((link) => link.endsWith(".csv")));
+  assert.match(csv, /^\ufeff文件,规则代码,规则名称,级别,位置,问题,修改建议,计算\r\n/);
+  assert.equal(csv.trimEnd().split("\r\n").length, count + 1);
+  const json = JSON.parse(await downloaded(links.find((link) => link.endsWith(".json"))));
+  assert.equal(json.files[0].diagnostics.length, count);
+  const fixed = await downloaded(links.find((link) => link.includes("已修正")));
+  let refixed;
+  try {
+    refixed = execFileSync(nianbao, ["check", "--format", "json", "-"], { input: fixed, encoding: "utf8" });
+  } catch (failed) {
+    refixed = failed.stdout; // exit 1: findings
+  }
+  assert.ok(!JSON.parse(refixed).files[0].diagnostics.some((d) => d.fix?.applicability === "safe"), "no safe fix is left");
+  // Neither a DOCX nor a PDF is offered as fixed: they are not text files.
+  for (const file of files.filter((file) => !file.endsWith(".txt"))) {
+    const offered = await page.$$eval(`.file[data-file="${basename(file)}"] a[data-download*="已修正"]`, (nodes) => nodes.length);
+    assert.equal(offered, 0, file);
   }
 });
 

@@ -17,9 +17,10 @@ use crate::{cargo, exec, workspace_root};
 const INPUTS: [&str; 5] =
     ["tests/seeds", "examples", "tests/fixtures/pdf", "tests/fixtures/html", "tests/fixtures/years"];
 
-/// Uploaded through `nianbao serve`'s page: a seed, a DOCX and a PDF.
+/// Uploaded through `nianbao serve`'s page: a seed, a DOCX (with broken
+/// totals, for the arithmetic) and a PDF.
 const SERVE_FILES: [&str; 3] =
-    ["tests/seeds/002_bf81134e00d6a1b6.txt", "tests/fixtures/docx/003.docx", "tests/fixtures/pdf/003.pdf"];
+    ["tests/seeds/002_bf81134e00d6a1b6.txt", "tests/fixtures/docx/003-broken.docx", "tests/fixtures/pdf/003.pdf"];
 
 /// Two agencies' seven years, nine reports a year (see `agency_years_report`).
 const GENERATED: &str = "126";

@@ -6,8 +6,10 @@
 //! after (and its peak).
 //!
 //! ```sh
-//! cargo build --release -p nianbao_cli && cargo run --release -p nianbao_cli --example serve_load -- [BINARY] [SECONDS]
+//! cargo build --release -p nianbao_cli && cargo run --release -p nianbao_cli --example serve_load -- [BINARY] [SECONDS] [PATH]
 //! ```
+//! PATH is `/api/check` (other systems' call, the default) or `/api/view`
+//! (the page's: the check, the text and tables, and the fixed file).
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
@@ -26,10 +28,10 @@ const MIX: [(&str, &str, &str); 4] = [
 ];
 
 /// One POST on a fresh connection; its status.
-fn post(addr: &str, name: &str, body: &[u8]) -> std::io::Result<u16> {
+fn post(addr: &str, path: &str, name: &str, body: &[u8]) -> std::io::Result<u16> {
     let mut stream = TcpStream::connect(addr)?;
     let head = format!(
-        "POST /api/check?filename={name} HTTP/1.1\r\nHost: {addr}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+        "POST {path}?filename={name} HTTP/1.1\r\nHost: {addr}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
         body.len()
     );
     stream.write_all(head.as_bytes())?;
@@ -57,6 +59,7 @@ fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
     let binary = std::env::args().nth(1).map(PathBuf::from).unwrap_or_else(|| root.join("target/release/nianbao"));
     let seconds: u64 = std::env::args().nth(2).and_then(|s| s.parse().ok()).unwrap_or(30);
+    let path = std::env::args().nth(3).unwrap_or_else(|| "/api/check".to_string());
     let bodies: Vec<Vec<u8>> = MIX.iter().map(|(_, _, path)| std::fs::read(root.join(path)).unwrap()).collect();
 
     let mut server = Command::new(&binary)
@@ -78,7 +81,7 @@ fn main() {
     let results: Vec<Vec<(usize, f64, bool)>> = std::thread::scope(|scope| {
         let threads: Vec<_> = (0..CLIENTS)
             .map(|client| {
-                let (addr, bodies) = (&addr, &bodies);
+                let (addr, bodies, path) = (&addr, &bodies, &path);
                 scope.spawn(move || {
                     let mut done = Vec::new();
                     let mut turn = client;
@@ -86,7 +89,7 @@ fn main() {
                         let kind = turn % MIX.len();
                         turn += 1;
                         let sent = Instant::now();
-                        let ok = post(addr, MIX[kind].1, &bodies[kind]).is_ok_and(|status| status == 200);
+                        let ok = post(addr, path, MIX[kind].1, &bodies[kind]).is_ok_and(|status| status == 200);
                         done.push((kind, sent.elapsed().as_secs_f64() * 1e3, ok));
                     }
                     done
@@ -102,7 +105,7 @@ fn main() {
     let _ = server.wait();
 
     let all: Vec<&(usize, f64, bool)> = results.iter().flatten().collect();
-    println!("{CLIENTS} clients, {seconds} s, POST /api/check on 127.0.0.1 (ms)");
+    println!("{CLIENTS} clients, {seconds} s, POST {path} on 127.0.0.1 (ms)");
     println!("{:<20} {:>8} {:>7} {:>8} {:>8} {:>8}", "report", "requests", "failed", "p50", "p99", "max");
     for (kind, (what, _, _)) in MIX.iter().enumerate() {
         let mut times: Vec<f64> = all.iter().filter(|r| r.0 == kind).map(|r| r.1).collect();

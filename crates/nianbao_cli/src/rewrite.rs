@@ -12,7 +12,6 @@ use std::process::ExitCode;
 
 use std::sync::Mutex;
 
-use nianbao_model::{Applicability, Diagnostic, Edit, apply_edits};
 use nianbao_rules::Config;
 use nianbao_workspace::config::ConfigResolver;
 use nianbao_workspace::related::FolderIndex;
@@ -38,10 +37,6 @@ pub struct Output {
     /// Only say which files would change (exit 1 if any).
     pub check: bool,
 }
-
-/// A fix round is repeated while fixes apply (one fix can reveal another);
-/// a bound guards against two fixes undoing each other forever.
-const MAX_FIX_ROUNDS: usize = 8;
 
 pub fn run(paths: &[PathBuf], config: Option<&Path>, rewrite: Rewrite, output: Output) -> ExitCode {
     let paths = if paths.is_empty() { vec![PathBuf::from(".")] } else { paths.to_vec() };
@@ -138,11 +133,9 @@ fn rewrite_one(
     Ok(true)
 }
 
-/// Applies fixes round by round until none applies; returns the text and
-/// how many fixes of each rule were applied. The file is read and checked
-/// as `nianbao check` reads and checks it (the workspace's pipeline: a
-/// hard-wrapped text or a crawler's page through its projection), so `fix`
-/// fixes what `check` reports.
+/// Applies fixes as `check` reports them: the file read and checked as
+/// `nianbao check` reads and checks it (the workspace's pipeline: a
+/// hard-wrapped text or a crawler's page through its projection).
 fn apply_fixes(
     bytes: &[u8],
     config: &Config,
@@ -151,49 +144,9 @@ fn apply_fixes(
     include_unsafe: bool,
 ) -> Result<(String, BTreeMap<String, usize>), String> {
     let source = nianbao_workspace::Source::Bytes { bytes, format: inputs::Format::Text, file: Some(path) };
-    let mut analysed = nianbao_workspace::analyse(source, config, index, None)?;
-    // Last year's report and a summary's parts are read once: fixes change
-    // form, not which body and year the report is about.
-    let related = analysed.related.clone();
-    let mut applied: BTreeMap<String, usize> = BTreeMap::new();
-    for _ in 0..MAX_FIX_ROUNDS {
-        let edits = non_overlapping_fixes(&analysed.diagnostics, include_unsafe, &mut applied);
-        if edits.is_empty() {
-            break;
-        }
-        let text = apply_edits(&analysed.text, &edits);
-        let source = nianbao_workspace::Source::Edited { text, file: Some(path) };
-        analysed = nianbao_workspace::analyse(source, config, index, Some(related.clone()))?;
-    }
-    Ok((analysed.text, applied))
-}
-
-/// The edits of every applicable fix that does not overlap one taken before
-/// it (the rest wait for the next round, against the new text).
-fn non_overlapping_fixes(
-    diagnostics: &[Diagnostic],
-    include_unsafe: bool,
-    applied: &mut BTreeMap<String, usize>,
-) -> Vec<Edit> {
-    let mut taken: Vec<Edit> = Vec::new();
-    for diagnostic in diagnostics {
-        let Some(fix) = &diagnostic.fix else { continue };
-        if fix.applicability == Applicability::Unsafe && !include_unsafe {
-            continue;
-        }
-        let overlaps = fix.edits.iter().any(|edit| {
-            taken.iter().any(|other| {
-                edit.span.start < other.span.end && other.span.start < edit.span.end
-                    || (edit.span.is_empty() || other.span.is_empty()) && edit.span.start == other.span.start
-            })
-        });
-        if overlaps {
-            continue;
-        }
-        taken.extend(fix.edits.iter().cloned());
-        *applied.entry(diagnostic.code.clone()).or_default() += 1;
-    }
-    taken
+    let analysed = nianbao_workspace::analyse(source, config, index, None)?;
+    let fixed = nianbao_workspace::fixes::apply_fixes(&analysed, config, Some(path), index, include_unsafe)?;
+    Ok((fixed.text, fixed.applied))
 }
 
 fn unified_diff(display: &str, old: &str, new: &str) -> String {

@@ -45,9 +45,9 @@ fn dechunk(mut chunked: &[u8]) -> Vec<u8> {
     }
 }
 
-#[cfg(unix)]
-#[test]
-fn serve_answers_as_check_does_and_stops_on_sigterm() {
+/// Starts `nianbao serve` on a free port: the server, its address, and the
+/// rest of what it says.
+fn start() -> (std::process::Child, String, BufReader<std::process::ChildStderr>) {
     let mut server = nianbao()
         .args(["serve", "--addr", "127.0.0.1:0"])
         .stderr(Stdio::piped())
@@ -58,9 +58,18 @@ fn serve_answers_as_check_does_and_stops_on_sigterm() {
     stderr.read_line(&mut line).unwrap();
     let addr = line.split("http://").nth(1).and_then(|rest| rest.split('/').next()).expect("the address").to_string();
     assert!(addr.starts_with("127.0.0.1:"), "{line}");
+    (server, addr, stderr)
+}
 
-    let seed = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/seeds/002_bf81134e00d6a1b6.txt");
-    let bytes = std::fs::read(&seed).unwrap();
+fn seed() -> Vec<u8> {
+    std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/seeds/002_bf81134e00d6a1b6.txt")).unwrap()
+}
+
+#[cfg(unix)]
+#[test]
+fn serve_answers_as_check_does_and_stops_on_sigterm() {
+    let (mut server, addr, mut stderr) = start();
+    let bytes = seed();
     let (status, body) = request(&addr, "POST", "/api/check?filename=002.txt", &bytes);
     assert_eq!(status, 200);
     let mut check = nianbao()
@@ -83,4 +92,54 @@ fn serve_answers_as_check_does_and_stops_on_sigterm() {
     let mut rest = String::new();
     stderr.read_to_string(&mut rest).unwrap();
     assert!(rest.contains("stopped"), "{rest}");
+}
+
+/// A figure of `/proc/<pid>/status`, in MiB (`VmRSS` now, `VmHWM` at its peak).
+#[cfg(target_os = "linux")]
+fn memory(pid: u32, field: &str) -> f64 {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
+    let line = status.lines().find(|line| line.starts_with(field)).unwrap();
+    let kib: f64 = line.split_whitespace().nth(1).unwrap().parse().unwrap();
+    kib / 1024.0
+}
+
+/// A thousand checks sent at once over real connections: each gets its
+/// answer (200, or 503 with `Retry-After` past the limit on checks in
+/// flight), the health check answers at once meanwhile, and the server's
+/// memory stays bounded.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_thousand_requests_in_flight_each_get_an_answer_and_memory_stays_bounded() {
+    let (mut server, addr, _stderr) = start();
+    let before = memory(server.id(), "VmRSS");
+    let bytes = std::sync::Arc::new(seed());
+    let clients: Vec<_> = (0..1000)
+        .map(|_| {
+            let (addr, bytes) = (addr.clone(), bytes.clone());
+            std::thread::Builder::new()
+                .stack_size(256 * 1024)
+                .spawn(move || request(&addr, "POST", "/api/check?filename=002.txt", &bytes).0)
+                .unwrap()
+        })
+        .collect();
+    let asked = std::time::Instant::now();
+    let (status, _) = request(&addr, "GET", "/healthz", b"");
+    let waited = asked.elapsed();
+    assert_eq!(status, 200);
+    let mut answered = std::collections::BTreeMap::new();
+    for client in clients {
+        *answered.entry(client.join().unwrap()).or_insert(0) += 1;
+    }
+    let peak = memory(server.id(), "VmHWM");
+    let after = memory(server.id(), "VmRSS");
+    eprintln!("1000 at once: {answered:?}; /healthz in {waited:?}; RSS {before:.1} → {after:.1} MiB, peak {peak:.1}");
+    assert!(waited < std::time::Duration::from_secs(1), "the health check waited {waited:?}");
+    assert!(answered.keys().all(|status| [200, 503].contains(status)), "{answered:?}");
+    assert!(answered.get(&200).is_some_and(|&ok| ok >= 16), "{answered:?}");
+    assert!(peak < 512.0, "the server peaked at {peak:.1} MiB");
+    // Still up, and still checking.
+    let (status, _) = request(&addr, "POST", "/api/check?filename=002.txt", &bytes);
+    assert_eq!(status, 200);
+    server.kill().unwrap();
+    server.wait().unwrap();
 }

@@ -33,6 +33,27 @@ impl Projection {
         Span::new(start, end)
     }
 
+    /// The way forth: the projected span a source span shows as (for a
+    /// page that shows the projection of an HTML file whose findings point
+    /// into the HTML). Exact within a verbatim piece; else the start of the
+    /// piece a source offset lies in, or the end of the piece before it
+    /// when it lies in markup the projection left out.
+    pub fn to_projected(&self, span: Span) -> Span {
+        let start = self.locate_projected(span.start);
+        let end = self.locate_projected(span.end).max(start);
+        Span::new(start, end)
+    }
+
+    fn locate_projected(&self, offset: usize) -> usize {
+        // Pieces are in the source's order: the projection is read front to back.
+        let index = self.pieces.partition_point(|p| p.source.start <= offset);
+        let Some(piece) = index.checked_sub(1).map(|i| self.pieces[i]) else { return 0 };
+        if offset >= piece.source.end {
+            return piece.at + piece.len;
+        }
+        if piece.exact { piece.at + (offset - piece.source.start) } else { piece.at }
+    }
+
     fn locate(&self, offset: usize, is_end: bool) -> usize {
         // The last piece starting at or before `offset` (for an end, strictly before).
         let index = self.pieces.partition_point(|p| if is_end { p.at < offset } else { p.at <= offset });
@@ -102,5 +123,28 @@ impl Projection {
             Some(fix) if fix_maps => fix.edits.iter_mut().for_each(|edit| edit.span = self.to_source(edit.span)),
             _ => diagnostic.fix = None,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use nianbao_model::Span;
+
+    /// A span of a page's text goes into the HTML and comes back where it was.
+    #[test]
+    fn a_span_goes_to_the_source_and_back() {
+        let html = "<html><body><p>一、总体情况</p><table><tr><td>自然人</td><td>12</td></tr></table></body></html>";
+        let projection = crate::html::project(html);
+        for word in ["总体情况", "自然人", "12"] {
+            let at = projection.text.find(word).unwrap();
+            let span = Span::new(at, at + word.len());
+            let source = projection.to_source(span);
+            assert_eq!(&html[source.start..source.end], word);
+            assert_eq!(projection.to_projected(source), span, "{word}");
+        }
+        // Markup maps to the text beside it, never past the end.
+        let tag = html.find("<table>").unwrap();
+        let at = projection.to_projected(Span::new(tag, tag + 7));
+        assert!(at.end <= projection.text.len());
     }
 }

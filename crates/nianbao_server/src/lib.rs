@@ -31,6 +31,8 @@ use nianbao_workspace::{Source, analyse};
 use serde::Deserialize;
 use tower::ServiceBuilder;
 
+pub mod view;
+
 /// The page, with its script and style inside it: it loads nothing from
 /// outside.
 const PAGE: &str = include_str!("page.html");
@@ -67,6 +69,7 @@ pub fn app(limits: &Limits, config: Config) -> Router {
     let api = Router::new()
         .route("/api/check", post(check))
         .route("/api/export", post(export_report))
+        .route("/api/view", post(view_report))
         .layer(
             ServiceBuilder::new()
                 // Overload and time-outs become answers, not dropped connections.
@@ -190,6 +193,8 @@ pub enum Answer {
     Check,
     /// The JSON of `nianbao export`.
     Export,
+    /// What the page shows (see [`view::View`]).
+    View,
 }
 
 async fn check(State(shared): State<Shared>, Query(named): Query<Named>, body: Bytes) -> Response {
@@ -198,6 +203,10 @@ async fn check(State(shared): State<Shared>, Query(named): Query<Named>, body: B
 
 async fn export_report(State(shared): State<Shared>, Query(named): Query<Named>, body: Bytes) -> Response {
     answer(shared, named, body, Answer::Export).await
+}
+
+async fn view_report(State(shared): State<Shared>, Query(named): Query<Named>, body: Bytes) -> Response {
+    answer(shared, named, body, Answer::View).await
 }
 
 /// Checks the body on a blocking thread and answers with the command's JSON.
@@ -215,31 +224,34 @@ async fn answer(shared: Shared, named: Named, body: Bytes, what: Answer) -> Resp
     response
 }
 
-/// The JSON `nianbao check --format json` (or `export`) prints for one file
-/// named `name` holding `bytes`; `Err` says why it cannot be read as a
-/// report, as the command says before exiting with 2.
+/// The JSON `nianbao check --format json` (or `export`, or the page's
+/// view) gives for one file named `name` holding `bytes`; `Err` says why it
+/// cannot be read as a report, as the command says before exiting with 2.
 pub fn checked_json(name: &str, bytes: &[u8], config: &Config, what: Answer) -> Result<String, String> {
+    if let Answer::View = what {
+        let view = view::view(name, bytes, config)?;
+        return Ok(serde_json::to_string(&view).expect("serialising plain data cannot fail"));
+    }
     let extension = name.rsplit_once('.').map(|(_, extension)| extension);
     let source = Source::Bytes { bytes, format: Format::detect(extension, bytes), file: None };
     // No folder: a report sent alone is compared with nothing.
     let index = Mutex::new(FolderIndex::default());
     let analysed = analyse(source, config, &index, None)?;
     if !analysed.is_report {
-        return Err("not an annual report: no title, statutory section heading or table label found".to_string());
+        return Err(NOT_A_REPORT.to_string());
     }
     let mut checked = analysed.into_checked(name.to_string());
-    Ok(match what {
-        Answer::Check => {
-            checked.report = None;
-            checked.shed_unshown();
-            json::render(std::slice::from_ref(&checked))
-        }
-        Answer::Export => {
-            let report = checked.report.take().expect("a checked file keeps its report");
-            export::render(&checked, &report)
-        }
+    let report = checked.report.take().expect("a checked file keeps its report");
+    Ok(if let Answer::Export = what {
+        export::render(&checked, &report)
+    } else {
+        checked.shed_unshown();
+        json::render(std::slice::from_ref(&checked))
     })
 }
+
+/// Why a file that reads is still refused.
+const NOT_A_REPORT: &str = "not an annual report: no title, statutory section heading or table label found";
 
 /// An error as JSON: `{"error": "…"}`.
 fn problem(status: StatusCode, why: &str) -> Response {

@@ -111,7 +111,7 @@ fn tokio_stream(
 async fn the_page_and_the_rules() {
     let (status, page, _) = send(&Limits::default(), Request::get("/").body(Body::empty()).unwrap()).await;
     assert_eq!(status, StatusCode::OK);
-    assert!(page.contains("年度报告") && page.contains("/api/check"));
+    assert!(page.contains("年度报告") && page.contains("/api/view"));
     // Nothing is loaded from outside the server.
     assert!(!page.contains("http://") && !page.contains("https://") && !page.contains("src=\""));
     let (status, rules, _) = send(&Limits::default(), Request::get("/api/rules").body(Body::empty()).unwrap()).await;

@@ -13,6 +13,8 @@
 //! - `pipeline` — [`analyse`]: a source (a file's bytes, or a text being
 //!   edited) read, compared with last year's report, checked, and its
 //!   findings mapped back into the text shown.
+//! - `fixes` — the rules' fixes applied round by round (`nianbao fix`, the
+//!   server's fixed file).
 //! - `render` — checked files as the reader sees them: human (codespan),
 //!   JSON, SARIF, GitHub annotations; lines, columns and DOCX/PDF places.
 //! - `audit` — what the audit of many reports shows, built from the checked
@@ -20,6 +22,7 @@
 
 pub mod audit;
 pub mod config;
+pub mod fixes;
 pub mod inputs;
 pub mod origin;
 pub mod pipeline;

@@ -99,10 +99,40 @@ impl Origin {
         }
     }
 
+    /// For a DOCX document or a PDF, a line of the text shown (starting at
+    /// `offset`) named briefly, for a page's margin: its page and its line
+    /// on the page (「12」), or its paragraph (「第12段」) or table row
+    /// (「表格2 第5行」). A text file's lines are numbered as they are.
+    pub fn line_place(&self, offset: usize) -> Option<LinePlace> {
+        match self {
+            Origin::Pdf { document, .. } => {
+                let place = document.place_at(offset)?;
+                Some(LinePlace { page: Some(place.page), label: place.line.to_string() })
+            }
+            Origin::Docx { document, .. } => Some(LinePlace {
+                page: None,
+                label: match document.place_at(offset)? {
+                    docx::Place::Paragraph { index } => format!("第{index}段"),
+                    docx::Place::Cell { table, row, .. } => format!("表格{table} 第{row}行"),
+                },
+            }),
+            Origin::Text | Origin::Html(_) | Origin::Reflowed(_) => None,
+        }
+    }
+
     /// Whether the text shown is a file's own text, which a fix may edit.
     pub fn is_text_file(&self) -> bool {
         matches!(self, Origin::Text | Origin::Reflowed(_))
     }
+}
+
+/// A line of a DOCX document's or a PDF's text, named for a margin (see
+/// [`Origin::line_place`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LinePlace {
+    /// The PDF page the line is on.
+    pub page: Option<usize>,
+    pub label: String,
 }
 
 /// The first characters of a text, to name where something is.
