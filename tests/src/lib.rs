@@ -81,7 +81,12 @@ pub fn check_file(path: &Path, display: &str) -> Checked {
 
 /// Checks a rule's fixture with that rule on, even if it is off by default.
 pub fn check_fixture(path: &Path, display: &str, code: &str) -> Checked {
-    let mut config = Config::default();
+    check_fixture_in(path, display, code, nianbao_rules::Lang::default())
+}
+
+/// [`check_fixture`], its findings written in `lang`.
+pub fn check_fixture_in(path: &Path, display: &str, code: &str, lang: nianbao_rules::Lang) -> Checked {
+    let mut config = Config { lang: Some(lang), ..Config::default() };
     if let Some(rule) = nianbao_rules::lookup(code) {
         let severity = rule.meta.default_severity.unwrap_or(nianbao_model::Severity::Info);
         config.rules.insert(rule.meta.code, Some(severity));
@@ -122,6 +127,7 @@ fn check_file_with(path: &Path, display: &str, config: &Config) -> Checked {
             diagnostics: analysed.diagnostics,
             others: Vec::new(),
             origin: analysed.origin,
+            lang: analysed.lang,
         };
     }
     // One with other documents in it stands for several files: read as it is.
@@ -144,6 +150,7 @@ fn check_file_with(path: &Path, display: &str, config: &Config) -> Checked {
         diagnostics,
         others: pieces.map(|(name, text)| (name, text.into())).collect(),
         origin: Default::default(),
+        lang: config.lang(),
     }
 }
 

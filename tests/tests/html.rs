@@ -95,7 +95,7 @@ fn a_real_published_page() {
     let all = |code: &str| checked.diagnostics.iter().filter(|d| d.code == code).collect::<Vec<_>>();
     let t303 = all("T303");
     assert_eq!(t303.len(), 1, "{t303:?}");
-    assert_eq!(t303[0].message, "总计 is blank in 11 rows of 表三 whose parts add up to more than 0");
+    assert_eq!(t303[0].message, "表三中有11行的总计为空，而其各项之和大于0");
     // Blank cells: one finding per table, not one per row.
     assert_eq!(all("T203").len(), 2);
     // Rows whose every cell is 「&nbsp;」 have seven blank cells, not none.

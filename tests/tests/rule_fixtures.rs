@@ -4,8 +4,8 @@
 
 use std::path::PathBuf;
 
-use nianbao_rules::RULES;
-use tests::{check_file, check_fixture, fixture_view, workspace_root};
+use nianbao_rules::{Lang, RULES};
+use tests::{check_file, check_fixture, check_fixture_in, fixture_view, workspace_root};
 
 fn fixtures_dir() -> PathBuf {
     workspace_root().join("tests/fixtures/rules")
@@ -30,12 +30,15 @@ fn snapshot_name(code: &str, file: &str) -> String {
     format!("{code}_{}", file.rsplit_once('.').map_or(file, |(stem, _)| stem))
 }
 
+/// Snapshots in both languages: Chinese (the default) and English (`_en`).
 #[test]
 fn invalid_fixtures_trigger_their_rule() {
     for (code, file, path) in fixtures().into_iter().filter(|(_, file, _)| file.starts_with("invalid")) {
         let checked = check_fixture(&path, &format!("{code}/{file}"), &code);
         assert!(checked.diagnostics.iter().any(|d| d.code == code), "{code}/{file} does not trigger {code}");
         insta::assert_snapshot!(snapshot_name(&code, &file), fixture_view(checked, &code));
+        let english = check_fixture_in(&path, &format!("{code}/{file}"), &code, Lang::En);
+        insta::assert_snapshot!(format!("{}_en", snapshot_name(&code, &file)), fixture_view(english, &code));
     }
 }
 
@@ -71,7 +74,10 @@ fn no_orphaned_snapshots() {
     let expected: Vec<String> = fixtures()
         .iter()
         .filter(|(_, file, _)| file.starts_with("invalid"))
-        .map(|(code, file, _)| format!("rule_fixtures__{}.snap", snapshot_name(code, file)))
+        .flat_map(|(code, file, _)| {
+            let name = snapshot_name(code, file);
+            [format!("rule_fixtures__{name}.snap"), format!("rule_fixtures__{name}_en.snap")]
+        })
         .collect();
     let dir = workspace_root().join("tests/tests/snapshots");
     let Ok(entries) = std::fs::read_dir(dir) else { return };

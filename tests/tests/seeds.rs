@@ -131,12 +131,12 @@ fn seed_specific_findings() {
     let check = |file: &str| check_file(&workspace_root().join("tests/seeds").join(file), file);
     let s002 = check("002_bf81134e00d6a1b6.txt");
     let shape = s002.diagnostics.iter().find(|d| d.code == "S007").unwrap();
-    assert_eq!(shape.message, "表四 has 16 values; the template has 15");
+    assert_eq!(shape.message, "表四有16个数值，模板为15个");
     assert!(s002.diagnostics.iter().any(|d| d.code == "S008" && d.message.contains("社会组织")));
     let s000 = check("000_88a8dc7d33e7281e.txt");
     let gap = s000.diagnostics.iter().find(|d| d.code == "S004").unwrap();
     assert_eq!(gap.primary.span.slice(&s000.text), "(二)");
-    assert_eq!(gap.primary.message.as_deref(), Some("expected 「(四)」"));
+    assert_eq!(gap.primary.message.as_deref(), Some("应为「(四)」"));
     let s003 = check("003_be94cdfbcf579bbe.txt");
     let received =
         s003.diagnostics.iter().find(|d| d.code == "X001" && d.primary.span.slice(&s003.text) == "20件").unwrap();
@@ -146,7 +146,7 @@ fn seed_specific_findings() {
     assert!(review.message.contains("行政复议 总计 = 10"), "{}", review.message);
     let s004 = check("004_fa9e582a0590cf1f.txt");
     let repeat = s004.diagnostics.iter().find(|d| d.code == "S003").unwrap();
-    assert_eq!(repeat.message, "top-level ordinal 「六、」 repeats");
+    assert_eq!(repeat.message, "一级序号「六、」重复");
 }
 
 #[test]

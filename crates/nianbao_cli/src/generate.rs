@@ -141,6 +141,7 @@ fn check_roll_up(parent: AggregateInput, parts: &[AggregateInput]) -> ExitCode {
         diagnostics,
         others,
         origin: parent.origin,
+        lang: config.lang(),
     };
     let choice =
         if std::io::IsTerminal::is_terminal(&std::io::stdout()) { ColorChoice::Auto } else { ColorChoice::Never };

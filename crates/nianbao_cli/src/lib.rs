@@ -38,6 +38,27 @@ use crate::render::{Checked, Origin};
 pub struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// The language of findings and their help: zh (Chinese, the default) or en. Also NIANBAO_LANG, or
+    /// `lang` in nianbao.toml.
+    #[arg(long, global = true, value_enum)]
+    lang: Option<LangArg>,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum LangArg {
+    /// 中文（默认）
+    Zh,
+    /// English
+    En,
+}
+
+impl From<LangArg> for nianbao_rules::Lang {
+    fn from(lang: LangArg) -> Self {
+        match lang {
+            LangArg::Zh => nianbao_rules::Lang::Zh,
+            LangArg::En => nianbao_rules::Lang::En,
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -223,6 +244,11 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> ExitCode {
             return if error.use_stderr() { ExitCode::from(2) } else { ExitCode::SUCCESS };
         }
     };
+    if let Err(error) = nianbao_workspace::config::lang_from_env() {
+        eprintln!("error: {error}");
+        return ExitCode::from(2);
+    }
+    nianbao_workspace::config::choose_lang(cli.lang.map(Into::into));
     match cli.command {
         Command::Check(args) => check(&args),
         Command::Export(args) => export(&args),

@@ -10,6 +10,7 @@ use std::process::{Command, Stdio};
 const CASES: &[(&str, &[&str], Option<&str>)] = &[
     ("check_clean_example", &["check", "examples/example-report.md"], None),
     ("check_seed_human", &["check", "tests/seeds/002_bf81134e00d6a1b6.txt"], None),
+    ("check_seed_human_en", &["--lang", "en", "check", "tests/seeds/002_bf81134e00d6a1b6.txt"], None),
     ("check_folder", &["check", "tests/seeds"], None),
     ("check_json", &["check", "--format", "json", "tests/seeds/000_88a8dc7d33e7281e.txt"], None),
     ("check_sarif", &["check", "--format", "sarif", "tests/seeds/004_fa9e582a0590cf1f.txt"], None),
@@ -187,6 +188,36 @@ fn docx_locations_are_places_not_lines() {
 
 /// `check --help` names every extension folders are walked for: the
 /// parser's one list.
+/// `NIANBAO_LANG` chooses the language as `--lang` does, `--lang` wins, and
+/// a language nianbao does not speak is refused by name.
+#[test]
+fn nianbao_lang_chooses_the_language() {
+    let seed = "tests/seeds/002_bf81134e00d6a1b6.txt";
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let run = |env: &str, args: &[&str]| {
+        let output = Command::new(env!("CARGO_BIN_EXE_nianbao"))
+            .args(args)
+            .current_dir(&root)
+            .env("NIANBAO_LANG", env)
+            .output()
+            .unwrap();
+        (
+            output.status.code(),
+            String::from_utf8_lossy(&output.stdout).into_owned(),
+            String::from_utf8_lossy(&output.stderr).into_owned(),
+        )
+    };
+    let (_, english, _) = run("en", &["check", seed]);
+    assert!(english.contains("label 「社会组织」 is not the template's 「社会公益组织」"), "{english}");
+    let (_, chinese, _) = run("en", &["--lang", "zh", "check", seed]);
+    assert!(chinese.contains("「社会组织」与模板栏目名称「社会公益组织」不一致"), "{chinese}");
+    let (_, chinese, _) = run("zh-CN", &["check", seed]);
+    assert!(chinese.contains("共检查1份报告"), "{chinese}");
+    let (status, _, error) = run("fr", &["check", seed]);
+    assert_eq!(status, Some(2));
+    assert!(error.contains("NIANBAO_LANG=`fr`"), "{error}");
+}
+
 #[test]
 fn check_help_names_every_report_extension() {
     let output = Command::new(env!("CARGO_BIN_EXE_nianbao")).args(["check", "--help"]).output().unwrap();

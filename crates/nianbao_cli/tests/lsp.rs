@@ -79,6 +79,36 @@ fn a_seed_gets_its_diagnostics_at_exact_utf16_ranges() {
     server.stop();
 }
 
+/// Findings speak the client's locale: Chinese for `zh-CN` (and for none),
+/// English for `en`, in diagnostics and in hover.
+#[test]
+fn findings_speak_the_clients_locale() {
+    for (locale, message, hover_words) in [
+        (Some("zh-CN"), "标题「𠮷行政机关主动公开政府信息情况」与模板标题「主动公开政府信息情况」不一致", "不一致"),
+        (None, "标题「𠮷行政机关主动公开政府信息情况」与模板标题「主动公开政府信息情况」不一致", "不一致"),
+        (
+            Some("en"),
+            "heading 「𠮷行政机关主动公开政府信息情况」 is not the template's 「主动公开政府信息情况」",
+            "is not the template's",
+        ),
+    ] {
+        let binary = Path::new(env!("CARGO_BIN_EXE_nianbao"));
+        let (mut server, _) = lsp_client::Server::start_in(binary, json!({}), json!({}), locale);
+        let uri = "untitled:Untitled-1";
+        server.open(uri, DRAFT);
+        let diagnostics = server.diagnostics(uri, 1);
+        let heading = diagnostics.iter().find(|d| d["code"] == "S005").unwrap();
+        assert_eq!(heading["message"], message, "{locale:?}");
+        let hover = server.request(
+            "textDocument/hover",
+            json!({ "textDocument": { "uri": uri }, "position": heading["range"]["start"] }),
+        );
+        let shown = hover["contents"]["value"].as_str().unwrap();
+        assert!(shown.contains(hover_words), "{locale:?}: {shown}");
+        server.stop();
+    }
+}
+
 #[test]
 fn editing_a_total_by_typing_clears_the_error_and_features_follow() {
     let (mut server, _) = start(
@@ -115,10 +145,10 @@ fn editing_a_total_by_typing_clears_the_error_and_features_follow() {
         json!({ "textDocument": { "uri": uri }, "range": range, "context": { "diagnostics": [] } }),
     );
     let titles: Vec<&str> = actions.as_array().unwrap().iter().map(|a| a["title"].as_str().unwrap()).collect();
-    assert!(titles.iter().any(|t| t.starts_with("Set 总计 to 5")), "{titles:?}");
+    assert!(titles.iter().any(|t| t.starts_with("将总计改为5")), "{titles:?}");
     assert!(titles.contains(&"Disable T303 for this line"), "{titles:?}");
     let fix =
-        actions.as_array().unwrap().iter().find(|a| a["title"].as_str().unwrap().starts_with("Set 总计")).unwrap();
+        actions.as_array().unwrap().iter().find(|a| a["title"].as_str().unwrap().starts_with("将总计改为")).unwrap();
     let edit = &fix["edit"]["changes"][uri][0];
     assert_eq!(edit["range"], range);
     assert_eq!(edit["newText"], "5");

@@ -50,7 +50,7 @@ pub fn analyze(
     })
     .and_then(|analysed| analysed)
     .map_err(|message| format!("nianbao failed on this document (version {version}): {message}"))?;
-    let Analysed { text, mut report, origin, diagnostics, related, is_report } = analysed;
+    let Analysed { text, mut report, origin, diagnostics, related, is_report, .. } = analysed;
     // Features read the report in the document's own coordinates.
     if origin.projection().is_some() {
         report.map_spans(&|span| origin.to_source(span));

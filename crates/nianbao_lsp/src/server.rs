@@ -52,6 +52,9 @@ struct State {
     pull_mode: bool,
     client_has_configuration: bool,
     client_registers_watchers: bool,
+    /// The language of the client's locale (`initialize`'s `locale`):
+    /// findings speak it unless `nianbao.toml` or `NIANBAO_LANG` chose one.
+    locale: nianbao_rules::Lang,
 }
 
 /// The nianbao language server.
@@ -109,7 +112,9 @@ impl Backend {
             Ok(config) => (config, None),
             Err(error) => (Config::default(), Some(format!("{}: {}", error.path, error.message))),
         };
-        (state.settings.apply(config), problem)
+        let mut config = state.settings.apply(config);
+        config.lang = config.lang.or(Some(state.locale));
+        (config, problem)
     }
 
     /// Replaces any pending lint of `key` with one that runs after `delay`.
@@ -281,6 +286,7 @@ impl LanguageServer for Backend {
         {
             let mut state = self.state();
             state.encoding = encoding;
+            state.locale = nianbao_rules::Lang::of_locale(params.locale.as_deref());
             let text_document = params.capabilities.text_document.as_ref();
             state.client_pulls_diagnostics = text_document.is_some_and(|t| t.diagnostic.is_some());
             let workspace = params.capabilities.workspace.as_ref();

@@ -37,6 +37,7 @@ use std::path::{Path, PathBuf};
 use nianbao_model::{Date, Severity};
 use serde::{Deserialize, Serialize};
 
+use crate::lang::Lang;
 use crate::registry::{RuleMeta, lookup};
 
 /// The configuration file's name.
@@ -61,6 +62,9 @@ pub struct Config {
     pub compare: Compare,
     /// The folder of the `nianbao.toml` this came from, for its relative paths.
     pub base_dir: Option<PathBuf>,
+    /// The language findings are written in, when chosen (`lang = "en"`,
+    /// `--lang`, an editor's locale); see [`Config::lang`].
+    pub lang: Option<Lang>,
 }
 
 /// `[compare]`: the reports this one is checked against (rules C001–C004).
@@ -132,6 +136,7 @@ struct RawConfig {
     lexicon: BTreeMap<String, String>,
     #[serde(default)]
     compare: RawCompare,
+    lang: Option<String>,
 }
 
 #[derive(Default, Deserialize)]
@@ -178,6 +183,15 @@ impl Config {
             };
             rules.insert(rule.meta.code, setting);
         }
+        let lang = raw
+            .lang
+            .as_deref()
+            .map(|text| {
+                Lang::parse(text).ok_or_else(|| ConfigError {
+                    message: format!("lang: `{text}` is neither \"zh\" (Chinese, the default) nor \"en\" (English)"),
+                })
+            })
+            .transpose()?;
         let publish_date = raw.report.publish_date.map(parse_date).transpose()?;
         let deadline = raw.report.deadline.as_deref().map(parse_month_day).transpose()?;
         Ok(Config {
@@ -190,6 +204,7 @@ impl Config {
                 deadline,
             },
             docs_url: raw.docs_url,
+            lang,
             lint_paths: raw.lint.paths,
             lexicon: raw.lexicon.into_iter().collect(),
             compare: Compare {
@@ -215,6 +230,11 @@ impl Config {
     }
 
     /// The documentation URL of `rule`.
+    /// The language findings are written in: the one chosen, else Chinese.
+    pub fn lang(&self) -> Lang {
+        self.lang.unwrap_or_default()
+    }
+
     pub fn docs_url(&self, rule: &RuleMeta) -> String {
         self.docs_url.as_deref().unwrap_or(DEFAULT_DOCS_URL).replace("{code}", rule.code)
     }
@@ -257,6 +277,7 @@ pub fn find_config_file(dir: &Path, is_file: impl Fn(&Path) -> bool) -> Option<P
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lang::Lang;
 
     #[test]
     fn rules_by_code_or_name_and_report_facts() {
@@ -302,5 +323,14 @@ mod tests {
         let found = find_config_file(Path::new("/a/b/c"), |path| path == Path::new("/a/nianbao.toml"));
         assert_eq!(found, Some(PathBuf::from("/a/nianbao.toml")));
         assert_eq!(find_config_file(Path::new("/a/b"), |_| false), None);
+    }
+
+    #[test]
+    fn lang_chooses_the_language_of_findings() {
+        assert_eq!(Config::from_toml("").unwrap().lang(), Lang::Zh);
+        assert_eq!(Config::from_toml("lang = \"en\"").unwrap().lang, Some(Lang::En));
+        assert_eq!(Config::from_toml("lang = \"zh-CN\"").unwrap().lang, Some(Lang::Zh));
+        let error = Config::from_toml("lang = \"fr\"").unwrap_err();
+        assert!(error.message.contains("`fr`"), "{}", error.message);
     }
 }

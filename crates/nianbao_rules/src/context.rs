@@ -41,11 +41,11 @@ pub struct Related<'a> {
 }
 
 /// When a report had to be published by, and when it was.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Deadline {
     pub date: Date,
-    /// What sets it: 「条例第四十九条 (department report)」, 「the local deadline」.
-    pub basis: &'static str,
+    /// What sets it: 「《条例》第四十九条，部门年度报告」, 「本地规定」.
+    pub basis: crate::lang::Text,
     /// The publish date, and where the text states it (no span when it comes
     /// from configuration alone).
     pub published: Option<(Date, Option<Span>)>,
@@ -70,6 +70,11 @@ pub struct Context<'a> {
 }
 
 impl<'a> Context<'a> {
+    /// The language findings are written in.
+    pub fn lang(&self) -> crate::lang::Lang {
+        self.config.lang()
+    }
+
     pub fn new(report: &'a Report, config: &'a Config, related: &'a Related<'a>) -> Self {
         Self {
             report,
@@ -146,10 +151,13 @@ impl<'a> Context<'a> {
             (None, None) => None,
         };
         let government = self.level() == Some(Level::Government);
+        let lang = self.lang();
         let (month, day, basis) = match self.config.report.deadline {
-            Some((month, day)) => (month, day, "the local deadline"),
-            None if government => (3, 31, "条例第四十九条 (本级政府 report)"),
-            None => (1, 31, "条例第四十九条 (department report)"),
+            Some((month, day)) => (month, day, crate::t!(lang, "the local deadline", "本地规定")),
+            None if government => {
+                (3, 31, crate::t!(lang, "条例第四十九条 (本级政府 report)", "《条例》第四十九条，本级政府年度报告"))
+            }
+            None => (1, 31, crate::t!(lang, "条例第四十九条 (department report)", "《条例》第四十九条，部门年度报告")),
         };
         Some(Deadline { date: Date { year: year + 1, month, day }, basis, published })
     }

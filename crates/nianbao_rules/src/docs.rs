@@ -80,6 +80,7 @@ pub fn config_schema() -> String {
         "additionalProperties": false,
         "properties": {
             "docs-url": { "type": "string", "description": "Rule documentation URL template; {code} is replaced by the rule code." },
+            "lang": { "type": "string", "description": "The language of findings: \"zh\" (Chinese, the default) or \"en\" (English). --lang and NIANBAO_LANG override it." },
             "rules": {
                 "type": "object",
                 "description": "Severity per rule, by code or name: off, info, warning or error.",

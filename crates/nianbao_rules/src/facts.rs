@@ -9,8 +9,23 @@ use crate::claims::{Outcome, Outcomes, Table2Figure};
 pub(crate) struct Figure {
     pub(crate) value: f64,
     pub(crate) cells: Vec<Span>,
-    /// How to name it in a message: 「表三 一、本年新收…[总计]」.
+    /// How to name it in a message: 「表三 一、本年新收…[总计]」 (see [`Figure::named`]).
     pub(crate) name: String,
+    /// Whether a 总计 it adds was left blank, and the applicant columns'
+    /// sum stands in for it.
+    pub(crate) blank_total: bool,
+}
+
+impl Figure {
+    /// Its name in a message, saying when a blank 总计 was summed.
+    pub(crate) fn named(&self, lang: crate::lang::Lang) -> String {
+        if !self.blank_total {
+            return self.name.clone();
+        }
+        let note =
+            crate::t!(lang, " (总计 left blank: the applicant columns' sum)", "（总计栏为空，按各类申请人之和计）");
+        format!("{}{note}", self.name)
+    }
 }
 
 /// A row's 总计 with its cells. Where the 总计 cell is left blank (common in
@@ -41,8 +56,7 @@ fn sum_rows(report: &Report, rows: &[T3Row], name: String) -> Option<Figure> {
         cells.extend(spans);
         blank_total |= blank;
     }
-    let name = if blank_total { format!("{name} (总计 left blank: the applicant columns' sum)") } else { name };
-    Some(Figure { value: value as f64, cells, name })
+    Some(Figure { value: value as f64, cells, name, blank_total })
 }
 
 /// 表三 row totals: 一, 二, （七）总计, 四.
@@ -93,7 +107,10 @@ pub(crate) fn outcomes(report: &Report, groups: Outcomes) -> Option<Figure> {
 pub(crate) fn t4_total(report: &Report, group: T4Group) -> Option<Figure> {
     let cell = report.table(TableKind::ReviewLitigation)?.t4(T4Col { group, outcome: T4Outcome::Total })?;
     Some(Figure {
-        value: cell.count()? as f64, cells: vec![cell.span], name: format!("表四 {} 总计", group.label())
+        value: cell.count()? as f64,
+        cells: vec![cell.span],
+        name: format!("表四 {} 总计", group.label()),
+        blank_total: false,
     })
 }
 
@@ -104,6 +121,7 @@ pub(crate) fn t4_cell(report: &Report, group: T4Group, outcome: T4Outcome) -> Op
         value: cell.count()? as f64,
         cells: vec![cell.span],
         name: format!("表四 {} {}", group.label(), outcome.label()),
+        blank_total: false,
     })
 }
 
@@ -115,6 +133,7 @@ pub(crate) fn litigation(report: &Report) -> Option<Figure> {
         value: direct.value + after.value,
         cells: [direct.cells, after.cells].concat(),
         name: "表四 行政诉讼 总计 (直接起诉 + 复议后起诉)".to_string(),
+        blank_total: false,
     })
 }
 
@@ -133,7 +152,8 @@ pub(crate) fn table2(report: &Report, figure: Table2Figure) -> Option<Figure> {
     let key = RowKey::T2(row);
     let cell = report.table(TableKind::Proactive)?.cell(key, index)?;
     let column = row.columns()[index].label;
-    Some(Figure { value: cell.number()?, cells: vec![cell.span], name: format!("表二 {} {column}", row.label()) })
+    let name = format!("表二 {} {column}", row.label());
+    Some(Figure { value: cell.number()?, cells: vec![cell.span], name, blank_total: false })
 }
 
 /// Formats a figure's value without a needless fraction, and without the

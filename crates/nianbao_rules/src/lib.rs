@@ -38,6 +38,7 @@ mod facts;
 mod finding;
 pub mod format;
 mod identity;
+pub mod lang;
 pub mod profile;
 mod registry;
 mod rules;
@@ -51,6 +52,7 @@ pub use context::{Context, Other, OtherMemo, Related};
 pub use engine::{check, check_with};
 pub use finding::Finding;
 pub use identity::{Identity, IdentityKind, Term, identities};
+pub use lang::{Lang, Text};
 pub use registry::{FixKind, RULES, Rule, RuleMeta, lookup};
 
 #[cfg(test)]

@@ -83,8 +83,8 @@ pub fn profile(report: &Report, config: &Config) -> Profile {
         agency: ctx.agency().map(str::to_string),
         level: ctx.level().or(ctx.agency().map(|_| Level::Department)),
         year: ctx.report_year(),
-        published: deadline.and_then(|d| d.published).map(|(date, _)| date),
-        deadline: deadline.map(|d| d.date),
+        published: deadline.as_ref().and_then(|d| d.published).map(|(date, _)| date),
+        deadline: deadline.as_ref().map(|d| d.date),
         figures: Figures::of(report),
         tables,
     }

@@ -3,8 +3,9 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
-use nianbao_rules::{Config, find_config_file};
+use nianbao_rules::{Config, Lang, find_config_file};
 
 /// A configuration file that cannot be used, named relative to the working folder.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -25,6 +26,38 @@ pub struct ConfigResolver {
     /// Each folder asked about, canonicalised once: a folder of 1 000
     /// reports is then not 1 000 walks of its path through the file system.
     canonical: HashMap<PathBuf, PathBuf>,
+}
+
+/// The language this process was asked for: `--lang` (the command sets it
+/// as it starts, with [`choose_lang`]), else `NIANBAO_LANG`. It is over
+/// every file's `lang`, and over an editor's locale.
+static CHOSEN_LANG: OnceLock<Option<Lang>> = OnceLock::new();
+
+/// `NIANBAO_LANG`, if it names a language (`zh`, `en`, `zh-CN` …): the
+/// command refuses any other value before it starts.
+pub fn lang_from_env() -> Result<Option<Lang>, String> {
+    match std::env::var("NIANBAO_LANG") {
+        Ok(value) if !value.trim().is_empty() => Lang::parse(&value)
+            .map(Some)
+            .ok_or_else(|| format!("NIANBAO_LANG=`{value}` is neither \"zh\" (Chinese) nor \"en\" (English)")),
+        _ => Ok(None),
+    }
+}
+
+/// Sets the language of this process's findings (`--lang`, else
+/// `NIANBAO_LANG`), once, before any configuration is resolved.
+pub fn choose_lang(lang: Option<Lang>) {
+    let _ = CHOSEN_LANG.set(lang.or_else(|| lang_from_env().ok().flatten()));
+}
+
+fn chosen_lang() -> Option<Lang> {
+    *CHOSEN_LANG.get_or_init(|| lang_from_env().ok().flatten())
+}
+
+/// The language this process speaks where no file's configuration applies
+/// (a run that read nothing): the one asked for, else Chinese.
+pub fn process_lang() -> Lang {
+    chosen_lang().unwrap_or_default()
 }
 
 impl ConfigResolver {
@@ -53,9 +86,13 @@ impl ConfigResolver {
                     .as_ref()
             }
         };
+        let chosen = |mut config: Config| {
+            config.lang = chosen_lang().or(config.lang);
+            config
+        };
         match found {
-            None => Ok(Config::default()),
-            Some((_, Ok(config))) => Ok(config.clone()),
+            None => Ok(chosen(Config::default())),
+            Some((_, Ok(config))) => Ok(chosen(config.clone())),
             Some((path, Err(message))) => {
                 Err(ConfigFileError { path: relative_to_cwd(path), message: message.clone() })
             }

@@ -10,7 +10,7 @@ use std::sync::{Arc, Mutex};
 
 use nianbao_model::{Diagnostic, Report};
 use nianbao_parser::Format;
-use nianbao_rules::Config;
+use nianbao_rules::{Config, Lang};
 
 use crate::origin::Origin;
 use crate::related::{FolderIndex, RelatedFiles, find_related, is_indexed};
@@ -62,6 +62,8 @@ pub struct Analysed {
     /// Whether the text looks like an annual report at all; if not, it is
     /// not checked and has no findings.
     pub is_report: bool,
+    /// The language the findings are written in.
+    pub lang: Lang,
 }
 
 impl Analysed {
@@ -79,6 +81,7 @@ impl Analysed {
             diagnostics: self.diagnostics,
             others,
             origin: self.origin,
+            lang: self.lang,
         }
     }
 }
@@ -142,5 +145,5 @@ pub fn analyse(
         related.map_labels(diagnostic);
         origin.map_diagnostic(diagnostic);
     }
-    Ok(Analysed { text, report, origin, diagnostics, related, is_report })
+    Ok(Analysed { text, report, origin, diagnostics, related, is_report, lang: config.lang() })
 }

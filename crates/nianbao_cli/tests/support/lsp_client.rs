@@ -24,6 +24,16 @@ pub(crate) struct Server {
 impl Server {
     /// Starts the server and runs `initialize`/`initialized`.
     pub(crate) fn start(binary: &Path, capabilities: Value, options: Value) -> (Server, Value) {
+        Self::start_in(binary, capabilities, options, None)
+    }
+
+    /// [`Server::start`], the client naming its `locale`.
+    pub(crate) fn start_in(
+        binary: &Path,
+        capabilities: Value,
+        options: Value,
+        locale: Option<&str>,
+    ) -> (Server, Value) {
         let mut child = Command::new(binary)
             .arg("lsp")
             .stdin(Stdio::piped())
@@ -62,7 +72,10 @@ impl Server {
         let mut server = Server { child, stdin, incoming, backlog: Vec::new(), next_id: 1 };
         let result = server.request(
             "initialize",
-            json!({ "processId": null, "rootUri": null, "capabilities": capabilities, "initializationOptions": options }),
+            json!({
+                "processId": null, "rootUri": null, "capabilities": capabilities,
+                "initializationOptions": options, "locale": locale,
+            }),
         );
         server.notify("initialized", json!({}));
         (server, result)

@@ -1,6 +1,8 @@
 use crate::context::Context;
 use crate::finding::Finding;
+use crate::lang::Text;
 use crate::registry::{FixKind, declare_rule};
+use crate::t;
 
 declare_rule! {
     /// ## What it does
@@ -64,15 +66,29 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         }
     }
     let Some(&(col, first, a, _, b)) = mismatches.first() else { return };
-    let mut finding = Finding::new(first.span, format!("上年结转 {} {a} ≠ last year's 结转下年度 {b}", col.label()))
-        .label(format!("二、上年结转 · {}", col.label()))
-        .help(format!("this year's 上年结转 must equal 四、结转下年度继续办理 in {}", previous.name));
+    let lang = ctx.lang();
+    let message = t!(
+        lang,
+        "上年结转 {col} {a} ≠ last year's 结转下年度 {b}",
+        "{col}栏上年结转为{a}，与上年报告的结转下年度{b}不一致",
+        col = col.label(),
+        a = a,
+        b = b
+    );
+    let mut finding =
+        Finding::new(first.span, message).label(Text::neutral(format!("二、上年结转 · {}", col.label()))).help(t!(
+            lang,
+            "this year's 上年结转 must equal 四、结转下年度继续办理 in {previous}",
+            "请核对两年的数据：本年的上年结转应等于{previous}中「四、结转下年度继续办理」的数值",
+            previous = previous.name
+        ));
     for &(col, now, a, then, b) in &mismatches {
         if !std::ptr::eq(now, first) {
-            finding = finding.secondary(now.span, format!("{} {a}", col.label()));
+            finding = finding.secondary(now.span, Text::neutral(format!("{} {a}", col.label())));
         }
-        finding =
-            finding.secondary_in(previous.name, then.span, format!("last year's 结转下年度 · {} {b}", col.label()));
+        let label =
+            t!(lang, "last year's 结转下年度 · {col} {b}", "上年报告结转下年度 · {col} {b}", col = col.label(), b = b);
+        finding = finding.secondary_in(previous.name, then.span, label);
     }
     out.push(finding);
 }

@@ -1,6 +1,8 @@
 use crate::context::Context;
 use crate::finding::Finding;
+use crate::lang::Text;
 use crate::registry::{FixKind, declare_rule};
+use crate::t;
 
 declare_rule! {
     /// ## What it does
@@ -45,6 +47,7 @@ declare_rule! {
 use nianbao_model::{RowKey, T2Row, TableKind};
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    let lang = ctx.lang();
     let Some(previous) = ctx.related.previous else { return };
     let (Some(this), Some(last)) =
         (ctx.report.table(TableKind::Proactive), previous.report.table(TableKind::Proactive))
@@ -64,17 +67,32 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         out.push(
             Finding::new(
                 in_force.span,
-                format!(
-                    "{} 现行有效 {now} ≠ last year's {then} + 制发 {i} − 废止 {r} = {expected} (gap {:+})",
-                    row.label(),
-                    now - expected
+                t!(
+                    lang,
+                    "{row} 现行有效 {now} ≠ last year's {then} + 制发 {i} − 废止 {r} = {expected} (gap {gap:+})",
+                    "{row}现行有效件数为{now}，但上年现行有效{then} + 本年制发{i} − 本年废止{r} = {expected}（相差{gap:+}）",
+                    row = row.label(),
+                    now = now,
+                    then = then,
+                    i = i,
+                    r = r,
+                    expected = expected,
+                    gap = now - expected
                 ),
             )
-            .label("现行有效件数")
-            .secondary(issued.span, format!("制发 {i}"))
-            .secondary(repealed.span, format!("废止 {r}"))
-            .secondary_in(previous.name, before.span, format!("last year's 现行有效 {then}"))
-            .help("a gap is legitimate when documents expired; otherwise one of the counts is wrong"),
+            .label(Text::neutral("现行有效件数"))
+            .secondary(issued.span, Text::neutral(format!("制发 {i}")))
+            .secondary(repealed.span, Text::neutral(format!("废止 {r}")))
+            .secondary_in(
+                previous.name,
+                before.span,
+                t!(lang, "last year's 现行有效 {then}", "上年现行有效 {then}", then = then),
+            )
+            .help(t!(
+                lang,
+                "a gap is legitimate when documents expired; otherwise one of the counts is wrong",
+                "请核实差额是否来自到期失效的文件；如不是，则其中某项件数有误"
+            )),
         );
     }
 }

@@ -1,6 +1,7 @@
 use crate::context::Context;
 use crate::finding::Finding;
 use crate::registry::{FixKind, declare_rule};
+use crate::t;
 
 declare_rule! {
     /// ## What it does
@@ -208,17 +209,30 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         .map(|t| t.span)
         .or_else(|| compared(ctx.report).next().map(|s| s.heading_span))
         .unwrap_or_default();
-    let mut finding = Finding::new(anchor, format!("{:.0}% of the prose repeats last year's report", overall * 100.0))
-        .label(format!("threshold {:.0}%", threshold * 100.0))
-        .help("describe this year's work, problems and improvements in this year's words");
+    let lang = ctx.lang();
+    let message = t!(
+        lang,
+        "{pct:.0}% of the prose repeats last year's report",
+        "正文中{pct:.0}%的文字与上年报告重复",
+        pct = overall * 100.0
+    );
+    let mut finding = Finding::new(anchor, message)
+        .label(t!(lang, "threshold {pct:.0}%", "阈值{pct:.0}%", pct = threshold * 100.0))
+        .help(t!(
+            lang,
+            "describe this year's work, problems and improvements in this year's words",
+            "请按本年实际情况重新撰写工作情况、存在的问题及改进情况"
+        ));
     for (section, runs) in &sections {
         let copied = share(runs, last);
         if copied > threshold {
-            finding = finding.secondary(section.heading_span, format!("{:.0}% repeated", copied * 100.0));
+            let label = t!(lang, "{pct:.0}% repeated", "重复{pct:.0}%", pct = copied * 100.0);
+            finding = finding.secondary(section.heading_span, label);
         }
     }
     if let Some(section) = previous.report.sections.iter().find(|s| s.kind == Some(SectionKind::Problems)) {
-        finding = finding.secondary_in(previous.name, section.heading_span, "last year's report");
+        let label = t!(lang, "last year's report", "上年报告");
+        finding = finding.secondary_in(previous.name, section.heading_span, label);
     }
     out.push(finding);
 }

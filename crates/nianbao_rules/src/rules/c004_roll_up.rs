@@ -1,6 +1,7 @@
 use crate::context::Context;
 use crate::finding::Finding;
 use crate::registry::{FixKind, declare_rule};
+use crate::t;
 
 declare_rule! {
     /// ## What it does
@@ -52,6 +53,7 @@ use nianbao_model::{RowKey, TableKind};
 use crate::facts::show;
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    let lang = ctx.lang();
     let parts = &ctx.related.parts;
     if parts.is_empty() {
         return;
@@ -74,21 +76,35 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             let column = |i: usize| key.value_label(i).unwrap_or_default();
             let mut finding = Finding::new(
                 first.span,
-                format!(
-                    "{} {}: {} here, {} summed over {} parts",
-                    kind.name(),
-                    column(index),
-                    show(value),
-                    show(summed),
-                    parts.len()
+                t!(
+                    lang,
+                    "{table} {column}: {value} here, {summed} summed over {n} parts",
+                    "{table}{column}为{value}，而所含{n}份报告合计为{summed}",
+                    table = kind.name(),
+                    column = column(index),
+                    value = show(value),
+                    summed = show(summed),
+                    n = parts.len()
                 ),
             )
-            .label("differs from the sum of the parts")
-            .help("check which part is missing, counted twice, or changed after the summary was made");
+            .label(t!(lang, "differs from the sum of the parts", "与所含报告的合计数不一致"))
+            .help(t!(
+                lang,
+                "check which part is missing, counted twice, or changed after the summary was made",
+                "请核查是否漏计或重复计入某份报告，或某份报告在汇总后有改动"
+            ));
             for &(index, cell, value, summed) in &differences[1..] {
                 // Same row: its column is enough.
                 let column = key.column_label(index).unwrap_or_default();
-                finding = finding.secondary(cell.span, format!("{column}: {} vs {}", show(value), show(summed)));
+                let label = t!(
+                    lang,
+                    "{column}: {value} vs {summed}",
+                    "{column}：{value}，所含报告合计{summed}",
+                    column = column,
+                    value = show(value),
+                    summed = show(summed)
+                );
+                finding = finding.secondary(cell.span, label);
             }
             out.push(finding);
         }

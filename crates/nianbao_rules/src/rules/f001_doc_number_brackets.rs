@@ -1,6 +1,7 @@
 use crate::context::Context;
 use crate::finding::Finding;
 use crate::registry::{FixKind, declare_rule};
+use crate::t;
 
 declare_rule! {
     /// ## What it does
@@ -40,13 +41,14 @@ declare_rule! {
     }
 }
 
-use nianbao_model::{Edit, Fix};
+use nianbao_model::Edit;
 
 use crate::text::{at, has, is_ideograph, paragraphs};
 
 const BRACKETS: &[(char, char)] = &[('【', '】'), ('[', ']'), ('［', '］'), ('（', '）'), ('(', ')')];
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    let lang = ctx.lang();
     for (base, text) in paragraphs(ctx.report) {
         if !has(text, "号") {
             continue;
@@ -61,11 +63,23 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             }
             let span = at(base, open_at, end - open_at);
             let fixed = format!("〔{year}〕{serial}号");
+            let message = t!(
+                lang,
+                "文号 「{written}」 should be written 「{fixed}」",
+                "文号「{written}」应写为「{fixed}」",
+                written = &text[open_at..end],
+                fixed = fixed
+            );
+            let title = t!(lang, "Write 「{fixed}」", "改为「{fixed}」", fixed = fixed);
             out.push(
-                Finding::new(span, format!("文号 「{}」 should be written 「{fixed}」", &text[open_at..end]))
-                    .label("year in the wrong brackets")
-                    .help("write the year of a 文号 in 〔〕 with no spaces")
-                    .fix(Fix::safe(format!("Write 「{fixed}」"), vec![Edit::replace(span, fixed)])),
+                Finding::new(span, message)
+                    .label(t!(lang, "year in the wrong brackets", "年份括号用错"))
+                    .help(t!(
+                        lang,
+                        "write the year of a 文号 in 〔〕 with no spaces",
+                        "请将文号中的年份用六角括号〔〕括入，文号内不留空格"
+                    ))
+                    .safe_fix(title, vec![Edit::replace(span, fixed)]),
             );
             search = end;
         }

@@ -1,6 +1,7 @@
 use crate::context::Context;
 use crate::finding::Finding;
 use crate::registry::{FixKind, declare_rule};
+use crate::t;
 
 declare_rule! {
     /// ## What it does
@@ -40,6 +41,7 @@ declare_rule! {
 use crate::text::{at, is_ideograph, words};
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    let lang = ctx.lang();
     for (base, text, chars) in ctx.prose() {
         if !words!["〔", "〕"].any_in(text, chars) {
             continue;
@@ -51,13 +53,22 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                 let after = &text[i + ch.len_utf8() + digits.len()..];
                 if digits.len() >= 5 && after.starts_with('号') {
                     let span = at(base, i, ch.len_utf8() + digits.len() + '号'.len_utf8());
+                    let message = t!(
+                        lang,
+                        "文号 「{written}」 has its year and number run together",
+                        "文号「{written}」的年份与序号连在一起",
+                        written = span.slice_in(text, base)
+                    );
                     out.push(
-                        Finding::new(
-                            span,
-                            format!("文号 「{}」 has its year and number run together", span.slice_in(text, base)),
-                        )
-                        .label("missing 〕 after the year")
-                        .help(format!("write 「〔{}〕{}号」", &digits[..4], &digits[4..])),
+                        Finding::new(span, message).label(t!(lang, "missing 〕 after the year", "年份后缺少〕")).help(
+                            t!(
+                                lang,
+                                "write 「〔{year}〕{serial}号」",
+                                "请写为「〔{year}〕{serial}号」",
+                                year = &digits[..4],
+                                serial = &digits[4..]
+                            ),
+                        ),
                     );
                 }
             }
@@ -67,11 +78,18 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                 let before = text[..i - 4].chars().next_back();
                 if year.chars().all(|c| c.is_ascii_digit()) && before.is_some_and(is_ideograph) {
                     let span = at(base, i - 4, 4 + ch.len_utf8());
-                    out.push(
-                        Finding::new(span, format!("文号 year 「{}」 lacks its opening 〔", span.slice_in(text, base)))
-                            .label("missing 〔")
-                            .help(format!("write 「〔{year}〕」")),
+                    let message = t!(
+                        lang,
+                        "文号 year 「{written}」 lacks its opening 〔",
+                        "文号年份「{written}」前缺少〔",
+                        written = span.slice_in(text, base)
                     );
+                    out.push(Finding::new(span, message).label(t!(lang, "missing 〔", "缺少〔")).help(t!(
+                        lang,
+                        "write 「〔{year}〕」",
+                        "请写为「〔{year}〕」",
+                        year = year
+                    )));
                 }
             }
         }

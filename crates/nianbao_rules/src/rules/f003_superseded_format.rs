@@ -1,6 +1,7 @@
 use crate::context::Context;
 use crate::finding::Finding;
 use crate::registry::{FixKind, declare_rule};
+use crate::t;
 
 declare_rule! {
     /// ## What it does
@@ -44,6 +45,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     if ctx.report_year().is_some_and(|year| year < 2021) {
         return;
     }
+    let lang = ctx.lang();
     for (base, text, chars) in ctx.prose() {
         let mut from = 0;
         while let Some(i) = words!["国办公开办函"].find_in(&text[from..], chars).map(|i| from + i) {
@@ -51,10 +53,19 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             let window: String = text[from..].chars().take(10).collect();
             if window.contains("2019") && window.contains("60") {
                 let span = at(base, i, "国办公开办函".len() + window.len());
+                let message = t!(
+                    lang,
+                    "the report cites the 2019 trial format 国办公开办函〔2019〕60号",
+                    "报告仍引用2019年试行格式（国办公开办函〔2019〕60号）"
+                );
                 out.push(
-                    Finding::new(span, "the report cites the 2019 trial format 国办公开办函〔2019〕60号")
-                        .label("superseded since the 2021 reports")
-                        .help("cite 国办公开办函〔2021〕30号 and use its tables"),
+                    Finding::new(span, message)
+                        .label(t!(lang, "superseded since the 2021 reports", "自2021年度报告起已不再适用"))
+                        .help(t!(
+                            lang,
+                            "cite 国办公开办函〔2021〕30号 and use its tables",
+                            "请改为引用国办公开办函〔2021〕30号，并使用其规定的表格"
+                        )),
                 );
             }
         }

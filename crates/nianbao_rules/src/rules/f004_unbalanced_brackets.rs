@@ -1,6 +1,7 @@
 use crate::context::Context;
 use crate::finding::Finding;
 use crate::registry::{FixKind, declare_rule};
+use crate::t;
 
 declare_rule! {
     /// ## What it does
@@ -49,6 +50,7 @@ fn is_bracket(ch: char) -> bool {
 }
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    let lang = ctx.lang();
     for (base, text) in paragraphs(ctx.report) {
         let mut stack: Vec<(usize, char)> = Vec::new();
         let mut unmatched_close = None;
@@ -69,16 +71,27 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             }
         }
         if let Some((i, ch)) = unmatched_close {
+            let message =
+                t!(lang, "「{ch}」 closes nothing in this paragraph", "本段中的「{ch}」前没有与之配对的符号", ch = ch);
             out.push(
-                Finding::new(at(base, i, ch.len_utf8()), format!("「{ch}」 closes nothing in this paragraph"))
-                    .label("unmatched closing mark")
-                    .help("add the opening mark or remove this one"),
+                Finding::new(at(base, i, ch.len_utf8()), message)
+                    .label(t!(lang, "unmatched closing mark", "无配对的后半个符号"))
+                    .help(t!(
+                        lang,
+                        "add the opening mark or remove this one",
+                        "请补上与之配对的前半个符号，或删去此符号"
+                    )),
             );
         } else if let Some(&(i, ch)) = stack.first() {
+            let message = t!(lang, "「{ch}」 is never closed in this paragraph", "本段中的「{ch}」没有闭合", ch = ch);
             out.push(
-                Finding::new(at(base, i, ch.len_utf8()), format!("「{ch}」 is never closed in this paragraph"))
-                    .label("unmatched opening mark")
-                    .help("add the closing mark where the title, quotation or note ends"),
+                Finding::new(at(base, i, ch.len_utf8()), message)
+                    .label(t!(lang, "unmatched opening mark", "无配对的前半个符号"))
+                    .help(t!(
+                        lang,
+                        "add the closing mark where the title, quotation or note ends",
+                        "请在标题、引文或注释结束处补上后半个符号"
+                    )),
             );
         }
     }

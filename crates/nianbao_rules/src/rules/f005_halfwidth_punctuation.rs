@@ -1,6 +1,8 @@
 use crate::context::Context;
 use crate::finding::Finding;
+use crate::lang::Lang;
 use crate::registry::{FixKind, declare_rule};
+use crate::t;
 
 declare_rule! {
     /// ## What it does
@@ -41,7 +43,7 @@ declare_rule! {
     }
 }
 
-use nianbao_model::{Edit, Fix, Span};
+use nianbao_model::{Edit, Span};
 
 use crate::text::{at, is_cjk};
 
@@ -110,10 +112,11 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             paragraphs.push(spans);
         }
     }
+    let lang = ctx.lang();
     if paragraphs.len() >= HABIT {
-        out.push(report_finding(&paragraphs));
+        out.push(report_finding(lang, &paragraphs));
     } else {
-        out.extend(paragraphs.iter().map(|spans| paragraph_finding(spans)));
+        out.extend(paragraphs.iter().map(|spans| paragraph_finding(lang, spans)));
     }
 }
 
@@ -127,39 +130,55 @@ fn edits(spans: &[(Span, char)]) -> impl Iterator<Item = Edit> + '_ {
 }
 
 /// One paragraph's marks: the first is the finding, up to nine more underlined.
-fn paragraph_finding(spans: &[(Span, char)]) -> Finding {
+fn paragraph_finding(lang: Lang, spans: &[(Span, char)]) -> Finding {
     let mut finding = Finding::new(
         spans[0].0,
         match spans.len() {
-            1 => "half-width punctuation between Chinese characters".to_string(),
-            n => format!("{n} half-width punctuation marks between Chinese characters in this paragraph"),
+            1 => t!(lang, "half-width punctuation between Chinese characters", "汉字之间使用了半角标点"),
+            n => t!(
+                lang,
+                "{n} half-width punctuation marks between Chinese characters in this paragraph",
+                "本段汉字之间有{n}处半角标点",
+                n = n
+            ),
         },
     )
-    .label("half-width")
-    .help("Chinese text takes full-width punctuation: ，：；？！（）");
+    .label(t!(lang, "half-width", "半角标点"))
+    .help(t!(lang, "Chinese text takes full-width punctuation: ，：；？！（）", "请改用全角标点：，：；？！（）"));
     for &(span, _) in spans.iter().skip(1).take(9) {
         finding = finding.secondary_bare(span);
     }
-    finding.fix(Fix::safe("Use full-width punctuation", edits(spans).collect()))
+    finding.safe_fix(t!(lang, "Use full-width punctuation", "改用全角标点"), edits(spans).collect())
 }
 
 /// The marks of every paragraph as one finding: each paragraph's first mark
 /// a label with its count, one fix for all.
-fn report_finding(paragraphs: &[Vec<(Span, char)>]) -> Finding {
+fn report_finding(lang: Lang, paragraphs: &[Vec<(Span, char)>]) -> Finding {
     let marks: usize = paragraphs.iter().map(Vec::len).sum();
     let label = |spans: &[(Span, char)]| match spans.len() {
-        1 => "half-width".to_string(),
-        n => format!("{n} in this paragraph"),
+        1 => t!(lang, "half-width", "半角标点"),
+        n => t!(lang, "{n} in this paragraph", "本段{n}处", n = n),
     };
     let mut finding = Finding::new(
         paragraphs[0][0].0,
-        format!("{marks} half-width punctuation marks between Chinese characters, in {} paragraphs", paragraphs.len()),
+        t!(
+            lang,
+            "{marks} half-width punctuation marks between Chinese characters, in {paragraphs} paragraphs",
+            "{paragraphs}个段落的汉字之间共有{marks}处半角标点",
+            marks = marks,
+            paragraphs = paragraphs.len()
+        ),
     )
     .label(label(&paragraphs[0]))
-    .help("Chinese text takes full-width punctuation: ，：；？！（）; the fix replaces them all");
+    .help(t!(
+        lang,
+        "Chinese text takes full-width punctuation: ，：；？！（）; the fix replaces them all",
+        "请改用全角标点：，：；？！（）；自动修复将一并替换"
+    ));
     for spans in &paragraphs[1..] {
         finding = finding.secondary(spans[0].0, label(spans));
     }
     let all = paragraphs.iter().flat_map(|spans| edits(spans)).collect();
-    finding.fix(Fix::safe(format!("Use full-width punctuation ({marks} marks)"), all))
+    let title = t!(lang, "Use full-width punctuation ({marks} marks)", "改用全角标点（共{marks}处）", marks = marks);
+    finding.safe_fix(title, all)
 }

@@ -1,6 +1,7 @@
 use crate::context::Context;
 use crate::finding::Finding;
 use crate::registry::{FixKind, declare_rule};
+use crate::t;
 
 declare_rule! {
     /// ## What it does
@@ -41,7 +42,7 @@ declare_rule! {
     }
 }
 
-use nianbao_model::{Edit, Fix};
+use nianbao_model::Edit;
 
 use crate::text::{at, is_header_fragment, is_ideograph, paragraphs};
 
@@ -64,6 +65,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     let mut codes: Vec<u32> = Vec::with_capacity(longest + MAX_CHARS + 1);
     let mut again: Vec<usize> = Vec::new();
     let mut recent = Recent::new();
+    let lang = ctx.lang();
     for (base, text) in paragraphs(ctx.report) {
         if is_header_fragment(text) {
             continue;
@@ -88,11 +90,13 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                 let (start, middle, end) = (offset(k), offset(k + n), offset(k + 2 * n));
                 let word = &text[start..middle];
                 let repeat = at(base, middle, end - middle);
+                let message = t!(lang, "「{word}」 is written twice", "「{word}」连续出现两次", word = word);
+                let title = t!(lang, "Remove the repeated 「{word}」", "删除重复的「{word}」", word = word);
                 out.push(
-                    Finding::new(at(base, start, end - start), format!("「{word}」 is written twice"))
-                        .label("repeated word")
-                        .help("remove one of them")
-                        .fix(Fix::unsafe_(format!("Remove the repeated 「{word}」"), vec![Edit::replace(repeat, "")])),
+                    Finding::new(at(base, start, end - start), message)
+                        .label(t!(lang, "repeated word", "重复的词语"))
+                        .help(t!(lang, "remove one of them", "请删去其中一处"))
+                        .unsafe_fix(title, vec![Edit::replace(repeat, "")]),
                 );
                 k += 2 * n;
             }

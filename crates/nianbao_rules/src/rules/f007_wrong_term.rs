@@ -1,6 +1,7 @@
 use crate::context::Context;
 use crate::finding::Finding;
 use crate::registry::{FixKind, declare_rule};
+use crate::t;
 
 declare_rule! {
     /// ## What it does
@@ -44,7 +45,7 @@ declare_rule! {
     }
 }
 
-use nianbao_model::{Edit, Fix};
+use nianbao_model::Edit;
 
 use crate::text::{CharSet, FirstChars, Searcher, Words, at};
 
@@ -111,6 +112,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     let lexicon: Vec<(&str, &str)> = LEXICON.iter().copied().chain(user.iter().copied()).collect();
     let search = Search::for_lexicon(&user);
     let mut found: Vec<(usize, usize)> = Vec::new();
+    let lang = ctx.lang();
     for (base, text, chars) in ctx.prose() {
         found.clear();
         match &search {
@@ -128,10 +130,18 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         for &(i, entry) in &found {
             let (wrong, right) = lexicon[entry];
             let span = at(base, i, wrong.len());
+            let message = t!(
+                lang,
+                "「{wrong}」 should be 「{right}」",
+                "「{wrong}」应为「{right}」",
+                wrong = wrong,
+                right = right
+            );
+            let title = t!(lang, "Replace with 「{right}」", "改为「{right}」", right = right);
             out.push(
-                Finding::new(span, format!("「{wrong}」 should be 「{right}」"))
-                    .label("mis-written term")
-                    .fix(Fix::safe(format!("Replace with 「{right}」"), vec![Edit::replace(span, right)])),
+                Finding::new(span, message)
+                    .label(t!(lang, "mis-written term", "写错的词语"))
+                    .safe_fix(title, vec![Edit::replace(span, right)]),
             );
         }
     }

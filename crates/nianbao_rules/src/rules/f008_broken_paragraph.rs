@@ -1,6 +1,7 @@
 use crate::context::Context;
 use crate::finding::Finding;
 use crate::registry::{FixKind, declare_rule};
+use crate::t;
 
 declare_rule! {
     /// ## What it does
@@ -42,12 +43,13 @@ declare_rule! {
     }
 }
 
-use nianbao_model::{Edit, Fix, Paragraph, Span};
+use nianbao_model::{Edit, Paragraph, Span};
 
 use crate::text::{is_header_fragment, is_ideograph};
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     let report = ctx.report;
+    let lang = ctx.lang();
     let groups = std::iter::once(&report.preface).chain(report.sections.iter().map(|s| &s.paragraphs));
     for paragraphs in groups {
         for pair in paragraphs.windows(2) {
@@ -69,14 +71,21 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             }
             let tail: String = a.text.chars().rev().take(4).collect::<Vec<_>>().into_iter().rev().collect();
             let head: String = b.text.chars().take(4).collect();
+            let message = t!(
+                lang,
+                "「{tail}」 / 「{head}」 is one sentence broken in two",
+                "「{tail}」/「{head}」是同一句话，被断为两段",
+                tail = tail,
+                head = head
+            );
             out.push(
-                Finding::new(
-                    Span::new(a.span.end.saturating_sub(tail.len()), a.span.end),
-                    format!("「{tail}」 / 「{head}」 is one sentence broken in two"),
-                )
-                .label("the paragraph breaks off here")
-                .secondary(Span::new(b.span.start, b.span.start + head.len()), "and continues here")
-                .fix(Fix::safe("Join the two paragraphs", vec![Edit::replace(gap, "")])),
+                Finding::new(Span::new(a.span.end.saturating_sub(tail.len()), a.span.end), message)
+                    .label(t!(lang, "the paragraph breaks off here", "段落在此断开"))
+                    .secondary(
+                        Span::new(b.span.start, b.span.start + head.len()),
+                        t!(lang, "and continues here", "在此接续"),
+                    )
+                    .safe_fix(t!(lang, "Join the two paragraphs", "合并为一段"), vec![Edit::replace(gap, "")]),
             );
         }
     }

@@ -1,6 +1,7 @@
 use crate::context::Context;
 use crate::finding::Finding;
 use crate::registry::{FixKind, declare_rule};
+use crate::t;
 
 declare_rule! {
     /// ## What it does
@@ -40,7 +41,7 @@ declare_rule! {
     }
 }
 
-use nianbao_model::{Edit, Fix};
+use nianbao_model::Edit;
 
 use crate::text::{at, is_markdown};
 
@@ -53,6 +54,7 @@ const CONDITIONAL_COMMENTS: &[(&str, &str)] = &[("<!--[if", "]-->"), ("<![endif]
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     let markdown = is_markdown(ctx.report);
+    let lang = ctx.lang();
     for (base, text, chars) in ctx.prose() {
         // Only the kinds of markup whose first byte occurs are looked for;
         // most paragraphs have none, and are not searched at all.
@@ -94,12 +96,17 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         }
         let Some(first) = first else { continue };
         edits.sort_by_key(|e| e.span.start);
-        let mut finding = Finding::new(first, format!("{} stray markup mark(s) in this paragraph", edits.len()))
-            .label("Markdown or HTML left in the text")
-            .help("remove it; emphasis does not survive into the published report");
+        let message = t!(lang, "{n} stray markup mark(s) in this paragraph", "本段残留{n}处标记代码", n = edits.len());
+        let mut finding = Finding::new(first, message)
+            .label(t!(lang, "Markdown or HTML left in the text", "正文中残留的 Markdown 或 HTML 标记"))
+            .help(t!(
+                lang,
+                "remove it; emphasis does not survive into the published report",
+                "请删除这些标记；加粗等格式不会保留到正式发布的报告中"
+            ));
         for edit in edits.iter().skip(1).take(9) {
             finding = finding.secondary_bare(edit.span);
         }
-        out.push(finding.fix(Fix::safe("Remove the markup", edits)));
+        out.push(finding.safe_fix(t!(lang, "Remove the markup", "删除标记代码"), edits));
     }
 }

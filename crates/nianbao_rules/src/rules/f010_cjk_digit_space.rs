@@ -1,6 +1,7 @@
 use crate::context::Context;
 use crate::finding::Finding;
 use crate::registry::{FixKind, declare_rule};
+use crate::t;
 
 declare_rule! {
     /// ## What it does
@@ -40,11 +41,12 @@ declare_rule! {
     }
 }
 
-use nianbao_model::{Edit, Fix, Span};
+use nianbao_model::{Edit, Span};
 
 use crate::text::{at, is_ideograph, paragraphs};
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    let lang = ctx.lang();
     for (base, text) in paragraphs(ctx.report) {
         let chars: Vec<(usize, char)> = text.char_indices().collect();
         let mut spaces: Vec<Span> = Vec::new();
@@ -69,14 +71,21 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             }
         }
         let Some(&first) = spaces.first() else { continue };
-        let mut finding =
-            Finding::new(first, format!("{} space(s) between Chinese characters and digits", spaces.len()))
-                .label("space")
-                .help("official documents write 「2024年」, 「3件」");
+        let message = t!(
+            lang,
+            "{n} space(s) between Chinese characters and digits",
+            "汉字与数字之间有{n}处空格",
+            n = spaces.len()
+        );
+        let mut finding = Finding::new(first, message).label(t!(lang, "space", "多余的空格")).help(t!(
+            lang,
+            "official documents write 「2024年」, 「3件」",
+            "请删去空格，公文应写作「2024年」「3件」"
+        ));
         for &span in spaces.iter().skip(1).take(9) {
             finding = finding.secondary_bare(span);
         }
         let edits = spaces.iter().map(|&span| Edit::replace(span, "")).collect();
-        out.push(finding.fix(Fix::safe("Remove the spaces", edits)));
+        out.push(finding.safe_fix(t!(lang, "Remove the spaces", "删除多余的空格"), edits));
     }
 }

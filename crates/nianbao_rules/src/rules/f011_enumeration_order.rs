@@ -1,6 +1,7 @@
 use crate::context::Context;
 use crate::finding::Finding;
 use crate::registry::{FixKind, declare_rule};
+use crate::t;
 
 declare_rule! {
     /// ## What it does
@@ -60,6 +61,7 @@ fn value(ch: char) -> Option<u32> {
 }
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    let lang = ctx.lang();
     for (base, text, chars) in ctx.prose() {
         let mut shi: Vec<(u32, Span)> = Vec::new();
         let mut inline: Vec<(u32, Span)> = Vec::new();
@@ -98,19 +100,24 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                 if b == a + 1 || b == 1 {
                     continue;
                 }
-                let problem = if b <= a { "repeats" } else { "skips" };
+                let problem = if b <= a { t!(lang, "repeats", "重复") } else { t!(lang, "skips", "跳号") };
+                let message = t!(
+                    lang,
+                    "the enumeration {problem}: {item} after {previous}",
+                    "序号{problem}：「{previous}」之后为「{item}」",
+                    problem = problem,
+                    item = b_span.slice_rel(text, base),
+                    previous = a_span.slice_rel(text, base)
+                );
                 out.push(
-                    Finding::new(
-                        b_span,
-                        format!(
-                            "the enumeration {problem}: {} after {}",
-                            b_span.slice_rel(text, base),
-                            a_span.slice_rel(text, base)
-                        ),
-                    )
-                    .label(format!("expected item {}", a + 1))
-                    .secondary(a_span, "previous item")
-                    .help("number the items in order, or restore the missing one"),
+                    Finding::new(b_span, message)
+                        .label(t!(lang, "expected item {n}", "此处应为第{n}项", n = a + 1))
+                        .secondary(a_span, t!(lang, "previous item", "上一项"))
+                        .help(t!(
+                            lang,
+                            "number the items in order, or restore the missing one",
+                            "请按顺序编号，或补上缺少的一项"
+                        )),
                 );
             }
         }

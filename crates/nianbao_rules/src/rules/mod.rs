@@ -55,6 +55,9 @@ pub(crate) mod x011_table2_count;
 
 use nianbao_model::{CellValue, Row, RowKey, Span, T3Col, T4Col, Table};
 
+use crate::lang::{Lang, Text};
+use crate::t;
+
 /// Where to point at a table as a whole: its first header or row label.
 pub(crate) fn table_anchor(table: &Table) -> Span {
     let first_header = table.headers.first().map(|header| header.span);
@@ -97,11 +100,11 @@ pub(crate) fn column_name(key: RowKey, index: usize) -> String {
 }
 
 /// Why a cell is not a valid count, if it is not: negative, fractional, or text.
-pub(crate) fn invalid_count_reason(value: CellValue) -> Option<&'static str> {
+pub(crate) fn invalid_count_reason(lang: Lang, value: CellValue) -> Option<Text> {
     match value {
-        CellValue::Integer(value) if value < 0 => Some("is negative"),
-        CellValue::Decimal(_) => Some("is not a whole number"),
-        CellValue::Text => Some("is not a number"),
+        CellValue::Integer(value) if value < 0 => Some(t!(lang, "is negative", "是负数")),
+        CellValue::Decimal(_) => Some(t!(lang, "is not a whole number", "不是整数")),
+        CellValue::Text => Some(t!(lang, "is not a number", "不是数字")),
         _ => None,
     }
 }
@@ -109,6 +112,7 @@ pub(crate) fn invalid_count_reason(value: CellValue) -> Option<&'static str> {
 /// Reports every invalid count in the rows of `table`, for T201/T304/T402.
 /// With `signed`, negative counts are valid: the 2019 format's 「本年增/减」.
 pub(crate) fn report_invalid_counts(
+    lang: Lang,
     table: &Table,
     skip: impl Fn(RowKey) -> bool,
     signed: bool,
@@ -120,15 +124,26 @@ pub(crate) fn report_invalid_counts(
             if signed && matches!(cell.value, CellValue::Integer(_)) {
                 continue;
             }
-            let Some(reason) = invalid_count_reason(cell.value) else { continue };
-            let place = format!("{} · {}", row_name(row), column_name(key, index));
+            let Some(reason) = invalid_count_reason(lang, cell.value) else { continue };
+            let place = Text::neutral(format!("{} · {}", row_name(row), column_name(key, index)));
             out.push(
                 crate::finding::Finding::new(
                     cell.span,
-                    format!("「{}」 {reason}: {} counts are whole numbers ≥ 0", cell.raw, key.table().name()),
+                    t!(
+                        lang,
+                        "「{raw}」 {reason}: {table} counts are whole numbers ≥ 0",
+                        "「{raw}」{reason}：{table}填写的是件数，应为大于或等于0的整数",
+                        raw = cell.raw,
+                        reason = reason,
+                        table = key.table().name()
+                    ),
                 )
                 .label(place)
-                .help("write the count as a whole number such as 0, 3 or 12"),
+                .help(t!(
+                    lang,
+                    "write the count as a whole number such as 0, 3 or 12",
+                    "请填写整数件数，如0、3、12"
+                )),
             );
         }
     }
@@ -176,28 +191,29 @@ pub(crate) fn is_obsolete_row_label(row: &Row) -> bool {
 pub(crate) fn report_failing_totals(
     ctx: &crate::context::Context<'_>,
     kind: crate::identity::IdentityKind,
-    primary_label: impl Fn(&crate::identity::Identity<'_>) -> String,
-    help: &str,
+    primary_label: impl Fn(&crate::identity::Identity<'_>) -> Text,
+    help: &dyn Fn() -> Text,
     underline_zeros: bool,
     out: &mut Vec<crate::finding::Finding>,
 ) {
+    let lang = ctx.lang();
     let failing: Vec<_> = ctx.failing_identities().iter().filter(|i| i.kind == kind).collect();
     let (blank, written): (Vec<_>, Vec<_>) = failing.into_iter().partition(|i| i.left[0].cell.is_blank());
-    report_blank_totals(&blank, out);
+    report_blank_totals(lang, &blank, out);
     for identity in written {
         let total = &identity.left[0];
         let sum = identity.right_sum();
-        let mut finding = crate::finding::Finding::new(total.cell.span, identity.describe())
+        let mut finding = crate::finding::Finding::new(total.cell.span, Text::neutral(identity.describe()))
             .label(primary_label(identity))
-            .help(help)
-            .fix(nianbao_model::Fix::unsafe_(
-                format!("Set {} to {sum}", total.name),
+            .help(help())
+            .unsafe_fix(
+                t!(lang, "Set {total} to {sum}", "将{total}改为{sum}", total = total.name, sum = sum),
                 vec![nianbao_model::Edit::replace(total.cell.span, sum.to_string())],
-            ));
+            );
         for term in &identity.right {
             finding = match term.value() {
                 0 if underline_zeros => finding.secondary_bare(term.cell.span),
-                value => finding.secondary(term.cell.span, format!("{} {value}", term.name)),
+                value => finding.secondary(term.cell.span, Text::neutral(format!("{} {value}", term.name))),
             };
         }
         out.push(finding);
@@ -209,27 +225,43 @@ pub(crate) fn report_failing_totals(
 /// whole 总计 column blank), so the finding says it is blank and never
 /// states a value the report does not hold. One finding for them all: one
 /// habit of the report's, one fact.
-fn report_blank_totals(blank: &[&crate::identity::Identity<'_>], out: &mut Vec<crate::finding::Finding>) {
+fn report_blank_totals(lang: Lang, blank: &[&crate::identity::Identity<'_>], out: &mut Vec<crate::finding::Finding>) {
     let Some(first) = blank.first() else { return };
     let total_name = first.left[0].name;
     let message = match blank {
-        [one] => format!("{total_name} of 「{}」 is blank, but {}", one.subject, one.describe_parts()),
+        [one] => t!(
+            lang,
+            "{total} of 「{subject}」 is blank, but {parts}",
+            "「{subject}」的{total}为空，但其各项之和为：{parts}",
+            total = total_name,
+            subject = one.subject,
+            parts = one.describe_parts()
+        ),
         many => {
             use crate::identity::IdentityKind;
             let places = match first.kind {
-                IdentityKind::RowTotal => "rows of 表三",
-                IdentityKind::ResultTotal => "columns of 表三",
-                IdentityKind::GroupTotal => "groups of 表四",
-                IdentityKind::ColumnBalance => "places",
+                IdentityKind::RowTotal => t!(lang, "{n} rows of 表三", "表三中有{n}行", n = many.len()),
+                IdentityKind::ResultTotal => t!(lang, "{n} columns of 表三", "表三中有{n}列", n = many.len()),
+                IdentityKind::GroupTotal => t!(lang, "{n} groups of 表四", "表四中有{n}组", n = many.len()),
+                IdentityKind::ColumnBalance => t!(lang, "{n} places", "有{n}处", n = many.len()),
             };
-            format!("{total_name} is blank in {} {places} whose parts add up to more than 0", many.len())
+            t!(
+                lang,
+                "{total} is blank in {places} whose parts add up to more than 0",
+                "{places}的{total}为空，而其各项之和大于0",
+                total = total_name,
+                places = places
+            )
         }
     };
-    let label =
-        |identity: &crate::identity::Identity<'_>| format!("「{}」: {}", identity.subject, identity.right_sum());
-    let mut finding = crate::finding::Finding::new(first.left[0].cell.span, message)
-        .label(label(first))
-        .help("write each total: the sum of its parts, 0 only where they are all 0");
+    let label = |identity: &crate::identity::Identity<'_>| {
+        Text::neutral(format!("「{}」: {}", identity.subject, identity.right_sum()))
+    };
+    let mut finding = crate::finding::Finding::new(first.left[0].cell.span, message).label(label(first)).help(t!(
+        lang,
+        "write each total: the sum of its parts, 0 only where they are all 0",
+        "请逐项填写合计数：合计等于各项之和，各项均为0时才填0"
+    ));
     for identity in &blank[1..] {
         finding = finding.secondary(identity.left[0].cell.span, label(identity));
     }
@@ -238,60 +270,79 @@ fn report_blank_totals(blank: &[&crate::identity::Identity<'_>], out: &mut Vec<c
         .map(|identity| nianbao_model::Edit::replace(identity.left[0].cell.span, identity.right_sum().to_string()))
         .collect();
     let title = if blank.len() == 1 {
-        "Write the sum into the blank total".to_string()
+        t!(lang, "Write the sum into the blank total", "在空白的合计栏填入各项之和")
     } else {
-        format!("Write the sums into the {} blank totals", blank.len())
+        t!(lang, "Write the sums into the {n} blank totals", "在{n}个空白的合计栏填入各项之和", n = blank.len())
     };
-    out.push(finding.fix(nianbao_model::Fix::unsafe_(title, edits)));
+    out.push(finding.unsafe_fix(title, edits));
 }
 
 /// Reports `claim` when it matches none of `expected` (the table figures it
 /// may mean). Labels the number, its clause and every cell of the figures.
-/// Nothing is reported when no figure can be read from the tables.
+/// Nothing is reported when no figure can be read from the tables. `what`
+/// names the figure: 「办结申请」.
 pub(crate) fn report_claim_mismatch(
+    lang: Lang,
     claim: &crate::claims::Claim,
     expected: &[crate::facts::Figure],
-    what: &str,
+    what: &Text,
     out: &mut Vec<crate::finding::Finding>,
 ) {
     use crate::facts::show;
     if expected.is_empty() || expected.iter().any(|figure| (figure.value - claim.value).abs() < 1e-9) {
         return;
     }
-    let tables: Vec<String> = expected.iter().map(|f| format!("{} = {}", f.name, show(f.value))).collect();
+    let tables: Vec<String> = expected.iter().map(|f| format!("{} = {}", f.named(lang), show(f.value))).collect();
     let mut finding = crate::finding::Finding::new(
         claim.span,
-        format!("the text says {} {what}, but {}", show(claim.value), tables.join(" and ")),
+        t!(
+            lang,
+            "the text says {n} {what}, but {tables}",
+            "正文称{what}{n}件，但表中{tables}",
+            n = show(claim.value),
+            what = what,
+            tables = tables.join(lang.pick(" and ", "，"))
+        ),
     )
-    .label(format!("{what}: {}", show(claim.value)))
-    .secondary(claim.clause, "this sentence")
-    .help("correct the sentence or the table so that they agree");
+    .label(t!(lang, "{what}: {n}", "{what}：{n}", what = what, n = show(claim.value)))
+    .secondary(claim.clause, t!(lang, "this sentence", "此句"))
+    .help(t!(lang, "correct the sentence or the table so that they agree", "请核对并修改正文或表格，使二者一致"));
     for figure in expected {
         for &cell in &figure.cells {
-            finding = finding.secondary(cell, format!("{} = {}", figure.name, show(figure.value)));
+            finding =
+                finding.secondary(cell, Text::neutral(format!("{} = {}", figure.named(lang), show(figure.value))));
         }
     }
     out.push(finding);
 }
 
 /// A claim in the text that a table figure disproves (X005, X006): the claim
-/// is the primary span, every cell of the figure a secondary one.
+/// is the primary span, every cell of the figure a secondary one. `claim`
+/// is what the text says, quoted or described in the check's language.
 pub(crate) fn contradiction(
+    lang: Lang,
     span: Span,
-    claim: &str,
+    claim: &Text,
     figure: &crate::facts::Figure,
-    label: &str,
-    help: &str,
+    label: Text,
+    help: Text,
 ) -> crate::finding::Finding {
     use crate::facts::show;
     let mut finding = crate::finding::Finding::new(
         span,
-        format!("the text says {claim}, but {} = {}", figure.name, show(figure.value)),
+        t!(
+            lang,
+            "the text says {claim}, but {figure} = {value}",
+            "正文称{claim}，但表中{figure} = {value}",
+            claim = claim,
+            figure = figure.named(lang),
+            value = show(figure.value)
+        ),
     )
     .label(label)
     .help(help);
     for &cell in &figure.cells {
-        finding = finding.secondary(cell, format!("{} = {}", figure.name, show(figure.value)));
+        finding = finding.secondary(cell, Text::neutral(format!("{} = {}", figure.named(lang), show(figure.value))));
     }
     finding
 }

@@ -1,6 +1,7 @@
 use crate::context::Context;
 use crate::finding::Finding;
 use crate::registry::{FixKind, declare_rule};
+use crate::t;
 
 declare_rule! {
     /// ## What it does
@@ -50,9 +51,18 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         return;
     }
     let span = span.or(ctx.report.metadata.title.as_ref().map(|t| t.span)).unwrap_or(Span::empty(0));
-    out.push(
-        Finding::new(span, format!("published {date}, after the deadline {} set by {}", deadline.date, deadline.basis))
-            .label("publish date")
-            .help("reports are published by 1月31日 (departments) or 3月31日 (本级政府) of the following year"),
+    let lang = ctx.lang();
+    let message = t!(
+        lang,
+        "published {date}, after the deadline {deadline} set by {basis}",
+        "发布日期为{date}，晚于截止日期{deadline}（依据{basis}）",
+        date = date,
+        deadline = deadline.date,
+        basis = deadline.basis
     );
+    out.push(Finding::new(span, message).label(t!(lang, "publish date", "发布日期")).help(t!(
+        lang,
+        "reports are published by 1月31日 (departments) or 3月31日 (本级政府) of the following year",
+        "请于次年1月31日前（部门）或3月31日前（本级政府）发布年度报告"
+    )));
 }

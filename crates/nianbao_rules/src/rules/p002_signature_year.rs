@@ -1,6 +1,7 @@
 use crate::context::Context;
 use crate::finding::Finding;
 use crate::registry::{FixKind, declare_rule};
+use crate::t;
 
 declare_rule! {
     /// ## What it does
@@ -43,14 +44,22 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     if stated.value.year == year + 1 {
         return;
     }
+    let lang = ctx.lang();
     let mut finding = Finding::new(
         stated.span,
-        format!("dated {}, but a report for {year} is published in {}", stated.value.year, year + 1),
+        t!(
+            lang,
+            "dated {dated}, but a report for {year} is published in {next}",
+            "发布日期在{dated}年，但{year}年度报告应在{next}年发布",
+            dated = stated.value.year,
+            year = year,
+            next = year + 1
+        ),
     )
-    .label("publish date")
-    .help("check the date and the report year in the title");
+    .label(t!(lang, "publish date", "发布日期"))
+    .help(t!(lang, "check the date and the report year in the title", "请核对发布日期和标题中的报告年度"));
     if let Some(title_year) = &ctx.report.metadata.year {
-        finding = finding.secondary(title_year.span, "report year");
+        finding = finding.secondary(title_year.span, t!(lang, "report year", "报告年度"));
     }
     out.push(finding);
 }

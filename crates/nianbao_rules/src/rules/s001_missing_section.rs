@@ -1,8 +1,9 @@
-use nianbao_model::{Edit, Fix, SectionKind, Span};
+use nianbao_model::{Edit, SectionKind, Span};
 
 use crate::context::Context;
 use crate::finding::Finding;
 use crate::registry::{FixKind, declare_rule};
+use crate::t;
 
 declare_rule! {
     /// ## What it does
@@ -52,6 +53,7 @@ declare_rule! {
 }
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    let lang = ctx.lang();
     let report = ctx.report;
     for kind in SectionKind::ALL {
         // Under a local outline, the heading as that outline numbers it.
@@ -68,10 +70,23 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                 (anchor, end, format!("\n{heading}\n"))
             }
         };
-        let label = if next.is_some() { "expected before this section" } else { "expected after this section" };
-        let mut finding = Finding::new(anchor, format!("missing section 「{heading}」"))
-            .help(format!("add the section 「{heading}」 in its place"))
-            .fix(Fix::unsafe_(format!("Insert the heading 「{heading}」"), vec![Edit::insert(offset, text)]));
+        let label = if next.is_some() {
+            t!(lang, "expected before this section", "应在此部分之前")
+        } else {
+            t!(lang, "expected after this section", "应在此部分之后")
+        };
+        let mut finding =
+            Finding::new(anchor, t!(lang, "missing section 「{heading}」", "缺少「{heading}」部分", heading = heading))
+                .help(t!(
+                    lang,
+                    "add the section 「{heading}」 in its place",
+                    "请在相应位置补写「{heading}」部分",
+                    heading = heading
+                ))
+                .unsafe_fix(
+                    t!(lang, "Insert the heading 「{heading}」", "插入标题「{heading}」", heading = heading),
+                    vec![Edit::insert(offset, text)],
+                );
         if !anchor.is_empty() || !report.sections.is_empty() {
             finding = finding.label(label);
         }

@@ -3,6 +3,7 @@ use nianbao_model::{Section, template::chinese_numeral};
 use crate::context::Context;
 use crate::finding::Finding;
 use crate::registry::{FixKind, declare_rule};
+use crate::t;
 
 declare_rule! {
     /// ## What it does
@@ -42,6 +43,7 @@ declare_rule! {
 }
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    let lang = ctx.lang();
     let mut previous: Option<&Section> = None;
     for section in &ctx.report.sections {
         let Some(kind) = section.kind else { continue };
@@ -50,18 +52,26 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             && kind <= before_kind
         {
             let message = if kind == before_kind {
-                format!("section 「{}」 appears twice", kind.title())
+                t!(lang, "section 「{title}」 appears twice", "「{title}」部分出现两次", title = kind.title())
             } else {
-                format!("section 「{}」 comes after 「{}」", kind.title(), before_kind.title())
+                t!(
+                    lang,
+                    "section 「{title}」 comes after 「{before}」",
+                    "「{title}」部分排在「{before}」之后",
+                    title = kind.title(),
+                    before = before_kind.title()
+                )
             };
             out.push(
                 Finding::new(section.heading_span, message)
-                    .label("out of order")
-                    .secondary(before.heading_span, "earlier section")
-                    .help(format!(
-                        "the template orders the sections 一 to 六; 「{}」 is section {}",
-                        kind.title(),
-                        chinese_numeral(kind.ordinal())
+                    .label(t!(lang, "out of order", "顺序有误"))
+                    .secondary(before.heading_span, t!(lang, "earlier section", "前面的部分"))
+                    .help(t!(
+                        lang,
+                        "the template orders the sections 一 to 六; 「{title}」 is section {n}",
+                        "请按模板一至六的顺序排列各部分；「{title}」是第{n}部分",
+                        title = kind.title(),
+                        n = chinese_numeral(kind.ordinal())
                     )),
             );
         } else {
@@ -70,20 +80,31 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         let expected = ctx.report.expected_ordinal(kind);
         if section.ordinal.value != expected {
             let help = match ctx.report.outline {
-                Some(outline) => format!("number the sections as {} does", outline.name()),
-                None => "number the six sections 一、 to 六、 as the template does".to_string(),
+                Some(outline) => t!(
+                    lang,
+                    "number the sections as {outline} does",
+                    "请按{outline}编排各部分的序号",
+                    outline = outline.name()
+                ),
+                None => t!(
+                    lang,
+                    "number the six sections 一、 to 六、 as the template does",
+                    "请按模板将六个部分依次编为一、至六、"
+                ),
             };
             out.push(
                 Finding::new(
                     section.ordinal.span,
-                    format!(
-                        "「{}」 is numbered 「{}」 but is section {}",
-                        kind.title(),
-                        section.ordinal.raw,
-                        chinese_numeral(expected)
+                    t!(
+                        lang,
+                        "「{title}」 is numbered 「{raw}」 but is section {n}",
+                        "「{title}」编为「{raw}」，但应是第{n}部分",
+                        title = kind.title(),
+                        raw = section.ordinal.raw,
+                        n = chinese_numeral(expected)
                     ),
                 )
-                .label(format!("expected 「{}、」", chinese_numeral(expected)))
+                .label(t!(lang, "expected 「{n}、」", "应为「{n}、」", n = chinese_numeral(expected)))
                 .help(help),
             );
         }

@@ -4,7 +4,9 @@ use nianbao_model::{OrdinalLevel, SectionKind, Span};
 
 use crate::context::Context;
 use crate::finding::Finding;
+use crate::lang::Lang;
 use crate::registry::{FixKind, declare_rule};
+use crate::t;
 
 declare_rule! {
     /// ## What it does
@@ -82,11 +84,11 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         }
     }
     for run in &runs {
-        check_run(run, out);
+        check_run(ctx.lang(), run, out);
     }
 }
 
-fn check_run(occurrences: &[Occurrence<'_>], out: &mut Vec<Finding>) {
+fn check_run(lang: Lang, occurrences: &[Occurrence<'_>], out: &mut Vec<Finding>) {
     // First occurrence per value, and the highest so far: linear in the
     // number of ordinals, however many repeat.
     let mut first: HashMap<u32, &Occurrence<'_>> = HashMap::new();
@@ -94,29 +96,58 @@ fn check_run(occurrences: &[Occurrence<'_>], out: &mut Vec<Finding>) {
     for occurrence in occurrences {
         if let Some(earlier) = first.get(&occurrence.value) {
             out.push(
-                Finding::new(occurrence.span, format!("top-level ordinal 「{}」 repeats", occurrence.raw))
-                    .label("repeated here")
-                    .secondary(earlier.span, "first used here")
-                    .help("each of 一、 to 六、 numbers one section; number sub-topics （一）（二）…"),
+                Finding::new(
+                    occurrence.span,
+                    t!(lang, "top-level ordinal 「{raw}」 repeats", "一级序号「{raw}」重复", raw = occurrence.raw),
+                )
+                .label(t!(lang, "repeated here", "重复处"))
+                .secondary(earlier.span, t!(lang, "first used here", "首次使用处"))
+                .help(t!(
+                    lang,
+                    "each of 一、 to 六、 numbers one section; number sub-topics （一）（二）…",
+                    "一、至六、各用于一个部分；请将分项改用（一）（二）…编号"
+                )),
             );
         } else if let Some(last) = highest.filter(|last| occurrence.value < last.value) {
             out.push(
-                Finding::new(occurrence.span, format!("top-level numbering restarts at 「{}」", occurrence.raw))
-                    .label("restarts here")
-                    .secondary(last.span, "numbering had reached this")
-                    .help("top-level ordinals run 一、 to 六、 once through the report"),
+                Finding::new(
+                    occurrence.span,
+                    t!(
+                        lang,
+                        "top-level numbering restarts at 「{raw}」",
+                        "一级序号在「{raw}」处重新开始",
+                        raw = occurrence.raw
+                    ),
+                )
+                .label(t!(lang, "restarts here", "重新编号处"))
+                .secondary(last.span, t!(lang, "numbering had reached this", "此前已编到此号"))
+                .help(t!(
+                    lang,
+                    "top-level ordinals run 一、 to 六、 once through the report",
+                    "请在全文中按一、至六、顺序编排一级序号，只编一遍"
+                )),
             );
         } else if let Some(section) = occurrence.stray_in {
             let message = if section == Some(SectionKind::Overview) {
-                format!("a sub-topic of 总体情况 is numbered with the top-level 「{}」", occurrence.raw)
+                t!(
+                    lang,
+                    "a sub-topic of 总体情况 is numbered with the top-level 「{raw}」",
+                    "总体情况的分项使用了一级序号「{raw}」",
+                    raw = occurrence.raw
+                )
             } else {
-                format!("top-level ordinal 「{}」 inside a section's text", occurrence.raw)
+                t!(
+                    lang,
+                    "top-level ordinal 「{raw}」 inside a section's text",
+                    "正文中出现一级序号「{raw}」",
+                    raw = occurrence.raw
+                )
             };
-            out.push(
-                Finding::new(occurrence.span, message)
-                    .label("top-level ordinal")
-                    .help("number sub-topics （一）（二）…"),
-            );
+            out.push(Finding::new(occurrence.span, message).label(t!(lang, "top-level ordinal", "一级序号")).help(t!(
+                lang,
+                "number sub-topics （一）（二）…",
+                "请将分项改用（一）（二）…编号"
+            )));
         }
         first.entry(occurrence.value).or_insert(occurrence);
         if highest.is_none_or(|h| occurrence.value > h.value) {

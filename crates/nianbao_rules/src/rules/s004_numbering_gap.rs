@@ -1,8 +1,9 @@
-use nianbao_model::{Edit, Fix, Ordinal, OrdinalLevel, template::chinese_numeral};
+use nianbao_model::{Edit, Ordinal, OrdinalLevel, template::chinese_numeral};
 
 use crate::context::Context;
 use crate::finding::Finding;
 use crate::registry::{FixKind, declare_rule};
+use crate::t;
 
 declare_rule! {
     /// ## What it does
@@ -49,6 +50,7 @@ declare_rule! {
 }
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    let lang = ctx.lang();
     for section in &ctx.report.sections {
         let mut second: Option<&Ordinal> = None;
         let mut third: Option<&Ordinal> = None;
@@ -68,17 +70,30 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             }
             let written = renumbered(&ordinal.raw, ordinal.level, expected);
             let problem = match previous {
-                Some(previous) if ordinal.value <= previous.value => {
-                    format!("「{}」 after 「{}」 repeats a number", ordinal.raw, previous.raw)
-                }
-                Some(previous) => format!("「{}」 after 「{}」 skips a number", ordinal.raw, previous.raw),
-                None => format!("numbering starts at 「{}」", ordinal.raw),
+                Some(previous) if ordinal.value <= previous.value => t!(
+                    lang,
+                    "「{raw}」 after 「{previous}」 repeats a number",
+                    "「{previous}」之后为「{raw}」，序号重复",
+                    raw = ordinal.raw,
+                    previous = previous.raw
+                ),
+                Some(previous) => t!(
+                    lang,
+                    "「{raw}」 after 「{previous}」 skips a number",
+                    "「{previous}」之后为「{raw}」，中间缺号",
+                    raw = ordinal.raw,
+                    previous = previous.raw
+                ),
+                None => t!(lang, "numbering starts at 「{raw}」", "序号从「{raw}」开始", raw = ordinal.raw),
             };
-            let mut finding = Finding::new(ordinal.span, problem).label(format!("expected 「{written}」")).fix(
-                Fix::unsafe_(format!("Renumber as 「{written}」"), vec![Edit::replace(ordinal.span, written.clone())]),
-            );
+            let mut finding = Finding::new(ordinal.span, problem)
+                .label(t!(lang, "expected 「{written}」", "应为「{written}」", written = written))
+                .unsafe_fix(
+                    t!(lang, "Renumber as 「{written}」", "改为「{written}」", written = written),
+                    vec![Edit::replace(ordinal.span, written.clone())],
+                );
             if let Some(previous) = previous {
-                finding = finding.secondary(previous.span, "previous item");
+                finding = finding.secondary(previous.span, t!(lang, "previous item", "上一项"));
             }
             out.push(finding);
         }

@@ -1,8 +1,9 @@
-use nianbao_model::{Edit, Fidelity, Fix};
+use nianbao_model::{Edit, Fidelity};
 
 use crate::context::Context;
 use crate::finding::Finding;
 use crate::registry::{FixKind, declare_rule};
+use crate::t;
 
 declare_rule! {
     /// ## What it does
@@ -40,18 +41,25 @@ declare_rule! {
 }
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    let lang = ctx.lang();
     for section in &ctx.report.sections {
         let (Some(kind), Fidelity::Variant { .. }) = (section.kind, &section.fidelity) else { continue };
         out.push(
             Finding::new(
                 section.title.span,
-                format!("heading 「{}」 is not the template's 「{}」", section.title.value, kind.title()),
+                t!(
+                    lang,
+                    "heading 「{found}」 is not the template's 「{title}」",
+                    "标题「{found}」与模板标题「{title}」不一致",
+                    found = section.title.value,
+                    title = kind.title()
+                ),
             )
-            .label("variant heading")
-            .fix(Fix::safe(
-                format!("Replace with 「{}」", kind.title()),
+            .label(t!(lang, "variant heading", "与模板不同的标题"))
+            .safe_fix(
+                t!(lang, "Replace with 「{title}」", "改为「{title}」", title = kind.title()),
                 vec![Edit::replace(section.title.span, kind.title())],
-            )),
+            ),
         );
     }
 }

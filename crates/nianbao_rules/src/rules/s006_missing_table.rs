@@ -1,10 +1,11 @@
-use nianbao_model::{Edit, Fix, TableKind};
+use nianbao_model::{Edit, TableKind};
 
 use super::table_anchor;
 use crate::context::Context;
 use crate::finding::Finding;
 use crate::registry::{FixKind, declare_rule};
 use crate::skeleton::table_markdown;
+use crate::t;
 
 declare_rule! {
     /// ## What it does
@@ -45,6 +46,7 @@ declare_rule! {
 }
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    let lang = ctx.lang();
     let report = ctx.report;
     for kind in TableKind::ALL {
         let Some(section) = report.section(kind.section()) else { continue };
@@ -52,23 +54,51 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             None => out.push(
                 Finding::new(
                     section.heading_span,
-                    format!("section 「{}」 has no {}", kind.section().title(), kind.name()),
+                    t!(
+                        lang,
+                        "section 「{title}」 has no {table}",
+                        "「{title}」部分缺少{table}",
+                        title = kind.section().title(),
+                        table = kind.name()
+                    ),
                 )
-                .label(format!("{} expected under this heading", kind.name()))
-                .help(format!("add {} with the template's rows; write 0 where there is nothing to report", kind.name()))
-                .fix(Fix::unsafe_(
-                    format!("Insert an empty {} (all values 0)", kind.name()),
+                .label(t!(lang, "{table} expected under this heading", "{table}应在此标题下", table = kind.name()))
+                .help(t!(
+                    lang,
+                    "add {table} with the template's rows; write 0 where there is nothing to report",
+                    "请按模板补上{table}及其各行；没有数据的填0",
+                    table = kind.name()
+                ))
+                .unsafe_fix(
+                    t!(
+                        lang,
+                        "Insert an empty {table} (all values 0)",
+                        "插入空白{table}（数值均为0）",
+                        table = kind.name()
+                    ),
                     vec![Edit::insert(section.heading_span.end, format!("\n{}", table_markdown(kind)))],
-                )),
+                ),
             ),
             Some(table) if !section.span.contains(table.span) => out.push(
                 Finding::new(
                     table_anchor(table),
-                    format!("{} is not under section 「{}」", kind.name(), kind.section().title()),
+                    t!(
+                        lang,
+                        "{table} is not under section 「{title}」",
+                        "{table}不在「{title}」部分下",
+                        table = kind.name(),
+                        title = kind.section().title()
+                    ),
                 )
-                .label(format!("{} starts here", kind.name()))
-                .secondary(section.heading_span, "its section")
-                .help(format!("move {} under 「{}」", kind.name(), kind.section().heading())),
+                .label(t!(lang, "{table} starts here", "{table}起始处", table = kind.name()))
+                .secondary(section.heading_span, t!(lang, "its section", "所属部分"))
+                .help(t!(
+                    lang,
+                    "move {table} under 「{heading}」",
+                    "请将{table}移至「{heading}」下",
+                    table = kind.name(),
+                    heading = kind.section().heading()
+                )),
             ),
             Some(_) => {}
         }

@@ -3,7 +3,9 @@ use nianbao_model::{Row, RowKey, Span, Table};
 use super::{in_format_of_its_year, is_other_handling_item, row_anchor, row_name, table_anchor};
 use crate::context::Context;
 use crate::finding::Finding;
+use crate::lang::{Lang, Text};
 use crate::registry::{FixKind, declare_rule};
+use crate::t;
 
 declare_rule! {
     /// ## What it does
@@ -54,11 +56,11 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         // A report for 2019 or 2020 in that year's format: its 表二 rows have
         // that format's columns, and its （六）其他处理 is one row.
         let format_of_its_year = in_format_of_its_year(ctx, table);
-        check_rows(table, &first, format_of_its_year, out);
+        check_rows(ctx.lang(), table, &first, format_of_its_year, out);
         // In a table whose labels and values stand apart (S012), a row not
         // found may be one whose label went astray with them.
         if table.unpaired.is_empty() {
-            check_missing(table, &first, format_of_its_year, out);
+            check_missing(ctx.lang(), table, &first, format_of_its_year, out);
         }
     }
 }
@@ -66,15 +68,26 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
 /// [`Table::first_rows`]: each key's first row, the one nianbao reads.
 type FirstRows<'t> = [Option<&'t Row>; RowKey::COUNT];
 
-fn check_rows(table: &Table, first_rows: &FirstRows<'_>, format_of_its_year: bool, out: &mut Vec<Finding>) {
+fn check_rows(lang: Lang, table: &Table, first_rows: &FirstRows<'_>, format_of_its_year: bool, out: &mut Vec<Finding>) {
     for row in &table.rows {
         let Some(key) = row.key else { continue };
         if let Some(first) = first_rows[key.ordinal()].filter(|&first| !std::ptr::eq(first, row)) {
+            let message = t!(
+                lang,
+                "row 「{row}」 appears twice in {table}",
+                "{table}中「{row}」一行出现两次",
+                row = row_name(row),
+                table = table.name()
+            );
             out.push(
-                Finding::new(row_anchor(row), format!("row 「{}」 appears twice in {}", row_name(row), table.name()))
-                    .label("repeated row")
-                    .secondary(row_anchor(first), "first occurrence")
-                    .help("keep one row; nianbao reads the first"),
+                Finding::new(row_anchor(row), message)
+                    .label(t!(lang, "repeated row", "重复的行"))
+                    .secondary(row_anchor(first), t!(lang, "first occurrence", "首次出现处"))
+                    .help(t!(
+                        lang,
+                        "keep one row; nianbao reads the first",
+                        "请只保留一行；nianbao 按首次出现的一行读取"
+                    )),
             );
             continue;
         }
@@ -87,25 +100,51 @@ fn check_rows(table: &Table, first_rows: &FirstRows<'_>, format_of_its_year: boo
         {
             continue;
         }
-        let subject = if key == RowKey::T4 { table.name().to_string() } else { format!("row 「{}」", row_name(row)) };
-        let mut finding =
-            Finding::new(row_anchor(row), format!("{subject} has {found} values; the template has {expected}")).help(
-                "each value must sit under its column; remove the extra value or fill the missing one (0 if none)",
-            );
+        let subject = if key == RowKey::T4 {
+            Text::neutral(table.name())
+        } else {
+            t!(lang, "row 「{row}」", "「{row}」一行", row = row_name(row))
+        };
+        let message = t!(
+            lang,
+            "{subject} has {found} values; the template has {expected}",
+            "{subject}有{found}个数值，模板为{expected}个",
+            subject = subject,
+            found = found,
+            expected = expected
+        );
+        let mut finding = Finding::new(row_anchor(row), message).help(t!(
+            lang,
+            "each value must sit under its column; remove the extra value or fill the missing one (0 if none)",
+            "每个数值须对应其所在栏目；请删去多余的数值或补上缺少的数值（没有的填0）"
+        ));
         finding = if found > expected {
             let extra: Vec<Span> = row.cells[expected..].iter().map(|cell| cell.span).collect();
-            let finding = finding.label(format!("{} value(s) too many", found - expected));
+            let finding = finding.label(t!(lang, "{n} value(s) too many", "多{n}个数值", n = found - expected));
             extra.into_iter().enumerate().fold(finding, |finding, (i, span)| {
-                finding.secondary(span, format!("value {} of {expected}", expected + i + 1))
+                let label = t!(
+                    lang,
+                    "value {n} of {expected}",
+                    "第{n}个数值（模板为{expected}个）",
+                    n = expected + i + 1,
+                    expected = expected
+                );
+                finding.secondary(span, label)
             })
         } else {
-            finding.label(format!("{} value(s) missing", expected - found))
+            finding.label(t!(lang, "{n} value(s) missing", "少{n}个数值", n = expected - found))
         };
         out.push(finding);
     }
 }
 
-fn check_missing(table: &Table, first_rows: &FirstRows<'_>, format_of_its_year: bool, out: &mut Vec<Finding>) {
+fn check_missing(
+    lang: Lang,
+    table: &Table,
+    first_rows: &FirstRows<'_>,
+    format_of_its_year: bool,
+    out: &mut Vec<Finding>,
+) {
     // Consecutive missing rows are one finding: a truncated table is one problem.
     let mut anchor = table_anchor(table);
     let mut run: Vec<RowKey> = Vec::new();
@@ -114,15 +153,31 @@ fn check_missing(table: &Table, first_rows: &FirstRows<'_>, format_of_its_year: 
             return;
         }
         let names: Vec<String> = run.iter().take(3).map(|key| format!("「{}」", key.label())).collect();
-        let more = if run.len() > 3 { format!(" and {} more", run.len() - 3) } else { String::new() };
+        let more = if run.len() > 3 {
+            t!(lang, " and {n} more", "等，另有{n}行", n = run.len() - 3)
+        } else {
+            Text::neutral("")
+        };
         let message = match run.len() {
-            1 => format!("{} has no row {}", table.name(), names[0]),
-            n => format!("{} is missing {n} rows: {}{more}", table.name(), names.join(", ")),
+            1 => t!(lang, "{table} has no row {row}", "{table}缺少{row}一行", table = table.name(), row = names[0]),
+            n => t!(
+                lang,
+                "{table} is missing {n} rows: {rows}{more}",
+                "{table}缺少{n}行：{rows}{more}",
+                table = table.name(),
+                n = n,
+                rows = names.join(lang.pick(", ", "、")),
+                more = more
+            ),
         };
         out.push(
             Finding::new(anchor, message)
-                .label("missing rows expected after this")
-                .help("add the rows with their values (0 where there is nothing to count)"),
+                .label(t!(lang, "missing rows expected after this", "缺少的行应在此之后"))
+                .help(t!(
+                    lang,
+                    "add the rows with their values (0 where there is nothing to count)",
+                    "请补上这些行及其数值（没有的填0）"
+                )),
         );
         run.clear();
     };
@@ -133,9 +188,13 @@ fn check_missing(table: &Table, first_rows: &FirstRows<'_>, format_of_its_year: 
                 anchor = row_anchor(row);
             }
             None if key == RowKey::T4 => out.push(
-                Finding::new(anchor, format!("{} has no values", table.name()))
-                    .label("headers without values")
-                    .help("write the 15 values of 表四 (0 where there were no cases)"),
+                Finding::new(anchor, t!(lang, "{table} has no values", "{table}没有数值", table = table.name()))
+                    .label(t!(lang, "headers without values", "只有表头，没有数值"))
+                    .help(t!(
+                        lang,
+                        "write the 15 values of 表四 (0 where there were no cases)",
+                        "请填写表四的15个数值（没有案件的填0）"
+                    )),
             ),
             None if format_of_its_year && is_other_handling_item(key) => {}
             None => run.push(key),

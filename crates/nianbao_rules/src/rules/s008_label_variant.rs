@@ -1,8 +1,9 @@
-use nianbao_model::{Edit, Fidelity, Fix, HeaderClass, Span};
+use nianbao_model::{Edit, Fidelity, HeaderClass, Span};
 
 use crate::context::Context;
 use crate::finding::Finding;
 use crate::registry::{FixKind, declare_rule};
+use crate::t;
 
 declare_rule! {
     /// ## What it does
@@ -44,6 +45,7 @@ declare_rule! {
 }
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    let lang = ctx.lang();
     for table in &ctx.report.tables {
         // 「规范性文件」 and the like are the 2019 format's own labels.
         let format_of_its_year = super::in_format_of_its_year(ctx, table);
@@ -68,9 +70,21 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         found.sort_by_key(|(span, _, _)| span.start);
         for (span, text, canonical) in found {
             out.push(
-                Finding::new(span, format!("label 「{text}」 is not the template's 「{canonical}」"))
-                    .label("variant label")
-                    .fix(Fix::safe(format!("Replace with 「{canonical}」"), vec![Edit::replace(span, canonical)])),
+                Finding::new(
+                    span,
+                    t!(
+                        lang,
+                        "label 「{text}」 is not the template's 「{canonical}」",
+                        "「{text}」与模板栏目名称「{canonical}」不一致",
+                        text = text,
+                        canonical = canonical
+                    ),
+                )
+                .label(t!(lang, "variant label", "与模板不同的名称"))
+                .safe_fix(
+                    t!(lang, "Replace with 「{canonical}」", "改为「{canonical}」", canonical = canonical),
+                    vec![Edit::replace(span, canonical)],
+                ),
             );
         }
     }

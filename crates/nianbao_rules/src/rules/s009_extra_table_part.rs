@@ -3,7 +3,9 @@ use nianbao_model::HeaderClass;
 use super::{is_obsolete_row_label, row_anchor, row_name};
 use crate::context::Context;
 use crate::finding::Finding;
+use crate::lang::Text;
 use crate::registry::{FixKind, declare_rule};
+use crate::t;
 
 declare_rule! {
     /// ## What it does
@@ -44,6 +46,7 @@ declare_rule! {
 }
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    let lang = ctx.lang();
     for table in &ctx.report.tables {
         let format_of_its_year = super::in_format_of_its_year(ctx, table);
         for header in &table.headers {
@@ -53,9 +56,22 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                 && !(format_of_its_year && of_2019())
             {
                 out.push(
-                    Finding::new(header.span, format!("「{}」 is not part of {}", header.text, table.kind.name()))
-                        .label(description.clone())
-                        .help("remove it; the template has no subtotals"),
+                    Finding::new(
+                        header.span,
+                        t!(
+                            lang,
+                            "「{text}」 is not part of {table}",
+                            "「{text}」不属于{table}",
+                            text = header.text,
+                            table = table.kind.name()
+                        ),
+                    )
+                    .label(Text::neutral(description.clone()))
+                    .help(t!(
+                        lang,
+                        "remove it; the template has no subtotals",
+                        "请删除此项；模板不设小计"
+                    )),
                 );
             }
         }
@@ -71,10 +87,20 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             out.push(
                 Finding::new(
                     row_anchor(row),
-                    format!("{} has a row 「{}」 the template does not have", table.kind.name(), row_name(row)),
+                    t!(
+                        lang,
+                        "{table} has a row 「{row}」 the template does not have",
+                        "{table}中有模板没有的「{row}」一行",
+                        table = table.kind.name(),
+                        row = row_name(row)
+                    ),
                 )
-                .label("unknown row")
-                .help("remove the row, or correct its label to one of the template's"),
+                .label(t!(lang, "unknown row", "模板没有的行"))
+                .help(t!(
+                    lang,
+                    "remove the row, or correct its label to one of the template's",
+                    "请删除此行，或将其名称改为模板中的名称"
+                )),
             );
         }
     }

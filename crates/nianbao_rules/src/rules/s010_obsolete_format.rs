@@ -3,7 +3,9 @@ use nianbao_model::HeaderClass;
 use super::{is_obsolete_row_label, row_anchor};
 use crate::context::Context;
 use crate::finding::Finding;
+use crate::lang::Text;
 use crate::registry::{FixKind, declare_rule};
+use crate::t;
 
 declare_rule! {
     /// ## What it does
@@ -42,6 +44,7 @@ declare_rule! {
 }
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    let lang = ctx.lang();
     if ctx.report_year().is_some_and(|year| year < 2021) {
         return;
     }
@@ -49,17 +52,40 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         for header in &table.headers {
             if let HeaderClass::Obsolete { description } = &header.class {
                 out.push(
-                    Finding::new(header.span, format!("「{}」 belongs to the 2019 trial format", header.text))
-                        .label(description.clone())
-                        .help("use the columns and rows of 国办公开办函〔2021〕30号"),
+                    Finding::new(
+                        header.span,
+                        t!(
+                            lang,
+                            "「{text}」 belongs to the 2019 trial format",
+                            "「{text}」属于2019年试行格式",
+                            text = header.text
+                        ),
+                    )
+                    .label(Text::neutral(description.clone()))
+                    .help(t!(
+                        lang,
+                        "use the columns and rows of 国办公开办函〔2021〕30号",
+                        "请改用国办公开办函〔2021〕30号规定的行和栏"
+                    )),
                 );
             }
         }
         for row in table.rows.iter().filter(|row| row.key.is_none() && is_obsolete_row_label(row)) {
             out.push(
-                Finding::new(row_anchor(row), "「（六）其他处理」 as a single row belongs to the 2019 trial format")
-                    .label("a row of values")
-                    .help("split it into 1.申请人无正当理由逾期不补正… 2.申请人逾期未按收费通知… 3.其他"),
+                Finding::new(
+                    row_anchor(row),
+                    t!(
+                        lang,
+                        "「（六）其他处理」 as a single row belongs to the 2019 trial format",
+                        "将「（六）其他处理」填为一行是2019年试行格式的做法"
+                    ),
+                )
+                .label(t!(lang, "a row of values", "一行数值"))
+                .help(t!(
+                    lang,
+                    "split it into 1.申请人无正当理由逾期不补正… 2.申请人逾期未按收费通知… 3.其他",
+                    "请拆分为「1.申请人无正当理由逾期不补正…」「2.申请人逾期未按收费通知…」「3.其他」三行"
+                )),
             );
         }
     }

@@ -3,6 +3,7 @@ use nianbao_model::Span;
 use crate::context::Context;
 use crate::finding::Finding;
 use crate::registry::{FixKind, declare_rule};
+use crate::t;
 
 declare_rule! {
     /// ## What it does
@@ -43,6 +44,7 @@ declare_rule! {
 }
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    let lang = ctx.lang();
     let report = ctx.report;
     let year = ctx.report_year();
     let Some(period) = &report.metadata.statistics_period else {
@@ -56,22 +58,37 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             .unwrap_or(Span::empty(0));
         let example_year = year.map_or_else(|| "2024".to_string(), |y| y.to_string());
         out.push(
-            Finding::new(anchor, "no statistics-period sentence")
-                .label("the report does not say which period its numbers count")
-                .help(format!(
-                    "add 「本年度报告中所列数据的统计期限自{example_year}年1月1日起至{example_year}年12月31日止」 before 一、总体情况"
+            Finding::new(anchor, t!(lang, "no statistics-period sentence", "缺少说明统计期限的语句"))
+                .label(t!(lang, "the report does not say which period its numbers count", "未说明数据的统计期限"))
+                .help(t!(
+                    lang,
+                    "add 「本年度报告中所列数据的统计期限自{example_year}年1月1日起至{example_year}年12月31日止」 before 一、总体情况",
+                    "请在「一、总体情况」之前写明「本年度报告中所列数据的统计期限自{example_year}年1月1日起至{example_year}年12月31日止」",
+                    example_year = example_year
                 )),
         );
         return;
     };
     let Some(year) = year else { return };
     for stated in period.years.iter().filter(|stated| stated.value != year) {
-        let mut finding =
-            Finding::new(stated.span, format!("statistics period names {} but the report is for {year}", stated.value))
-                .label(format!("expected {year}"));
+        let mut finding = Finding::new(
+            stated.span,
+            t!(
+                lang,
+                "statistics period names {stated} but the report is for {year}",
+                "统计期限写的是{stated}年，但报告年度为{year}年",
+                stated = stated.value,
+                year = year
+            ),
+        )
+        .label(t!(lang, "expected {year}", "应为{year}年", year = year));
         if let Some(title_year) = &report.metadata.year {
-            finding = finding.secondary(title_year.span, "report year");
+            finding = finding.secondary(title_year.span, t!(lang, "report year", "报告年度"));
         }
-        out.push(finding.help("the period is 1 January to 31 December of the report year"));
+        out.push(finding.help(t!(
+            lang,
+            "the period is 1 January to 31 December of the report year",
+            "请将统计期限写为报告年度的1月1日至12月31日"
+        )));
     }
 }

@@ -3,7 +3,9 @@ use nianbao_model::{Row, Table};
 use super::row_anchor;
 use crate::context::Context;
 use crate::finding::Finding;
+use crate::lang::{Lang, Text};
 use crate::registry::{FixKind, declare_rule};
+use crate::t;
 
 declare_rule! {
     /// ## What it does
@@ -63,10 +65,14 @@ declare_rule! {
 }
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    let lang = ctx.lang();
     for table in &ctx.report.tables {
         let rows: Vec<&Row> = table.rows.iter().filter(|row| row.is_unread()).collect();
-        let finding =
-            if table.unpaired.is_empty() { table_finding(table, &rows) } else { unpaired_finding(table, &rows) };
+        let finding = if table.unpaired.is_empty() {
+            table_finding(lang, table, &rows)
+        } else {
+            unpaired_finding(lang, table, &rows)
+        };
         if let Some(finding) = finding {
             out.push(finding);
         }
@@ -75,57 +81,97 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
 
 /// One finding for a table whose labels and values stand apart: where the
 /// values with no label are, and which rows are therefore unread.
-fn unpaired_finding(table: &Table, rows: &[&Row]) -> Option<Finding> {
+fn unpaired_finding(lang: Lang, table: &Table, rows: &[&Row]) -> Option<Finding> {
     let (first, rest) = table.unpaired.split_first()?;
     let runs = table.unpaired.len();
     let names: Vec<String> = rows.iter().map(|row| format!("「{}」", super::row_name(row))).collect();
     let unread = match names.len() {
-        0 => String::new(),
-        1 => format!("; row {} is not checked", names[0]),
-        n => format!("; these {n} rows are not checked: {}", names.join(", ")),
+        0 => Text::neutral(String::new()),
+        1 => t!(lang, "; row {row} is not checked", "；{row}一行未予核查", row = names[0]),
+        n => t!(
+            lang,
+            "; these {n} rows are not checked: {rows}",
+            "；以下{n}行未予核查：{rows}",
+            n = n,
+            rows = names.join(lang.pick(", ", "、"))
+        ),
     };
-    let runs_text = if runs == 1 { "1 line of values has".to_string() } else { format!("{runs} lines of values have") };
-    let message = format!(
-        "{}: {runs_text} no row label, so which label owns which values cannot be known{unread}",
-        table.kind.name()
+    let runs_text = if runs == 1 {
+        t!(lang, "1 line of values has", "有1行数值")
+    } else {
+        t!(lang, "{runs} lines of values have", "有{runs}行数值", runs = runs)
+    };
+    let message = t!(
+        lang,
+        "{table}: {runs_text} no row label, so which label owns which values cannot be known{unread}",
+        "{table}：{runs_text}没有行名称，无法确定各数值属于哪一行{unread}",
+        table = table.kind.name(),
+        runs_text = runs_text,
+        unread = unread
     );
-    let mut finding = Finding::new(*first, message)
-        .label("values with no row label")
-        .help("read these rows in the published PDF; in the text, keep each row's label and its values on one line");
+    let mut finding =
+        Finding::new(*first, message).label(t!(lang, "values with no row label", "没有行名称的数值")).help(t!(
+            lang,
+            "read these rows in the published PDF; in the text, keep each row's label and its values on one line",
+            "请对照已发布的PDF核对这些行；文本中每行的名称和数值应写在同一行"
+        ));
     for span in rest {
-        finding = finding.secondary(*span, "values with no row label");
+        finding = finding.secondary(*span, t!(lang, "values with no row label", "没有行名称的数值"));
     }
     Some(finding)
 }
 
 /// One finding for a table's unread rows: each row's label and digits.
-fn table_finding(table: &Table, rows: &[&Row]) -> Option<Finding> {
+fn table_finding(lang: Lang, table: &Table, rows: &[&Row]) -> Option<Finding> {
     let (first, rest) = rows.split_first()?;
     let digits = |row: &Row| row.cells.first().map(|cell| cell.raw.to_string()).unwrap_or_default();
-    let describe = |row: &Row| format!("「{}」 (「{}」)", super::row_name(row), digits(row));
+    let describe = |row: &Row| {
+        t!(
+            lang,
+            "「{row}」 (「{digits}」)",
+            "「{row}」（「{digits}」）",
+            row = super::row_name(row),
+            digits = digits(row)
+        )
+    };
     let message = match rows.len() {
         // Table 四's one row has no label: its digits name it.
-        1 if first.label.is_none() => format!(
-            "{}: its digits 「{}」 run together and cannot be split into its cells for certain; the table is not checked",
-            table.kind.name(),
-            digits(first),
+        1 if first.label.is_none() => t!(
+            lang,
+            "{table}: its digits 「{digits}」 run together and cannot be split into its cells for certain; the table is not checked",
+            "{table}：数字「{digits}」连在一起，无法确定如何拆分到各栏，此表未予核查",
+            table = table.kind.name(),
+            digits = digits(first)
         ),
-        1 => format!(
-            "{}: the digits of row {} run together and cannot be split into its cells for certain; the row is not checked",
-            table.kind.name(),
-            describe(first),
+        1 => t!(
+            lang,
+            "{table}: the digits of row {row} run together and cannot be split into its cells for certain; the row is not checked",
+            "{table}：{row}一行的数字连在一起，无法确定如何拆分到各栏，此行未予核查",
+            table = table.kind.name(),
+            row = describe(first)
         ),
-        n => format!(
-            "{}: the digits of {n} rows run together and cannot be split into their cells for certain; they are not checked: {}",
-            table.kind.name(),
-            rows.iter().map(|row| describe(row)).collect::<Vec<_>>().join(", ")
+        n => t!(
+            lang,
+            "{table}: the digits of {n} rows run together and cannot be split into their cells for certain; they are not checked: {rows}",
+            "{table}：{n}行的数字连在一起，无法确定如何拆分到各栏，以下各行未予核查：{rows}",
+            table = table.kind.name(),
+            n = n,
+            rows = rows.iter().map(|row| describe(row).into_string()).collect::<Vec<_>>().join(lang.pick(", ", "、"))
         ),
     };
     let mut finding = Finding::new(row_anchor(first), message)
-        .label(format!("「{}」 cannot be split for certain", digits(first)))
-        .help("read these values in the published page or its PDF");
+        .label(t!(
+            lang,
+            "「{digits}」 cannot be split for certain",
+            "「{digits}」无法确定如何拆分",
+            digits = digits(first)
+        ))
+        .help(t!(lang, "read these values in the published page or its PDF", "请对照已发布的网页或其PDF核对这些数值"));
     for row in rest {
-        finding = finding.secondary(row_anchor(row), format!("「{}」 cannot be split for certain", digits(row)));
+        finding = finding.secondary(
+            row_anchor(row),
+            t!(lang, "「{digits}」 cannot be split for certain", "「{digits}」无法确定如何拆分", digits = digits(row)),
+        );
     }
     Some(finding)
 }

@@ -3,6 +3,7 @@ use nianbao_model::{OrdinalLevel, SectionKind};
 use crate::context::Context;
 use crate::finding::Finding;
 use crate::registry::{FixKind, declare_rule};
+use crate::t;
 
 declare_rule! {
     /// ## What it does
@@ -62,6 +63,7 @@ declare_rule! {
 }
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    let lang = ctx.lang();
     let report = ctx.report;
     let Some(outline) = report.outline else { return };
     let Some(restart) =
@@ -74,15 +76,24 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         .and_then(|overview| overview.subheadings.iter().find(|sub| sub.ordinal.level == OrdinalLevel::Top));
     let mut finding = Finding::new(
         restart.heading_span,
-        format!(
-            "the report follows {}: 总体情况's topics numbered as top-level headings, then the statistics numbered again from 「一、」; its sections are checked against that outline",
-            outline.name()
+        t!(
+            lang,
+            "the report follows {outline}: 总体情况's topics numbered as top-level headings, then the statistics numbered again from 「一、」; its sections are checked against that outline",
+            "本报告按{outline}编排：总体情况的各项内容列为一级标题，统计情况再从「一、」起重新编号；各部分已按该提纲检查",
+            outline = outline.name()
         ),
     )
-    .label("numbered again from 「一、」")
-    .help("the national format numbers the six sections 一、 to 六、; keep the local outline only where the region asks for it");
+    .label(t!(lang, "numbered again from 「一、」", "从「一、」起重新编号"))
+    .help(t!(
+        lang,
+        "the national format numbers the six sections 一、 to 六、; keep the local outline only where the region asks for it",
+        "全国格式将六个部分编为一、至六、；请仅在本地区有要求时沿用地方提纲"
+    ));
     if let Some(topic) = first_topic {
-        finding = finding.secondary(topic.span, "a topic of 总体情况 as a top-level heading");
+        finding = finding.secondary(
+            topic.span,
+            t!(lang, "a topic of 总体情况 as a top-level heading", "列为一级标题的总体情况分项"),
+        );
     }
     out.push(finding);
 }

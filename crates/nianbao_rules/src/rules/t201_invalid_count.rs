@@ -44,6 +44,6 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     if let Some(table) = ctx.report.table(TableKind::Proactive) {
         // A 2019 or 2020 report in the trial format of its year counts 本年增/减, signed.
         let signed = super::in_format_of_its_year(ctx, table);
-        report_invalid_counts(table, |key| key == RowKey::T2(T2Row::Fees), signed, out);
+        report_invalid_counts(ctx.lang(), table, |key| key == RowKey::T2(T2Row::Fees), signed, out);
     }
 }

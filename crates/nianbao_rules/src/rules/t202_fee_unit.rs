@@ -2,7 +2,9 @@ use nianbao_model::{CellValue, RowKey, T2Row, TableKind};
 
 use crate::context::Context;
 use crate::finding::Finding;
+use crate::lang::Text;
 use crate::registry::{FixKind, declare_rule};
+use crate::t;
 
 /// 1,000,000 万元 is 100亿元: no administrative fee total of one body comes near.
 const IMPLAUSIBLE_WAN_YUAN: f64 = 1_000_000.0;
@@ -52,24 +54,41 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         return;
     }
     let Some(row) = table.row(RowKey::T2(T2Row::Fees)) else { return };
+    let lang = ctx.lang();
     for cell in &row.cells {
         let unit = cell.note.as_deref().filter(|note| note.contains('元'));
         let problem = match (cell.value, unit) {
-            (_, Some(unit)) => Some(format!("the fee cell carries the unit 「{unit}」")),
-            (CellValue::Text, _) => Some(format!("fee 「{}」 is not a number", cell.raw)),
+            (_, Some(unit)) => Some(t!(
+                lang,
+                "the fee cell carries the unit 「{unit}」",
+                "收费金额栏内写有单位「{unit}」",
+                unit = unit
+            )),
+            (CellValue::Text, _) => {
+                Some(t!(lang, "fee 「{raw}」 is not a number", "收费金额「{raw}」不是数字", raw = cell.raw))
+            }
             _ => match cell.number() {
-                Some(amount) if amount < 0.0 => Some(format!("fee {} is negative", cell.raw)),
-                Some(amount) if amount >= IMPLAUSIBLE_WAN_YUAN => {
-                    Some(format!("fee {} 万元 is implausibly large; was it entered in 元?", cell.raw))
+                Some(amount) if amount < 0.0 => {
+                    Some(t!(lang, "fee {raw} is negative", "收费金额{raw}为负数", raw = cell.raw))
                 }
+                Some(amount) if amount >= IMPLAUSIBLE_WAN_YUAN => Some(t!(
+                    lang,
+                    "fee {raw} 万元 is implausibly large; was it entered in 元?",
+                    "收费金额{raw}万元明显过大，是否误按元填写？",
+                    raw = cell.raw
+                )),
                 _ => None,
             },
         };
         if let Some(message) = problem {
             out.push(
                 Finding::new(cell.span, message)
-                    .label("行政事业性收费 · 本年收费金额（单位：万元）")
-                    .help("write the amount in 万元 as a bare number, such as 670.5862"),
+                    .label(Text::neutral("行政事业性收费 · 本年收费金额（单位：万元）"))
+                    .help(t!(
+                        lang,
+                        "write the amount in 万元 as a bare number, such as 670.5862",
+                        "请以万元为单位，只填写数字，如670.5862"
+                    )),
             );
         }
     }

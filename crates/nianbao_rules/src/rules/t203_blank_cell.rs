@@ -1,9 +1,11 @@
-use nianbao_model::{Edit, Fix, RowKey};
+use nianbao_model::{Edit, RowKey};
 
 use super::{column_name, row_name};
 use crate::context::Context;
 use crate::finding::Finding;
+use crate::lang::{Lang, Text};
 use crate::registry::{FixKind, declare_rule};
+use crate::t;
 
 declare_rule! {
     /// ## What it does
@@ -50,6 +52,7 @@ type Blanks<'a> = Vec<(usize, &'a nianbao_model::Cell)>;
 type BlankRow<'a> = (&'a nianbao_model::Row, Blanks<'a>);
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    let lang = ctx.lang();
     for table in &ctx.report.tables {
         let rows: Vec<BlankRow<'_>> = table
             .rows
@@ -65,36 +68,52 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         // report's, said once for the table.
         match rows.as_slice() {
             [] => {}
-            [(row, blanks)] => out.push(row_finding(table, row, blanks)),
-            _ => out.push(table_finding(table, &rows)),
+            [(row, blanks)] => out.push(row_finding(lang, table, row, blanks)),
+            _ => out.push(table_finding(lang, table, &rows)),
         }
     }
 }
 
 /// One row's blanks: each cell a label.
-fn row_finding(table: &nianbao_model::Table, row: &nianbao_model::Row, blanks: &Blanks<'_>) -> Finding {
+fn row_finding(lang: Lang, table: &nianbao_model::Table, row: &nianbao_model::Row, blanks: &Blanks<'_>) -> Finding {
     let key = row.key.expect("rows with a key only");
     let (_, first) = blanks[0];
-    let subject =
-        if key == RowKey::T4 { table.kind.name().to_string() } else { format!("row 「{}」", row_name(row)) };
-    let message = match blanks.len() {
-        1 => format!("blank cell in {subject} counts as 0"),
-        n => format!("{n} blank cells in {subject} count as 0"),
+    let subject = if key == RowKey::T4 {
+        Text::neutral(table.kind.name())
+    } else {
+        t!(lang, "row 「{row}」", "「{row}」一行", row = row_name(row))
     };
-    let mut finding = Finding::new(first.span, message)
-        .label(format!("{}: 「{}」", column_name(key, blanks[0].0), first.raw))
-        .help("write 0 where there is nothing to count");
+    let message = match blanks.len() {
+        1 => {
+            t!(lang, "blank cell in {subject} counts as 0", "{subject}有1个单元格未填数值，按0计算", subject = subject)
+        }
+        n => t!(
+            lang,
+            "{n} blank cells in {subject} count as 0",
+            "{subject}有{n}个单元格未填数值，按0计算",
+            n = n,
+            subject = subject
+        ),
+    };
+    let cell_label = |index: usize, cell: &nianbao_model::Cell| {
+        t!(lang, "{column}: 「{raw}」", "{column}：「{raw}」", column = column_name(key, index), raw = cell.raw)
+    };
+    let mut finding = Finding::new(first.span, message).label(cell_label(blanks[0].0, first)).help(t!(
+        lang,
+        "write 0 where there is nothing to count",
+        "请填写数值，没有的填0"
+    ));
     for &(index, cell) in &blanks[1..] {
-        finding = finding.secondary(cell.span, format!("{}: 「{}」", column_name(key, index), cell.raw));
+        finding = finding.secondary(cell.span, cell_label(index, cell));
     }
     let edits = blanks.iter().map(|(_, cell)| Edit::replace(cell.span, "0")).collect();
-    finding.fix(Fix::unsafe_("Write 0 in the blank cells", edits))
+    finding.unsafe_fix(t!(lang, "Write 0 in the blank cells", "在未填数值的单元格中填0"), edits)
 }
 
 /// Blanks in several rows: one finding for the table, which names the
 /// columns (with how many rows leave each blank) and, as labels, each row's
 /// first blank cell.
-fn table_finding(table: &nianbao_model::Table, rows: &[BlankRow<'_>]) -> Finding {
+fn table_finding(lang: Lang, table: &nianbao_model::Table, rows: &[BlankRow<'_>]) -> Finding {
     let (first_row, first_blanks) = &rows[0];
     let cells: usize = rows.iter().map(|(_, blanks)| blanks.len()).sum();
     let same_columns = rows.iter().all(|(_, blanks)| {
@@ -105,41 +124,61 @@ fn table_finding(table: &nianbao_model::Table, rows: &[BlankRow<'_>]) -> Finding
         blanks.iter().map(|(index, _)| column_name(key, *index)).collect::<Vec<_>>().join("、")
     };
     let message = if same_columns {
-        format!(
-            "{} rows of {} leave {} blank ({cells} cells, counted as 0)",
-            rows.len(),
-            table.kind.name(),
-            column_list(first_row, first_blanks)
+        t!(
+            lang,
+            "{rows} rows of {table} leave {columns} blank ({cells} cells, counted as 0)",
+            "{table}中有{rows}行的{columns}栏未填数值（共{cells}个单元格，按0计算）",
+            rows = rows.len(),
+            table = table.kind.name(),
+            columns = column_list(first_row, first_blanks),
+            cells = cells
         )
     } else {
-        format!(
-            "{cells} blank cells in {} rows of {} count as 0: {}",
-            rows.len(),
-            table.kind.name(),
-            blank_columns(rows).join(", ")
+        let columns = blank_columns(lang, rows);
+        t!(
+            lang,
+            "{cells} blank cells in {rows} rows of {table} count as 0: {columns}",
+            "{table}中有{rows}行共{cells}个单元格未填数值，按0计算：{columns}",
+            cells = cells,
+            rows = rows.len(),
+            table = table.kind.name(),
+            columns = columns.iter().map(Text::as_str).collect::<Vec<_>>().join(lang.pick(", ", "、"))
         )
     };
     let label = |row: &nianbao_model::Row, blanks: &Blanks<'_>| {
-        if same_columns {
-            format!("「{}」: {} blank", row_name(row), if blanks.len() == 1 { "1 cell" } else { "these cells" })
+        if !same_columns {
+            t!(
+                lang,
+                "「{row}」: {columns} blank",
+                "「{row}」：{columns}栏未填",
+                row = row_name(row),
+                columns = column_list(row, blanks)
+            )
+        } else if blanks.len() == 1 {
+            t!(lang, "「{row}」: 1 cell blank", "「{row}」：1个单元格未填", row = row_name(row))
         } else {
-            format!("「{}」: {} blank", row_name(row), column_list(row, blanks))
+            t!(lang, "「{row}」: these cells blank", "「{row}」：上述各栏未填", row = row_name(row))
         }
     };
-    let mut finding = Finding::new(first_blanks[0].1.span, message).label(label(first_row, first_blanks)).help(
+    let mut finding = Finding::new(first_blanks[0].1.span, message).label(label(first_row, first_blanks)).help(t!(
+        lang,
         "write 0 where there is nothing to count; if these columns were left out on purpose, say so in the report",
-    );
+        "请填写数值，没有的填0；如这些栏目系有意不填，请在报告中加以说明"
+    ));
     for (row, blanks) in &rows[1..] {
         finding = finding.secondary(blanks[0].1.span, label(row, blanks));
     }
     let edits =
         rows.iter().flat_map(|(_, blanks)| blanks.iter().map(|(_, cell)| Edit::replace(cell.span, "0"))).collect();
-    finding.fix(Fix::unsafe_(format!("Write 0 in the {cells} blank cells"), edits))
+    finding.unsafe_fix(
+        t!(lang, "Write 0 in the {cells} blank cells", "在{cells}个未填数值的单元格中填0", cells = cells),
+        edits,
+    )
 }
 
 /// Each column left blank somewhere, in column order, with how many rows
 /// leave it blank: 「科研机构 in 22 rows」.
-fn blank_columns(rows: &[BlankRow<'_>]) -> Vec<String> {
+fn blank_columns(lang: Lang, rows: &[BlankRow<'_>]) -> Vec<Text> {
     let mut counts: Vec<(usize, String, usize)> = Vec::new();
     for (row, blanks) in rows {
         let key = row.key.expect("rows with a key only");
@@ -153,6 +192,12 @@ fn blank_columns(rows: &[BlankRow<'_>]) -> Vec<String> {
     counts.sort_by_key(|(column, _, _)| *column);
     counts
         .into_iter()
-        .map(|(_, name, count)| if count == 1 { format!("{name} in 1 row") } else { format!("{name} in {count} rows") })
+        .map(|(_, name, count)| {
+            if count == 1 {
+                t!(lang, "{name} in 1 row", "{name}栏1行", name = name)
+            } else {
+                t!(lang, "{name} in {count} rows", "{name}栏{count}行", name = name, count = count)
+            }
+        })
         .collect()
 }

@@ -5,6 +5,7 @@ use crate::config::Level;
 use crate::context::Context;
 use crate::finding::Finding;
 use crate::registry::{FixKind, declare_rule};
+use crate::t;
 
 declare_rule! {
     /// ## What it does
@@ -51,10 +52,15 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     let Some(table) = ctx.report.table(TableKind::Proactive) else { return };
     let Some(row) = table.row(RowKey::T2(T2Row::Regulations)) else { return };
     if row.cells.iter().any(|cell| cell.number().is_some_and(|n| n > 0.0)) {
+        let lang = ctx.lang();
         out.push(
-            Finding::new(row_anchor(row), "a township-level body reports 规章")
-                .label("乡镇、街道 do not make 规章")
-                .help("count these documents under 行政规范性文件 if that is what they are"),
+            Finding::new(row_anchor(row), t!(lang, "a township-level body reports 规章", "乡镇级机关填报了规章"))
+                .label(t!(lang, "乡镇、街道 do not make 规章", "乡镇、街道无权制定规章"))
+                .help(t!(
+                    lang,
+                    "count these documents under 行政规范性文件 if that is what they are",
+                    "如这些文件实为行政规范性文件，请计入「行政规范性文件」一行"
+                )),
         );
     }
 }

@@ -1,7 +1,9 @@
 use crate::context::Context;
 use crate::finding::Finding;
 use crate::identity::IdentityKind;
+use crate::lang::Text;
 use crate::registry::{FixKind, declare_rule};
+use crate::t;
 
 declare_rule! {
     /// ## What it does
@@ -45,13 +47,18 @@ declare_rule! {
 }
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    let lang = ctx.lang();
     for identity in ctx.failing_identities().iter().filter(|i| i.kind == IdentityKind::ColumnBalance) {
         let total = &identity.right[0];
-        let mut finding = Finding::new(total.cell.span, identity.describe())
-            .label(format!("（七）总计 · {}", identity.subject))
-            .help("一 + 二 must equal （七）总计 + 四 in every column: find the application lost or counted twice");
+        let mut finding = Finding::new(total.cell.span, Text::neutral(identity.describe()))
+            .label(Text::neutral(format!("（七）总计 · {}", identity.subject)))
+            .help(t!(
+                lang,
+                "一 + 二 must equal （七）总计 + 四 in every column: find the application lost or counted twice",
+                "每一列均应满足「一 + 二 = （七）总计 + 四」：请查出漏计或重复计算的申请"
+            ));
         for term in identity.cells().filter(|term| !std::ptr::eq(term.cell, total.cell)) {
-            finding = finding.secondary(term.cell.span, format!("{} {}", term.name, term.value()));
+            finding = finding.secondary(term.cell.span, Text::neutral(format!("{} {}", term.name, term.value())));
         }
         out.push(finding);
     }

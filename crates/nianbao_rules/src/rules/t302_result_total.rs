@@ -2,7 +2,9 @@ use super::report_failing_totals;
 use crate::context::Context;
 use crate::finding::Finding;
 use crate::identity::IdentityKind;
+use crate::lang::Text;
 use crate::registry::{FixKind, declare_rule};
+use crate::t;
 
 declare_rule! {
     /// ## What it does
@@ -83,6 +85,14 @@ declare_rule! {
 }
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
-    let help = "（七）总计 is the sum of （一） through （六）; check the parts, then the total";
-    report_failing_totals(ctx, IdentityKind::ResultTotal, |i| format!("（七）总计 · {}", i.subject), help, true, out);
+    let lang = ctx.lang();
+    let help = || {
+        t!(
+            lang,
+            "（七）总计 is the sum of （一） through （六）; check the parts, then the total",
+            "（七）总计应等于（一）至（六）各项之和；请先核对各项，再核对总计"
+        )
+    };
+    let label = |i: &crate::identity::Identity<'_>| Text::neutral(format!("（七）总计 · {}", i.subject));
+    report_failing_totals(ctx, IdentityKind::ResultTotal, label, &help, true, out);
 }

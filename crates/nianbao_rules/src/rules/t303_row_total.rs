@@ -3,6 +3,7 @@ use crate::context::Context;
 use crate::finding::Finding;
 use crate::identity::IdentityKind;
 use crate::registry::{FixKind, declare_rule};
+use crate::t;
 
 declare_rule! {
     /// ## What it does
@@ -49,6 +50,8 @@ declare_rule! {
 }
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
-    let help = "总计 is the sum of the six applicant columns";
-    report_failing_totals(ctx, IdentityKind::RowTotal, |i| format!("总计 of 「{}」", i.subject), help, false, out);
+    let lang = ctx.lang();
+    let help = || t!(lang, "总计 is the sum of the six applicant columns", "总计应等于六类申请人之和");
+    let label = |i: &crate::identity::Identity<'_>| t!(lang, "总计 of 「{row}」", "「{row}」的总计", row = i.subject);
+    report_failing_totals(ctx, IdentityKind::RowTotal, label, &help, false, out);
 }

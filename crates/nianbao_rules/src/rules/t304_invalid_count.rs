@@ -40,6 +40,6 @@ declare_rule! {
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     if let Some(table) = ctx.report.table(TableKind::Applications) {
-        report_invalid_counts(table, |_| false, false, out);
+        report_invalid_counts(ctx.lang(), table, |_| false, false, out);
     }
 }

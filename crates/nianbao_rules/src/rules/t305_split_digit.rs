@@ -4,6 +4,7 @@ use super::row_name;
 use crate::context::Context;
 use crate::finding::Finding;
 use crate::registry::{FixKind, declare_rule};
+use crate::t;
 
 declare_rule! {
     /// ## What it does
@@ -42,6 +43,7 @@ declare_rule! {
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     let Some(table) = ctx.report.table(TableKind::Applications) else { return };
+    let lang = ctx.lang();
     let width = T3Col::ALL.len();
     for row in &table.rows {
         if !matches!(row.key, Some(RowKey::T3(_))) || row.cells.len() != width + 1 {
@@ -66,16 +68,23 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                 out.push(
                     Finding::new(
                         a.span.cover(b.span),
-                        format!(
-                            "「{}」「{}」 in row 「{}」 look like one number {} split in two",
-                            a.raw,
-                            b.raw,
-                            row_name(row),
-                            high * 10 + low
+                        t!(
+                            lang,
+                            "「{a}」「{b}」 in row 「{row}」 look like one number {n} split in two",
+                            "「{row}」一行中的「{a}」「{b}」似为数字{n}被拆成了两格",
+                            a = a.raw,
+                            b = b.raw,
+                            row = row_name(row),
+                            n = high * 10 + low
                         ),
                     )
-                    .label("joined, the row adds up")
-                    .help(format!("if the source says {}, join the two cells", high * 10 + low)),
+                    .label(t!(lang, "joined, the row adds up", "合并后本行总计相符"))
+                    .help(t!(
+                        lang,
+                        "if the source says {n}, join the two cells",
+                        "如原件为{n}，请将两格合并",
+                        n = high * 10 + low
+                    )),
                 );
                 break;
             }

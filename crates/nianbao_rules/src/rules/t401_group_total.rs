@@ -2,7 +2,9 @@ use super::report_failing_totals;
 use crate::context::Context;
 use crate::finding::Finding;
 use crate::identity::IdentityKind;
+use crate::lang::Text;
 use crate::registry::{FixKind, declare_rule};
+use crate::t;
 
 declare_rule! {
     /// ## What it does
@@ -43,6 +45,9 @@ declare_rule! {
 }
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
-    let help = "总计 is the sum of the four outcomes";
-    report_failing_totals(ctx, IdentityKind::GroupTotal, |i| i.left[0].name.to_string(), help, false, out);
+    let lang = ctx.lang();
+    let help =
+        || t!(lang, "总计 is the sum of the four outcomes", "总计应等于结果维持、结果纠正、其他结果、尚未审结四项之和");
+    let label = |i: &crate::identity::Identity<'_>| Text::neutral(i.left[0].name);
+    report_failing_totals(ctx, IdentityKind::GroupTotal, label, &help, false, out);
 }

@@ -1,6 +1,7 @@
 use crate::context::Context;
 use crate::finding::Finding;
 use crate::registry::{FixKind, declare_rule};
+use crate::t;
 
 declare_rule! {
     /// ## What it does
@@ -59,6 +60,7 @@ use crate::claims::Metric;
 use crate::facts::{received_with_carry_over, t3_row};
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    let lang = ctx.lang();
     let report = ctx.report;
     for claim in ctx.claims().iter().filter(|c| c.unit != "%" && c.unit != "％") {
         let expected: Vec<_> = match claim.metric {
@@ -72,7 +74,11 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             _ => continue,
         };
         let expected: Vec<_> = expected.into_iter().flatten().collect();
-        let what = if claim.metric == Metric::Handled { "applications handled" } else { "applications received" };
-        report_claim_mismatch(claim, &expected, what, out);
+        let what = if claim.metric == Metric::Handled {
+            t!(lang, "applications handled", "办理申请")
+        } else {
+            t!(lang, "applications received", "收到申请")
+        };
+        report_claim_mismatch(lang, claim, &expected, &what, out);
     }
 }

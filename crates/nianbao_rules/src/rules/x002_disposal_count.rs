@@ -1,6 +1,7 @@
 use crate::context::Context;
 use crate::finding::Finding;
 use crate::registry::{FixKind, declare_rule};
+use crate::t;
 
 declare_rule! {
     /// ## What it does
@@ -55,14 +56,17 @@ use crate::claims::Metric;
 use crate::facts::t3_row;
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    let lang = ctx.lang();
     for claim in ctx.claims().iter().filter(|c| c.unit != "%" && c.unit != "％") {
         let (row, what) = match claim.metric {
-            Metric::Disposed => (T3Row::TotalResults, "applications decided"),
-            Metric::CarriedForward => (T3Row::CarriedForward, "applications carried forward"),
-            Metric::CarriedOver => (T3Row::CarriedOver, "applications carried over"),
+            Metric::Disposed => (T3Row::TotalResults, t!(lang, "applications decided", "办结申请")),
+            Metric::CarriedForward => {
+                (T3Row::CarriedForward, t!(lang, "applications carried forward", "结转下年度的申请"))
+            }
+            Metric::CarriedOver => (T3Row::CarriedOver, t!(lang, "applications carried over", "上年结转的申请")),
             _ => continue,
         };
         let expected: Vec<_> = t3_row(ctx.report, row).into_iter().collect();
-        report_claim_mismatch(claim, &expected, what, out);
+        report_claim_mismatch(lang, claim, &expected, &what, out);
     }
 }

@@ -1,6 +1,8 @@
 use crate::context::Context;
 use crate::finding::Finding;
+use crate::lang::Text;
 use crate::registry::{FixKind, declare_rule};
+use crate::t;
 
 declare_rule! {
     /// ## What it does
@@ -57,6 +59,7 @@ fn is_percent(claim: &Claim) -> bool {
 }
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    let lang = ctx.lang();
     let report = ctx.report;
     let total = t3_row(report, T3Row::TotalResults);
     for claim in ctx.claims() {
@@ -67,7 +70,8 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         }
         let Some(figure) = outcomes(report, groups) else { continue };
         if !is_percent(claim) {
-            report_claim_mismatch(claim, &[figure], "applications with this outcome", out);
+            let what = t!(lang, "applications with this outcome", "该类办理结果的申请");
+            report_claim_mismatch(lang, claim, &[figure], &what, out);
             continue;
         }
         let Some(total) = total.as_ref().filter(|t| t.value > 0.0) else { continue };
@@ -76,18 +80,24 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             out.push(
                 Finding::new(
                     claim.span,
-                    format!(
-                        "the text says {}%, but {} is {:.1}% of {}",
-                        show(claim.value),
-                        figure.name,
-                        share,
-                        total.name
+                    t!(
+                        lang,
+                        "the text says {stated}%, but {figure} is {share:.1}% of {total}",
+                        "正文称占{stated}%，但表中{figure}占{total}的{share:.1}%",
+                        stated = show(claim.value),
+                        figure = figure.named(lang),
+                        share = share,
+                        total = total.name
                     ),
                 )
-                .label("share stated in the text")
-                .secondary(claim.clause, "this sentence")
-                .secondary(figure.cells[0], format!("{} = {}", figure.name, show(figure.value)))
-                .help("percentages are the outcome's share of （七）总计"),
+                .label(t!(lang, "share stated in the text", "正文所述占比"))
+                .secondary(claim.clause, t!(lang, "this sentence", "此句"))
+                .secondary(figure.cells[0], Text::neutral(format!("{} = {}", figure.named(lang), show(figure.value))))
+                .help(t!(
+                    lang,
+                    "percentages are the outcome's share of （七）总计",
+                    "请核对百分比：应为该类办理结果占（七）总计的比例"
+                )),
             );
         }
     }
@@ -124,10 +134,15 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             out.push(
                 Finding::new(
                     span,
-                    format!("the outcome percentages add up to {}%, not 100%", show((sum * 10.0).round() / 10.0)),
+                    t!(
+                        lang,
+                        "the outcome percentages add up to {sum}%, not 100%",
+                        "各项办理结果的百分比合计为{sum}%，不是100%",
+                        sum = show((sum * 10.0).round() / 10.0)
+                    ),
                 )
-                .label("a breakdown of all outcomes")
-                .help("check each percentage against table 三"),
+                .label(t!(lang, "a breakdown of all outcomes", "全部办理结果的构成"))
+                .help(t!(lang, "check each percentage against table 三", "请对照表三逐项核对百分比")),
             );
         }
     }

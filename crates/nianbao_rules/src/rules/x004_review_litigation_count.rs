@@ -1,6 +1,7 @@
 use crate::context::Context;
 use crate::finding::Finding;
 use crate::registry::{FixKind, declare_rule};
+use crate::t;
 
 declare_rule! {
     /// ## What it does
@@ -51,12 +52,13 @@ use crate::claims::Metric;
 use crate::facts::{litigation, t4_total};
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    let lang = ctx.lang();
     for claim in ctx.claims().iter().filter(|c| c.unit == "件") {
         let (figure, what) = match claim.metric {
-            Metric::Review => (t4_total(ctx.report, T4Group::Review), "行政复议 cases"),
-            Metric::Litigation => (litigation(ctx.report), "行政诉讼 cases"),
+            Metric::Review => (t4_total(ctx.report, T4Group::Review), t!(lang, "行政复议 cases", "行政复议案件")),
+            Metric::Litigation => (litigation(ctx.report), t!(lang, "行政诉讼 cases", "行政诉讼案件")),
             _ => continue,
         };
-        report_claim_mismatch(claim, &figure.into_iter().collect::<Vec<_>>(), what, out);
+        report_claim_mismatch(lang, claim, &figure.into_iter().collect::<Vec<_>>(), &what, out);
     }
 }

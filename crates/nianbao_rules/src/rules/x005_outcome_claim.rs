@@ -1,6 +1,8 @@
 use crate::context::Context;
 use crate::finding::Finding;
+use crate::lang::Text;
 use crate::registry::{FixKind, declare_rule};
+use crate::t;
 
 declare_rule! {
     /// ## What it does
@@ -82,6 +84,7 @@ impl Figures<'_> {
                 value: cells.iter().map(|c| c.value).sum(),
                 cells: cells.iter().flat_map(|c| c.cells.clone()).collect(),
                 name: format!("表四 {}", outcome.label()),
+                blank_total: false,
             })
         };
         self.built[which as usize]
@@ -96,6 +99,9 @@ impl Figures<'_> {
 }
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    let lang = ctx.lang();
+    let label = || t!(lang, "claim about outcomes", "关于复议诉讼结果的表述");
+    let help = || t!(lang, "state the outcomes as table 四 records them", "请按表四所载结果如实表述");
     let report = ctx.report;
     let figures = Figures { report, built: Default::default() };
     let cases = [("行政复议", Which::Review), ("行政诉讼", Which::Lawsuits)];
@@ -114,13 +120,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             let span = Span::new(paragraph.span.start + at, paragraph.span.start + at + claim.len());
             let contradicting = contradicted_by.iter().filter_map(|&which| figures.get(which));
             for figure in contradicting.filter(|f| f.value > 0.0) {
-                out.push(contradiction(
-                    span,
-                    &format!("「{claim}」"),
-                    figure,
-                    "claim about outcomes",
-                    "state the outcomes as table 四 records them",
-                ));
+                out.push(contradiction(lang, span, &Text::neutral(format!("「{claim}」")), figure, label(), help()));
             }
         }
         // Clauses are cut only in a paragraph that names a case at all.
@@ -137,13 +137,8 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                 let has_number = clause.bytes().any(|byte| byte.is_ascii_digit());
                 if negated && !has_number && figure.value > 0.0 {
                     let span = Span::new(paragraph.span.start + offset, paragraph.span.start + offset + clause.len());
-                    out.push(contradiction(
-                        span,
-                        &format!("「no {keyword}」"),
-                        figure,
-                        "claim about outcomes",
-                        "state the outcomes as table 四 records them",
-                    ));
+                    let claim = t!(lang, "「no {keyword}」", "没有{keyword}", keyword = keyword);
+                    out.push(contradiction(lang, span, &claim, figure, label(), help()));
                 }
             }
         }

@@ -1,6 +1,7 @@
 use crate::context::Context;
 use crate::finding::Finding;
 use crate::registry::{FixKind, declare_rule};
+use crate::t;
 
 declare_rule! {
     /// ## What it does
@@ -49,6 +50,9 @@ use crate::facts::t3_row;
 use crate::text::{has, words};
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    let lang = ctx.lang();
+    let label = || t!(lang, "categorical claim", "绝对化表述");
+    let help = || t!(lang, "state what table 三 records", "请按表三所载数据表述");
     let report = ctx.report;
     let carried = t3_row(report, T3Row::CarriedForward).filter(|f| f.value > 0.0);
     let received = t3_row(report, T3Row::NewReceived).filter(|f| f.value > 0.0);
@@ -69,23 +73,13 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             let all_done = ["均已办结", "全部办结", "全部按时办结", "均已按时办结"].iter().any(|w| has(sentence, w));
             let has_exception = ["除", "外"].iter().all(|w| has(sentence, w));
             if let Some(figure) = carried.as_ref().filter(|_| all_done && !has_exception) {
-                out.push(contradiction(
-                    span,
-                    "all applications were decided",
-                    figure,
-                    "categorical claim",
-                    "state what table 三 records",
-                ));
+                let claim = t!(lang, "all applications were decided", "申请均已办结");
+                out.push(contradiction(lang, span, &claim, figure, label(), help()));
             }
             let none_received = says_none_received(sentence);
             if let Some(figure) = received.as_ref().filter(|_| none_received) {
-                out.push(contradiction(
-                    span,
-                    "no applications were received",
-                    figure,
-                    "categorical claim",
-                    "state what table 三 records",
-                ));
+                let claim = t!(lang, "no applications were received", "未收到申请");
+                out.push(contradiction(lang, span, &claim, figure, label(), help()));
             }
         }
     }

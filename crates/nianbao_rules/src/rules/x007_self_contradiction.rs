@@ -1,6 +1,7 @@
 use crate::context::Context;
 use crate::finding::Finding;
 use crate::registry::{FixKind, declare_rule};
+use crate::t;
 
 declare_rule! {
     /// ## What it does
@@ -64,6 +65,7 @@ fn comparable(claim: &Claim) -> bool {
 }
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    let lang = ctx.lang();
     let claims: Vec<&Claim> = ctx.claims().iter().filter(|c| comparable(c)).collect();
     // A sentence that names no year speaks of the report's; two figures of
     // years that differ are no contradiction.
@@ -83,11 +85,21 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             out.push(
                 Finding::new(
                     claim.span,
-                    format!("stated as {} here but {} earlier", show(claim.value), show(first.value)),
+                    t!(
+                        lang,
+                        "stated as {here} here but {earlier} earlier",
+                        "此处为{here}，前文为{earlier}，前后不一致",
+                        here = show(claim.value),
+                        earlier = show(first.value)
+                    ),
                 )
-                .label("second statement")
-                .secondary(first.span, "first statement")
-                .help("use one number, the one in the table"),
+                .label(t!(lang, "second statement", "后一处表述"))
+                .secondary(first.span, t!(lang, "first statement", "前一处表述"))
+                .help(t!(
+                    lang,
+                    "use one number, the one in the table",
+                    "请统一为一个数字，以表中数据为准"
+                )),
             );
         }
     }

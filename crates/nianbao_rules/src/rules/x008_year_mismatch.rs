@@ -1,6 +1,7 @@
 use crate::context::Context;
 use crate::finding::Finding;
 use crate::registry::{FixKind, declare_rule};
+use crate::t;
 
 declare_rule! {
     /// ## What it does
@@ -45,6 +46,7 @@ declare_rule! {
 use nianbao_model::{SectionKind, Span};
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    let lang = ctx.lang();
     let Some(year) = ctx.report_year() else { return };
     for section in ctx.report.sections.iter().filter(|s| s.kind.is_some_and(|k| k != SectionKind::Problems)) {
         for paragraph in &section.paragraphs {
@@ -63,12 +65,21 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                 continue;
             }
             let span = Span::new(paragraph.span.start + lead, paragraph.span.start + lead + 4);
+            let message = t!(
+                lang,
+                "this sentence reports on {stated}, but the report is for {year}",
+                "此句所述为{stated}年，但本报告为{year}年度报告",
+                stated = stated,
+                year = year
+            );
             let mut finding =
-                Finding::new(span, format!("this sentence reports on {stated}, but the report is for {year}"))
-                    .label(format!("expected {year}"))
-                    .help("update the year, or the sentence if it was copied from another year's report");
+                Finding::new(span, message).label(t!(lang, "expected {year}", "应为{year}", year = year)).help(t!(
+                    lang,
+                    "update the year, or the sentence if it was copied from another year's report",
+                    "请更正年份；如此句抄自其他年度的报告，请改写此句"
+                ));
             if let Some(title_year) = &ctx.report.metadata.year {
-                finding = finding.secondary(title_year.span, "report year");
+                finding = finding.secondary(title_year.span, t!(lang, "report year", "报告年度"));
             }
             out.push(finding);
         }

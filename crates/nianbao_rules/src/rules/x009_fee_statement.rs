@@ -1,6 +1,7 @@
 use crate::context::Context;
 use crate::finding::Finding;
 use crate::registry::{FixKind, declare_rule};
+use crate::t;
 
 declare_rule! {
     /// ## What it does
@@ -48,6 +49,7 @@ use crate::facts::{show, t3_row};
 const FEE_WORDS: &[&str] = &["处理费", "收费", "收取费用", "费用"];
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    let lang = ctx.lang();
     // The statement is due from the 2021 reports on (国办函〔2020〕109号).
     if ctx.predates_2021_format() {
         return;
@@ -61,12 +63,23 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         return;
     }
     let unpaid = t3_row(ctx.report, T3Row::OtherUnpaidFee).filter(|f| f.value > 0.0);
-    let mut finding = Finding::new(section.heading_span, "section 六 does not state the 信息处理费 situation")
-        .label("no mention of fees in this section")
-        .help("add a sentence such as 「本年度未收取政府信息公开信息处理费」 (国办函〔2020〕109号)");
+    let message = t!(lang, "section 六 does not state the 信息处理费 situation", "第六部分未说明信息处理费的收取情况");
+    let mut finding = Finding::new(section.heading_span, message)
+        .label(t!(lang, "no mention of fees in this section", "本部分未提及收费"))
+        .help(t!(
+            lang,
+            "add a sentence such as 「本年度未收取政府信息公开信息处理费」 (国办函〔2020〕109号)",
+            "请补充一句说明，如「本年度未收取政府信息公开信息处理费」（国办函〔2020〕109号）"
+        ));
     if let Some(unpaid) = unpaid {
-        finding =
-            finding.secondary(unpaid.cells[0], format!("{} = {}: fees were charged", unpaid.name, show(unpaid.value)));
+        let label = t!(
+            lang,
+            "{figure} = {value}: fees were charged",
+            "{figure} = {value}：存在收费情形",
+            figure = unpaid.named(lang),
+            value = show(unpaid.value)
+        );
+        finding = finding.secondary(unpaid.cells[0], label);
     }
     out.push(finding);
 }

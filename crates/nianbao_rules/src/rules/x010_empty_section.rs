@@ -1,6 +1,7 @@
 use crate::context::Context;
 use crate::finding::Finding;
 use crate::registry::{FixKind, declare_rule};
+use crate::t;
 
 declare_rule! {
     /// ## What it does
@@ -43,6 +44,7 @@ declare_rule! {
 use nianbao_model::SectionKind;
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    let lang = ctx.lang();
     for kind in [SectionKind::Problems, SectionKind::OtherMatters] {
         let Some(section) = ctx.report.section(kind) else { continue };
         // Before the 2021 format asked section 六 for the fee situation,
@@ -50,13 +52,20 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         let none_is_an_answer = kind == SectionKind::OtherMatters && ctx.predates_2021_format();
         if says_nothing(section, none_is_an_answer) {
             out.push(
-                Finding::new(section.heading_span, format!("section 「{}」 is empty", kind.title()))
-                    .label("nothing but the heading")
-                    .help(if kind == SectionKind::Problems {
-                        "name this year's problems and how last year's were addressed"
-                    } else {
-                        "state at least the 信息处理费 situation"
-                    }),
+                Finding::new(
+                    section.heading_span,
+                    t!(lang, "section 「{title}」 is empty", "「{title}」部分为空", title = kind.title()),
+                )
+                .label(t!(lang, "nothing but the heading", "只有标题，没有内容"))
+                .help(if kind == SectionKind::Problems {
+                    t!(
+                        lang,
+                        "name this year's problems and how last year's were addressed",
+                        "请写明本年度存在的主要问题及上年度问题的改进情况"
+                    )
+                } else {
+                    t!(lang, "state at least the 信息处理费 situation", "请至少说明信息处理费的收取情况")
+                }),
             );
         }
     }

@@ -1,6 +1,7 @@
 use crate::context::Context;
 use crate::finding::Finding;
 use crate::registry::{FixKind, declare_rule};
+use crate::t;
 
 declare_rule! {
     /// ## What it does
@@ -50,6 +51,7 @@ use crate::claims::Metric;
 use crate::facts::table2;
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    let lang = ctx.lang();
     let report_year = ctx.report.metadata.year.as_ref().map(|year| year.value);
     for claim in ctx.claims() {
         let Metric::Table2(figure) = claim.metric else { continue };
@@ -59,6 +61,6 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             continue;
         }
         let expected: Vec<_> = table2(ctx.report, figure).into_iter().collect();
-        report_claim_mismatch(claim, &expected, "in table 二's terms", out);
+        report_claim_mismatch(lang, claim, &expected, &t!(lang, "in table 二's terms", "表二所列事项"), out);
     }
 }

@@ -8,6 +8,7 @@ use codespan_reporting::files::SimpleFiles;
 use codespan_reporting::term::termcolor::WriteColor;
 use codespan_reporting::term::{self, Config};
 use nianbao_model::{Applicability, Diagnostic, Label, Severity};
+use nianbao_rules::Lang;
 
 use super::{Checked, Summary};
 
@@ -37,15 +38,16 @@ fn snippet(checked: &Checked, file: usize, others: &[(String, usize)], diagnosti
     let mut labels = vec![label(LabelStyle::Primary, &diagnostic.primary)];
     labels.extend(diagnostic.secondary.iter().map(|l| label(LabelStyle::Secondary, l)));
     let mut notes = Vec::new();
+    let lang = checked.lang;
     if let Some(help) = &diagnostic.help {
-        notes.push(format!("help: {help}"));
+        notes.push(format!("{}{help}", lang.pick("help: ", "建议：")));
     }
     if let Some(fix) = &diagnostic.fix {
         let safety = match fix.applicability {
-            Applicability::Safe => "safe fix",
-            Applicability::Unsafe => "unsafe fix",
+            Applicability::Safe => lang.pick("safe fix: ", "可自动修正："),
+            Applicability::Unsafe => lang.pick("unsafe fix: ", "修正建议（须人工核对）："),
         };
-        notes.push(format!("{safety}: {}", fix.message));
+        notes.push(format!("{safety}{}", fix.message));
     }
     Snippet::new(severity)
         .with_code(diagnostic.code.clone())
@@ -67,7 +69,9 @@ pub fn render(results: &[Checked], out: &mut dyn WriteColor) -> std::io::Result<
                 .map_err(|error| std::io::Error::other(error.to_string()))?;
         }
     }
-    writeln!(out, "{}", summary_line(&Summary::of(results)))
+    // A run that read nothing speaks the language this process was asked for.
+    let lang = results.first().map_or_else(crate::config::process_lang, |result| result.lang);
+    writeln!(out, "{}", summary_line(&Summary::of(results), lang))
 }
 
 /// Renders without colour into a string (tests, snapshots).
@@ -81,7 +85,16 @@ fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
-pub fn summary_line(summary: &Summary) -> String {
+/// 「共检查2份报告：错误3处，警告1处，提示0处。」 or
+/// 「Checked 2 reports: 3 errors, 1 warning, 0 infos.」
+pub fn summary_line(summary: &Summary, lang: Lang) -> String {
+    if lang == Lang::Zh {
+        let (files, errors, warnings, infos) = (summary.files, summary.errors, summary.warnings, summary.infos);
+        if errors + warnings + infos == 0 {
+            return format!("共检查{files}份报告，未发现问题。");
+        }
+        return format!("共检查{files}份报告：错误{errors}处，警告{warnings}处，提示{infos}处。");
+    }
     let reports = plural(summary.files, "report", "reports");
     if summary.errors + summary.warnings + summary.infos == 0 {
         return format!("Checked {reports}: no problems found.");

@@ -314,6 +314,7 @@ mod tests {
                 diagnostics,
                 others: vec![("last\\year.md".to_string(), std::sync::Arc::from("上年报告\n第二行"))],
                 origin: super::super::Origin::Text,
+                lang: nianbao_rules::Lang::En,
             };
             let locators = checked.locators();
             for diagnostic in &checked.diagnostics {

@@ -29,6 +29,9 @@ pub struct Checked {
     pub others: Vec<(String, std::sync::Arc<str>)>,
     /// What kind of file it was, with what reading it needed.
     pub origin: Origin,
+    /// The language its findings are written in, which the renderers' own
+    /// words (「建议」, the summary line) follow.
+    pub lang: nianbao_rules::Lang,
 }
 
 pub use crate::origin::Origin;
