@@ -71,6 +71,7 @@ after(async () => {
     // One report, its first finding chosen, on a desktop's width.
     await page.setViewport({ width: 1280, height: 900 });
     await applyFonts(page);
+    await page.$eval("#paste", (area) => { area.value = ""; });
     const input = await page.$("#pick");
     await input.uploadFile(files[1]);
     await done();
