@@ -69,11 +69,11 @@ local client = vim.lsp.get_clients({ name = 'nianbao' })[1]
 expect(client ~= nil, 'no nianbao client')
 print('position encoding: ' .. client.offset_encoding)
 
--- Apply the safe fix of the heading variant on line 35.
+-- Apply the safe fix of the heading variant on line 35 (titled in Chinese: no locale given).
 vim.api.nvim_win_set_cursor(0, { 35, 6 })
 vim.lsp.buf.code_action({
   apply = true,
-  filter = function(action) return action.title == 'Replace with 「主动公开政府信息情况」' end,
+  filter = function(action) return action.title == '改为「主动公开政府信息情况」' end,
 })
 expect(vim.wait(5000, function()
   return vim.api.nvim_buf_get_lines(0, 34, 35, false)[1] == '二、主动公开政府信息情况'
