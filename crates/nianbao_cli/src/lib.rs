@@ -646,7 +646,12 @@ fn rules() -> ExitCode {
     for rule in nianbao_rules::RULES {
         let meta = &rule.meta;
         let severity = meta.default_severity.map_or("off", |s| s.as_str());
-        println!("{}  {:<28} {:<8} {}", meta.code, meta.name, severity, meta.summary);
+        match nianbao_workspace::config::process_lang() {
+            nianbao_rules::Lang::Zh => {
+                println!("{}  {:<28} {:<8} {}：{}", meta.code, meta.name, severity, meta.title, meta.summary_zh);
+            }
+            nianbao_rules::Lang::En => println!("{}  {:<28} {:<8} {}", meta.code, meta.name, severity, meta.summary),
+        }
     }
     ExitCode::SUCCESS
 }

@@ -146,7 +146,7 @@ fn editing_a_total_by_typing_clears_the_error_and_features_follow() {
     );
     let titles: Vec<&str> = actions.as_array().unwrap().iter().map(|a| a["title"].as_str().unwrap()).collect();
     assert!(titles.iter().any(|t| t.starts_with("将总计改为5")), "{titles:?}");
-    assert!(titles.contains(&"Disable T303 for this line"), "{titles:?}");
+    assert!(titles.contains(&"本行不检查T303"), "{titles:?}");
     let fix =
         actions.as_array().unwrap().iter().find(|a| a["title"].as_str().unwrap().starts_with("将总计改为")).unwrap();
     let edit = &fix["edit"]["changes"][uri][0];

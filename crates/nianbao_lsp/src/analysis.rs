@@ -24,6 +24,8 @@ pub struct Analysis {
     pub is_report: bool,
     /// Last year's report and a summary's parts, as the CLI finds them.
     pub related: Arc<RelatedFiles>,
+    /// The language of the findings, which the actions' titles follow.
+    pub lang: nianbao_rules::Lang,
 }
 
 /// Parses and checks `text` with the workspace's one pipeline
@@ -50,13 +52,13 @@ pub fn analyze(
     })
     .and_then(|analysed| analysed)
     .map_err(|message| format!("nianbao failed on this document (version {version}): {message}"))?;
-    let Analysed { text, mut report, origin, diagnostics, related, is_report, .. } = analysed;
+    let Analysed { text, mut report, origin, diagnostics, related, is_report, lang } = analysed;
     // Features read the report in the document's own coordinates.
     if origin.projection().is_some() {
         report.map_spans(&|span| origin.to_source(span));
     }
     let index = LineIndex::new(&text);
-    Ok(Analysis { version, text, index, report, diagnostics, is_report, related })
+    Ok(Analysis { version, text, index, report, diagnostics, is_report, related, lang })
 }
 
 /// Runs `work`, turning a panic into its message.

@@ -2,7 +2,7 @@
 //! [`Analysis`]. Pure: no IO, no server state.
 
 use nianbao_model::{Applicability, Edit, OrdinalLevel, Span, Table};
-use nianbao_rules::{IdentityKind, identities};
+use nianbao_rules::{IdentityKind, Lang, identities};
 use tower_lsp_server::ls_types::{
     CodeAction, CodeActionKind, CodeActionOrCommand, DocumentSymbol, FoldingRange, FoldingRangeKind, Hover,
     HoverContents, InlayHint, InlayHintKind, InlayHintLabel, InlayHintTooltip, MarkupContent, MarkupKind, Range,
@@ -205,6 +205,7 @@ pub fn code_actions(
         only.is_none_or(|only| only.iter().any(|wanted| kind.as_str().starts_with(wanted.as_str())))
     };
     let newline = if analysis.text.contains("\r\n") { "\r\n" } else { "\n" };
+    let lang = analysis.lang;
     let mut actions = Vec::new();
     if wants(&CodeActionKind::QUICKFIX) {
         for diagnostic in analysis.diagnostics.iter().filter(|d| overlaps(d.primary.span, range)) {
@@ -215,7 +216,7 @@ pub fn code_actions(
                     title: if safe {
                         fix.message.clone()
                     } else {
-                        format!("{} (unsafe: check the result)", fix.message)
+                        format!("{}{}", fix.message, lang.pick(" (unsafe: check the result)", "（须人工核对结果）"))
                     },
                     kind: Some(CodeActionKind::QUICKFIX),
                     diagnostics: Some(vec![protocol.clone()]),
@@ -228,12 +229,18 @@ pub fn code_actions(
             let line_start = analysis.index.line_start(line).unwrap_or(0);
             let directives = [
                 (
-                    format!("Disable {} for this line", diagnostic.code),
+                    match lang {
+                        Lang::En => format!("Disable {} for this line", diagnostic.code),
+                        Lang::Zh => format!("本行不检查{}", diagnostic.code),
+                    },
                     line_start,
                     format!("<!-- nianbao-disable-next-line {} -->{newline}", diagnostic.code),
                 ),
                 (
-                    format!("Disable {} for this file", diagnostic.code),
+                    match lang {
+                        Lang::En => format!("Disable {} for this file", diagnostic.code),
+                        Lang::Zh => format!("本文件不检查{}", diagnostic.code),
+                    },
                     0,
                     format!("<!-- nianbao-disable-file {} -->{newline}", diagnostic.code),
                 ),
@@ -254,7 +261,7 @@ pub fn code_actions(
         let edits = safe_fix_edits(analysis);
         if !edits.is_empty() {
             actions.push(CodeAction {
-                title: "Apply all safe nianbao fixes".to_string(),
+                title: lang.pick("Apply all safe nianbao fixes", "应用全部可自动修正").to_string(),
                 kind: Some(fix_all),
                 edit: Some(convert.workspace_edit(uri, &edits)),
                 ..CodeAction::default()

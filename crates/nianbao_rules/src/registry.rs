@@ -32,13 +32,24 @@ pub struct RuleMeta {
     pub code: &'static str,
     /// Kebab-case name of the problem: `row-total`.
     pub name: &'static str,
+    /// Its name as a reviewer's checklist writes it: 「行合计不符」.
+    pub title: &'static str,
     /// One line: what the rule reports.
     pub summary: &'static str,
+    /// [`RuleMeta::summary`] in Chinese.
+    pub summary_zh: &'static str,
     /// `None`: off unless the configuration turns it on.
     pub default_severity: Option<Severity>,
     pub fix: FixKind,
     /// Markdown: What it does / Why is this bad / Example / Fix safety / Source.
     pub docs: &'static str,
+}
+
+impl RuleMeta {
+    /// What the rule reports, in `lang`.
+    pub fn summary_in(&self, lang: crate::lang::Lang) -> &'static str {
+        lang.pick(self.summary, self.summary_zh)
+    }
 }
 
 /// A rule: metadata plus the check.
@@ -62,7 +73,9 @@ macro_rules! declare_rule {
         $vis:vis static $name:ident = {
             code: $code:literal,
             name: $kebab:literal,
+            title: $title:literal,
             summary: $summary:literal,
+            summary_zh: $summary_zh:literal,
             severity: $severity:expr,
             fix: $fix:expr,
             check: $check:path $(,)?
@@ -72,7 +85,9 @@ macro_rules! declare_rule {
             meta: $crate::registry::RuleMeta {
                 code: $code,
                 name: $kebab,
+                title: $title,
                 summary: $summary,
+                summary_zh: $summary_zh,
                 default_severity: $severity,
                 fix: $fix,
                 docs: concat!($($doc, "\n"),*),

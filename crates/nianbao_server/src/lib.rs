@@ -13,22 +13,24 @@
 
 use std::future::Future;
 use std::net::SocketAddr;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use axum::Router;
 use axum::body::Bytes;
-use axum::error_handling::HandleErrorLayer;
+use axum::extract::Request;
 use axum::extract::{DefaultBodyLimit, Query, State};
 use axum::http::{HeaderValue, StatusCode, header};
+use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use axum::{BoxError, Router};
 use nianbao_parser::Format;
 use nianbao_rules::Config;
 use nianbao_workspace::related::FolderIndex;
 use nianbao_workspace::render::{export, json};
 use nianbao_workspace::{Source, analyse};
 use serde::Deserialize;
+use tokio::sync::Semaphore;
 use tower::ServiceBuilder;
 
 pub mod view;
@@ -60,22 +62,20 @@ impl Default for Limits {
 /// What every handler shares.
 #[derive(Clone, Debug)]
 struct Shared {
-    config: std::sync::Arc<Config>,
+    config: Arc<Config>,
 }
 
 /// The routes, with their limits.
 pub fn app(limits: &Limits, config: Config) -> Router {
-    let shared = Shared { config: std::sync::Arc::new(config) };
+    let shared = Shared { config: Arc::new(config) };
     let api = Router::new()
         .route("/api/check", post(check))
         .route("/api/export", post(export_report))
         .route("/api/view", post(view_report))
         .layer(
             ServiceBuilder::new()
-                // Overload and time-outs become answers, not dropped connections.
-                .layer(HandleErrorLayer::new(overloaded))
-                .load_shed()
-                .concurrency_limit(limits.in_flight)
+                // Past the checks allowed at once, an answer at once (503), not a queue.
+                .layer(axum::middleware::from_fn_with_state(Arc::new(Semaphore::new(limits.in_flight)), admit))
                 .layer(tower_http::timeout::TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, limits.timeout))
                 // A larger body is refused with 413 as it is read.
                 .layer(DefaultBodyLimit::max(limits.max_upload)),
@@ -141,14 +141,23 @@ async fn stop_signal() {
     }
 }
 
-async fn overloaded(error: BoxError) -> Response {
-    if error.is::<tower::load_shed::error::Overloaded>() {
+/// How much of a refused request's body is read before the answer: a
+/// connection closed with unread data is reset, and the client would lose
+/// the 503 with it. A larger body may still be cut off.
+const DRAIN_LIMIT: usize = 1024 * 1024;
+
+/// Lets a request in while fewer than the limit are being checked; else
+/// answers 503 with `Retry-After`, after reading what the client sends.
+async fn admit(State(slots): State<Arc<Semaphore>>, request: Request, next: Next) -> Response {
+    let Ok(_slot) = slots.try_acquire_owned() else {
+        let drained = axum::body::to_bytes(request.into_body(), DRAIN_LIMIT);
+        let _ = tokio::time::timeout(Duration::from_secs(2), drained).await;
         let mut response =
             problem(StatusCode::SERVICE_UNAVAILABLE, "busy: too many reports are being checked; try again shortly");
         response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
         return response;
-    }
-    problem(StatusCode::INTERNAL_SERVER_ERROR, &format!("the request failed: {error}"))
+    };
+    next.run(request).await
 }
 
 async fn page() -> Response {
@@ -172,7 +181,9 @@ async fn rules() -> Response {
             serde_json::json!({
                 "code": meta.code,
                 "name": meta.name,
+                "title": meta.title,
                 "summary": meta.summary,
+                "summary_zh": meta.summary_zh,
                 "severity": meta.default_severity.map_or("off", |severity| severity.as_str()),
                 "fix": meta.fix.as_str(),
             })

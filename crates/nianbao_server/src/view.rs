@@ -52,8 +52,10 @@ pub type Range = [usize; 2];
 
 #[derive(Debug, Serialize)]
 pub struct FindingView {
-    /// The rule's name: 「missing-row」.
+    /// The rule's name: 「row-total」.
     pub name: &'static str,
+    /// The rule as a reviewer names it: 「行合计不符」.
+    pub title: &'static str,
     /// Where the finding is, `None` when it is in another file.
     pub primary: Option<Range>,
     /// Its other labels in this text.
@@ -228,8 +230,9 @@ fn finding(shown: &Shown<'_>, identities: &[Identity<'_>], diagnostic: &Diagnost
             cells.extend(ranges);
         }
     }
-    let name = nianbao_rules::lookup(&diagnostic.code).map_or("", |rule| rule.meta.name);
-    FindingView { name, primary, related, cells, arithmetic }
+    let meta = nianbao_rules::lookup(&diagnostic.code).map(|rule| &rule.meta);
+    let (name, title) = meta.map_or(("", ""), |meta| (meta.name, meta.title));
+    FindingView { name, title, primary, related, cells, arithmetic }
 }
 
 /// Whether two ranges share a character (an empty one: touches the other).

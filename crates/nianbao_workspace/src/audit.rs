@@ -41,6 +41,8 @@ pub struct Summary {
     pub families: BTreeMap<String, usize>,
     /// Findings by rule code.
     pub codes: BTreeMap<String, usize>,
+    /// The rule of each code found, named as a reviewer names it: 「行合计不符」.
+    pub titles: BTreeMap<String, &'static str>,
 }
 
 #[derive(Debug, Serialize)]
@@ -156,6 +158,9 @@ fn summarise(results: &[Checked], reports: &[ReportRow], unreadable: usize) -> S
         let family = diagnostic.code.get(..1).unwrap_or("?").to_string();
         *summary.families.entry(family).or_default() += 1;
         *summary.codes.entry(diagnostic.code.clone()).or_default() += 1;
+        if let Some(rule) = nianbao_rules::lookup(&diagnostic.code) {
+            summary.titles.insert(diagnostic.code.clone(), rule.meta.title);
+        }
     }
     summary
 }

@@ -7,6 +7,7 @@
   const SVG_NS = "http://www.w3.org/2000/svg";
   const LEVELS = { department: "部门", government: "本级政府", township: "乡镇/街道" };
   const COLORS = { error: "#c62828", warning: "#ef6c00", info: "#1565c0" };
+  const SEVERITY = { error: "错误", warning: "警告", info: "提示" };
   // Year-by-year charts: applications, then reviews and lawsuits (an order
   // of magnitude fewer, so on a scale of their own).
   const SERIES = [
@@ -211,7 +212,7 @@
     const codes = document.getElementById("filter-code");
     codes.append(el("option", { value: "" }, "全部 all"));
     for (const [code, count] of Object.entries(data.summary.codes)) {
-      codes.append(el("option", { value: code }, `${code} (${count})`));
+      codes.append(el("option", { value: code }, `${code} ${data.summary.titles[code] || ""} (${count})`));
     }
     for (const id of ["filter-agency", "filter-level", "filter-code", "filter-errors"]) {
       document.getElementById(id).addEventListener("input", drawRows);
@@ -284,7 +285,8 @@
   function findingsRow(r) {
     const content = r.findings.length
       ? el("ol", { class: "findings" }, r.findings.map((f) => el("li", { "data-code": f.code },
-        el("div", { class: "finding-head" }, el("span", { class: `badge ${f.severity}` }, f.severity), el("code", {}, f.code), f.message),
+        el("div", { class: "finding-head" }, el("span", { class: `badge ${f.severity}` }, SEVERITY[f.severity] || f.severity), el("code", {}, f.code),
+          el("span", { class: "rule-title" }, data.summary.titles[f.code] || ""), f.message),
         el("div", { class: "where" }, "位置 at ", f.at),
         f.cells.length ? el("ul", { class: "cells" }, f.cells.map((c) => el("li", {}, c.label, el("span", { class: "where" }, " — ", c.at)))) : null,
         f.context ? el("pre", { class: "context" }, f.context) : null,

@@ -39,7 +39,9 @@ declare_rule! {
     pub(crate) static RULE = {
         code: "C001",
         name: "carry-over-mismatch",
+        title: "结转数与上年不符",
         summary: "This year's 上年结转 differs from last year's 结转下年度",
+        summary_zh: "表三「二、上年结转政府信息公开申请数量」与上年报告「四、结转下年度继续办理」不一致。",
         severity: Some(nianbao_model::Severity::Warning),
         fix: FixKind::None,
         check: check,

@@ -37,7 +37,9 @@ declare_rule! {
     pub(crate) static RULE = {
         code: "C002",
         name: "stock-flow",
+        title: "现行有效件数不衔接",
         summary: "Last year's 现行有效 + this year's 制发 − 废止 ≠ this year's 现行有效",
+        summary_zh: "表二中上年现行有效件数加本年制发件数减本年废止件数，不等于本年现行有效件数。",
         severity: Some(nianbao_model::Severity::Info),
         fix: FixKind::None,
         check: check,

@@ -41,7 +41,9 @@ declare_rule! {
     pub(crate) static RULE = {
         code: "C003",
         name: "copied-report",
+        title: "重复往年内容",
         summary: "The prose largely repeats last year's report",
+        summary_zh: "正文与上年报告大段重复，重复比例超过设定的阈值。",
         severity: Some(nianbao_model::Severity::Warning),
         fix: FixKind::None,
         check: check,

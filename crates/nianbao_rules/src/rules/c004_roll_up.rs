@@ -41,7 +41,9 @@ declare_rule! {
     pub(crate) static RULE = {
         code: "C004",
         name: "roll-up",
+        title: "汇总数与所含报告不符",
         summary: "A 本级政府 summary's figures differ from the sum of its parts",
+        summary_zh: "本级政府汇总报告表二、表三、表四的数据与所含各报告的合计数不一致。",
         severity: Some(nianbao_model::Severity::Info),
         fix: FixKind::None,
         check: check,

@@ -34,7 +34,9 @@ declare_rule! {
     pub(crate) static RULE = {
         code: "F001",
         name: "doc-number-brackets",
+        title: "文号年份括号错误",
         summary: "A 文号's year is in 【】 [] ［］ （） or () instead of 〔〕",
+        summary_zh: "发文字号的年份误用【】、［］、（）等括号而未用六角括号〔〕，或文号内有空格。",
         severity: Some(nianbao_model::Severity::Warning),
         fix: FixKind::Safe,
         check: check,

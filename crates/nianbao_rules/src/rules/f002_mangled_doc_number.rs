@@ -31,7 +31,9 @@ declare_rule! {
     pub(crate) static RULE = {
         code: "F002",
         name: "mangled-doc-number",
+        title: "发文字号残缺",
         summary: "A 文号 has its year and serial fused or a bracket missing",
+        summary_zh: "发文字号的年份与序号连写，或缺少〔或〕。",
         severity: Some(nianbao_model::Severity::Warning),
         fix: FixKind::None,
         check: check,

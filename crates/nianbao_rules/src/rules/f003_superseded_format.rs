@@ -32,7 +32,9 @@ declare_rule! {
     pub(crate) static RULE = {
         code: "F003",
         name: "superseded-format",
+        title: "引用旧格式文号",
         summary: "A report for 2021 or later cites the 2019 trial format",
+        summary_zh: "2021年度及以后的报告仍引用2019年试行格式的国办公开办函〔2019〕60号。",
         severity: Some(nianbao_model::Severity::Warning),
         fix: FixKind::None,
         check: check,

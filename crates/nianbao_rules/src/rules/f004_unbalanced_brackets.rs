@@ -31,7 +31,9 @@ declare_rule! {
     pub(crate) static RULE = {
         code: "F004",
         name: "unbalanced-brackets",
+        title: "括号引号不配对",
         summary: "Brackets or quotes are not balanced within a paragraph",
+        summary_zh: "同一段落中的括号、引号或书名号未成对出现。",
         severity: Some(nianbao_model::Severity::Warning),
         fix: FixKind::None,
         check: check,

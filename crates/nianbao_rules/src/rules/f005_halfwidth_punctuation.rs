@@ -36,7 +36,9 @@ declare_rule! {
     pub(crate) static RULE = {
         code: "F005",
         name: "halfwidth-punctuation",
+        title: "半角标点",
         summary: "ASCII punctuation between Chinese characters",
+        summary_zh: "汉字之间使用了半角标点，应使用全角标点。",
         severity: Some(nianbao_model::Severity::Info),
         fix: FixKind::Safe,
         check: check,

@@ -35,7 +35,9 @@ declare_rule! {
     pub(crate) static RULE = {
         code: "F006",
         name: "duplicated-word",
+        title: "词语重复",
         summary: "A word of 2 to 8 Chinese characters is written twice in a row",
+        summary_zh: "由2至8个汉字组成的词语连续写了两遍。",
         severity: Some(nianbao_model::Severity::Info),
         fix: FixKind::Unsafe,
         check: check,

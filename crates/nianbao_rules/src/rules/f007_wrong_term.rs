@@ -38,7 +38,9 @@ declare_rule! {
     pub(crate) static RULE = {
         code: "F007",
         name: "wrong-term",
+        title: "固定用语写错",
         summary: "A fixed term is mis-written",
+        summary_zh: "固定用语写错，如将「服务公开」误写为「效劳公开」。",
         severity: Some(nianbao_model::Severity::Warning),
         fix: FixKind::Safe,
         check: check,

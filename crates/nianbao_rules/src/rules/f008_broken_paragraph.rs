@@ -36,7 +36,9 @@ declare_rule! {
     pub(crate) static RULE = {
         code: "F008",
         name: "broken-paragraph",
+        title: "段落断开",
         summary: "A paragraph breaks off mid-sentence and the next one continues it",
+        summary_zh: "段落在句子中间断开，下一段接续上文。",
         severity: Some(nianbao_model::Severity::Info),
         fix: FixKind::Safe,
         check: check,

@@ -34,7 +34,9 @@ declare_rule! {
     pub(crate) static RULE = {
         code: "F009",
         name: "markup-artifact",
+        title: "残留标记代码",
         summary: "Stray Markdown or HTML in plain text",
+        summary_zh: "正文中残留Markdown或HTML标记代码。",
         severity: Some(nianbao_model::Severity::Info),
         fix: FixKind::Safe,
         check: check,

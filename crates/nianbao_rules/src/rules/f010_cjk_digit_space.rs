@@ -34,7 +34,9 @@ declare_rule! {
     pub(crate) static RULE = {
         code: "F010",
         name: "cjk-digit-space",
+        title: "汉字与数字间有空格",
         summary: "Spaces between Chinese characters and digits (off by default)",
+        summary_zh: "汉字与数字之间有多余的空格（默认不检查）。",
         severity: None,
         fix: FixKind::Safe,
         check: check,

@@ -32,7 +32,9 @@ declare_rule! {
     pub(crate) static RULE = {
         code: "F011",
         name: "enumeration-order",
+        title: "列举序号错乱",
         summary: "An enumeration in prose skips or repeats a number",
+        summary_zh: "段落内「一是」「二是」或「（一）」「（二）」等列举序号跳号或重复。",
         severity: Some(nianbao_model::Severity::Warning),
         fix: FixKind::None,
         check: check,

@@ -35,7 +35,9 @@ declare_rule! {
     pub(crate) static RULE = {
         code: "P001",
         name: "late-publication",
+        title: "逾期发布",
         summary: "The report was published after its legal or local deadline",
+        summary_zh: "年度报告的发布日期晚于法定或本地规定的截止日期。",
         severity: Some(nianbao_model::Severity::Warning),
         fix: FixKind::None,
         check: check,

@@ -32,7 +32,9 @@ declare_rule! {
     pub(crate) static RULE = {
         code: "P002",
         name: "signature-year",
+        title: "发布年份有误",
         summary: "The publish year is not the year after the report year",
+        summary_zh: "发布日期的年份不是报告年度的次年。",
         severity: Some(nianbao_model::Severity::Warning),
         fix: FixKind::None,
         check: check,

@@ -45,7 +45,9 @@ declare_rule! {
     pub(crate) static RULE = {
         code: "S001",
         name: "missing-section",
+        title: "缺少必备部分",
         summary: "One of the six statutory sections is absent",
+        summary_zh: "缺少年度报告规定的六个部分之一。",
         severity: Some(nianbao_model::Severity::Error),
         fix: FixKind::Unsafe,
         check: check,

@@ -35,7 +35,9 @@ declare_rule! {
     pub(crate) static RULE = {
         code: "S002",
         name: "section-order",
+        title: "部分顺序错误",
         summary: "Sections out of order, or a statutory heading under the wrong ordinal",
+        summary_zh: "各部分未按模板顺序排列，或规定标题使用了其他部分的序号。",
         severity: Some(nianbao_model::Severity::Error),
         fix: FixKind::None,
         check: check,

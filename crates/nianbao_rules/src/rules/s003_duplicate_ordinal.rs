@@ -40,7 +40,9 @@ declare_rule! {
     pub(crate) static RULE = {
         code: "S003",
         name: "duplicate-ordinal",
+        title: "一级序号重复",
         summary: "A top-level ordinal repeats or restarts, or numbers a sub-topic",
+        summary_zh: "一级序号重复或重新开始，或被用于分项内容。",
         severity: Some(nianbao_model::Severity::Warning),
         fix: FixKind::None,
         check: check,

@@ -42,7 +42,9 @@ declare_rule! {
     pub(crate) static RULE = {
         code: "S004",
         name: "numbering-gap",
+        title: "二三级序号不连续",
         summary: "Second- or third-level ordinals skip or repeat inside a section",
+        summary_zh: "同一部分内的二级、三级序号跳号或重复。",
         severity: Some(nianbao_model::Severity::Warning),
         fix: FixKind::Unsafe,
         check: check,

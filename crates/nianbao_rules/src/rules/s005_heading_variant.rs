@@ -33,7 +33,9 @@ declare_rule! {
     pub(crate) static RULE = {
         code: "S005",
         name: "heading-variant",
+        title: "部分标题不规范",
         summary: "A section heading is a known variant of the template's heading",
+        summary_zh: "部分标题的文字与模板规定的标题不一致。",
         severity: Some(nianbao_model::Severity::Info),
         fix: FixKind::Safe,
         check: check,

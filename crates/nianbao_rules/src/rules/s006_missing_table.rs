@@ -38,7 +38,9 @@ declare_rule! {
     pub(crate) static RULE = {
         code: "S006",
         name: "missing-table",
+        title: "缺少统计表",
         summary: "Table 二, 三 or 四 is absent under its section",
+        summary_zh: "表二、表三或表四缺失，或未列在所属部分之下。",
         severity: Some(nianbao_model::Severity::Error),
         fix: FixKind::Unsafe,
         check: check,

@@ -43,7 +43,9 @@ declare_rule! {
     pub(crate) static RULE = {
         code: "S007",
         name: "table-shape",
+        title: "表格行列不符",
         summary: "A table row has the wrong number of value cells, or a row is missing or repeated",
+        summary_zh: "表格某行的数值个数与模板不符，或缺少、重复某行。",
         severity: Some(nianbao_model::Severity::Error),
         fix: FixKind::None,
         check: check,

@@ -37,7 +37,9 @@ declare_rule! {
     pub(crate) static RULE = {
         code: "S008",
         name: "label-variant",
+        title: "栏目名称不规范",
         summary: "A row or column label differs from the template's verbatim label",
+        summary_zh: "表格的行名称或栏目名称与模板规定的名称不一致。",
         severity: Some(nianbao_model::Severity::Warning),
         fix: FixKind::Safe,
         check: check,

@@ -38,7 +38,9 @@ declare_rule! {
     pub(crate) static RULE = {
         code: "S009",
         name: "extra-table-part",
+        title: "表格增设行列",
         summary: "A table has rows or columns the template does not have",
+        summary_zh: "表格中出现模板没有的行或栏，如小计行、小计栏。",
         severity: Some(nianbao_model::Severity::Warning),
         fix: FixKind::None,
         check: check,

@@ -36,7 +36,9 @@ declare_rule! {
     pub(crate) static RULE = {
         code: "S010",
         name: "obsolete-format",
+        title: "沿用试行格式表格",
         summary: "2019 trial-format columns or rows in a report for 2021 or later",
+        summary_zh: "2021年度及以后的报告中出现2019年试行格式的栏目或行。",
         severity: Some(nianbao_model::Severity::Error),
         fix: FixKind::None,
         check: check,

@@ -36,7 +36,9 @@ declare_rule! {
     pub(crate) static RULE = {
         code: "S011",
         name: "statistics-period",
+        title: "统计期限有误",
         summary: "No statistics-period sentence, or its year is not the report year",
+        summary_zh: "缺少统计期限说明，或统计期限的年份与报告年度不符。",
         severity: Some(nianbao_model::Severity::Warning),
         fix: FixKind::None,
         check: check,

@@ -57,7 +57,9 @@ declare_rule! {
     pub(crate) static RULE = {
         code: "S012",
         name: "unread-row",
+        title: "表格数值无法识别",
         summary: "A table row's values cannot be read for certain: digits run together, or values set apart from their labels",
+        summary_zh: "表格某行数字连写或数值与行名称分离，无法确定各栏数值，未予核查。",
         severity: Some(nianbao_model::Severity::Warning),
         fix: FixKind::None,
         check: check,

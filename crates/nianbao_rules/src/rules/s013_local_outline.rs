@@ -55,7 +55,9 @@ declare_rule! {
     pub(crate) static RULE = {
         code: "S013",
         name: "local-outline",
+        title: "采用地方提纲",
         summary: "The report follows a known local outline, and is checked against it",
+        summary_zh: "报告按已知的地方提纲编排，并已据此检查各部分及序号。",
         severity: Some(nianbao_model::Severity::Info),
         fix: FixKind::None,
         check: check,

@@ -33,7 +33,9 @@ declare_rule! {
     pub(crate) static RULE = {
         code: "T201",
         name: "invalid-disclosure-count",
+        title: "表二件数无效",
         summary: "A table 二 count is not a non-negative integer",
+        summary_zh: "表二中的件数不是大于或等于0的整数。",
         severity: Some(nianbao_model::Severity::Error),
         fix: FixKind::None,
         check: check,

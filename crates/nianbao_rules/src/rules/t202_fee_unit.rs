@@ -39,7 +39,9 @@ declare_rule! {
     pub(crate) static RULE = {
         code: "T202",
         name: "fee-unit",
+        title: "收费金额填写有误",
         summary: "The fee cell carries a unit or an implausible amount for 万元",
+        summary_zh: "表二行政事业性收费栏内写有单位，或按万元计的金额明显不合理。",
         severity: Some(nianbao_model::Severity::Warning),
         fix: FixKind::None,
         check: check,

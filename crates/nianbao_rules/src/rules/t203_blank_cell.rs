@@ -38,7 +38,9 @@ declare_rule! {
     pub(crate) static RULE = {
         code: "T203",
         name: "blank-cell",
+        title: "单元格未填数值",
         summary: "A value cell is blank or a placeholder",
+        summary_zh: "表二、表三或表四的单元格空白或只填「—」「无」等占位符。",
         severity: Some(nianbao_model::Severity::Warning),
         fix: FixKind::Unsafe,
         check: check,

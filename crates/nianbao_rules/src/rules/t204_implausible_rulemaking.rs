@@ -38,7 +38,9 @@ declare_rule! {
     pub(crate) static RULE = {
         code: "T204",
         name: "implausible-rulemaking",
+        title: "乡镇填报规章",
         summary: "A town, township or street office reports 规章",
+        summary_zh: "乡镇人民政府或街道办事处填报的规章件数不为0。",
         severity: Some(nianbao_model::Severity::Info),
         fix: FixKind::None,
         check: check,

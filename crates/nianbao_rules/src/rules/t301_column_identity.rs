@@ -39,7 +39,9 @@ declare_rule! {
     pub(crate) static RULE = {
         code: "T301",
         name: "column-identity",
+        title: "表三列勾稽不符",
         summary: "一 + 二 ≠ （七）总计 + 四 in a column of table 三",
+        summary_zh: "表三某一列中本年新收与上年结转之和，不等于（七）总计与结转下年度之和。",
         severity: Some(nianbao_model::Severity::Error),
         fix: FixKind::None,
         check: check,

@@ -77,7 +77,9 @@ declare_rule! {
     pub(crate) static RULE = {
         code: "T302",
         name: "result-total",
+        title: "办理结果总计不符",
         summary: "（七）总计 is not the sum of the result rows in a column of table 三",
+        summary_zh: "表三某一列的（七）总计不等于（一）至（六）各项办理结果之和。",
         severity: Some(nianbao_model::Severity::Error),
         fix: FixKind::Unsafe,
         check: check,

@@ -42,7 +42,9 @@ declare_rule! {
     pub(crate) static RULE = {
         code: "T303",
         name: "row-total",
+        title: "行合计不符",
         summary: "A table 三 row's 总计 is not the sum of its six applicant columns",
+        summary_zh: "表三某行的总计不等于六类申请人各栏之和。",
         severity: Some(nianbao_model::Severity::Error),
         fix: FixKind::Unsafe,
         check: check,

@@ -31,7 +31,9 @@ declare_rule! {
     pub(crate) static RULE = {
         code: "T304",
         name: "invalid-application-count",
+        title: "表三件数无效",
         summary: "A table 三 cell is negative, fractional or not a number",
+        summary_zh: "表三中有单元格为负数、小数或不是数字。",
         severity: Some(nianbao_model::Severity::Error),
         fix: FixKind::None,
         check: check,

@@ -34,7 +34,9 @@ declare_rule! {
     pub(crate) static RULE = {
         code: "T305",
         name: "split-digit",
+        title: "数字疑被拆分",
         summary: "Two adjacent single digits in a table 三 row look like one number split in two",
+        summary_zh: "表三某行相邻的两个一位数疑为一个数字被拆成了两格。",
         severity: Some(nianbao_model::Severity::Info),
         fix: FixKind::None,
         check: check,

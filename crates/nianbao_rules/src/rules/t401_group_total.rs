@@ -37,7 +37,9 @@ declare_rule! {
     pub(crate) static RULE = {
         code: "T401",
         name: "group-total",
+        title: "复议诉讼总计不符",
         summary: "In a table 四 group, 维持 + 纠正 + 其他 + 尚未审结 ≠ 总计",
+        summary_zh: "表四某组的结果维持、结果纠正、其他结果、尚未审结之和不等于总计。",
         severity: Some(nianbao_model::Severity::Error),
         fix: FixKind::Unsafe,
         check: check,

@@ -33,7 +33,9 @@ declare_rule! {
     pub(crate) static RULE = {
         code: "T402",
         name: "invalid-case-count",
+        title: "表四件数无效",
         summary: "A table 四 cell is negative, fractional or not a number",
+        summary_zh: "表四中有单元格为负数、小数或不是数字。",
         severity: Some(nianbao_model::Severity::Error),
         fix: FixKind::None,
         check: check,

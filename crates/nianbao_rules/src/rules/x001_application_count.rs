@@ -46,7 +46,9 @@ declare_rule! {
     pub(crate) static RULE = {
         code: "X001",
         name: "application-count",
+        title: "正文新收申请数不符",
         summary: "A prose count of applications received matches neither 一[总计] nor 一 + 二",
+        summary_zh: "正文所述收到或办理的申请数，与表三本年新收总计及其加上年结转之和均不一致。",
         severity: Some(nianbao_model::Severity::Warning),
         fix: FixKind::None,
         check: check,

@@ -42,7 +42,9 @@ declare_rule! {
     pub(crate) static RULE = {
         code: "X002",
         name: "disposal-count",
+        title: "正文办结结转数不符",
         summary: "A prose count of applications decided, carried over or carried forward disagrees with table 三",
+        summary_zh: "正文所述办结、上年结转或结转下年度的申请数与表三不一致。",
         severity: Some(nianbao_model::Severity::Warning),
         fix: FixKind::None,
         check: check,

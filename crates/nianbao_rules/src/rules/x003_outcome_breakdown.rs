@@ -41,7 +41,9 @@ declare_rule! {
     pub(crate) static RULE = {
         code: "X003",
         name: "outcome-breakdown",
+        title: "正文办理结果不符",
         summary: "Prose counts or percentages of outcomes disagree with table 三",
+        summary_zh: "正文所述各类办理结果的件数或占比与表三不一致。",
         severity: Some(nianbao_model::Severity::Warning),
         fix: FixKind::None,
         check: check,

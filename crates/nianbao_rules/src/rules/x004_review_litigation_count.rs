@@ -38,7 +38,9 @@ declare_rule! {
     pub(crate) static RULE = {
         code: "X004",
         name: "review-litigation-count",
+        title: "正文复议诉讼数不符",
         summary: "A prose count of 行政复议 or 行政诉讼 cases disagrees with table 四",
+        summary_zh: "正文所述行政复议或行政诉讼案件数与表四不一致。",
         severity: Some(nianbao_model::Severity::Warning),
         fix: FixKind::None,
         check: check,

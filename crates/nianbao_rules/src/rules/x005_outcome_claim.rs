@@ -41,7 +41,9 @@ declare_rule! {
     pub(crate) static RULE = {
         code: "X005",
         name: "outcome-claim",
+        title: "复议诉讼表述与表不符",
         summary: "A claim about review and litigation outcomes contradicts table 四",
+        summary_zh: "正文关于行政复议、行政诉讼结果的表述（如「均获维持」）与表四矛盾。",
         severity: Some(nianbao_model::Severity::Error),
         fix: FixKind::None,
         check: check,

@@ -36,7 +36,9 @@ declare_rule! {
     pub(crate) static RULE = {
         code: "X006",
         name: "completion-claim",
+        title: "办理情况表述不实",
         summary: "「所有申请均已办结」 or 「未收到申请」 while table 三 says otherwise",
+        summary_zh: "正文称「所有申请均已办结」或「未收到申请」，但表三数据与此不符。",
         severity: Some(nianbao_model::Severity::Error),
         fix: FixKind::None,
         check: check,

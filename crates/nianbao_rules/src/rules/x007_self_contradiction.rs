@@ -39,7 +39,9 @@ declare_rule! {
     pub(crate) static RULE = {
         code: "X007",
         name: "self-contradiction",
+        title: "前后数据矛盾",
         summary: "The same figure is stated with different numbers in two places",
+        summary_zh: "正文中同一数据在两处所写的数字不同。",
         severity: Some(nianbao_model::Severity::Warning),
         fix: FixKind::None,
         check: check,

@@ -36,7 +36,9 @@ declare_rule! {
     pub(crate) static RULE = {
         code: "X008",
         name: "year-mismatch",
+        title: "正文年份有误",
         summary: "The text reports on a year other than the report year",
+        summary_zh: "叙述本年度情况的句子以报告年度以外的年份开头。",
         severity: Some(nianbao_model::Severity::Warning),
         fix: FixKind::None,
         check: check,

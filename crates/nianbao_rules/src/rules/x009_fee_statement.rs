@@ -35,7 +35,9 @@ declare_rule! {
     pub(crate) static RULE = {
         code: "X009",
         name: "fee-statement",
+        title: "未说明信息处理费",
         summary: "Section 六 says nothing about the 信息处理费",
+        summary_zh: "第六部分未说明信息处理费的收取情况。",
         severity: Some(nianbao_model::Severity::Warning),
         fix: FixKind::None,
         check: check,

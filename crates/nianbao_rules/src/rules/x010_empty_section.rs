@@ -34,7 +34,9 @@ declare_rule! {
     pub(crate) static RULE = {
         code: "X010",
         name: "empty-section",
+        title: "部分内容为空",
         summary: "Section 五 or 六 is empty or only says 「无」",
+        summary_zh: "第五部分或第六部分没有内容，或只写「无」。",
         severity: Some(nianbao_model::Severity::Warning),
         fix: FixKind::None,
         check: check,

@@ -39,7 +39,9 @@ declare_rule! {
     pub(crate) static RULE = {
         code: "X011",
         name: "table2-count",
+        title: "正文表二数据不符",
         summary: "A prose count of 规章, 行政规范性文件, 许可, 处罚, 强制 or fees disagrees with table 二",
+        summary_zh: "正文所述规章、行政规范性文件、许可、处罚、强制件数或收费金额与表二不一致。",
         severity: Some(nianbao_model::Severity::Warning),
         fix: FixKind::None,
         check: check,
