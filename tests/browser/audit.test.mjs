@@ -130,6 +130,39 @@ test("a report opens to its findings, in check's order", async () => {
   assert.equal(await page.$$eval("#reports tr.findings", (rows) => rows.length), 0);
 });
 
+// Words English keeps in Chinese text: names of things.
+const KEPT = new Set(["PDF", "HTML", "DOCX", "Markdown", "nianbao", "Word", "WPS"]);
+const englishWords = (text) => (text.match(/[A-Za-z]{3,}/g) || []).filter((word) => !KEPT.has(word));
+
+test("every failing row says why in its own line, in Chinese", async () => {
+  const rows = await page.$$eval("#reports tbody tr.report", (rows) =>
+    rows.map((row) => ({
+      path: row.dataset.path,
+      errors: Number(row.querySelector('td[data-col="errors"]').textContent),
+      main: row.querySelector(".main-findings")?.textContent ?? null,
+    })),
+  );
+  const failing = rows.filter((row) => row.errors > 0);
+  assert.ok(failing.length > 10, `${failing.length} failing rows`);
+  for (const row of failing) {
+    assert.ok(row.main, `${row.path} shows no finding in its row`);
+    const gravest = diagnosticsOf(row.path).find((d) => d.severity === "error");
+    assert.ok(row.main.startsWith(`${gravest.code} ${gravest.message}`), `${row.path}: ${row.main}`);
+    assert.deepEqual(englishWords(row.main), [], `${row.path}: ${row.main}`);
+  }
+});
+
+test("expand all opens every report shown, and their findings speak Chinese", async () => {
+  await page.click("#expand-all");
+  const shown = (await shownPaths()).length;
+  assert.equal(await page.$$eval("#reports tr.findings", (rows) => rows.length), shown);
+  const messages = await page.$$eval("#reports tr.findings .finding-head", (heads) => heads.map((head) => head.textContent));
+  const english = messages.filter((message) => englishWords(message).length);
+  assert.deepEqual(english, [], "findings in English on a Chinese page");
+  await page.click("#expand-all");
+  assert.equal(await page.$$eval("#reports tr.findings", (rows) => rows.length), 0);
+});
+
 test("the charts and the files not read are drawn", async () => {
   assert.ok((await page.$$eval("#chart-findings svg g.bar", (bars) => bars.length)) > 0);
   assert.ok((await page.$$eval("#chart-received svg g.bar", (bars) => bars.length)) > 0);
@@ -138,6 +171,13 @@ test("the charts and the files not read are drawn", async () => {
   assert.equal(listed.length, unreadable.length);
   assert.ok(listed.some((item) => item.includes("scanned.pdf") && item.includes("no text layer")), listed.join("\n"));
   assert.equal(await page.$$eval("#rollup tbody tr", (rows) => rows.length), 200);
+});
+
+test("the page fits a phone's width", async () => {
+  await page.setViewport({ width: 390, height: 900 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  await page.setViewport({ width: 1400, height: 1000 });
+  assert.ok(overflow <= 0, `scrolls sideways by ${overflow}px`);
 });
 
 test("the page loads nothing and logs no error", () => {

@@ -614,7 +614,7 @@ fn export(args: &ExportArgs) -> ExitCode {
 fn rule(code: &str) -> ExitCode {
     match nianbao_rules::lookup(code) {
         Some(rule) => {
-            print!("{}", nianbao_rules::docs::rule_markdown(&rule.meta));
+            print!("{}", nianbao_rules::docs::rule_markdown_in(&rule.meta, nianbao_workspace::config::process_lang()));
             ExitCode::SUCCESS
         }
         None => {

@@ -131,7 +131,7 @@ fn editing_a_total_by_typing_clears_the_error_and_features_follow() {
         json!({ "textDocument": { "uri": uri }, "position": heading["range"]["start"] }),
     );
     let docs = hover["contents"]["value"].as_str().unwrap();
-    assert!(docs.contains("# S005 heading-variant") && docs.contains("## Why is this bad"), "{docs}");
+    assert!(docs.contains("# S005 heading-variant") && docs.contains("## 为何有问题"), "{docs}");
 
     // The row total, with every addend as related information.
     let total = diagnostics.iter().find(|d| d["code"] == "T303").unwrap();

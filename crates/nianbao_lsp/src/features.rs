@@ -33,7 +33,7 @@ pub fn hover(analysis: &Analysis, offset: usize, encoding: crate::from_proto::En
     for diagnostic in analysis.diagnostics.iter().filter(|d| contains(d.primary.span, offset)) {
         range = range.or(Some(diagnostic.primary.span));
         let docs = nianbao_rules::lookup(&diagnostic.code)
-            .map(|rule| nianbao_rules::docs::rule_markdown(&rule.meta))
+            .map(|rule| nianbao_rules::docs::rule_markdown_in(&rule.meta, analysis.lang))
             .unwrap_or_default();
         sections.push(format!("**{}** {}\n\n{docs}", diagnostic.code, diagnostic.message));
     }

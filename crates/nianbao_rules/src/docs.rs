@@ -17,7 +17,8 @@ pub fn rule_body(meta: &RuleMeta) -> String {
     meta.docs.lines().map(|line| line.strip_prefix(' ').unwrap_or(line)).collect::<Vec<_>>().join("\n")
 }
 
-/// The full page of one rule.
+/// The full page of one rule, as `docs/rules/` has it: Chinese first (when
+/// the rule has its Chinese docs), then English.
 pub fn rule_markdown(meta: &RuleMeta) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "# {} {} · {}\n", meta.code, meta.name, meta.title);
@@ -25,7 +26,29 @@ pub fn rule_markdown(meta: &RuleMeta) -> String {
     let _ = writeln!(out, "{}\n", meta.summary);
     let _ =
         writeln!(out, "| default severity | fix |\n|---|---|\n| {} | {} |\n", severity_text(meta), meta.fix.as_str());
+    if !meta.docs_zh.trim().is_empty() {
+        out += meta.docs_zh.trim();
+        out += "\n\n---\n\n";
+    }
     out += rule_body(meta).trim_end();
+    out.push('\n');
+    out
+}
+
+/// The page of one rule in one language (`nianbao rule`, hover): in
+/// Chinese, its Chinese docs (the English where it has none yet).
+pub fn rule_markdown_in(meta: &RuleMeta, lang: crate::lang::Lang) -> String {
+    let chinese = lang == crate::lang::Lang::Zh;
+    let mut out = String::new();
+    let _ = writeln!(out, "# {} {} · {}\n", meta.code, meta.name, meta.title);
+    let _ = writeln!(out, "{}\n", meta.summary_in(lang));
+    let (severity, fix) = if chinese { ("默认级别", "修正") } else { ("default severity", "fix") };
+    let _ = writeln!(out, "| {severity} | {fix} |\n|---|---|\n| {} | {} |\n", severity_text(meta), meta.fix.as_str());
+    if chinese && !meta.docs_zh.trim().is_empty() {
+        out += meta.docs_zh.trim();
+    } else {
+        out += rule_body(meta).trim_end();
+    }
     out.push('\n');
     out
 }

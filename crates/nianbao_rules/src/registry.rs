@@ -43,6 +43,8 @@ pub struct RuleMeta {
     pub fix: FixKind,
     /// Markdown: What it does / Why is this bad / Example / Fix safety / Source.
     pub docs: &'static str,
+    /// The same in Chinese (检查内容 / 为何有问题 / 示例 / 修正 / 依据), or empty.
+    pub docs_zh: &'static str,
 }
 
 impl RuleMeta {
@@ -78,7 +80,8 @@ macro_rules! declare_rule {
             summary_zh: $summary_zh:literal,
             severity: $severity:expr,
             fix: $fix:expr,
-            check: $check:path $(,)?
+            check: $check:path
+            $(, docs_zh: $docs_zh:literal)? $(,)?
         }
     ) => {
         $vis static $name: $crate::registry::Rule = $crate::registry::Rule {
@@ -91,6 +94,7 @@ macro_rules! declare_rule {
                 default_severity: $severity,
                 fix: $fix,
                 docs: concat!($($doc, "\n"),*),
+                docs_zh: concat!("" $(, $docs_zh)?),
             },
             check: $check,
         };

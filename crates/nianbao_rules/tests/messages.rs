@@ -148,3 +148,31 @@ fn the_scan_sees_a_mismatch() {
     assert_eq!(english_word("{row}一行 is missing"), Some("missing".to_string()));
     assert_eq!(english_word("请用 nianbao 检查 PDF 文件"), None);
 }
+
+/// The ```text blocks of a page, in order.
+fn examples(docs: &str) -> Vec<&str> {
+    docs.split("```text\n").skip(1).map(|block| block.split("```").next().unwrap_or_default()).collect()
+}
+
+/// Every rule's docs are in Chinese too, in the same sections, with the same
+/// examples byte for byte (they are report text, tested through the English).
+#[test]
+fn every_rule_has_its_docs_in_chinese_with_the_same_examples() {
+    let mut problems = Vec::new();
+    for rule in nianbao_rules::RULES {
+        let meta = &rule.meta;
+        if meta.title.is_empty() || meta.summary_zh.is_empty() {
+            problems.push(format!("{}: no Chinese title or summary", meta.code));
+        }
+        for heading in ["## 检查内容", "## 为何有问题", "## 示例", "### ✗ 错误", "### ✓ 正确", "## 修正", "## 依据"]
+        {
+            if !meta.docs_zh.contains(heading) {
+                problems.push(format!("{}: the Chinese docs have no 「{heading}」", meta.code));
+            }
+        }
+        if examples(meta.docs_zh) != examples(&nianbao_rules::docs::rule_body(meta)) {
+            problems.push(format!("{}: the Chinese docs' examples differ from the English ones", meta.code));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}

@@ -70,6 +70,14 @@ async fn a_body_over_the_limit_gets_413() {
     assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);
 }
 
+/// A 50 MB body with the default limit (20 MB): 413, read no further.
+#[tokio::test]
+async fn a_fifty_megabyte_body_gets_413() {
+    let (status, body, _) =
+        send(&Limits::default(), post("/api/check?filename=big.pdf", vec![b'%'; 50 * 1024 * 1024])).await;
+    assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE, "{body}");
+}
+
 /// With no room for another check, a check gets 503 and when to try again;
 /// the health check still answers.
 #[tokio::test]

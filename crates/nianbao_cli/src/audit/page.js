@@ -8,6 +8,7 @@
   const LEVELS = { department: "部门", government: "本级政府", township: "乡镇/街道" };
   const COLORS = { error: "#c62828", warning: "#ef6c00", info: "#1565c0" };
   const SEVERITY = { error: "错误", warning: "警告", info: "提示" };
+  const RANK = { error: 0, warning: 1, info: 2 };
   // Year-by-year charts: applications, then reviews and lawsuits (an order
   // of magnitude fewer, so on a scale of their own).
   const SERIES = [
@@ -214,6 +215,18 @@
     for (const [code, count] of Object.entries(data.summary.codes)) {
       codes.append(el("option", { value: code }, `${code} ${data.summary.titles[code] || ""} (${count})`));
     }
+    // Every shown report opened, or all closed again; printing opens them all first.
+    document.getElementById("expand-all").addEventListener("click", () => {
+      const shown = data.reports.filter(matches);
+      const allOpen = shown.every((r) => state.open.has(r.path));
+      for (const r of shown) if (allOpen) state.open.delete(r.path); else state.open.add(r.path);
+      drawRows();
+    });
+    document.getElementById("print").addEventListener("click", () => {
+      for (const r of data.reports.filter(matches)) state.open.add(r.path);
+      drawRows();
+      window.print();
+    });
     for (const id of ["filter-agency", "filter-level", "filter-code", "filter-errors"]) {
       document.getElementById(id).addEventListener("input", drawRows);
     }
@@ -261,8 +274,15 @@
       ? [r.published, " ", r.on_time === false ? el("span", { class: "badge late", title: `deadline ${r.deadline}` }, "逾期")
         : r.on_time ? el("span", { class: "badge ok", title: `deadline ${r.deadline}` }, "按时") : null]
       : "—";
+    // Why a report fails, without a click: its gravest findings in a line.
+    const gravest = [...r.findings].sort((a, b) => RANK[a.severity] - RANK[b.severity]).slice(0, 3)
+      .filter((f) => f.severity !== "info");
+    const main = gravest.length
+      ? el("div", { class: "main-findings" }, gravest.map((f) => `${f.code} ${f.message}`).join("；")
+        + (r.findings.length > gravest.length && r.errors + r.warnings > gravest.length ? "；…" : ""))
+      : null;
     const cells = [
-      el("td", {}, name(r), el("span", { class: "path" }, r.path)),
+      el("td", {}, name(r), el("span", { class: "path" }, r.path), main),
       el("td", {}, LEVELS[r.level] || "—"),
       el("td", { class: "num" }, r.year ? String(r.year) : "—"),
       el("td", {}, published),
