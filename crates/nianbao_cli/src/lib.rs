@@ -33,13 +33,13 @@ use crate::render::{Checked, Origin};
 #[command(
     name = "nianbao",
     version,
-    about = "Lint government information disclosure annual reports (政府信息公开工作年度报告)"
+    about = "检查政府信息公开工作年度报告 · Lint government information disclosure annual reports"
 )]
 pub struct Cli {
     #[command(subcommand)]
     command: Command,
-    /// The language of findings and their help: zh (Chinese, the default) or en. Also NIANBAO_LANG, or
-    /// `lang` in nianbao.toml.
+    /// 检查结果的语言：zh（中文，默认）或 en。The language of findings and their help: zh (Chinese, the default)
+    /// or en. Also NIANBAO_LANG, or `lang` in nianbao.toml.
     #[arg(long, global = true, value_enum)]
     lang: Option<LangArg>,
 }
@@ -63,11 +63,13 @@ impl From<LangArg> for nianbao_rules::Lang {
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Check reports: files, folders (walked for .txt, .md, .markdown, .html, .htm, .docx and .pdf), or - for stdin.
+    /// 检查报告：文件、文件夹或 - （标准输入）。Check reports: files, folders (walked for .txt, .md, .markdown, .html,
+    /// .htm, .docx and .pdf), or - for stdin.
     Check(CheckArgs),
-    /// Print a report's metadata, sections and table values as JSON.
+    /// 以 JSON 输出报告的基本信息、各部分和表格数值。Print a report's metadata, sections and table values as JSON.
     Export(ExportArgs),
-    /// Apply fixes to reports (safe ones; --unsafe for the rest), writing each file atomically.
+    /// 应用修正（默认只应用可自动修正；--unsafe 应用全部）。Apply fixes to reports (safe ones; --unsafe for the rest),
+    /// writing each file atomically.
     Fix {
         /// Files or folders; default: the current folder.
         paths: Vec<PathBuf>,
@@ -80,7 +82,8 @@ enum Command {
         #[arg(long)]
         config: Option<PathBuf>,
     },
-    /// Rewrite tables as aligned GFM tables and headings as the template writes them; prose is untouched.
+    /// 按模板重排表格和标题，正文不动。Rewrite tables as aligned GFM tables and headings as the template writes them;
+    /// prose is untouched.
     Fmt {
         /// Files or folders; default: the current folder.
         paths: Vec<PathBuf>,
@@ -91,7 +94,7 @@ enum Command {
         #[arg(long)]
         diff: bool,
     },
-    /// Write a new report skeleton in Markdown: headings, tables with zeros, hints.
+    /// 生成年度报告框架（Markdown）。Write a new report skeleton in Markdown: headings, tables with zeros, hints.
     New {
         #[arg(long)]
         year: i32,
@@ -104,9 +107,11 @@ enum Command {
         #[arg(long, short)]
         output: Option<PathBuf>,
     },
-    /// Audit many reports at once: one HTML page (or CSV, JSON) with counts, charts, every finding and the roll-up.
+    /// 批量审查多份报告，生成一个网页（或 CSV、JSON）。Audit many reports at once: one HTML page (or CSV, JSON) with
+    /// counts, charts, every finding and the roll-up.
     Audit(audit::AuditArgs),
-    /// Sum tables 二, 三 and 四 over reports; with --parent, check that report against the sum (rule C004).
+    /// 汇总多份报告的表二、表三、表四；加 --parent 时核对汇总报告。Sum tables 二, 三 and 四 over reports; with
+    /// --parent, check that report against the sum (rule C004).
     Aggregate {
         /// The 本级政府 (or summary) report whose figures must equal the sum.
         #[arg(long)]
@@ -115,14 +120,15 @@ enum Command {
         #[arg(required = true)]
         children: Vec<PathBuf>,
     },
-    /// Explain one rule: what it checks, why, and an example.
+    /// 说明一条规则：检查什么、为什么、示例。Explain one rule: what it checks, why, and an example.
     Rule {
         /// A code such as T303, or a name such as row-total.
         code: String,
     },
-    /// List every rule.
+    /// 列出全部规则。List every rule.
     Rules,
-    /// Serve a checker page and an HTTP API (POST /api/check, /api/export; GET /api/rules, /healthz).
+    /// 提供在线检查网页和 HTTP 接口。Serve a checker page and an HTTP API (POST /api/check, /api/export, /api/view;
+    /// GET /api/rules, /healthz).
     Serve {
         /// Where to listen; another machine can reach it only if told an address other than 127.0.0.1.
         #[arg(long, default_value = "127.0.0.1:8080")]
@@ -134,7 +140,7 @@ enum Command {
         #[arg(long)]
         config: Option<PathBuf>,
     },
-    /// Serve the Language Server Protocol over stdin/stdout (for editors).
+    /// 为编辑器提供语言服务（LSP）。Serve the Language Server Protocol over stdin/stdout (for editors).
     Lsp {
         /// Accepted for editors that pass it; stdio is the only transport.
         #[arg(long)]

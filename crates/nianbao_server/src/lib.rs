@@ -152,8 +152,10 @@ async fn admit(State(slots): State<Arc<Semaphore>>, request: Request, next: Next
     let Ok(_slot) = slots.try_acquire_owned() else {
         let drained = axum::body::to_bytes(request.into_body(), DRAIN_LIMIT);
         let _ = tokio::time::timeout(Duration::from_secs(2), drained).await;
-        let mut response =
-            problem(StatusCode::SERVICE_UNAVAILABLE, "busy: too many reports are being checked; try again shortly");
+        let mut response = problem(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "服务器正忙，请稍后再试（busy: too many reports are being checked; try again shortly）",
+        );
         response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
         return response;
     };
@@ -262,7 +264,7 @@ pub fn checked_json(name: &str, bytes: &[u8], config: &Config, what: Answer) -> 
 }
 
 /// Why a file that reads is still refused.
-const NOT_A_REPORT: &str = "not an annual report: no title, statutory section heading or table label found";
+const NOT_A_REPORT: &str = "不是政府信息公开工作年度报告：未找到标题、法定部分标题或统计表栏目（not an annual report: no title, statutory section heading or table label found）";
 
 /// An error as JSON: `{"error": "…"}`.
 fn problem(status: StatusCode, why: &str) -> Response {
