@@ -171,6 +171,11 @@ test("the charts and the files not read are drawn", async () => {
   assert.equal(listed.length, unreadable.length);
   assert.ok(listed.some((item) => item.includes("scanned.pdf") && item.includes("no text layer")), listed.join("\n"));
   assert.equal(await page.$$eval("#rollup tbody tr", (rows) => rows.length), 200);
+  // Chart labels are whole: a file's own name, not a folder's start, and nothing cut off at the left.
+  const cut = await page.$$eval('#charts g.bar text[text-anchor="end"]', (texts) =>
+    texts.filter((text) => text.getBBox().x < 0 || text.textContent.includes("/")).map((text) => text.textContent),
+  );
+  assert.deepEqual(cut, []);
 });
 
 test("the page fits a phone's width", async () => {

@@ -40,7 +40,20 @@
   }
   const number = (value) => (value === null || value === undefined ? "—" : Number.isInteger(value) ? String(value) : value.toFixed(2));
   const name = (report) => report.agency || report.path;
-  const shortName = (text, max) => (text.length > max ? text.slice(0, max - 1) + "…" : text);
+  // A chart's label: the agency, else the file's own name (not a folder's start).
+  const chartName = (report) => report.agency || report.path.split(/[\\/]/).pop();
+  // About how wide a label is drawn at 11px: Chinese characters are square, others narrower.
+  const textWidth = (text) => [...text].reduce((sum, c) => sum + (c.codePointAt(0) > 0x2e80 ? 11 : 6.2), 0);
+  // The label cut to `width`, with … where it was cut.
+  const fit = (text, width) => {
+    if (textWidth(text) <= width) return text;
+    let cut = "";
+    for (const c of text) {
+      if (textWidth(cut + c + "…") > width) break;
+      cut += c;
+    }
+    return cut + "…";
+  };
 
   document.getElementById("generator").textContent = data.generator;
 
@@ -71,13 +84,15 @@
   /** Horizontal bars: items are {label, title, parts: [[value, color], …]}. */
   function barChart(items, legend) {
     if (!items.length) return el("p", { class: "empty" }, "无数据 no data");
-    const rowHeight = 18, labelWidth = 170, width = 560, barWidth = width - labelWidth - 50;
+    // The labels' column is as wide as the longest label needs, within bounds: none is clipped.
+    const labelWidth = Math.min(260, Math.max(80, Math.ceil(Math.max(...items.map((item) => textWidth(item.label)))) + 12));
+    const rowHeight = 18, barWidth = 340, width = labelWidth + barWidth + 50;
     const max = Math.max(1, ...items.map((item) => item.parts.reduce((sum, [value]) => sum + value, 0)));
     const chart = svg("svg", { viewBox: `0 0 ${width} ${items.length * rowHeight + 6}`, width, role: "img" });
     items.forEach((item, i) => {
       const y = i * rowHeight + 3;
       const row = svg("g", { class: "bar" }, svg("title", {}, item.title));
-      row.append(svg("text", { x: labelWidth - 6, y: y + 12, "text-anchor": "end" }, shortName(item.label, 16)));
+      row.append(svg("text", { x: labelWidth - 6, y: y + 12, "text-anchor": "end" }, fit(item.label, labelWidth - 8)));
       let x = labelWidth, total = 0;
       for (const [value, color] of item.parts) {
         const w = (value / max) * barWidth;
@@ -99,7 +114,7 @@
       .sort((a, b) => b.errors - a.errors || b.warnings - a.warnings || b.infos - a.infos)
       .slice(0, 30)
       .map((r) => ({
-        label: name(r) + (r.year ? ` ${r.year}` : ""),
+        label: chartName(r) + (r.year ? ` ${r.year}` : ""),
         title: `${r.path}: ${r.errors} errors, ${r.warnings} warnings, ${r.infos} infos`,
         parts: [[r.errors, COLORS.error], [r.warnings, COLORS.warning], [r.infos, COLORS.info]],
       }));
@@ -125,8 +140,11 @@
       .filter((r) => r.figures.received !== null)
       .sort((a, b) => b.figures.received - a.figures.received)
       .slice(0, 30)
-      .map((r) => ({ label: name(r), title: `${name(r)} ${r.year || ""}: ${number(r.figures.received)}`, parts: [[r.figures.received, COLORS.info]] }));
-    document.getElementById("chart-received").append(barChart(items, null));
+      .map((r) => ({ label: chartName(r), title: `${r.path} ${r.year || ""}: ${number(r.figures.received)}`, parts: [[r.figures.received, COLORS.info]] }));
+    const chart = document.getElementById("chart-received");
+    chart.append(barChart(items, null));
+    const hidden = latestByAgency().filter((r) => r.figures.received !== null).length - items.length;
+    if (hidden > 0) chart.append(el("p", { class: "legend" }, `另有 ${hidden} 个机关未列出 (${hidden} more not shown)`));
   }
 
   /** Small multiples: for each agency with reports of several years, its figures by year. */
