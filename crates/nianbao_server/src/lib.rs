@@ -110,13 +110,30 @@ pub fn run(addr: SocketAddr, limits: Limits, config: Config) -> std::io::Result<
         .enable_all()
         .build()?;
     runtime.block_on(async {
-        let listener = tokio::net::TcpListener::bind(addr).await?;
+        let listener = listen(addr)?;
         let bound = listener.local_addr()?;
         eprintln!("nianbao serve: http://{bound}/ (Ctrl-C to stop)");
         serve(listener, app(&limits, config), stop_signal()).await?;
         eprintln!("nianbao serve: stopped");
         Ok(())
     })
+}
+
+/// Connections the kernel holds for the server before it accepts them.
+/// `TcpListener::bind` asks for 128: a thousand clients arriving at once
+/// overflowed that queue, the kernel dropped their handshakes, they waited
+/// a second for a retransmission, and under load some were reset. The
+/// kernel caps this at `net.core.somaxconn` (4096 on current Linux).
+const BACKLOG: u32 = 2048;
+
+/// A listener on `addr`, with room for [`BACKLOG`] waiting connections.
+fn listen(addr: SocketAddr) -> std::io::Result<tokio::net::TcpListener> {
+    let socket = if addr.is_ipv4() { tokio::net::TcpSocket::new_v4()? } else { tokio::net::TcpSocket::new_v6()? };
+    // A restarted server can bind while the old one's connections linger.
+    #[cfg(unix)]
+    socket.set_reuseaddr(true)?;
+    socket.bind(addr)?;
+    socket.listen(BACKLOG)
 }
 
 /// Ctrl-C, or SIGTERM on Unix.
