@@ -67,16 +67,51 @@ const setInput = async (selector, value) => {
 };
 const diagnosticsOf = (path) => check.files.find((file) => file.path === path).diagnostics;
 
+// The audit as the page carries it: which file repeats which report.
+const audited = () => page.$eval("#audit-data", (script) => JSON.parse(script.textContent));
+
 test("the counts shown are those of nianbao check", async () => {
-  assert.equal(await count("reports"), check.summary.files);
+  assert.equal(await count("files"), check.summary.files);
   assert.equal(await count("errors"), check.summary.errors);
   assert.equal(await count("warnings"), check.summary.warnings);
   assert.equal(await count("infos"), check.summary.infos);
   assert.equal(await count("unreadable"), unreadable.length);
-  const withErrors = check.files.filter((file) => file.diagnostics.some((d) => d.severity === "error")).length;
-  assert.equal(await count("with-errors"), withErrors);
+  // Reports, not files: a report has errors when any of its files has.
+  const reportOf = new Map((await audited()).reports.map((r) => [r.path, r.copy_of ?? r.path]));
+  const reports = new Set(check.files.map((file) => reportOf.get(file.path)));
+  assert.equal(await count("reports"), reports.size);
+  const failing = new Set(check.files.filter((file) => file.diagnostics.some((d) => d.severity === "error")).map((file) => reportOf.get(file.path)));
+  assert.equal(await count("with-errors"), failing.size);
   assert.equal((await shownPaths()).length, check.files.length);
   assert.ok(check.files.length > 100, `${check.files.length} reports audited`);
+});
+
+test("a report held as text, PDF, Word and HTML counts once, and says so once", async () => {
+  const seed = "tests/seeds/003_be94cdfbcf579bbe.txt";
+  const copies = ["tests/fixtures/pdf/003.pdf", "tests/fixtures/docx/003.docx", "tests/fixtures/html/003.html"];
+  for (const copy of copies) {
+    const line = await text(`#reports tbody tr.report[data-path="${copy}"] .copy-of`);
+    assert.equal(line, `副本与 ${seed} 为同一报告，只计一次`);
+  }
+  const kept = await text(`#reports tbody tr.report[data-path="${seed}"] .copies`);
+  for (const copy of copies) assert.ok(kept.includes(`${copy}（数字一致）`), kept);
+  assert.ok(kept.includes("tests/fixtures/docx/003-broken.docx（数字不一致，请核对）"), kept);
+  const note = await page.$eval("#copies-note", (p) => Number(p.dataset.copies));
+  assert.equal(note, (await count("files")) - (await count("reports")));
+  // Summed once: the roll-up leaves the copies out, saying why.
+  const summary = await text("#rollup-copies summary");
+  assert.equal(summary, `另有 ${note} 份文件与已计入的报告为同一报告，未重复计入`);
+  const folded = await page.$$eval("#rollup-copies li", (items) => items.map((li) => li.textContent));
+  for (const copy of copies) assert.ok(folded.includes(copy), copy);
+});
+
+test("a late report says by how many days, and against which deadline", async () => {
+  const late = (await audited()).reports.filter((r) => r.on_time === false);
+  assert.ok(late.length > 0, "some report is late");
+  for (const r of late) {
+    const cell = await text(`#reports tbody tr.report[data-path="${r.path}"] td:nth-child(4)`);
+    assert.ok(cell.includes(`逾期${r.days_late}天`) && cell.includes(`应于${r.deadline}前发布（依据《条例》第四十九条`), cell);
+  }
 });
 
 test("the reports sort by a column, both ways", async () => {
@@ -170,12 +205,31 @@ test("the charts and the files not read are drawn", async () => {
   const listed = await page.$$eval("#unreadable li[data-path]", (items) => items.map((li) => li.textContent));
   assert.equal(listed.length, unreadable.length);
   assert.ok(listed.some((item) => item.includes("scanned.pdf") && item.includes("no text layer")), listed.join("\n"));
-  assert.equal(await page.$$eval("#rollup tbody tr", (rows) => rows.length), 200);
   // Chart labels are whole: a file's own name, not a folder's start, and nothing cut off at the left.
   const cut = await page.$$eval('#charts g.bar text[text-anchor="end"]', (texts) =>
     texts.filter((text) => text.getBBox().x < 0 || text.textContent.includes("/")).map((text) => text.textContent),
   );
   assert.deepEqual(cut, []);
+});
+
+test("the roll-up is laid out as the template's tables", async () => {
+  const tables = await page.$$eval("#rollup .rollup-part", (parts) => parts.map((part) => part.dataset.table));
+  assert.deepEqual(tables, ["表二", "表三", "表四"]);
+  // 200 figures, each in its row and column.
+  assert.equal(await page.$$eval("#rollup td.num", (cells) => cells.length), 200);
+  const t3 = '#rollup [data-table="表三"]';
+  assert.equal(await page.$$eval(`${t3} tbody tr[data-row]`, (rows) => rows.length), 25);
+  assert.ok((await page.$$eval(`${t3} tbody tr[data-row]`, (rows) => rows.every((row) => row.querySelectorAll("td").length === 7))));
+  const head = await page.$eval(`${t3} thead`, (thead) => thead.textContent);
+  assert.ok(head.includes("自然人") && head.includes("法人或其他组织") && head.includes("总计"), head);
+  const groups = await page.$$eval(`${t3} tr.group`, (rows) => rows.map((row) => row.textContent));
+  assert.deepEqual(groups, ["三、本年度办理结果", "（三）不予公开", "（四）无法提供", "（五）不予处理", "（六）其他处理"]);
+  assert.equal(await page.$$eval('#rollup [data-table="表四"] tbody tr[data-row]', (rows) => rows.length), 3);
+  // A cell holds the sum the data gives for its row and column.
+  const { rollup } = await audited();
+  const cell = rollup.rows.find((row) => row.table === "表三" && row.row.startsWith("一、") && row.column === "总计");
+  const shown = await page.$eval(`${t3} tr[data-row^="一、"] td[data-column="总计"]`, (td) => td.textContent);
+  assert.equal(Number(shown), cell.sum);
 });
 
 test("the page fits a phone's width", async () => {

@@ -46,12 +46,15 @@ fn the_audit_counts_what_check_finds() {
     let paths = inputs(60);
     let (audit, check, unreadable) = audit_and_check(&paths);
     let summary = &check["summary"];
-    assert_eq!(audit.summary.reports as u64, summary["files"].as_u64().unwrap());
+    assert_eq!(audit.summary.files as u64, summary["files"].as_u64().unwrap());
+    // The generated reports come nine files to a body's year; 003 as text, PDF and HTML.
+    assert_eq!(audit.summary.reports + audit.summary.copies, audit.summary.files);
+    assert!(audit.summary.copies > 40, "{} copies", audit.summary.copies);
     assert_eq!(audit.summary.errors as u64, summary["errors"].as_u64().unwrap());
     assert_eq!(audit.summary.warnings as u64, summary["warnings"].as_u64().unwrap());
     assert_eq!(audit.summary.infos as u64, summary["infos"].as_u64().unwrap());
     assert_eq!(audit.summary.unreadable, unreadable);
-    assert!(audit.summary.reports > 70, "{} reports", audit.summary.reports);
+    assert!(audit.summary.files > 70, "{} files", audit.summary.files);
     assert!(audit.summary.errors > 0 && audit.summary.warnings > 0);
 
     // Per report, and per rule.
@@ -138,7 +141,7 @@ fn a_parent_is_compared_with_the_sum_of_the_others() {
     assert_eq!((alone.rollup.summed, alone.rollup.mismatches), (1, 0));
     assert!(alone.rollup.rows.iter().all(|row| row.parent == Some(row.sum)));
     // With another report added, the parent's figures fall short of the sum.
-    let parts = [example, root.join("tests/fixtures/years/2024-report.md")];
+    let parts = [example, root.join("tests/seeds/000_88a8dc7d33e7281e.txt")];
     let (two, _) = audit::audit_paths(&parts, None, parent(tables), 1, &|_, _| {});
     assert_eq!(two.rollup.summed, 2);
     assert!(two.rollup.mismatches > 0);
@@ -146,4 +149,65 @@ fn a_parent_is_compared_with_the_sum_of_the_others() {
     let (broken, _) = audit::audit_paths(&parts, None, parent(Err("表三 is missing".into())), 1, &|_, _| {});
     assert_eq!(broken.rollup.mismatches, 0);
     assert!(broken.rollup.excluded.iter().any(|e| e.reason.contains("表三 is missing")));
+}
+
+#[test]
+fn a_report_in_several_files_is_counted_and_summed_once() {
+    let root = tests::workspace_root();
+    let files = [
+        "tests/seeds/003_be94cdfbcf579bbe.txt",
+        "tests/fixtures/pdf/003.pdf",
+        "tests/fixtures/docx/003.docx",
+        "tests/fixtures/docx/003-broken.docx",
+        "tests/seeds/000_88a8dc7d33e7281e.txt",
+    ]
+    .map(|file| root.join(file));
+    let (audit, _) = audit::audit_paths(&files, None, None, 1, &|_, _| {});
+    let summary = &audit.summary;
+    assert_eq!((summary.files, summary.reports, summary.copies), (5, 2, 3));
+    // The broken DOCX's errors are the report's: it has errors, though the
+    // text file it is counted by has none.
+    let row = |name: &str| audit.reports.iter().find(|row| row.path.ends_with(name)).unwrap();
+    assert_eq!(row("003_be94cdfbcf579bbe.txt").errors, 0);
+    assert!(row("003-broken.docx").errors > 0);
+    assert_eq!(summary.with_errors, 1 + usize::from(row("000_88a8dc7d33e7281e.txt").errors > 0));
+    // Counted by the text file; the PDF and the Word file read the same
+    // tables, the broken draft does not.
+    let kept = row("003_be94cdfbcf579bbe.txt");
+    assert_eq!(kept.copy_of, None);
+    let copies: Vec<(&str, bool)> =
+        kept.copies.iter().map(|copy| (copy.path.rsplit('/').next().unwrap(), copy.same_tables)).collect();
+    assert_eq!(copies, [("003-broken.docx", false), ("003.docx", true), ("003.pdf", true)]);
+    for copy in ["003.pdf", "003.docx", "003-broken.docx"] {
+        assert_eq!(row(copy).copy_of.as_deref(), Some(kept.path.as_str()), "{copy}");
+    }
+    // Summed once: the PDF's tables are not added to the text file's.
+    assert_eq!(audit.rollup.summed, 2);
+    assert_eq!(audit.rollup.copies.len(), 3);
+    assert!(audit.rollup.excluded.is_empty());
+}
+
+#[test]
+fn one_body_written_two_ways_is_one_agency() {
+    let folder = std::env::temp_dir().join(format!("nianbao-audit-names-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&folder);
+    std::fs::create_dir_all(&folder).unwrap();
+    let report = |title: &str| format!("{title}\n发布时间：2025-01-20\n");
+    std::fs::write(folder.join("a.txt"), report("淮安市洪泽区人民政府2024年政府信息公开工作年度报告")).unwrap();
+    std::fs::write(folder.join("b.txt"), report("洪泽区人民政府2023年政府信息公开工作年度报告")).unwrap();
+    std::fs::write(folder.join("c.txt"), report("洪泽区人民政府办公室2024年政府信息公开工作年度报告")).unwrap();
+    let (audit, _) = audit::audit_paths(std::slice::from_ref(&folder), None, None, 1, &|_, _| {});
+    let agencies: Vec<(Option<&str>, Option<&str>)> =
+        audit.reports.iter().map(|row| (row.agency.as_deref(), row.agency_written.as_deref())).collect();
+    assert_eq!(
+        agencies,
+        [
+            (Some("淮安市洪泽区人民政府"), None),
+            (Some("淮安市洪泽区人民政府"), Some("洪泽区人民政府")),
+            (Some("洪泽区人民政府办公室"), None),
+        ]
+    );
+    // Two years of one body: two reports, no copy.
+    assert_eq!((audit.summary.reports, audit.summary.copies), (3, 0));
+    std::fs::remove_dir_all(&folder).unwrap();
 }

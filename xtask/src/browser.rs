@@ -1,7 +1,7 @@
 //! `cargo xtask browser [--screenshot FILE]`: the page `nianbao audit`
 //! writes and the page `nianbao serve` serves, tested in a real headless
 //! Chromium (`tests/browser`). The page is
-//! built from the seeds, the example, the HTML, PDF and year fixtures, and
+//! built from the seeds, the example, the HTML, PDF, DOCX and year fixtures, and
 //! a folder of generated reports of two agencies over 2019–2025; `nianbao
 //! check --format json` over the same paths gives the counts the page must
 //! show. Chromium is the one the npm package `@sparticuz/chromium` carries,
@@ -14,8 +14,17 @@ use std::process::Command;
 use crate::{cargo, exec, workspace_root};
 
 /// What the page is built from, relative to the root; the generated folder last.
-const INPUTS: [&str; 5] =
-    ["tests/seeds", "examples", "tests/fixtures/pdf", "tests/fixtures/html", "tests/fixtures/years"];
+/// Report 003 is in it four ways (text, PDF, Word, HTML): one report. The
+/// 本级政府 report published two days late shows how lateness is said.
+const INPUTS: [&str; 7] = [
+    "tests/seeds",
+    "examples",
+    "tests/fixtures/pdf",
+    "tests/fixtures/html",
+    "tests/fixtures/docx",
+    "tests/fixtures/years",
+    "tests/fixtures/rules/P001/invalid-government.md",
+];
 
 /// Uploaded through `nianbao serve`'s page: a seed, a DOCX (with broken
 /// totals, for the arithmetic) and a PDF.

@@ -176,6 +176,25 @@ pub struct Date {
     pub day: u8,
 }
 
+impl Date {
+    /// Days from `earlier` to `self` (negative when `self` is earlier), by the
+    /// proleptic Gregorian calendar: how many days late a report is.
+    pub fn days_since(self, earlier: Date) -> i64 {
+        self.day_number() - earlier.day_number()
+    }
+
+    /// Days since 1970-01-01 (Howard Hinnant's `days_from_civil`).
+    fn day_number(self) -> i64 {
+        let (month, day) = (i64::from(self.month), i64::from(self.day));
+        let year = i64::from(self.year) - i64::from(month <= 2);
+        let era = year.div_euclid(400);
+        let year_of_era = year - era * 400;
+        let day_of_year = (153 * (month + if month > 2 { -3 } else { 9 }) + 2) / 5 + day - 1;
+        let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+        era * 146_097 + day_of_era - 719_468
+    }
+}
+
 impl std::fmt::Display for Date {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
@@ -436,4 +455,20 @@ pub enum CellValue {
     /// a crawler stored with its table cells run together): no value is
     /// read from them, and no arithmetic is done on them.
     Unread,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Date;
+
+    #[test]
+    fn days_between_dates_cross_months_and_leap_years() {
+        let date = |year, month, day| Date { year, month, day };
+        assert_eq!(date(1970, 1, 1).day_number(), 0);
+        assert_eq!(date(2025, 2, 3).days_since(date(2025, 1, 31)), 3);
+        assert_eq!(date(2024, 3, 1).days_since(date(2024, 2, 28)), 2);
+        assert_eq!(date(2025, 3, 1).days_since(date(2025, 2, 28)), 1);
+        assert_eq!(date(2025, 1, 20).days_since(date(2025, 1, 31)), -11);
+        assert_eq!(date(2026, 1, 1).days_since(date(2025, 1, 1)), 365);
+    }
 }

@@ -100,16 +100,33 @@ fn years_in(source: &str, span: Span) -> Vec<Spanned<i32>> {
     years
 }
 
-/// The agency is the title text before the year: 「淄博市工业和信息化局 2024 年…」.
+/// The agency is the title text before the year: 「淄博市工业和信息化局 2024 年…」,
+/// up to a 「关于」 that starts the title's subject (「…管理局关于报送2020年度…的函」).
+/// A title that starts with its year names the agency after it:
+/// 「2024 年上海市科委政府信息公开工作年度报告」.
 fn agency_before(source: &str, title: Span, year: Span) -> Option<Spanned<String>> {
-    let before = Span::new(title.start, year.start);
-    let text = before.slice(source);
-    let trimmed = text.trim_end();
-    let trimmed = trimmed.trim_end_matches(['(', '（']);
-    if trimmed.chars().count() < 2 {
+    let before = Span::new(title.start, year.start).slice(source);
+    let before = before.find("关于").map_or(before, |at| &before[..at]);
+    let trimmed = before.trim_end().trim_end_matches(['(', '（']).trim_end();
+    if trimmed.chars().count() >= 2 {
+        return Some(Spanned::new(trimmed.to_string(), Span::new(title.start, title.start + trimmed.len())));
+    }
+    agency_after(source, title, year)
+}
+
+/// The agency between a title's year and its subject: 「2024 年」 +
+/// 「上海市科委」 + 「政府信息公开工作年度报告」.
+fn agency_after(source: &str, title: Span, year: Span) -> Option<Spanned<String>> {
+    let after = Span::new(year.end.min(title.end), title.end).slice(source);
+    let name_start = after.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '年' | '度'));
+    let subject =
+        ["政府信息公开", "政务公开", "信息公开", "年度报告"].iter().filter_map(|word| name_start.find(word)).min()?;
+    let name = name_start[..subject].trim_end();
+    if name.chars().count() < 2 || name.contains(|c: char| c.is_ascii_digit()) {
         return None;
     }
-    Some(Spanned::new(trimmed.to_string(), Span::new(title.start, title.start + trimmed.len())))
+    let start = title.end - after.len() + (after.len() - name_start.len());
+    Some(Spanned::new(name.to_string(), Span::new(start, start + name.len())))
 }
 
 /// The sentence holding 「统计期限」 (统计时限, 统计周期, 统计期, 统计时间,
@@ -245,6 +262,36 @@ mod tests {
         assert_eq!(date("2025年1月17日"), Some(("2025-01-17".into(), "2025年1月17日")));
         assert_eq!(date("2025/1/5"), Some(("2025-01-05".into(), "2025/1/5")));
         assert_eq!(date("电话3581178"), None);
+    }
+
+    /// The agency a title names, and the text its span covers.
+    fn agency(title: &str) -> Option<(String, &str)> {
+        let whole = Span::new(0, title.len());
+        let year = first_year(title, whole)?;
+        agency_before(title, whole, year.span).map(|agency| (agency.value, agency.span.slice(title)))
+    }
+
+    #[test]
+    fn the_agency_is_the_titles_body_not_its_subject() {
+        fn named(name: &str) -> Option<(String, &str)> {
+            Some((name.to_string(), name))
+        }
+        assert_eq!(
+            agency("淄博市工业和信息化局 2024 年政府信息公开工作年度报告").as_ref().map(|a| a.0.as_str()),
+            Some("淄博市工业和信息化局")
+        );
+        // Crawled titles of letters sending the report (real: Pingtan 206, 220).
+        assert_eq!(
+            agency("平潭综合实验区海坛片区管理局 关于2021年度政府信息公开工作年度报告"),
+            named("平潭综合实验区海坛片区管理局")
+        );
+        assert_eq!(
+            agency("平潭综合实验区苏平片区管理局关于报送2020年度政府信息公开工作年度报告的函"),
+            named("平潭综合实验区苏平片区管理局")
+        );
+        // A title that starts with its year (real: Shanghai 105).
+        assert_eq!(agency("2024 年上海市科委政府信息公开工作年度报告"), named("上海市科委"));
+        assert_eq!(agency("2024年度政府信息公开工作年度报告"), None);
     }
 
     #[test]

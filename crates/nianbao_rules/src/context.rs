@@ -166,8 +166,11 @@ impl<'a> Context<'a> {
     pub fn level(&self) -> Option<Level> {
         self.config.report.level.or_else(|| {
             let agency = self.agency()?;
-            let township = ["乡", "镇", "街道"].iter().any(|word| agency.contains(word))
-                && (agency.ends_with("人民政府") || agency.ends_with("办事处"));
+            // A 片区管理局 (Pingtan's districts that replaced its towns) governs
+            // at the township level.
+            let township = (["乡", "镇", "街道"].iter().any(|word| agency.contains(word))
+                && (agency.ends_with("人民政府") || agency.ends_with("办事处")))
+                || agency.ends_with("片区管理局");
             if township {
                 Some(Level::Township)
             } else if agency.ends_with("人民政府") || is_region(agency) {

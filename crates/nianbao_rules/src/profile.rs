@@ -25,6 +25,8 @@ pub struct Profile {
     pub published: Option<Date>,
     /// The date it had to be published by (条例第四十九条 or the local deadline).
     pub deadline: Option<Date>,
+    /// What sets the deadline, in the configured language: 「《条例》第四十九条，部门年度报告」.
+    pub deadline_basis: Option<String>,
     pub figures: Figures,
     /// The report's tables as [`Sums`] of one report, for a roll-up; or why
     /// they cannot be added up (a missing table, a text value).
@@ -36,6 +38,13 @@ impl Profile {
     /// Whether it was published by its deadline; `None` when either date is unknown.
     pub fn on_time(&self) -> Option<bool> {
         Some(self.published? <= self.deadline?)
+    }
+
+    /// Days after the deadline it was published; `None` when on time or
+    /// when either date is unknown.
+    pub fn days_late(&self) -> Option<i64> {
+        let days = self.published?.days_since(self.deadline?);
+        (days > 0).then_some(days)
     }
 }
 
@@ -85,6 +94,7 @@ pub fn profile(report: &Report, config: &Config) -> Profile {
         year: ctx.report_year(),
         published: deadline.as_ref().and_then(|d| d.published).map(|(date, _)| date),
         deadline: deadline.as_ref().map(|d| d.date),
+        deadline_basis: deadline.as_ref().map(|d| d.basis.as_str().to_string()),
         figures: Figures::of(report),
         tables,
     }
@@ -117,7 +127,27 @@ mod tests {
         assert_eq!(profile.level, Some(Level::Government));
         assert_eq!(profile.deadline, Some(Date { year: 2025, month: 3, day: 31 }));
         assert_eq!(profile.on_time(), Some(false));
+        assert_eq!(profile.days_late(), Some(2));
+        assert_eq!(profile.deadline_basis.as_deref(), Some("《条例》第四十九条，本级政府年度报告"));
         assert_eq!(profile.figures, Figures::default());
         assert!(profile.tables.is_err());
+    }
+
+    #[test]
+    fn each_body_has_its_level_and_deadline() {
+        let level_and_deadline = |title: &str| {
+            let profile =
+                profile(&nianbao_parser::parse(&format!("{title}\n发布时间：2025-01-20\n")), &Config::default());
+            (profile.level, profile.deadline.map(|date| (date.month, date.day)), profile.days_late())
+        };
+        let department = (Some(Level::Department), Some((1, 31)), None);
+        assert_eq!(level_and_deadline("某某县人民政府办公室2024年政府信息公开工作年度报告"), department);
+        assert_eq!(level_and_deadline("某某县财政局2024年政府信息公开工作年度报告"), department);
+        let township = (Some(Level::Township), Some((1, 31)), None);
+        assert_eq!(level_and_deadline("某某县某某镇人民政府2024年政府信息公开工作年度报告"), township);
+        // Real: Pingtan's 片区管理局, which replaced its towns.
+        assert_eq!(level_and_deadline("平潭综合实验区海坛片区管理局2024年度政府信息公开工作年度报告"), township);
+        let government = (Some(Level::Government), Some((3, 31)), None);
+        assert_eq!(level_and_deadline("某某县人民政府2024年政府信息公开工作年度报告"), government);
     }
 }

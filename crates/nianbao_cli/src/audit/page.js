@@ -62,6 +62,7 @@
     const s = data.summary;
     const stats = [
       ["reports", "已审报告 reports", s.reports, ""],
+      ["files", "文件 files", s.files, ""],
       ["with-errors", "有错误的报告 with errors", s.with_errors, s.with_errors ? "bad" : ""],
       ["errors", "错误 errors", s.errors, s.errors ? "bad" : ""],
       ["warnings", "警告 warnings", s.warnings, s.warnings ? "warn" : ""],
@@ -73,6 +74,11 @@
       ...stats.map(([key, label, value, tone]) =>
         el("div", { class: "stat " + tone, "data-count": key }, el("b", {}, String(value)), el("span", {}, label)))
     );
+    // Said once: files that hold a report another file holds.
+    if (s.copies) {
+      document.getElementById("families").before(el("p", { id: "copies-note", "data-copies": s.copies },
+        `${s.files} 份文件中有 ${s.copies} 份与其他文件为同一报告（同一机关、同一年度，如PDF与其Word稿），报告只计一次、合计只加一次；问题数按文件计。`));
+    }
     const families = { S: "结构 structure", T: "表格 tables", X: "正文与表格 prose vs tables", F: "文字 wording", P: "发布 publication", C: "跨报告 across reports" };
     const parts = Object.entries(s.families).map(([family, count]) =>
       el("span", { "data-family": family }, `${family} ${families[family] || ""}: `, el("b", {}, String(count))));
@@ -287,11 +293,29 @@
     document.getElementById("shown-count").dataset.shown = String(shown.length);
   }
 
+  /** When it was published, against which deadline, and why that deadline. */
+  function publishedCell(r) {
+    if (!r.published) return r.deadline ? el("span", { class: "deadline" }, `发布日期未知；应于${r.deadline}前发布`) : "—";
+    const basis = r.deadline_basis ? `（依据${r.deadline_basis}）` : "";
+    if (r.on_time === false) {
+      return [r.published, " ", el("span", { class: "badge late" }, `逾期${r.days_late}天`),
+        el("span", { class: "deadline" }, `应于${r.deadline}前发布${basis}`)];
+    }
+    return [r.published, " ", r.on_time ? el("span", { class: "badge ok", title: `应于${r.deadline}前发布${basis}` }, "按时") : null];
+  }
+
+  /** The files that hold the same report: counted once, by one of them. */
+  function copiesLine(r) {
+    if (r.copy_of) {
+      return el("div", { class: "copy-of" }, el("span", { class: "badge copy" }, "副本"), `与 ${r.copy_of} 为同一报告，只计一次`);
+    }
+    if (!r.copies.length) return null;
+    return el("div", { class: "copies" }, "同一报告的其他文件：",
+      r.copies.map((c) => `${c.path}（${c.same_tables ? "数字一致" : "数字不一致，请核对"}）`).join("、"));
+  }
+
   function reportRow(r) {
-    const published = r.published
-      ? [r.published, " ", r.on_time === false ? el("span", { class: "badge late", title: `deadline ${r.deadline}` }, "逾期")
-        : r.on_time ? el("span", { class: "badge ok", title: `deadline ${r.deadline}` }, "按时") : null]
-      : "—";
+    const published = publishedCell(r);
     // Why a report fails, without a click: its gravest findings in a line.
     const gravest = [...r.findings].sort((a, b) => RANK[a.severity] - RANK[b.severity]).slice(0, 3)
       .filter((f) => f.severity !== "info");
@@ -300,7 +324,7 @@
         + (r.findings.length > gravest.length && r.errors + r.warnings > gravest.length ? "；…" : ""))
       : null;
     const cells = [
-      el("td", {}, name(r), el("span", { class: "path" }, r.path), main),
+      el("td", { title: r.agency_written ? `本文件写作「${r.agency_written}」` : null }, name(r), el("span", { class: "path" }, r.path), copiesLine(r), main),
       el("td", {}, LEVELS[r.level] || "—"),
       el("td", { class: "num" }, r.year ? String(r.year) : "—"),
       el("td", {}, published),
@@ -340,28 +364,84 @@
     for (const u of data.unreadable) list.append(el("li", { "data-path": u.path }, el("b", {}, u.path), "：", u.reason));
   }
 
+  const TABLE_TITLES = {
+    "表二": "主动公开政府信息情况",
+    "表三": "收到和处理政府信息公开申请情况",
+    "表四": "政府信息公开行政复议、行政诉讼情况",
+  };
+  const differs = (cell) => cell.parent !== undefined && Math.abs(cell.parent - cell.sum) > 1e-9;
+
+  /** The roll-up's rows as the template's tables: each table's rows in order, as blocks of rows with the same columns. */
+  function rollupTables(rows) {
+    const tables = new Map();
+    for (const cell of rows) {
+      if (!tables.has(cell.table)) tables.set(cell.table, []);
+      const list = tables.get(cell.table);
+      if (!list.length || list.at(-1).row !== cell.row) list.push({ row: cell.row, group: cell.group, cells: [] });
+      list.at(-1).cells.push(cell);
+    }
+    return [...tables].map(([table, list]) => {
+      const blocks = [];
+      for (const row of list) {
+        const columns = row.cells.map((cell) => cell.column);
+        if (!blocks.length || blocks.at(-1).columns.join("|") !== columns.join("|")) blocks.push({ columns, rows: [] });
+        blocks.at(-1).rows.push(row);
+      }
+      return [table, blocks];
+    });
+  }
+
+  /** A block's head: 表三 with the template's 申请人情况 over its seven columns. */
+  function blockHead(table, columns) {
+    if (table === "表三" && columns.length === 7) {
+      return el("thead", {},
+        el("tr", {}, el("th", { rowspan: 2 }, "项目"), el("th", { rowspan: 2 }, columns[0]), el("th", { colspan: 5 }, "法人或其他组织"), el("th", { rowspan: 2 }, columns[6])),
+        el("tr", {}, columns.slice(1, 6).map((column) => el("th", {}, column))));
+    }
+    return el("thead", {}, el("tr", {}, el("th", {}, table === "表四" ? "类别" : "项目"), columns.map((column) => el("th", {}, column))));
+  }
+
   function drawRollup() {
     const rollup = data.rollup;
     const note = `${rollup.summed} 份报告的表二、表三、表四合计 (tables summed over ${rollup.summed} reports)`
       + (rollup.parent ? `；上级报告 ${rollup.parent}：${rollup.mismatches} 处与合计不一致 (figures differing from the sum)` : "");
     document.getElementById("rollup-note").textContent = note;
     document.getElementById("rollup-excluded").append(...rollup.excluded.map((u) => el("li", {}, `未计入 left out: ${u.path}：${u.reason}`)));
+    // Copies are said once, their list folded away.
+    if (rollup.copies.length) {
+      document.getElementById("rollup-note").after(el("details", { id: "rollup-copies" },
+        el("summary", {}, `另有 ${rollup.copies.length} 份文件与已计入的报告为同一报告，未重复计入`),
+        el("ul", {}, rollup.copies.map((path) => el("li", {}, path)))));
+    }
     const parent = rollup.parent !== null;
     document.getElementById("rollup-filter").hidden = !parent;
-    document.querySelector("#rollup thead").append(el("tr", {},
-      ["表 Table", "行 Row", "列 Column", "合计 Sum", ...(parent ? ["上级报告 Parent", "差 Difference"] : [])].map((h) => el("th", {}, h))));
+    const tables = rollupTables(rollup.rows);
     const draw = () => {
       const only = document.getElementById("rollup-mismatches").checked;
-      const body = document.querySelector("#rollup tbody");
-      body.replaceChildren(...rollup.rows
-        .filter((row) => !only || (row.parent !== undefined && Math.abs(row.parent - row.sum) > 1e-9))
-        .map((row) => {
-          const differs = row.parent !== undefined && Math.abs(row.parent - row.sum) > 1e-9;
-          return el("tr", { class: differs ? "mismatch" : "" },
-            el("td", {}, row.table), el("td", {}, row.row), el("td", {}, row.column), el("td", { class: "num" }, number(row.sum)),
-            parent ? el("td", { class: "num" }, number(row.parent)) : null,
-            parent ? el("td", { class: "num" }, differs ? number(row.parent - row.sum) : "") : null);
-        }));
+      const container = document.getElementById("rollup");
+      container.replaceChildren(...tables.map(([table, blocks]) => {
+        const shownGroups = new Set();
+        const parts = blocks.map((block) => {
+          const body = el("tbody", {});
+          for (const row of block.rows) {
+            if (only && !row.cells.some(differs)) continue;
+            // The template's group over its rows: 「（三）不予公开」 over 1.–8., once.
+            if (row.group && !shownGroups.has(row.group)) {
+              shownGroups.add(row.group);
+              body.append(el("tr", { class: "group" }, el("th", { colspan: block.columns.length + 1, scope: "rowgroup" }, row.group)));
+            }
+            body.append(el("tr", { "data-row": row.row, class: /^\d+\./.test(row.row) ? "item" : "" },
+              el("th", { scope: "row" }, row.row),
+              row.cells.map((cell) => el("td", {
+                class: "num" + (differs(cell) ? " mismatch" : ""),
+                "data-column": cell.column,
+                title: parent ? `合计 ${number(cell.sum)}；上级报告 ${number(cell.parent)}` : null,
+              }, number(cell.sum), differs(cell) ? el("span", { class: "parent" }, `上级 ${number(cell.parent)}`) : null))));
+          }
+          return body.children.length ? el("div", { class: "wide" }, el("table", { class: "rollup-table" }, blockHead(table, block.columns), body)) : null;
+        });
+        return el("section", { class: "rollup-part", "data-table": table }, el("h3", {}, `${table} ${TABLE_TITLES[table] || ""}`), parts);
+      }));
     };
     document.getElementById("rollup-mismatches").addEventListener("input", draw);
     draw();

@@ -2,6 +2,8 @@
 //! then written as a page, CSV or JSON. The page and `--format json` carry
 //! exactly this, so the counts a reviewer reads are the ones tests compare.
 
+mod same;
+
 use std::collections::BTreeMap;
 
 use nianbao_model::{Diagnostic, RowKey, Severity, T3Col, T4Col, TableKind};
@@ -27,15 +29,21 @@ pub struct Audit {
 /// The counts at the top of the page.
 #[derive(Debug, Default, Serialize)]
 pub struct Summary {
-    /// Reports read and checked (`files` in `nianbao check --format json`).
+    /// Files read and checked (`files` in `nianbao check --format json`).
+    pub files: usize,
+    /// Reports among them: files of the same body and year are one report.
     pub reports: usize,
+    /// Files that repeat a report another file holds (a PDF and its Word
+    /// draft): `files - reports`.
+    pub copies: usize,
+    /// Reports (not files) with errors, with warnings.
     pub with_errors: usize,
     pub with_warnings: usize,
     pub errors: usize,
     pub warnings: usize,
     pub infos: usize,
     pub unreadable: usize,
-    /// Published after the deadline, of those whose dates are known.
+    /// Reports published after the deadline, of those whose dates are known.
     pub late: usize,
     /// Findings by rule family: the code's letter (S, T, X, F, P, C).
     pub families: BTreeMap<String, usize>,
@@ -48,13 +56,26 @@ pub struct Summary {
 #[derive(Debug, Serialize)]
 pub struct ReportRow {
     pub path: String,
+    /// The body, by its fullest name in the audit (see [`same::fullest_names`]).
     pub agency: Option<String>,
+    /// The body as this file names it, when the audit names it more fully.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub agency_written: Option<String>,
     pub level: Option<nianbao_rules::Level>,
     pub year: Option<i32>,
     pub published: Option<String>,
     pub deadline: Option<String>,
+    /// What sets the deadline: 「《条例》第四十九条，本级政府年度报告」.
+    pub deadline_basis: Option<String>,
     /// Whether it was published by the deadline; `None` when a date is unknown.
     pub on_time: Option<bool>,
+    /// How many days after the deadline it was published.
+    pub days_late: Option<i64>,
+    /// The file this report is counted by, when this file repeats it (same
+    /// body and year): counted once, summed once.
+    pub copy_of: Option<String>,
+    /// The files that repeat this report.
+    pub copies: Vec<Copy>,
     pub errors: usize,
     pub warnings: usize,
     pub infos: usize,
@@ -78,6 +99,15 @@ pub struct Finding {
     pub help: Option<String>,
 }
 
+/// A file that repeats a report.
+#[derive(Debug, Serialize)]
+pub struct Copy {
+    pub path: String,
+    /// Whether its tables give the same figures (a PDF read differently
+    /// from its Word draft, or an amended version, does not).
+    pub same_tables: bool,
+}
+
 #[derive(Debug, Serialize)]
 pub struct Cell {
     pub label: String,
@@ -98,6 +128,9 @@ pub struct Rollup {
     pub summed: usize,
     /// Reports left out of the sum, with why (a missing table, a text value).
     pub excluded: Vec<Unreadable>,
+    /// Files not added because they repeat a report that was (see
+    /// [`ReportRow::copy_of`]).
+    pub copies: Vec<String>,
     /// The parent report compared with the sums, when `--parent` was given.
     pub parent: Option<String>,
     /// Figures where the parent differs from the sum.
@@ -109,6 +142,9 @@ pub struct Rollup {
 pub struct RollupRow {
     /// 「表三」.
     pub table: &'static str,
+    /// The template's group over the row: 「（三）不予公开」 over 「1.属于国家秘密」.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub group: Option<&'static str>,
     pub row: String,
     pub column: String,
     pub sum: f64,
@@ -126,13 +162,15 @@ pub struct Parent {
 
 impl Audit {
     pub fn build(results: &[Checked], unreadable: &[InputError], parent: Option<Parent>) -> Audit {
-        let reports: Vec<ReportRow> = results.iter().map(report_row).collect();
+        let mut reports: Vec<ReportRow> = results.iter().map(report_row).collect();
+        name_bodies_fully(&mut reports);
+        mark_copies(&mut reports, results);
         let unreadable: Vec<Unreadable> = unreadable
             .iter()
             .map(|error| Unreadable { path: error.display.clone(), reason: error.message.clone() })
             .collect();
         let summary = summarise(results, &reports, unreadable.len());
-        let rollup = rollup(results, parent);
+        let rollup = rollup(results, &reports, parent);
         Audit {
             version: 1,
             generator: format!("nianbao {}", env!("CARGO_PKG_VERSION")),
@@ -144,15 +182,60 @@ impl Audit {
     }
 }
 
-fn summarise(results: &[Checked], reports: &[ReportRow], unreadable: usize) -> Summary {
-    let mut summary = Summary { reports: results.len(), unreadable, ..Summary::default() };
+/// Each agency by its fullest name in the audit, the name written kept.
+fn name_bodies_fully(reports: &mut [ReportRow]) {
+    let fullest = same::fullest_names(reports.iter().filter_map(|row| row.agency.as_deref()));
     for row in reports {
+        if let Some(full) = row.agency.as_ref().and_then(|agency| fullest.get(agency)) {
+            row.agency_written = row.agency.replace(full.clone());
+        }
+    }
+}
+
+/// Files of the same body and year marked as one report, counted by one.
+fn mark_copies(reports: &mut [ReportRow], results: &[Checked]) {
+    let tables = |index: usize| results[index].profile.as_deref().map(|profile| &profile.tables);
+    let files: Vec<same::File<'_>> = reports
+        .iter()
+        .enumerate()
+        .map(|(index, row)| same::File {
+            key: row.agency.as_deref().zip(row.year),
+            tables_read: matches!(tables(index), Some(Ok(_))),
+            path: &row.path,
+        })
+        .collect();
+    let groups = same::copies(&files);
+    for same::Copies { kept, others } in groups {
+        for other in others {
+            let same_tables = matches!((tables(kept), tables(other)), (Some(Ok(a)), Some(Ok(b))) if a == b);
+            let path = reports[other].path.clone();
+            reports[other].copy_of = Some(reports[kept].path.clone());
+            reports[kept].copies.push(Copy { path, same_tables });
+        }
+    }
+}
+
+fn summarise(results: &[Checked], reports: &[ReportRow], unreadable: usize) -> Summary {
+    let mut summary = Summary { files: results.len(), unreadable, ..Summary::default() };
+    // A report has errors (is late…) when any of its files has: a copy
+    // that reads differently must not hide what its other file shows.
+    let mut by_report: BTreeMap<&str, (bool, bool, bool)> = BTreeMap::new();
+    for row in reports {
+        // Findings are counted in every file, each being there to be fixed.
         summary.errors += row.errors;
         summary.warnings += row.warnings;
         summary.infos += row.infos;
-        summary.with_errors += usize::from(row.errors > 0);
-        summary.with_warnings += usize::from(row.warnings > 0);
-        summary.late += usize::from(row.on_time == Some(false));
+        let report = by_report.entry(row.copy_of.as_deref().unwrap_or(&row.path)).or_default();
+        report.0 |= row.errors > 0;
+        report.1 |= row.warnings > 0;
+        report.2 |= row.on_time == Some(false);
+    }
+    summary.reports = by_report.len();
+    summary.copies = summary.files - summary.reports;
+    for (errors, warnings, late) in by_report.into_values() {
+        summary.with_errors += usize::from(errors);
+        summary.with_warnings += usize::from(warnings);
+        summary.late += usize::from(late);
     }
     for diagnostic in results.iter().flat_map(|result| &result.diagnostics) {
         let family = diagnostic.code.get(..1).unwrap_or("?").to_string();
@@ -177,9 +260,14 @@ fn report_row(checked: &Checked) -> ReportRow {
         agency: profile.and_then(|p| p.agency.clone()),
         level: profile.and_then(|p| p.level),
         year: profile.and_then(|p| p.year),
+        agency_written: None,
         published: profile.and_then(|p| p.published).map(|d| d.to_string()),
         deadline: profile.and_then(|p| p.deadline).map(|d| d.to_string()),
+        deadline_basis: profile.and_then(|p| p.deadline_basis.clone()),
         on_time: profile.and_then(Profile::on_time),
+        days_late: profile.and_then(Profile::days_late),
+        copy_of: None,
+        copies: Vec::new(),
         errors: count(&checked.diagnostics, Severity::Error),
         warnings: count(&checked.diagnostics, Severity::Warning),
         infos: count(&checked.diagnostics, Severity::Info),
@@ -301,7 +389,7 @@ fn strip_markup(html: &str) -> String {
 }
 
 /// Every value position of the three tables, named: (table, row, column).
-fn positions() -> impl Iterator<Item = (RowKey, usize, &'static str, String, String)> {
+fn positions() -> impl Iterator<Item = (RowKey, usize, &'static str, Option<&'static str>, String, String)> {
     TableKind::ALL.into_iter().flat_map(RowKey::rows_of).flat_map(|key| {
         (0..key.value_count()).map(move |index| {
             let (row, column) = match key {
@@ -312,17 +400,25 @@ fn positions() -> impl Iterator<Item = (RowKey, usize, &'static str, String, Str
                     (col.group.label().to_string(), col.outcome.label().to_string())
                 }
             };
-            (key, index, key.table().name(), row, column)
+            let group = match key {
+                RowKey::T3(row) => row.group().map(|group| group.label()),
+                _ => None,
+            };
+            (key, index, key.table().name(), group, row, column)
         })
     })
 }
 
-fn rollup(results: &[Checked], parent: Option<Parent>) -> Rollup {
+fn rollup(results: &[Checked], reports: &[ReportRow], parent: Option<Parent>) -> Rollup {
     let mut sums = Sums::default();
     let mut rollup = Rollup::default();
-    for checked in results {
+    for (checked, row) in results.iter().zip(reports) {
         // The parent is compared with the sum, not part of it.
         if parent.as_ref().is_some_and(|parent| parent.display == checked.display) {
+            continue;
+        }
+        if row.copy_of.is_some() {
+            rollup.copies.push(checked.display.clone());
             continue;
         }
         match checked.profile.as_deref().map(|profile| &profile.tables) {
@@ -349,11 +445,11 @@ fn rollup(results: &[Checked], parent: Option<Parent>) -> Rollup {
         }
         None => None,
     };
-    for (key, index, table, row, column) in positions() {
+    for (key, index, table, group, row, column) in positions() {
         let sum = sums.get(key, index);
         let parent = parent_tables.as_ref().map(|tables| tables.get(key, index));
         rollup.mismatches += usize::from(parent.is_some_and(|parent| (parent - sum).abs() > 1e-9));
-        rollup.rows.push(RollupRow { table, row, column, sum, parent });
+        rollup.rows.push(RollupRow { table, group, row, column, sum, parent });
     }
     rollup
 }
