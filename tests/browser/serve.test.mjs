@@ -13,7 +13,7 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn, execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, existsSync } from "node:fs";
+import { mkdtempSync, readFileSync, existsSync, writeFileSync } from "node:fs";
 import { applyFonts, prepareFonts } from "./fonts.mjs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
@@ -175,6 +175,20 @@ test("the findings and the fixed file download", async () => {
     const offered = await page.$$eval(`.file[data-file="${basename(file)}"] a[data-download*="已修正"]`, (nodes) => nodes.length);
     assert.equal(offered, 0, file);
   }
+});
+
+test("a file over the upload limit is refused in the page, saying why, and nothing is sent", async () => {
+  const limits = await page.evaluate(() => fetch("/api/limits").then((response) => response.json()));
+  const big = join(mkdtempSync(join(tmpdir(), "nianbao-big-")), "太大的报告.pdf");
+  writeFileSync(big, Buffer.alloc(limits.max_upload + 1, 0x20));
+  const sent = requests.length;
+  const input = await page.$("#pick");
+  await input.uploadFile(big);
+  await done();
+  const said = await page.$eval('.file[data-file="太大的报告.pdf"]', (box) => box.dataset.error);
+  const mb = (bytes) => (bytes / 1024 / 1024).toFixed(1).replace(/\.0$/, "") + " MB";
+  assert.equal(said, `文件大小 ${mb(limits.max_upload + 1)}，超过本服务允许的 ${mb(limits.max_upload)}，未上传`);
+  assert.ok(!requests.slice(sent).some((url) => url.includes("/api/view")), "the file was sent");
 });
 
 test("markup in a report's text is shown as text and runs nothing", async () => {

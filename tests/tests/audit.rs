@@ -211,3 +211,29 @@ fn one_body_written_two_ways_is_one_agency() {
     assert_eq!((audit.summary.reports, audit.summary.copies), (3, 0));
     std::fs::remove_dir_all(&folder).unwrap();
 }
+
+#[test]
+fn a_folders_nianbao_toml_sets_the_level_its_reports_do_not_say() {
+    let root = std::env::temp_dir().join(format!("nianbao-audit-levels-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&root);
+    let towns = root.join("乡镇");
+    std::fs::create_dir_all(&towns).unwrap();
+    // A body whose name says no level, published 2025-02-10.
+    let report = "某某管理中心2024年政府信息公开工作年度报告\n发布时间：2025-02-10\n";
+    std::fs::write(root.join("a.txt"), report).unwrap();
+    std::fs::write(towns.join("b.txt"), report.replace("2024年", "2023年").replace("2025-02-10", "2024-02-10"))
+        .unwrap();
+    std::fs::write(towns.join("nianbao.toml"), "[report]\nlevel = \"government\"\n").unwrap();
+    let (audit, _) = audit::audit_paths(std::slice::from_ref(&root), None, None, 1, &|_, _| {});
+    let rows: Vec<(&str, Option<nianbao_rules::Level>, Option<i64>)> =
+        audit.reports.iter().map(|row| (row.path.rsplit('/').next().unwrap(), row.level, row.days_late)).collect();
+    // The folder's setting gives the 本级政府 deadline, 3月31日: on time.
+    assert_eq!(
+        rows,
+        [
+            ("a.txt", Some(nianbao_rules::Level::Department), Some(10)),
+            ("b.txt", Some(nianbao_rules::Level::Government), None)
+        ]
+    );
+    std::fs::remove_dir_all(&root).unwrap();
+}

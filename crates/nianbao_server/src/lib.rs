@@ -81,9 +81,16 @@ pub fn app(limits: &Limits, config: Config) -> Router {
                 .layer(DefaultBodyLimit::max(limits.max_upload)),
         )
         .with_state(shared);
+    let told = serde_json::json!({
+        "max_upload": limits.max_upload,
+        "timeout_seconds": limits.timeout.as_secs(),
+        "in_flight": limits.in_flight,
+    });
     Router::new()
         .route("/", get(page))
         .route("/healthz", get(|| async { "ok" }))
+        // The page refuses a file over the limit before sending it.
+        .route("/api/limits", get(move || async move { axum::Json(told) }))
         .route("/api/rules", get(rules))
         .route("/api/openapi.json", get(|| async { ([(header::CONTENT_TYPE, "application/json")], OPENAPI) }))
         .merge(api)

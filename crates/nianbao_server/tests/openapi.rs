@@ -109,6 +109,10 @@ async fn real_answers_match_the_document() {
     check_answer(&document, "/healthz", "get", status, &body);
     let (status, body) = send(&limits, Request::get("/api/rules").body(Body::empty()).unwrap()).await;
     check_answer(&document, "/api/rules", "get", status, &body);
+    let (status, body) = send(&limits, Request::get("/api/limits").body(Body::empty()).unwrap()).await;
+    check_answer(&document, "/api/limits", "get", status, &body);
+    assert_eq!(body["max_upload"], limits.max_upload);
+    assert_eq!(body["timeout_seconds"], limits.timeout.as_secs());
     for path in ["/api/check", "/api/export", "/api/view"] {
         let report = Request::post(format!("{path}?filename=002.txt")).body(Body::from(SEED)).unwrap();
         let (status, body) = send(&limits, report).await;
@@ -138,7 +142,8 @@ async fn the_document_lists_the_routes() {
         let (status, _) = send(&Limits::default(), request).await;
         assert_ne!(status, StatusCode::NOT_FOUND, "{method} {path}");
     }
-    let mut expected = vec!["/api/check", "/api/export", "/api/view", "/api/openapi.json", "/api/rules", "/healthz"];
+    let mut expected =
+        vec!["/api/check", "/api/export", "/api/view", "/api/openapi.json", "/api/rules", "/api/limits", "/healthz"];
     expected.sort_unstable();
     let mut listed: Vec<&str> = listed.iter().map(|path| path.as_str()).collect();
     listed.sort_unstable();
