@@ -13,6 +13,27 @@
 //!
 //! `format!` refuses a named argument one side does not use, and a test reads
 //! every rule's source and fails when the two sides' placeholders differ.
+//!
+//! What is written before anyone knows the language — the parser's reason a
+//! file cannot be read, its description of a column the template lacks — is
+//! a [`Bilingual`], made only by [`bilingual!`](crate::bilingual) with the
+//! same two sides, and picked by a [`Lang`] where it is shown:
+//!
+//! ```
+//! use nianbao_model::{Lang, bilingual};
+//!
+//! let column = "小计";
+//! let description = bilingual!("the template has no 「{column}」 column", "模板没有「{column}」一栏");
+//! assert_eq!(description.pick(Lang::Zh), "模板没有「小计」一栏");
+//! assert_eq!(description.pick(Lang::En), "the template has no 「小计」 column");
+//! ```
+//!
+//! The language crate lives in the model, below the parser, so that the
+//! parser can say both; the rules re-export it (`nianbao_rules::lang`).
+
+use std::borrow::Cow;
+
+use serde::{Deserialize, Serialize};
 
 /// A language findings are written in.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -93,6 +114,68 @@ impl std::fmt::Display for Text {
     }
 }
 
+/// A text in both languages, for a reader whose language is not known when
+/// it is written (the parser's reasons and descriptions): pick one with
+/// [`Bilingual::pick`] where it is shown. It has no `Display`, so that
+/// nothing prints it without choosing.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Bilingual {
+    en: Cow<'static, str>,
+    zh: Cow<'static, str>,
+}
+
+impl Bilingual {
+    /// What [`bilingual!`](crate::bilingual) made. Not for callers: they
+    /// write both languages through the macro, which a test scans.
+    #[doc(hidden)]
+    pub const fn of(english: Cow<'static, str>, chinese: Cow<'static, str>) -> Self {
+        Self { en: english, zh: chinese }
+    }
+
+    /// The text in `lang`.
+    pub fn pick(&self, lang: Lang) -> &str {
+        lang.pick(&self.en, &self.zh)
+    }
+
+    /// The text in `lang`, as a [`Text`] for a finding.
+    pub fn text(&self, lang: Lang) -> Text {
+        Text(self.pick(lang).to_string())
+    }
+
+    /// Both sides changed by the same `f`: 「{reason}; left unchanged」 around
+    /// a reason in either language.
+    pub fn map(&self, f: impl Fn(Lang, &str) -> String) -> Self {
+        Self { en: Cow::Owned(f(Lang::En, &self.en)), zh: Cow::Owned(f(Lang::Zh, &self.zh)) }
+    }
+}
+
+/// A [`Bilingual`] from its English and its Chinese with the same named
+/// arguments: `bilingual!("no column 「{name}」", "没有「{name}」一栏", name = text)`.
+/// The arguments are evaluated once for each language, so pass what is
+/// cheap to evaluate twice (a reference, a number). A text that formats
+/// nothing is borrowed, not copied.
+#[macro_export]
+macro_rules! bilingual {
+    ($english:literal, $chinese:literal $(,)?) => {
+        // Borrowed when the text names no variable (`format_args!` says so
+        // at compile time), formatted when it captures one: 「{column}」.
+        $crate::lang::Bilingual::of(
+            ::std::format_args!($english)
+                .as_str()
+                .map_or_else(|| ::std::borrow::Cow::Owned(::std::format!($english)), ::std::borrow::Cow::Borrowed),
+            ::std::format_args!($chinese)
+                .as_str()
+                .map_or_else(|| ::std::borrow::Cow::Owned(::std::format!($chinese)), ::std::borrow::Cow::Borrowed),
+        )
+    };
+    ($english:literal, $chinese:literal, $($args:tt)+) => {
+        $crate::lang::Bilingual::of(
+            ::std::borrow::Cow::Owned(::std::format!($english, $($args)+)),
+            ::std::borrow::Cow::Owned(::std::format!($chinese, $($args)+)),
+        )
+    };
+}
+
 /// A [`Text`] in `lang`, from its English and its Chinese with the same named
 /// arguments: `t!(lang, "row {row} is missing", "缺少「{row}」一行", row = name)`.
 #[macro_export]
@@ -139,5 +222,19 @@ mod tests {
         let english = crate::t!(Lang::En, "{n} rows are missing", "缺少{n}行", n = n);
         let chinese = crate::t!(Lang::Zh, "{n} rows are missing", "缺少{n}行", n = n);
         assert_eq!((english.as_str(), chinese.as_str()), ("2 rows are missing", "缺少2行"));
+    }
+
+    #[test]
+    fn a_bilingual_text_keeps_both_and_is_picked_where_it_is_shown() {
+        let n = 2;
+        let both = crate::bilingual!("{n} pages", "{n}页", n = n);
+        assert_eq!((both.pick(Lang::En), both.pick(Lang::Zh)), ("2 pages", "2页"));
+        let fixed = crate::bilingual!("not a PDF file", "不是 PDF 文件");
+        assert!(matches!(fixed.zh, Cow::Borrowed("不是 PDF 文件")));
+        let captured = crate::bilingual!("{n} pages", "{n}页");
+        assert_eq!(captured.pick(Lang::Zh), "2页");
+        let around =
+            fixed.map(|lang, reason| lang.pick(format!("{reason}; left unchanged"), format!("{reason}，未改动")));
+        assert_eq!(around.text(Lang::Zh).as_str(), "不是 PDF 文件，未改动");
     }
 }
