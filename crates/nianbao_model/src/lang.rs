@@ -142,10 +142,17 @@ impl Bilingual {
         Text(self.pick(lang).to_string())
     }
 
-    /// Both sides changed by the same `f`: 「{reason}; left unchanged」 around
-    /// a reason in either language.
-    pub fn map(&self, f: impl Fn(Lang, &str) -> String) -> Self {
-        Self { en: Cow::Owned(f(Lang::En, &self.en)), zh: Cow::Owned(f(Lang::Zh, &self.zh)) }
+    /// Each side written by `f` for its language, with [`t!`](crate::t):
+    /// for words that differ by more than a template (the system's reason
+    /// in English, a reviewer's in Chinese).
+    pub fn each(f: impl Fn(Lang) -> Text) -> Self {
+        Self { en: Cow::Owned(f(Lang::En).0), zh: Cow::Owned(f(Lang::Zh).0) }
+    }
+
+    /// Each side put by `f`, with [`t!`](crate::t), into a longer text of
+    /// its language: 「{reason}; left unchanged」 around a reason.
+    pub fn map(&self, f: impl Fn(Lang, &str) -> Text) -> Self {
+        Self { en: Cow::Owned(f(Lang::En, &self.en).0), zh: Cow::Owned(f(Lang::Zh, &self.zh).0) }
     }
 }
 
@@ -180,10 +187,12 @@ macro_rules! bilingual {
 /// arguments: `t!(lang, "row {row} is missing", "缺少「{row}」一行", row = name)`.
 #[macro_export]
 macro_rules! t {
+    // `format!` of a literal that names no variable is a copy of it; one
+    // that captures a variable (「{why}」) is formatted.
     ($lang:expr, $english:literal, $chinese:literal $(,)?) => {
         $crate::lang::Text::chosen(match $lang {
-            $crate::lang::Lang::En => ::std::string::String::from($english),
-            $crate::lang::Lang::Zh => ::std::string::String::from($chinese),
+            $crate::lang::Lang::En => ::std::format!($english),
+            $crate::lang::Lang::Zh => ::std::format!($chinese),
         })
     };
     ($lang:expr, $english:literal, $chinese:literal, $($args:tt)+) => {
@@ -222,6 +231,8 @@ mod tests {
         let english = crate::t!(Lang::En, "{n} rows are missing", "缺少{n}行", n = n);
         let chinese = crate::t!(Lang::Zh, "{n} rows are missing", "缺少{n}行", n = n);
         assert_eq!((english.as_str(), chinese.as_str()), ("2 rows are missing", "缺少2行"));
+        let captured = crate::t!(Lang::Zh, "{n} rows are missing", "缺少{n}行");
+        assert_eq!(captured.as_str(), "缺少2行");
     }
 
     #[test]
@@ -233,8 +244,9 @@ mod tests {
         assert!(matches!(fixed.zh, Cow::Borrowed("不是 PDF 文件")));
         let captured = crate::bilingual!("{n} pages", "{n}页");
         assert_eq!(captured.pick(Lang::Zh), "2页");
-        let around =
-            fixed.map(|lang, reason| lang.pick(format!("{reason}; left unchanged"), format!("{reason}，未改动")));
+        let around = fixed.map(|lang, reason| crate::t!(lang, "{reason}; left unchanged", "{reason}，未改动"));
         assert_eq!(around.text(Lang::Zh).as_str(), "不是 PDF 文件，未改动");
+        let each = Bilingual::each(|lang| crate::t!(lang, "{n} files", "{n}个文件"));
+        assert_eq!(each.pick(Lang::En), "2 files");
     }
 }
