@@ -134,11 +134,12 @@ fn unreadable_pdfs_are_refused_by_name_and_the_rest_are_checked() {
     ];
     let outcome = nianbao_cli::check_paths(&paths, None, None);
     let messages: Vec<String> = outcome.errors.iter().map(|e| format!("{}: {}", e.display, e.message)).collect();
+    // In the language of the run: Chinese by default.
     let expect = [
-        ("scanned.pdf", "no text layer: a scanned PDF"),
-        ("encrypted.pdf", "an encrypted PDF that needs a password"),
-        ("truncated.pdf", "a truncated PDF"),
-        ("report.pdf", "not a PDF file"),
+        ("scanned.pdf", "没有文字层：这是扫描件"),
+        ("encrypted.pdf", "PDF 文件已加密，须输入密码"),
+        ("truncated.pdf", "PDF 文件不完整"),
+        ("report.pdf", "不是 PDF 文件"),
     ];
     assert_eq!(messages.len(), expect.len(), "{messages:?}");
     for (file, why) in expect {

@@ -7,7 +7,8 @@ use std::process::ExitCode;
 
 use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
 use nianbao_rules::format::Sums;
-use nianbao_rules::{Config, Level, Other, Related};
+use nianbao_rules::{Config, Level, Other, Related, t};
+use nianbao_workspace::config::process_lang;
 
 use crate::inputs::{self, InputError};
 use crate::render::{Checked, Origin};
@@ -29,16 +30,26 @@ pub fn new_report(year: i32, agency: &str, level: Level, output: Option<&Path>) 
         .create_new(true)
         .open(path)
         .and_then(|mut file| file.write_all(text.as_bytes()));
+    let lang = process_lang();
     match written {
         Ok(()) => {
-            eprintln!("wrote {}: publish it by {}年{deadline} (条例第四十九条)", path.display(), year + 1);
+            let (file, next) = (path.display(), year + 1);
+            eprintln!(
+                "{}",
+                t!(
+                    lang,
+                    "wrote {file}: publish it by {next}年{deadline} (条例第四十九条)",
+                    "已写入 {file}：请于{next}年{deadline}前公开（条例第四十九条）"
+                )
+            );
             ExitCode::SUCCESS
         }
         Err(error) => {
             let why = if error.kind() == std::io::ErrorKind::AlreadyExists {
-                "already exists; not replaced".to_string()
+                t!(lang, "already exists; not replaced", "文件已存在，未覆盖").into_string()
             } else {
-                format!("cannot write: {error}")
+                let why = inputs::io_reason(&error, lang);
+                t!(lang, "cannot write: {why}", "无法写入：{why}").into_string()
             };
             report_error(&InputError { display: path.display().to_string(), message: why });
             ExitCode::from(2)
@@ -70,18 +81,27 @@ fn read_aggregate_input(path: &Path) -> Result<AggregateInput, InputError> {
 
 /// Sums the children's tables; prints them, or checks `parent` against them.
 pub fn aggregate(parent: Option<&Path>, children: &[PathBuf]) -> ExitCode {
+    let lang = process_lang();
     let mut sums = Sums::default();
     let mut loaded = Vec::new();
     let mut errors = Vec::new();
     let mut left_out = 0;
     for child in children {
         match read_aggregate_input(child) {
-            Ok(report) => match sums.add(&report.report) {
+            Ok(report) => match sums.add_in(&report.report, lang) {
                 Ok(()) => loaded.push(report),
                 // A report whose tables are not the template's shape is left
                 // out of the sum, as the audit's roll-up leaves it out.
                 Err(message) => {
-                    eprintln!("warning: {}: left out of the sum: {message}", report.display);
+                    let display = &report.display;
+                    eprintln!(
+                        "{}",
+                        t!(
+                            lang,
+                            "warning: {display}: left out of the sum: {message}",
+                            "警告：{display}：未计入合计：{message}"
+                        )
+                    );
                     left_out += 1;
                 }
             },
@@ -93,11 +113,26 @@ pub fn aggregate(parent: Option<&Path>, children: &[PathBuf]) -> ExitCode {
         return ExitCode::from(2);
     }
     if loaded.is_empty() {
-        eprintln!("nianbao: nothing summed; every report must have the three tables in the template's shape");
+        eprintln!(
+            "{}",
+            t!(
+                lang,
+                "nianbao: nothing summed; every report must have the three tables in the template's shape",
+                "nianbao：没有可合计的报告；每份报告的三张统计表都须符合模板的行列"
+            )
+        );
         return ExitCode::from(2);
     }
     if left_out > 0 {
-        eprintln!("nianbao: summed {} report(s), left out {left_out}", loaded.len());
+        let summed = loaded.len();
+        eprintln!(
+            "{}",
+            t!(
+                lang,
+                "nianbao: summed {summed} report(s), left out {left_out}",
+                "nianbao：合计了{summed}份报告，未计入{left_out}份"
+            )
+        );
     }
     let Some(parent) = parent else {
         print!("{}", sums.to_markdown());
@@ -115,7 +150,9 @@ pub fn aggregate(parent: Option<&Path>, children: &[PathBuf]) -> ExitCode {
 
 /// Runs rule C004 alone on `parent` with `parts`, and prints its findings.
 fn check_roll_up(parent: AggregateInput, parts: &[AggregateInput]) -> ExitCode {
-    let mut config = Config::default();
+    // The language asked for (`--lang`, NIANBAO_LANG); no file's
+    // configuration applies to a roll-up of several.
+    let mut config = Config { lang: Some(process_lang()), ..Config::default() };
     for rule in nianbao_rules::RULES {
         if rule.meta.code != "C004" {
             config.rules.insert(rule.meta.code, None);
@@ -148,16 +185,20 @@ fn check_roll_up(parent: AggregateInput, parts: &[AggregateInput]) -> ExitCode {
     if let Err(error) =
         crate::render::human::render(std::slice::from_ref(&checked), &mut StandardStream::stdout(choice))
     {
-        eprintln!("error: cannot write output: {error}");
+        eprintln!("{}", t!(config.lang(), "error: cannot write output: {error}", "错误：无法输出结果：{error}"));
         return ExitCode::from(2);
     }
     if failed {
         ExitCode::from(1)
     } else {
+        let (display, parts) = (&parent.display, parts.len());
         println!(
-            "{}: every figure of tables 二, 三 and 四 equals the sum of {} report(s)",
-            parent.display,
-            parts.len()
+            "{}",
+            t!(
+                config.lang(),
+                "{display}: every figure of tables 二, 三 and 四 equals the sum of {parts} report(s)",
+                "{display}：表二、表三、表四的每个数字都等于{parts}份报告之和"
+            )
         );
         ExitCode::SUCCESS
     }

@@ -20,10 +20,10 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
 use nianbao_model::Severity;
-use nianbao_rules::Config;
+use nianbao_rules::{Config, t};
 
 use nianbao_workspace::Source;
-use nianbao_workspace::config::ConfigResolver;
+use nianbao_workspace::config::{ConfigResolver, process_lang};
 use nianbao_workspace::related::{self, FolderIndex};
 
 use crate::inputs::{Input, InputError};
@@ -38,7 +38,7 @@ use crate::render::{Checked, Origin};
 pub struct Cli {
     #[command(subcommand)]
     command: Command,
-    /// 检查结果的语言：zh（中文，默认）或 en。The language of findings and their help: zh (Chinese, the default)
+    /// 检查结果及各项提示的语言：zh（中文，默认）或 en。The language of findings and their help: zh (Chinese, the default)
     /// or en. Also NIANBAO_LANG, or `lang` in nianbao.toml.
     #[arg(long, global = true, value_enum)]
     lang: Option<LangArg>,
@@ -71,39 +71,45 @@ enum Command {
     /// 应用修正（默认只应用可自动修正；--unsafe 应用全部）。Apply fixes to reports (safe ones; --unsafe for the rest),
     /// writing each file atomically.
     Fix {
-        /// Files or folders; default: the current folder.
+        /// 要修正的文件或文件夹；默认为当前文件夹。Files or folders; default: the current folder.
         paths: Vec<PathBuf>,
-        /// Also apply fixes that change or invent a fact (a number, a table).
+        /// 同时应用会改动或补写事实（数字、表格）的修正。Also apply fixes that change or invent a fact (a number, a
+        /// table).
         #[arg(long = "unsafe")]
         include_unsafe: bool,
-        /// Print what would change as a unified diff; write nothing.
+        /// 以统一差异格式显示将作的改动，不写入文件。Print what would change as a unified diff; write nothing.
         #[arg(long)]
         diff: bool,
+        /// 使用此配置文件，不再查找 nianbao.toml。Use this configuration file instead of discovering nianbao.toml.
         #[arg(long)]
         config: Option<PathBuf>,
     },
     /// 按模板重排表格和标题，正文不动。Rewrite tables as aligned GFM tables and headings as the template writes them;
     /// prose is untouched.
     Fmt {
-        /// Files or folders; default: the current folder.
+        /// 要重排的文件或文件夹；默认为当前文件夹。Files or folders; default: the current folder.
         paths: Vec<PathBuf>,
-        /// List the files that would change and exit 1 if any; write nothing.
+        /// 只列出将会改动的文件（有则退出码为 1），不写入文件。List the files that would change and exit 1 if any;
+        /// write nothing.
         #[arg(long)]
         check: bool,
-        /// Print what would change as a unified diff; write nothing.
+        /// 以统一差异格式显示将作的改动，不写入文件。Print what would change as a unified diff; write nothing.
         #[arg(long)]
         diff: bool,
     },
     /// 生成年度报告框架（Markdown）。Write a new report skeleton in Markdown: headings, tables with zeros, hints.
     New {
+        /// 报告年度。The year reported on.
         #[arg(long)]
         year: i32,
-        /// The reporting body: 「某某市某某局」.
+        /// 报告机关：「某某市某某局」。The reporting body: 「某某市某某局」.
         #[arg(long)]
         agency: String,
+        /// 报告机关的层级，决定公开期限。The reporting body's level, which sets the deadline.
         #[arg(long, value_enum, default_value_t = LevelArg::Department)]
         level: LevelArg,
-        /// Write to this file (never replacing one) instead of standard output.
+        /// 写入此文件（不覆盖已有文件），而不输出到标准输出。Write to this file (never replacing one) instead of
+        /// standard output.
         #[arg(long, short)]
         output: Option<PathBuf>,
     },
@@ -113,16 +119,17 @@ enum Command {
     /// 汇总多份报告的表二、表三、表四；加 --parent 时核对汇总报告。Sum tables 二, 三 and 四 over reports; with
     /// --parent, check that report against the sum (rule C004).
     Aggregate {
-        /// The 本级政府 (or summary) report whose figures must equal the sum.
+        /// 本级政府（或汇总）报告，其各项数字须等于各报告之和。The 本级政府 (or summary) report whose figures must equal
+        /// the sum.
         #[arg(long)]
         parent: Option<PathBuf>,
-        /// The reports to add up.
+        /// 要合计的报告。The reports to add up.
         #[arg(required = true)]
         children: Vec<PathBuf>,
     },
     /// 说明一条规则：检查什么、为什么、示例。Explain one rule: what it checks, why, and an example.
     Rule {
-        /// A code such as T303, or a name such as row-total.
+        /// 规则代码（如 T303）或名称（如 row-total）。A code such as T303, or a name such as row-total.
         code: String,
     },
     /// 列出全部规则。List every rule.
@@ -130,19 +137,23 @@ enum Command {
     /// 提供在线检查网页和 HTTP 接口。Serve a checker page and an HTTP API (POST /api/check, /api/export, /api/view;
     /// GET /api/rules, /healthz).
     Serve {
-        /// Where to listen; another machine can reach it only if told an address other than 127.0.0.1.
+        /// 监听地址；设为 127.0.0.1 以外的地址，其他机器才能访问。Where to listen; another machine can reach it only if
+        /// told an address other than 127.0.0.1.
         #[arg(long, default_value = "127.0.0.1:8080")]
         addr: std::net::SocketAddr,
-        /// The largest report accepted, in bytes (a larger one gets 413).
+        /// 可接受的报告大小上限，单位为字节（超过则答复 413）。The largest report accepted, in bytes (a larger one gets
+        /// 413).
         #[arg(long, default_value_t = 20 * 1024 * 1024)]
         max_upload: usize,
-        /// Use this configuration file for every report (default: the built-in configuration).
+        /// 每份报告都使用此配置文件（默认使用内置配置）。Use this configuration file for every report (default: the
+        /// built-in configuration).
         #[arg(long)]
         config: Option<PathBuf>,
     },
     /// 为编辑器提供语言服务（LSP）。Serve the Language Server Protocol over stdin/stdout (for editors).
     Lsp {
-        /// Accepted for editors that pass it; stdio is the only transport.
+        /// 为兼容会传入此参数的编辑器而保留；只支持标准输入输出。Accepted for editors that pass it; stdio is the only
+        /// transport.
         #[arg(long)]
         stdio: bool,
     },
@@ -150,33 +161,38 @@ enum Command {
 
 #[derive(Debug, clap::Args)]
 struct CheckArgs {
-    /// Files or folders to check; `-` reads standard input. Default: the current folder.
+    /// 要检查的文件或文件夹，- 表示读取标准输入；默认为当前文件夹。Files or folders to check; `-` reads standard
+    /// input. Default: the current folder.
     paths: Vec<PathBuf>,
+    /// 输出格式：human（终端阅读）、json、sarif 或 github。The output format.
     #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
     format: OutputFormat,
-    /// Exit 1 only for findings at or above this severity.
+    /// 只有达到此级别的检查结果才使退出码为 1。Exit 1 only for findings at or above this severity.
     #[arg(long, value_enum, default_value_t = FailOn::Warning)]
     fail_on: FailOn,
-    /// The file name to report (and to find nianbao.toml from) for standard input.
+    /// 标准输入所用的文件名（显示在结果中，并从其所在文件夹查找 nianbao.toml）。The file name to report (and to find
+    /// nianbao.toml from) for standard input.
     #[arg(long)]
     stdin_filename: Option<PathBuf>,
-    /// Use this configuration file instead of discovering nianbao.toml.
+    /// 使用此配置文件，不再查找 nianbao.toml。Use this configuration file instead of discovering nianbao.toml.
     #[arg(long)]
     config: Option<PathBuf>,
-    /// When to colour human output.
+    /// 何时为终端输出着色。When to colour human output.
     #[arg(long, value_enum, default_value_t = ColorWhen::Auto)]
     color: ColorWhen,
-    /// Check this many files at a time. Default: one per core.
+    /// 同时检查的文件数；默认每个处理器核心一个。Check this many files at a time. Default: one per core.
     #[arg(long, short = 'j')]
     jobs: Option<std::num::NonZeroUsize>,
 }
 
 #[derive(Debug, clap::Args)]
 struct ExportArgs {
-    /// The report to export; `-` reads standard input.
+    /// 要导出的报告，- 表示读取标准输入。The report to export; `-` reads standard input.
     file: PathBuf,
+    /// 输出格式。The output format.
     #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
     format: ExportFormat,
+    /// 使用此配置文件，不再查找 nianbao.toml。Use this configuration file instead of discovering nianbao.toml.
     #[arg(long)]
     config: Option<PathBuf>,
 }
@@ -191,11 +207,11 @@ enum OutputFormat {
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
 enum LevelArg {
-    /// A 县级以上人民政府部门 (publishes by 1月31日).
+    /// 县级以上人民政府部门（1月31日前公开）。A 县级以上人民政府部门 (publishes by 1月31日).
     Department,
-    /// The 本级政府 report (publishes by 3月31日).
+    /// 本级政府的报告（3月31日前公开）。The 本级政府 report (publishes by 3月31日).
     Government,
-    /// A 乡镇人民政府 or 街道办事处.
+    /// 乡镇人民政府或街道办事处。A 乡镇人民政府 or 街道办事处.
     Township,
 }
 
@@ -278,15 +294,29 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> ExitCode {
         Command::Lsp { .. } => match nianbao_lsp::run_stdio() {
             Ok(()) => ExitCode::SUCCESS,
             Err(error) => {
-                eprintln!("error: cannot start the language server: {error}");
+                eprintln!(
+                    "{}",
+                    t!(
+                        process_lang(),
+                        "error: cannot start the language server: {error}",
+                        "错误：无法启动语言服务：{error}"
+                    )
+                );
                 ExitCode::from(2)
             }
         },
     }
 }
 
+/// Prints an error naming its file, in the language of the run:
+/// 「error: a.pdf: …」, 「错误：a.pdf：…」.
 pub(crate) fn report_error(error: &InputError) {
-    eprintln!("error: {}: {}", error.display, error.message);
+    eprintln!("{}", error.line(process_lang()));
+}
+
+/// 「error: cannot write output: …」 in the language of the run.
+fn cannot_write_output(error: &std::io::Error) -> String {
+    t!(process_lang(), "error: cannot write output: {error}", "错误：无法输出结果：{error}").into_string()
 }
 
 /// One input, checked.
@@ -304,7 +334,7 @@ struct CheckedInput {
 /// cannot be read as a report is an error naming it.
 pub(crate) fn read_input(input: &Input, bytes: &[u8]) -> Result<(String, nianbao_model::Report, Origin), InputError> {
     let source = Source::Bytes { bytes, format: inputs::format(input, bytes), file: input_file(input) };
-    nianbao_workspace::read(source)
+    nianbao_workspace::read(source, process_lang())
         .map(|read| (read.text, read.report, read.origin))
         .map_err(|message| InputError { display: input.display.clone(), message })
 }
@@ -514,9 +544,14 @@ pub fn check_paths_with_progress(
                 outcome.errors.extend(problems);
             }
             Ok(_) if !input.explicit => outcome.skipped += 1,
-            Ok(_) => outcome.errors.push(InputError {
+            Ok((checked, _, false)) => outcome.errors.push(InputError {
                 display: input.display.clone(),
-                message: "not an annual report: no title, statutory section heading or table label found".to_string(),
+                message: t!(
+                    checked.lang,
+                    "not an annual report: no title, statutory section heading or table label found",
+                    "不是政府信息公开工作年度报告：未找到标题、法定部分标题或统计表栏目"
+                )
+                .into_string(),
             }),
             Err(error) => outcome.errors.push(error),
         }
@@ -537,11 +572,19 @@ fn check(args: &CheckArgs) -> ExitCode {
         return exit_code(&outcome, args.fail_on);
     }
     if let Err(error) = write_results(args, &outcome.results) {
-        eprintln!("error: cannot write output: {error}");
+        eprintln!("{}", cannot_write_output(&error));
         return ExitCode::from(2);
     }
     if outcome.skipped > 0 && matches!(args.format, OutputFormat::Human) {
-        eprintln!("note: skipped {} file(s) that do not look like annual reports", outcome.skipped);
+        let skipped = outcome.skipped;
+        eprintln!(
+            "{}",
+            t!(
+                process_lang(),
+                "note: skipped {skipped} file(s) that do not look like annual reports",
+                "提示：跳过了{skipped}个看来不是年度报告的文件"
+            )
+        );
     }
     outcome.errors.iter().for_each(report_error);
     exit_code(&outcome, args.fail_on)
@@ -605,7 +648,7 @@ fn export(args: &ExportArgs) -> ExitCode {
             match std::io::stdout().lock().write_all(json.as_bytes()) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(error) => {
-                    eprintln!("error: cannot write output: {error}");
+                    eprintln!("{}", cannot_write_output(&error));
                     ExitCode::from(2)
                 }
             }
@@ -620,11 +663,19 @@ fn export(args: &ExportArgs) -> ExitCode {
 fn rule(code: &str) -> ExitCode {
     match nianbao_rules::lookup(code) {
         Some(rule) => {
-            print!("{}", nianbao_rules::docs::rule_markdown_in(&rule.meta, nianbao_workspace::config::process_lang()));
+            print!("{}", nianbao_rules::docs::rule_markdown_in(&rule.meta, process_lang()));
             ExitCode::SUCCESS
         }
         None => {
-            eprintln!("error: unknown rule `{code}`; `nianbao rules` lists them");
+            let list = "nianbao rules";
+            eprintln!(
+                "{}",
+                t!(
+                    process_lang(),
+                    "error: unknown rule `{code}`; `{list}` lists them",
+                    "错误：没有规则 `{code}`；`{list}` 列出全部规则"
+                )
+            );
             ExitCode::from(2)
         }
     }
@@ -634,7 +685,7 @@ fn serve(addr: std::net::SocketAddr, max_upload: usize, config: Option<&Path>) -
     let config = match ConfigResolver::new(config).for_dir(Path::new(".")) {
         Ok(config) => config,
         Err(error) => {
-            eprintln!("error: {}: {}", error.path, error.message);
+            report_error(&InputError { display: error.path, message: error.message });
             return ExitCode::from(2);
         }
     };
@@ -642,7 +693,10 @@ fn serve(addr: std::net::SocketAddr, max_upload: usize, config: Option<&Path>) -
     match nianbao_server::run(addr, limits, config) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("error: cannot serve on {addr}: {error}");
+            eprintln!(
+                "{}",
+                t!(process_lang(), "error: cannot serve on {addr}: {error}", "错误：无法在 {addr} 提供服务：{error}")
+            );
             ExitCode::from(2)
         }
     }
@@ -652,7 +706,7 @@ fn rules() -> ExitCode {
     for rule in nianbao_rules::RULES {
         let meta = &rule.meta;
         let severity = meta.default_severity.map_or("off", |s| s.as_str());
-        match nianbao_workspace::config::process_lang() {
+        match process_lang() {
             nianbao_rules::Lang::Zh => {
                 println!("{}  {:<28} {:<8} {}：{}", meta.code, meta.name, severity, meta.title, meta.summary_zh);
             }

@@ -12,8 +12,8 @@ use std::process::ExitCode;
 
 use std::sync::Mutex;
 
-use nianbao_rules::Config;
-use nianbao_workspace::config::ConfigResolver;
+use nianbao_rules::{Config, t};
+use nianbao_workspace::config::{ConfigResolver, process_lang};
 use nianbao_workspace::related::FolderIndex;
 
 use crate::inputs::{self, Input, InputError, Source};
@@ -53,13 +53,33 @@ pub fn run(paths: &[PathBuf], config: Option<&Path>, rewrite: Rewrite, output: O
         }
     }
     errors.iter().for_each(report_error);
-    let verb = match (rewrite, output.diff || output.check) {
-        (Rewrite::Fix { .. }, false) => "fixed",
-        (Rewrite::Fix { .. }, true) => "would be fixed",
-        (Rewrite::Format, false) => "reformatted",
-        (Rewrite::Format, true) => "would be reformatted",
+    let unchanged = found.len() - changed;
+    let lang = process_lang();
+    let summary = match (rewrite, output.diff || output.check) {
+        (Rewrite::Fix { .. }, false) => {
+            t!(
+                lang,
+                "nianbao: {changed} file(s) fixed, {unchanged} left unchanged",
+                "nianbao：修正了{changed}个文件，{unchanged}个未改动"
+            )
+        }
+        (Rewrite::Fix { .. }, true) => t!(
+            lang,
+            "nianbao: {changed} file(s) would be fixed, {unchanged} left unchanged",
+            "nianbao：有{changed}个文件可修正，{unchanged}个无须改动"
+        ),
+        (Rewrite::Format, false) => t!(
+            lang,
+            "nianbao: {changed} file(s) reformatted, {unchanged} left unchanged",
+            "nianbao：重排了{changed}个文件，{unchanged}个未改动"
+        ),
+        (Rewrite::Format, true) => t!(
+            lang,
+            "nianbao: {changed} file(s) would be reformatted, {unchanged} left unchanged",
+            "nianbao：有{changed}个文件可重排，{unchanged}个无须改动"
+        ),
     };
-    eprintln!("nianbao: {changed} file(s) {verb}, {} left unchanged", found.len() - changed);
+    eprintln!("{summary}");
     if !errors.is_empty() {
         ExitCode::from(2)
     } else if changed > 0 && (output.diff || output.check) {
@@ -77,44 +97,69 @@ fn rewrite_one(
     rewrite: Rewrite,
     output: Output,
 ) -> Result<bool, InputError> {
-    let error = |message: String| InputError { display: input.display.clone(), message };
+    let error =
+        |message: nianbao_rules::Text| InputError { display: input.display.clone(), message: message.into_string() };
+    // Before a configuration is found, the run's language; then the file's.
     let Source::File(path) = &input.source else {
-        return Err(error("fix and fmt rewrite files; pass a path, not standard input".to_string()));
+        return Err(error(t!(
+            process_lang(),
+            "fix and fmt rewrite files; pass a path, not standard input",
+            "修正和重排只改写文件，请给出文件路径，不能用标准输入"
+        )));
     };
     let config = resolver.for_dir(&input.config_dir).map_err(|e| InputError { display: e.path, message: e.message })?;
+    let lang = config.lang();
     let bytes = inputs::read(input)?;
     let format = inputs::format(input, &bytes);
     if format != inputs::Format::Text {
         if input.explicit {
-            let kind = format.describe();
-            return Err(error(format!("{kind}; fix and fmt rewrite text and Markdown reports only")));
+            let kind = format.describe(lang);
+            return Err(error(t!(
+                lang,
+                "{kind}; fix and fmt rewrite text and Markdown reports only",
+                "{kind}不在修正和重排之列：二者只改写文本和 Markdown 格式的报告"
+            )));
         }
         return Ok(false);
     }
     let (text, report) = nianbao_parser::parse_bytes(&bytes);
     if report.source.lossy || nianbao_parser::read::is_binary(&bytes, &report.source) {
-        return Err(error("not a text file nianbao can decode losslessly; left unchanged".to_string()));
+        return Err(error(t!(
+            lang,
+            "not a text file nianbao can decode losslessly; left unchanged",
+            "不是 nianbao 能无损解码的文本文件，未改动"
+        )));
     }
     if !report.looks_like_report() {
         if input.explicit {
-            return Err(error("not an annual report; left unchanged".to_string()));
+            return Err(error(t!(
+                lang,
+                "not an annual report; left unchanged",
+                "不是政府信息公开工作年度报告，未改动"
+            )));
         }
         return Ok(false);
     }
     let source = report.source.clone();
     let new_text = match rewrite {
         Rewrite::Fix { include_unsafe } => {
-            let (fixed, applied) = apply_fixes(&bytes, &config, path, index, include_unsafe).map_err(error)?;
+            let (fixed, applied) = apply_fixes(&bytes, &config, path, index, include_unsafe)
+                .map_err(|message| InputError { display: input.display.clone(), message })?;
             if !applied.is_empty() && !output.check {
                 let list: Vec<String> = applied.iter().map(|(code, n)| format!("{code} ×{n}")).collect();
-                eprintln!("{}: {}", input.display, list.join(", "));
+                let (display, list) = (&input.display, list.join(lang.pick(", ", "、")));
+                eprintln!("{}", t!(lang, "{display}: {list}", "{display}：{list}"));
             }
             fixed
         }
         Rewrite::Format => {
-            let formatted = nianbao_rules::format::format_report(&text, &report);
+            let formatted = nianbao_rules::format::format_report(&text, &report, lang);
+            let display = &input.display;
             for skipped in &formatted.skipped {
-                eprintln!("{}: left as written: {skipped}", input.display);
+                eprintln!(
+                    "{}",
+                    t!(lang, "{display}: left as written: {skipped}", "{display}：未重排，保持原样：{skipped}")
+                );
             }
             formatted.text
         }
@@ -127,8 +172,14 @@ fn rewrite_one(
     } else if output.check {
         println!("{}", input.display);
     } else {
-        let bytes = encode(&new_text, &source).map_err(|message| error(format!("{message}; left unchanged")))?;
-        write_atomic(path, &bytes).map_err(|e| error(format!("cannot write ({e}); the file is unchanged")))?;
+        let bytes = encode(&new_text, &source).map_err(|why| {
+            let why = why.pick(lang);
+            error(t!(lang, "{why}; left unchanged", "{why}，未改动"))
+        })?;
+        write_atomic(path, &bytes).map_err(|e| {
+            let why = inputs::io_reason(&e, lang);
+            error(t!(lang, "cannot write ({why}); the file is unchanged", "无法写入（{why}），文件未改动"))
+        })?;
     }
     Ok(true)
 }

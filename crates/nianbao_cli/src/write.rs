@@ -5,23 +5,29 @@ use std::fs::{self, OpenOptions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-use nianbao_model::SourceInfo;
+use nianbao_model::{Bilingual, SourceInfo, bilingual};
 
 /// `text` in the encoding the file was read in (UTF-8 with or without BOM, or
 /// GB18030). UTF-16 files and text GB18030 cannot hold are refused rather than
 /// silently converted.
-pub fn encode(text: &str, source: &SourceInfo) -> Result<Vec<u8>, String> {
+pub fn encode(text: &str, source: &SourceInfo) -> Result<Vec<u8>, Bilingual> {
     match source.encoding.as_str() {
         "UTF-8" if source.had_bom => Ok([b"\xEF\xBB\xBF".as_slice(), text.as_bytes()].concat()),
         "UTF-8" => Ok(text.as_bytes().to_vec()),
         "GB18030" | "GBK" => {
             let (bytes, _, unmappable) = encoding_rs::GB18030.encode(text);
             if unmappable {
-                return Err("the fixed text has characters GB18030 cannot hold".to_string());
+                return Err(bilingual!(
+                    "the fixed text has characters GB18030 cannot hold",
+                    "修改后的文本中有 GB18030 编码无法表示的字符"
+                ));
             }
             Ok(bytes.into_owned())
         }
-        other => Err(format!("cannot write {other} files; convert the file to UTF-8 first")),
+        other => Err(bilingual!(
+            "cannot write {other} files; convert the file to UTF-8 first",
+            "无法写回 {other} 编码的文件，请先将文件转为 UTF-8 编码"
+        )),
     }
 }
 

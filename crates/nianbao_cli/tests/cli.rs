@@ -226,3 +226,50 @@ fn check_help_names_every_report_extension() {
         assert!(help.contains(&format!(".{extension}")), "check --help does not name .{extension}: {help}");
     }
 }
+
+/// A damaged DOCX and random bytes named `.pdf` are refused by name, with
+/// the reason in Chinese by default and in the old English with `--lang en`.
+#[test]
+fn unreadable_files_are_refused_in_the_language_asked_for() {
+    let dir = std::env::temp_dir().join(format!("nianbao-cli-unreadable-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let docx = dir.join("draft.docx");
+    std::fs::write(&docx, "这不是一个 Word 文件").unwrap();
+    let pdf = dir.join("random.pdf");
+    std::fs::write(&pdf, (0..5000u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect::<Vec<u8>>())
+        .unwrap();
+    let (docx, pdf) = (docx.to_str().unwrap(), pdf.to_str().unwrap());
+    let chinese = run(&["check", docx, pdf], None);
+    assert!(chinese.contains(&format!("错误：{docx}：不是 DOCX 文件（无法作为 zip 压缩包打开：")), "{chinese}");
+    assert!(chinese.contains(&format!("错误：{pdf}：不是 PDF 文件\n")), "{chinese}");
+    let english = run(&["--lang", "en", "check", docx, pdf], None);
+    assert!(english.contains(&format!("error: {docx}: not a DOCX file (not a zip archive: ")), "{english}");
+    assert!(english.contains(&format!("error: {pdf}: not a PDF file\n")), "{english}");
+    for output in [&chinese, &english] {
+        assert!(output.starts_with("args: ") && output.contains("status: 2\n"), "{output}");
+    }
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+/// SARIF's rule descriptions follow the language of the run, as the
+/// findings do; its keys and codes do not.
+#[test]
+fn sarif_describes_the_rules_in_the_language_asked_for() {
+    let rule = |lang: &str| {
+        let output = run(&["--lang", lang, "check", "--format", "sarif", "tests/seeds/004_fa9e582a0590cf1f.txt"], None);
+        let body = output.split("--- stdout ---\n").nth(1).unwrap().split("--- stderr ---").next().unwrap();
+        let sarif: serde_json::Value = serde_json::from_str(body).unwrap();
+        let rules = sarif["runs"][0]["tool"]["driver"]["rules"].as_array().unwrap().clone();
+        rules.into_iter().find(|rule| rule["id"] == "T303").unwrap()
+    };
+    let (chinese, english) = (rule("zh"), rule("en"));
+    let meta = nianbao_rules::lookup("T303").unwrap().meta;
+    assert_eq!(chinese["shortDescription"]["text"], meta.summary_zh);
+    assert_eq!(english["shortDescription"]["text"], meta.summary);
+    assert!(chinese["fullDescription"]["text"].as_str().unwrap().starts_with("## 检查内容"), "{chinese}");
+    assert!(english["fullDescription"]["text"].as_str().unwrap().starts_with("## What it does"), "{english}");
+    assert_eq!(
+        (&chinese["name"], &chinese["defaultConfiguration"]),
+        (&english["name"], &english["defaultConfiguration"])
+    );
+}

@@ -89,7 +89,7 @@ fn pathological_inputs_end_with_diagnostics_or_a_clear_message() {
         ),
         ("rows.md", rows.into_bytes(), &[1], None),
         ("headings.md", "六、其他需要报告的事项\n本年度未收取信息处理费。\n".repeat(50_000).into_bytes(), &[1], None),
-        ("binary.txt", noise, &[2], Some("not a text file")),
+        ("binary.txt", noise, &[2], Some("不是文本文件")),
         ("invalid-utf8.md", invalid, &[0, 1], None),
         ("utf16-no-bom.txt", utf16, &[0, 1], None),
     ];

@@ -93,13 +93,13 @@ fn fix_on_text_extracted_from_a_pdf_fixes_what_check_reports() {
     let output = nianbao(&["fix", file], &dir);
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(0), "{stderr}");
-    // 「000-glyphs.plain.txt: F005 ×2, S005 ×1」: those rules, no other (a
+    // 「000-glyphs.plain.txt：F005 ×2、S005 ×1」: those rules, no other (a
     // fix that read the lines unjoined also joined 39 of them as F008).
     let applied: Vec<&str> = stderr
         .lines()
-        .find_map(|line| line.strip_prefix(&format!("{file}: ")))
+        .find_map(|line| line.strip_prefix(&format!("{file}：")))
         .unwrap_or_default()
-        .split(", ")
+        .split("、")
         .filter_map(|item| item.split(' ').next())
         .collect();
     assert_eq!(applied, safe, "{stderr}");
@@ -131,7 +131,7 @@ fn a_failed_write_leaves_the_original_intact() {
     let output = nianbao(&["fix", &file], &dir);
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(stderr.contains(&file) && stderr.contains("unchanged"), "{stderr}");
+    assert!(stderr.contains(&file) && stderr.contains("文件未改动"), "{stderr}");
     assert_eq!(fs::read(dir.join(&file)).unwrap(), original);
 }
 

@@ -11,10 +11,14 @@
 //! - [`Report`]: what the parser read — metadata, sections, tables, cells.
 //! - [`Diagnostic`]: the one finding type, with labels, help and fixes; it
 //!   implements [`miette::Diagnostic`].
+//! - [`lang`]: the language a reader reads ([`Lang`]), a text in it
+//!   ([`Text`], made by [`t!`]) and a text in both ([`Bilingual`], made by
+//!   [`bilingual!`]) for what is written before the language is known.
 //! - [`search`]: substring search for the short fixed words the parser and
 //!   the rules look for.
 
 mod diagnostic;
+pub mod lang;
 mod line_index;
 pub mod outline;
 mod report;
@@ -23,6 +27,7 @@ mod span;
 pub mod template;
 
 pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Label, Severity, apply_edits};
+pub use lang::{Bilingual, Lang, Text};
 pub use line_index::{ColumnEncoding, LineCol, LineIndex};
 pub use outline::Outline;
 pub use report::{

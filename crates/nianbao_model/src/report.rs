@@ -5,7 +5,7 @@ use std::borrow::Cow;
 use serde::{Deserialize, Serialize};
 
 use crate::template::{RowKey, SectionKind, T3Col, T3Row, T4Col, TableKind};
-use crate::{Outline, Span, Spanned};
+use crate::{Bilingual, Outline, Span, Spanned};
 
 /// A whole report as read from one file.
 ///
@@ -353,9 +353,9 @@ pub enum HeaderClass {
     /// A template header or group label; `fidelity` says whether verbatim.
     Known { canonical: Cow<'static, str>, fidelity: Fidelity },
     /// A part the template does not have: 「法人或其他组织小计」, 「第二十条第（九）项」.
-    Extra { description: String },
+    Extra { description: Bilingual },
     /// A column or row of the obsolete 2019 trial format.
-    Obsolete { description: String },
+    Obsolete { description: Bilingual },
     /// Anything else (split header words, notes).
     Other,
 }

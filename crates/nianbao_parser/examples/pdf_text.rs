@@ -10,7 +10,7 @@ fn main() {
     let bytes = std::fs::read(&path).expect("the file is read");
     let document = nianbao_parser::pdf::read(&bytes);
     if let Some(problem) = &document.problem {
-        eprintln!("{path}: {problem}");
+        eprintln!("{path}: {}", problem.pick(nianbao_model::Lang::En));
     }
     let mut offset = 0;
     for line in document.text.split_inclusive('\n') {

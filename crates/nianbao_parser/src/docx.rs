@@ -16,6 +16,7 @@
 
 use std::io::{Cursor, Read};
 
+use nianbao_model::{Bilingual, bilingual};
 use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 
@@ -37,8 +38,9 @@ pub struct Document {
     pub text: String,
     /// `(offset in text, place)`, in text order: a place runs to the next entry.
     places: Vec<(usize, Place)>,
-    /// Why nothing could be read (not a zip, no `word/document.xml`, …).
-    pub problem: Option<String>,
+    /// Why nothing could be read (not a zip, no `word/document.xml`, …), in
+    /// both languages: the reader picks one where it is shown.
+    pub problem: Option<Bilingual>,
 }
 
 impl Document {
@@ -58,6 +60,9 @@ impl Document {
     }
 }
 
+/// The part of a DOCX file that holds the document's text.
+const DOCUMENT_PART: &str = "word/document.xml";
+
 /// Files larger than this inside the zip are not read (a zip bomb guard).
 const MAX_XML_BYTES: u64 = 64 * 1024 * 1024;
 
@@ -74,20 +79,27 @@ pub fn read(bytes: &[u8]) -> Document {
     }
 }
 
-fn document_xml(bytes: &[u8]) -> Result<String, String> {
-    let mut archive = zip::ZipArchive::new(Cursor::new(bytes))
-        .map_err(|error| format!("not a DOCX file (not a zip archive: {error})"))?;
-    let entry = archive
-        .by_name("word/document.xml")
-        .map_err(|_| "not a DOCX file (the archive has no word/document.xml)".to_string())?;
+fn document_xml(bytes: &[u8]) -> Result<String, Bilingual> {
+    let part = DOCUMENT_PART;
+    // The zip library's own words about the damage stay as it writes them.
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|error| {
+        bilingual!("not a DOCX file (not a zip archive: {error})", "不是 DOCX 文件（无法作为 zip 压缩包打开：{error}）")
+    })?;
+    let entry = archive.by_name(part).map_err(|_| {
+        bilingual!("not a DOCX file (the archive has no {part})", "不是 DOCX 文件（压缩包中没有 {part}）")
+    })?;
     if entry.size() > MAX_XML_BYTES {
-        return Err(format!("word/document.xml is {} bytes, more than nianbao reads", entry.size()));
+        let size = entry.size();
+        return Err(bilingual!(
+            "{part} is {size} bytes, more than nianbao reads",
+            "{part} 有{size}字节，超出 nianbao 读取的上限"
+        ));
     }
     let mut raw = Vec::new();
     entry
         .take(MAX_XML_BYTES)
         .read_to_end(&mut raw)
-        .map_err(|error| format!("cannot unpack word/document.xml: {error}"))?;
+        .map_err(|error| bilingual!("cannot unpack {part}: {error}", "无法解压 {part}：{error}"))?;
     // DOCX XML is UTF-8 (or UTF-16 with a BOM, which Word never writes); a
     // damaged byte is replaced rather than refused.
     Ok(String::from_utf8_lossy(&raw).into_owned())
@@ -312,7 +324,9 @@ mod tests {
 
     #[test]
     fn damage_gives_a_problem_or_a_partial_projection() {
-        assert!(read(b"not a zip").problem.as_deref().unwrap().contains("not a DOCX file"));
+        let problem = read(b"not a zip").problem.unwrap();
+        assert!(problem.pick(nianbao_model::Lang::En).starts_with("not a DOCX file (not a zip archive: "));
+        assert!(problem.pick(nianbao_model::Lang::Zh).starts_with("不是 DOCX 文件（无法作为 zip 压缩包打开："));
         let truncated = &XML[..XML.find("<w:tbl>").unwrap() + 40];
         let document = project(truncated);
         assert!(document.text.starts_with("一、总体情况\n"), "{:?}", document.text);

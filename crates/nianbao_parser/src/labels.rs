@@ -9,7 +9,7 @@ use std::borrow::Cow;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
-use nianbao_model::{Fidelity, HeaderClass, RowKey, T2Row, T3Col, T3Group, T3Row, T4Outcome, TableKind};
+use nianbao_model::{Fidelity, HeaderClass, RowKey, T2Row, T3Col, T3Group, T3Row, T4Outcome, TableKind, bilingual};
 
 use crate::normalize::{normalize_label, strip_truncation};
 
@@ -211,7 +211,10 @@ fn build_dictionary() -> HashMap<String, Vec<Entry>> {
         header(
             t2,
             HeaderClass::Extra {
-                description: "第二十条第（九）项 is not part of table 二 since 2021".into()
+                description: bilingual!(
+                    "第二十条第（九）项 is not part of table 二 since 2021",
+                    "自2021年起，表二不再设第二十条第（九）项"
+                ),
             },
             HeaderRole::Group,
         ),
@@ -220,7 +223,12 @@ fn build_dictionary() -> HashMap<String, Vec<Entry>> {
         "政府集中采购",
         header(
             t2,
-            HeaderClass::Obsolete { description: "the 政府集中采购 row of the 2019 trial format".into() },
+            HeaderClass::Obsolete {
+                description: bilingual!(
+                    "the 政府集中采购 row of the 2019 trial format",
+                    "2019年试行格式的「政府集中采购」一行"
+                ),
+            },
             HeaderRole::Group,
         ),
     );
@@ -229,7 +237,10 @@ fn build_dictionary() -> HashMap<String, Vec<Entry>> {
         header(
             t2,
             HeaderClass::Obsolete {
-                description: "the 其他对外管理服务事项 row of the 2019 trial format".into()
+                description: bilingual!(
+                    "the 其他对外管理服务事项 row of the 2019 trial format",
+                    "2019年试行格式的「其他对外管理服务事项」一行"
+                ),
             },
             HeaderRole::Group,
         ),
@@ -246,7 +257,7 @@ fn build_dictionary() -> HashMap<String, Vec<Entry>> {
         "本年增减",
         "处理决定数量",
     ] {
-        let description = format!("the 2019 trial-format column 「{text}」");
+        let description = bilingual!("the 2019 trial-format column 「{text}」", "2019年试行格式的「{text}」一栏");
         add(text, header(t2, HeaderClass::Obsolete { description }, HeaderRole::Column));
     }
 
@@ -273,7 +284,9 @@ fn build_dictionary() -> HashMap<String, Vec<Entry>> {
             text,
             header(
                 t3,
-                HeaderClass::Extra { description: format!("the template has no 「{text}」 column") },
+                HeaderClass::Extra {
+                    description: bilingual!("the template has no 「{text}」 column", "模板没有「{text}」一栏"),
+                },
                 HeaderRole::Column,
             ),
         );
@@ -518,7 +531,12 @@ fn subtotal(normalized: &str) -> Option<LabelMatch> {
     if normalized.chars().count() > 2 && (normalized.ends_with("小计") || normalized.ends_with("合计")) {
         return Some(LabelMatch::Header {
             table: TableKind::Applications,
-            class: HeaderClass::Extra { description: format!("the template has no subtotal 「{normalized}」") },
+            class: HeaderClass::Extra {
+                description: bilingual!(
+                    "the template has no subtotal 「{normalized}」",
+                    "模板不设小计「{normalized}」"
+                ),
+            },
             role: HeaderRole::Group,
         });
     }

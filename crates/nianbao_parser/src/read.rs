@@ -6,7 +6,7 @@
 //! Which file the bytes came from is the caller's business; this module
 //! sees only its extension, if it has one.
 
-use nianbao_model::{Report, SourceInfo};
+use nianbao_model::{Bilingual, Lang, Report, SourceInfo, bilingual};
 
 use crate::{Projection, docx, html, pdf};
 
@@ -38,13 +38,13 @@ impl Format {
         ("pdf", Format::Pdf),
     ];
 
-    /// What a file of this format is, for a message: 「a PDF file」.
-    pub const fn describe(self) -> &'static str {
+    /// What a file of this format is, for a message: 「a PDF file」, 「PDF 文件」.
+    pub fn describe(self, lang: Lang) -> &'static str {
         match self {
-            Format::Text => "a text or Markdown file",
-            Format::Html => "an HTML page",
-            Format::Docx => "a DOCX document",
-            Format::Pdf => "a PDF file",
+            Format::Text => lang.pick("a text or Markdown file", "文本或 Markdown 文件"),
+            Format::Html => lang.pick("an HTML page", "HTML 网页"),
+            Format::Docx => lang.pick("a DOCX document", "DOCX 文档"),
+            Format::Pdf => lang.pick("a PDF file", "PDF 文件"),
         }
     }
 
@@ -98,8 +98,9 @@ pub struct ReadReport {
     pub origin: Origin,
     /// Why the file cannot be read as a report, if it cannot: an unreadable
     /// DOCX or PDF (damaged, encrypted, a scan), or binary bytes posing as
-    /// text. The report is then empty or meaningless.
-    pub problem: Option<String>,
+    /// text. The report is then empty or meaningless. In both languages:
+    /// the caller picks the one it speaks.
+    pub problem: Option<Bilingual>,
 }
 
 impl ReadReport {
@@ -143,8 +144,8 @@ pub fn read_report(bytes: &[u8], format: Format) -> ReadReport {
     ReadReport { text, report, origin, problem }
 }
 
-fn not_text() -> String {
-    "not a text file".to_string()
+fn not_text() -> Bilingual {
+    bilingual!("not a text file", "不是文本文件")
 }
 
 /// Whether decoded bytes were binary rather than text: NUL bytes that are not
@@ -173,7 +174,8 @@ mod tests {
     fn binary_bytes_posing_as_text_are_a_problem_and_utf16_is_not() {
         // An executable's header: runs of NUL bytes, not every other byte.
         let binary = read_report(b"\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x03\x00>\x00", Format::Text);
-        assert_eq!(binary.problem.as_deref(), Some("not a text file"));
+        let problem = binary.problem.unwrap();
+        assert_eq!((problem.pick(Lang::En), problem.pick(Lang::Zh)), ("not a text file", "不是文本文件"));
         let utf16: Vec<u8> = "\u{feff}年度报告".encode_utf16().flat_map(u16::to_le_bytes).collect();
         assert_eq!(read_report(&utf16, Format::Text).problem, None);
     }

@@ -6,7 +6,10 @@
 
 use std::collections::BTreeMap;
 
-use nianbao_model::{CellValue, Edit, Report, RowKey, Span, Table, TableKind, apply_edits};
+use nianbao_model::{Bilingual, CellValue, Edit, Report, RowKey, Span, Table, TableKind, apply_edits, bilingual};
+
+use crate::lang::Lang;
+use crate::t;
 
 pub use crate::facts::show;
 use crate::skeleton::table_markdown_with;
@@ -15,19 +18,24 @@ use crate::skeleton::table_markdown_with;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Formatted {
     pub text: String,
-    /// What was left unformatted, and why: 「表三: 「2.重复申请」 has 6 values, the template has 7」.
+    /// What was left unformatted, and why, in the language asked for:
+    /// 「表三: 「2.重复申请」 has 6 values, the template has 7」.
     pub skipped: Vec<String>,
 }
 
-/// Rewrites `report`'s tables and section headings canonically.
-pub fn format_report(text: &str, report: &Report) -> Formatted {
+/// Rewrites `report`'s tables and section headings canonically; what is
+/// left as written is said in `lang`.
+pub fn format_report(text: &str, report: &Report, lang: Lang) -> Formatted {
     let mut edits = Vec::new();
     let mut skipped = Vec::new();
     let crlf = text.contains("\r\n");
     for table in &report.tables {
         match table_edit(text, table, crlf) {
             Ok(edit) => edits.extend(edit),
-            Err(why) => skipped.push(format!("{}: {why}", table.kind.name())),
+            Err(why) => skipped.push(
+                t!(lang, "{table}: {why}", "{table}：{why}", table = table.kind.name(), why = why.pick(lang))
+                    .into_string(),
+            ),
         }
     }
     for section in &report.sections {
@@ -41,38 +49,64 @@ pub fn format_report(text: &str, report: &Report) -> Formatted {
 }
 
 /// The value cells of a table with the template's shape, as written, by
-/// template position.
+/// template position; else why not, in English.
 pub fn table_values(table: &Table) -> Result<BTreeMap<(RowKey, usize), String>, String> {
+    values_in_shape(table).map_err(|why| why.pick(Lang::En).to_string())
+}
+
+/// A row's label as a message quotes it: 「2.重复申请」, or a row without one.
+fn quoted(label: Option<&str>) -> Bilingual {
+    match label {
+        Some(label) => bilingual!("「{label}」", "「{label}」"),
+        None => bilingual!("「(no label)」", "「（无行名）」"),
+    }
+}
+
+/// [`table_values`], saying why not in both languages.
+fn values_in_shape(table: &Table) -> Result<BTreeMap<(RowKey, usize), String>, Bilingual> {
     let mut values = BTreeMap::new();
     for row in &table.rows {
-        let label = row.label.as_ref().map_or("(no label)", |label| &*label.text);
+        let label = quoted(row.label.as_ref().map(|label| &*label.text));
         let Some(key) = row.key else {
             if row.cells.iter().any(|cell| cell.value != CellValue::Blank) {
-                return Err(format!("「{label}」 is not a row of the template"));
+                return Err(
+                    label.map(|lang, label| t!(lang, "{label} is not a row of the template", "{label}不是模板中的行"))
+                );
             }
             continue;
         };
-        if row.cells.len() != key.value_count() {
-            return Err(format!("「{label}」 has {} values, the template has {}", row.cells.len(), key.value_count()));
+        let (found, expected) = (row.cells.len(), key.value_count());
+        if found != expected {
+            return Err(label.map(|lang, label| {
+                t!(
+                    lang,
+                    "{label} has {found} values, the template has {expected}",
+                    "{label}有{found}个数值，模板为{expected}个"
+                )
+            }));
         }
         for (index, cell) in row.cells.iter().enumerate() {
             if values.insert((key, index), cell.raw.to_string()).is_some() {
-                return Err(format!("「{label}」 appears twice"));
+                return Err(label.map(|lang, label| t!(lang, "{label} appears twice", "{label}出现了两次")));
             }
         }
     }
     if let Some(missing) = RowKey::rows_of(table.kind).into_iter().find(|key| !values.contains_key(&(*key, 0))) {
-        return Err(format!("「{}」 is missing", missing.label()));
+        let label = missing.label();
+        return Err(bilingual!("「{label}」 is missing", "缺少「{label}」一行"));
     }
     Ok(values)
 }
 
 /// The edit replacing the lines of `table` with its canonical text.
-fn table_edit(text: &str, table: &Table, crlf: bool) -> Result<Option<Edit>, String> {
-    let values = table_values(table)?;
+fn table_edit(text: &str, table: &Table, crlf: bool) -> Result<Option<Edit>, Bilingual> {
+    let values = values_in_shape(table)?;
     let lines = whole_lines(text, table.span);
     if lines.slice(text).contains("<!--") {
-        return Err("it contains a comment (such as a nianbao directive), which formatting would lose".to_string());
+        return Err(bilingual!(
+            "it contains a comment (such as a nianbao directive), which formatting would lose",
+            "表中有注释（如 nianbao 指令），重排会使其丢失"
+        ));
     }
     let mut canonical =
         table_markdown_with(table.kind, &|key, index| values.get(&(key, index)).cloned().unwrap_or_default());
@@ -116,22 +150,33 @@ pub struct Sums {
 impl Sums {
     /// Adds `report`'s tables, all or none: an error names the table and
     /// what keeps it from being added (a missing table, a malformed row, a
-    /// text value), and nothing of the report is added then.
+    /// text value), in English, and nothing of the report is added then.
     pub fn add(&mut self, report: &Report) -> Result<(), String> {
+        self.add_in(report, Lang::En)
+    }
+
+    /// [`Sums::add`], the error in `lang`.
+    pub fn add_in(&mut self, report: &Report, lang: Lang) -> Result<(), String> {
         let mut added = Sums::default();
-        added.add_tables(report)?;
+        added.add_tables(report).map_err(|why| why.pick(lang).to_string())?;
         self.merge(&added);
         Ok(())
     }
 
-    fn add_tables(&mut self, report: &Report) -> Result<(), String> {
+    fn add_tables(&mut self, report: &Report) -> Result<(), Bilingual> {
         for kind in TableKind::ALL {
-            let table = report.table(kind).ok_or_else(|| format!("{} is missing", kind.name()))?;
-            let values = table_values(table).map_err(|why| format!("{}: {why}", kind.name()))?;
+            let table = kind.name();
+            let found = report.table(kind).ok_or_else(|| bilingual!("{table} is missing", "缺少{table}"))?;
+            let values = values_in_shape(found)
+                .map_err(|why| why.map(|lang, why| t!(lang, "{table}: {why}", "{table}：{why}")))?;
             for (&(key, index), raw) in &values {
-                let cell = table.cell(key, index);
+                let cell = found.cell(key, index);
+                let label = key.label();
                 let number = cell.and_then(nianbao_model::Cell::number).ok_or_else(|| {
-                    format!("{}: 「{}」 has the value 「{raw}」, which is not a number", kind.name(), key.label())
+                    bilingual!(
+                        "{table}: 「{label}」 has the value 「{raw}」, which is not a number",
+                        "{table}：「{label}」的值「{raw}」不是数字"
+                    )
                 })?;
                 *self.values.entry((key, index)).or_default() += number;
             }
@@ -173,9 +218,9 @@ mod tests {
     #[test]
     fn formatting_is_idempotent_and_keeps_every_value() {
         let text = example();
-        let once = format_report(&text, &nianbao_parser::parse(&text));
+        let once = format_report(&text, &nianbao_parser::parse(&text), Lang::En);
         assert!(once.skipped.is_empty(), "{:?}", once.skipped);
-        let twice = format_report(&once.text, &nianbao_parser::parse(&once.text));
+        let twice = format_report(&once.text, &nianbao_parser::parse(&once.text), Lang::En);
         assert_eq!(once.text, twice.text);
         for kind in TableKind::ALL {
             let before = table_values(nianbao_parser::parse(&text).table(kind).unwrap()).unwrap();
@@ -188,8 +233,10 @@ mod tests {
     fn a_table_with_a_missing_cell_is_left_alone() {
         let text =
             example().replace("| 2.重复申请 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |", "| 2.重复申请 | 1 | 0 | 0 | 0 | 0 | 1 |");
-        let formatted = format_report(&text, &nianbao_parser::parse(&text));
+        let formatted = format_report(&text, &nianbao_parser::parse(&text), Lang::En);
         assert_eq!(formatted.skipped, ["表三: 「2.重复申请」 has 6 values, the template has 7"]);
+        let formatted = format_report(&text, &nianbao_parser::parse(&text), Lang::Zh);
+        assert_eq!(formatted.skipped, ["表三：「2.重复申请」有6个数值，模板为7个"]);
         assert!(formatted.text.contains("| 2.重复申请 | 1 | 0 | 0 | 0 | 0 | 1 |"));
     }
 

@@ -38,7 +38,6 @@ mod facts;
 mod finding;
 pub mod format;
 mod identity;
-pub mod lang;
 pub mod profile;
 mod registry;
 mod rules;
@@ -52,7 +51,10 @@ pub use context::{Context, Other, OtherMemo, Related};
 pub use engine::{check, check_with};
 pub use finding::Finding;
 pub use identity::{Identity, IdentityKind, Term, identities};
-pub use lang::{Lang, Text};
+/// The language of findings lives in the model, where the parser can use it too.
+pub use nianbao_model::lang;
+pub use nianbao_model::lang::{Lang, Text};
+pub use nianbao_model::t;
 pub use registry::{FixKind, RULES, Rule, RuleMeta, lookup};
 
 #[cfg(test)]

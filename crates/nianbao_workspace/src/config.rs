@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use nianbao_rules::{Config, Lang, find_config_file};
+use nianbao_rules::{Config, Lang, find_config_file, t};
 
 /// A configuration file that cannot be used, named relative to the working folder.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -100,9 +100,17 @@ impl ConfigResolver {
     }
 }
 
+/// The file at `path` as configuration; or why not, in the run's language
+/// (the configuration's own cannot choose it). The parser of the TOML and
+/// the configuration's checks say what is wrong in English.
 fn read_config(path: &Path) -> Result<Config, String> {
-    let text = std::fs::read_to_string(path).map_err(|error| format!("cannot read: {error}"))?;
-    let mut config = Config::from_toml(&text).map_err(|error| format!("invalid configuration: {error}"))?;
+    let lang = process_lang();
+    let text = std::fs::read_to_string(path).map_err(|error| {
+        let why = crate::inputs::io_reason(&error, lang);
+        t!(lang, "cannot read: {why}", "无法读取：{why}").into_string()
+    })?;
+    let mut config = Config::from_toml(&text)
+        .map_err(|error| t!(lang, "invalid configuration: {error}", "配置有误：{error}").into_string())?;
     // Paths in [compare] are relative to the file that names them.
     config.base_dir = path.parent().map(Path::to_path_buf);
     Ok(config)

@@ -3,7 +3,10 @@
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
+use nianbao_model::{Lang, t};
 pub use nianbao_parser::Format;
+
+use crate::config::process_lang;
 
 /// One input to check.
 #[derive(Debug)]
@@ -24,10 +27,45 @@ pub enum Source {
 }
 
 /// A problem that stops one input (or all of them) from being checked.
+/// `message` is in the language chosen for the run: the process's
+/// ([`process_lang`]) for a file not yet read, its configuration's for a
+/// file read; it never repeats the file's name, which `display` holds.
 #[derive(Debug)]
 pub struct InputError {
     pub display: String,
     pub message: String,
+}
+
+impl InputError {
+    /// The error as printed: 「error: a.pdf: …」, 「错误：a.pdf：…」.
+    pub fn line(&self, lang: Lang) -> String {
+        t!(
+            lang,
+            "error: {display}: {message}",
+            "错误：{display}：{message}",
+            display = self.display,
+            message = self.message
+        )
+        .into_string()
+    }
+}
+
+/// What an IO error says, for a reader of `lang`: the system's own words in
+/// English; in Chinese, a reviewer's for the common reasons (the file is
+/// gone, may not be read, is a folder), else the system's words.
+pub fn io_reason(error: &std::io::Error, lang: Lang) -> String {
+    use std::io::ErrorKind;
+    let chinese = match error.kind() {
+        ErrorKind::NotFound => Some("文件不存在"),
+        ErrorKind::PermissionDenied => Some("没有读取权限"),
+        ErrorKind::IsADirectory => Some("这是文件夹，不是文件"),
+        ErrorKind::OutOfMemory => Some("文件过大，内存不足"),
+        _ => None,
+    };
+    match (lang, chinese) {
+        (Lang::Zh, Some(chinese)) => chinese.to_string(),
+        _ => error.to_string(),
+    }
 }
 
 /// Expands the command-line paths: files as given, folders walked for report
@@ -51,7 +89,7 @@ pub fn collect(paths: &[PathBuf], stdin_filename: Option<&Path>) -> (Vec<Input>,
         } else {
             errors.push(InputError {
                 display: path.display().to_string(),
-                message: "no such file or folder".to_string(),
+                message: t!(process_lang(), "no such file or folder", "文件或文件夹不存在").into_string(),
             });
         }
     }
@@ -83,6 +121,8 @@ fn walk(root: &Path, inputs: &mut Vec<Input>, errors: &mut Vec<InputError>) {
                     inputs.push(file_input(path, false));
                 }
             }
+            // The walker's own words (a folder that cannot be listed, a
+            // loop of links) name the path that failed.
             Err(error) => errors.push(InputError { display: root.display().to_string(), message: error.to_string() }),
         }
     }
@@ -97,7 +137,8 @@ pub fn single_file(path: &Path) -> Result<Input, InputError> {
     }
     found.into_iter().find(|input| input.explicit).ok_or_else(|| InputError {
         display: path.display().to_string(),
-        message: "is a folder; name one report file".to_string(),
+        message: t!(process_lang(), "is a folder; name one report file", "这是文件夹，请指定一份报告文件")
+            .into_string(),
     })
 }
 
@@ -141,7 +182,14 @@ pub fn read(input: &Input) -> Result<Vec<u8>, InputError> {
             std::io::stdin().read_to_end(&mut bytes).map(|_| bytes)
         }
     };
-    result.map_err(|error| InputError { display: input.display.clone(), message: format!("cannot read: {error}") })
+    result.map_err(|error| {
+        let lang = process_lang();
+        let why = io_reason(&error, lang);
+        InputError {
+            display: input.display.clone(),
+            message: t!(lang, "cannot read: {why}", "无法读取：{why}").into_string(),
+        }
+    })
 }
 
 #[cfg(test)]

@@ -88,13 +88,13 @@ impl Analysed {
 
 /// Reads a source as its format says. A file that cannot be read as a
 /// report (an unreadable DOCX or PDF, binary bytes posing as text) is an
-/// error saying why.
-pub fn read(source: Source<'_>) -> Result<Read, String> {
+/// error saying why, in `lang`.
+pub fn read(source: Source<'_>, lang: Lang) -> Result<Read, String> {
     match source {
         Source::Bytes { bytes, format, .. } => {
             let reading = nianbao_parser::read_report(bytes, format);
             if let Some(problem) = reading.problem {
-                return Err(problem);
+                return Err(problem.pick(lang).to_string());
             }
             let origin = Origin::of_reading(reading.origin, &reading.report);
             Ok(Read { text: reading.text, report: reading.report, origin })
@@ -111,7 +111,8 @@ pub fn read(source: Source<'_>) -> Result<Read, String> {
 /// Reads, compares and checks a source. `index` is the folder index the
 /// caller keeps (one for a run of the command, one for the language
 /// server's life); `known` is what an earlier search for this source found,
-/// reused while it is being typed.
+/// reused while it is being typed. An error (why the source cannot be read
+/// as a report) is in the configuration's language, as the findings are.
 pub fn analyse(
     source: Source<'_>,
     config: &Config,
@@ -120,7 +121,7 @@ pub fn analyse(
 ) -> Result<Analysed, String> {
     let file = source.file();
     let from_disk = matches!(source, Source::Bytes { .. });
-    let Read { text, report, origin } = read(source)?;
+    let Read { text, report, origin } = read(source, config.lang())?;
     let is_report = report.looks_like_report();
     let related = match known {
         Some(known) => known,

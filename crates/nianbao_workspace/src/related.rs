@@ -7,8 +7,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::SystemTime;
 
-use nianbao_model::Diagnostic;
-use nianbao_model::Report;
+use nianbao_model::{Bilingual, Diagnostic, Report, t};
 use nianbao_parser::read::Origin;
 use nianbao_parser::{Format, Projection};
 use nianbao_rules::{Config, Other, Related};
@@ -43,7 +42,8 @@ pub struct RelatedFiles {
     /// report is last year's report of several files.
     pub previous: Option<Arc<Loaded>>,
     pub parts: Vec<Loaded>,
-    /// Files named in the configuration that could not be read.
+    /// Files named in the configuration that could not be read, each
+    /// problem in the configuration's language.
     pub problems: Vec<String>,
 }
 
@@ -153,12 +153,13 @@ fn format_of(path: &Path) -> Option<Format> {
 /// [`nianbao_parser::read_report`]), keeping the file's text as its reader
 /// opens it (a PDF's is its text layer, as for a checked PDF) and, for a
 /// page or a hard-wrapped text, the projection the report's spans index.
-fn load(path: &Path) -> Result<Loaded, String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", relative_to_cwd(path)))?;
+fn load(path: &Path) -> Result<Loaded, Bilingual> {
+    let name = relative_to_cwd(path);
+    let bytes = std::fs::read(path).map_err(|error| cannot_read(&name, &error))?;
     let format = Format::detect(path.extension().and_then(|extension| extension.to_str()), &bytes);
     let read = nianbao_parser::read_report(&bytes, format);
     if let Some(problem) = read.problem {
-        return Err(format!("{}: {problem}", relative_to_cwd(path)));
+        return Err(problem.map(|lang, problem| t!(lang, "{name}: {problem}", "{name}：{problem}")));
     }
     let projection = match read.origin {
         Origin::Html(projection) | Origin::Reflowed(projection) => Some(projection),
@@ -356,13 +357,13 @@ impl FolderIndex {
 
     /// `path` read and parsed, or the copy read before if the file has not
     /// changed since.
-    fn load_cached(&mut self, path: &Path) -> Result<Arc<Loaded>, String> {
+    fn load_cached(&mut self, path: &Path) -> Result<Arc<Loaded>, Bilingual> {
         if self.unchanging
             && let Some((_, loaded)) = self.loaded.get(path)
         {
             return Ok(Arc::clone(loaded));
         }
-        let metadata = std::fs::metadata(path).map_err(|e| format!("{}: {e}", relative_to_cwd(path)))?;
+        let metadata = std::fs::metadata(path).map_err(|error| cannot_read(&relative_to_cwd(path), &error))?;
         let stamp = (metadata.modified().ok(), metadata.len());
         if let Some((seen, loaded)) = self.loaded.get(path)
             && *seen == stamp
@@ -421,15 +422,29 @@ fn normalize_agency(agency: &str) -> String {
     normalized
 }
 
+/// Why the file `name` could not be read: the system's words in English, a
+/// reviewer's in Chinese where the system's reason is a common one.
+fn cannot_read(name: &str, error: &std::io::Error) -> Bilingual {
+    Bilingual::each(|lang| {
+        let why = crate::inputs::io_reason(error, lang);
+        t!(lang, "{name}: {why}", "无法读取 {name}：{why}")
+    })
+}
+
 /// Finds the reports `report` (read from `file`, if it is a file) is compared with.
 pub fn find_related(file: Option<&Path>, report: &Report, config: &Config, index: &mut FolderIndex) -> RelatedFiles {
+    let lang = config.lang();
+    // The setting's name, as nianbao.toml writes it.
+    let problem = |key: &str, problem: Bilingual| {
+        t!(lang, "{key}: {problem}", "{key}：{problem}", problem = problem.pick(lang)).into_string()
+    };
     let mut related = RelatedFiles::default();
     let base = config.base_dir.clone().or_else(|| file.and_then(Path::parent).map(Path::to_path_buf));
     let resolve = |name: &str| base.as_ref().map_or_else(|| PathBuf::from(name), |dir| dir.join(name));
     if let Some(previous) = &config.compare.previous {
         match load(&resolve(previous)) {
             Ok(loaded) => related.previous = Some(Arc::new(loaded)),
-            Err(problem) => related.problems.push(format!("compare.previous: {problem}")),
+            Err(why) => related.problems.push(problem("compare.previous", why)),
         }
     } else if let Some(file) = file {
         related.previous = beside(file, report, index);
@@ -437,7 +452,7 @@ pub fn find_related(file: Option<&Path>, report: &Report, config: &Config, index
     for part in &config.compare.parts {
         match load(&resolve(part)) {
             Ok(loaded) => related.parts.push(loaded),
-            Err(problem) => related.problems.push(format!("compare.parts: {problem}")),
+            Err(why) => related.problems.push(problem("compare.parts", why)),
         }
     }
     related

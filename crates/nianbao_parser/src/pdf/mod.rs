@@ -19,6 +19,8 @@
 //! needs a password or has no text layer (a scan) gives an empty projection
 //! with [`Document::problem`] set; the CLI refuses such a file by name.
 
+use nianbao_model::{Bilingual, bilingual};
+
 mod glyphs;
 mod lattice;
 mod page;
@@ -44,8 +46,9 @@ pub struct Document {
     places: Vec<(usize, Place)>,
     /// Pages in the file.
     pub pages: usize,
-    /// Why nothing could be read (damaged, encrypted, a scan without text …).
-    pub problem: Option<String>,
+    /// Why nothing could be read (damaged, encrypted, a scan without text …),
+    /// in both languages: the reader picks one where it is shown.
+    pub problem: Option<Bilingual>,
 }
 
 impl Document {
@@ -82,8 +85,11 @@ fn is_complete(bytes: &[u8]) -> bool {
 /// Reads a PDF file's bytes.
 pub fn read(bytes: &[u8]) -> Document {
     if looks_like_pdf(bytes) && !is_complete(bytes) {
-        let problem = "a truncated PDF: the file ends before the PDF's end marker (%%EOF); was the download cut short?";
-        return Document { problem: Some(problem.to_string()), ..Document::default() };
+        let problem = bilingual!(
+            "a truncated PDF: the file ends before the PDF's end marker (%%EOF); was the download cut short?",
+            "PDF 文件不完整：文件在结束标记（%%EOF）之前中断，可能未下载完整"
+        );
+        return Document { problem: Some(problem), ..Document::default() };
     }
     // The PDF library is built not to panic on damaged files, and fuzzing
     // found none; a panic all the same is this file's problem, not the
@@ -93,24 +99,40 @@ pub fn read(bytes: &[u8]) -> Document {
         Ok(pages) => pages,
         Err(why) => {
             let problem = match why {
-                glyphs::Unreadable::Damaged if !looks_like_pdf(bytes) => "not a PDF file",
-                glyphs::Unreadable::Damaged => "a damaged PDF (truncated or corrupt): no page could be read",
-                glyphs::Unreadable::Password => "an encrypted PDF that needs a password to open",
-                glyphs::Unreadable::Encryption => "an encrypted PDF in a form nianbao cannot decrypt",
-                glyphs::Unreadable::ReaderFailed => "a damaged PDF: reading it failed",
+                glyphs::Unreadable::Damaged if !looks_like_pdf(bytes) => bilingual!("not a PDF file", "不是 PDF 文件"),
+                glyphs::Unreadable::Damaged => bilingual!(
+                    "a damaged PDF (truncated or corrupt): no page could be read",
+                    "PDF 文件已损坏（不完整或内容有误）：没有一页能够读取"
+                ),
+                glyphs::Unreadable::Password => {
+                    bilingual!("an encrypted PDF that needs a password to open", "PDF 文件已加密，须输入密码才能打开")
+                }
+                glyphs::Unreadable::Encryption => bilingual!(
+                    "an encrypted PDF in a form nianbao cannot decrypt",
+                    "PDF 文件已加密，其加密方式 nianbao 无法解密"
+                ),
+                glyphs::Unreadable::ReaderFailed => {
+                    bilingual!("a damaged PDF: reading it failed", "PDF 文件已损坏：读取失败")
+                }
             };
-            return Document { problem: Some(problem.to_string()), ..Document::default() };
+            return Document { problem: Some(problem), ..Document::default() };
         }
     };
     let mut document = page::project(&pages);
     if document.problem.is_none() && pages.is_empty() {
-        document.problem = Some("a damaged PDF (truncated or corrupt): it has no pages".to_string());
+        document.problem = Some(bilingual!(
+            "a damaged PDF (truncated or corrupt): it has no pages",
+            "PDF 文件已损坏（不完整或内容有误）：文件中没有页面"
+        ));
     } else if document.problem.is_none() && !has_text(&document.text) {
         let images: usize = pages.iter().map(|page| page.images).sum();
         document.problem = Some(if images > 0 {
-            "no text layer: a scanned PDF (its pages are images; run OCR first)".to_string()
+            bilingual!(
+                "no text layer: a scanned PDF (its pages are images; run OCR first)",
+                "没有文字层：这是扫描件（各页都是图片），请先做文字识别（OCR）"
+            )
         } else {
-            "no text layer: the PDF shows no text".to_string()
+            bilingual!("no text layer: the PDF shows no text", "没有文字层：PDF 中没有可读取的文字")
         });
     }
     document

@@ -3,7 +3,6 @@ use nianbao_model::HeaderClass;
 use super::{is_obsolete_row_label, row_anchor, row_name};
 use crate::context::Context;
 use crate::finding::Finding;
-use crate::lang::Text;
 use crate::registry::{FixKind, declare_rule};
 use crate::t;
 
@@ -89,7 +88,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                             table = table.kind.name()
                         ),
                     )
-                    .label(Text::neutral(description.clone()))
+                    .label(description.text(lang))
                     .help(t!(
                         lang,
                         "remove it; the template has no subtotals",

@@ -3,7 +3,6 @@ use nianbao_model::HeaderClass;
 use super::{is_obsolete_row_label, row_anchor};
 use crate::context::Context;
 use crate::finding::Finding;
-use crate::lang::Text;
 use crate::registry::{FixKind, declare_rule};
 use crate::t;
 
@@ -84,7 +83,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                             text = header.text
                         ),
                     )
-                    .label(Text::neutral(description.clone()))
+                    .label(description.text(lang))
                     .help(t!(
                         lang,
                         "use the columns and rows of 国办公开办函〔2021〕30号",

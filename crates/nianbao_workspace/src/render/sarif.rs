@@ -1,8 +1,10 @@
 //! `--format sarif`: SARIF 2.1.0 for code-scanning dashboards. Columns are
-//! Unicode code points (declared with `columnKind`).
+//! Unicode code points (declared with `columnKind`). The rules' descriptions,
+//! like the findings, are in the language of the run; keys, codes and
+//! levels are SARIF's and stay English.
 
 use nianbao_model::{Severity, Span};
-use nianbao_rules::RULES;
+use nianbao_rules::{Lang, RULES, RuleMeta};
 use serde_json::{Value, json};
 
 use super::{Checked, Locator};
@@ -43,7 +45,19 @@ fn uri(display: &str) -> String {
     display.replace('\\', "/")
 }
 
+/// A rule's documentation in `lang`: its Chinese docs, or the English ones
+/// (also where it has no Chinese docs yet).
+fn full_description(meta: &RuleMeta, lang: Lang) -> String {
+    match lang {
+        Lang::Zh if !meta.docs_zh.trim().is_empty() => meta.docs_zh.trim().to_string(),
+        _ => nianbao_rules::docs::rule_body(meta),
+    }
+}
+
+/// The results as SARIF, in the language their findings are written in
+/// (the run's, when there are none).
 pub fn render(results: &[Checked]) -> String {
+    let lang = results.first().map_or_else(crate::config::process_lang, |result| result.lang);
     let rules: Vec<Value> = RULES
         .iter()
         .map(|rule| {
@@ -51,8 +65,8 @@ pub fn render(results: &[Checked]) -> String {
             json!({
                 "id": meta.code,
                 "name": meta.name,
-                "shortDescription": { "text": meta.summary },
-                "fullDescription": { "text": nianbao_rules::docs::rule_body(meta) },
+                "shortDescription": { "text": meta.summary_in(lang) },
+                "fullDescription": { "text": full_description(meta, lang) },
                 "helpUri": nianbao_rules::Config::default().docs_url(meta),
                 "defaultConfiguration": {
                     "enabled": meta.default_severity.is_some(),
@@ -104,9 +118,9 @@ pub fn render(results: &[Checked]) -> String {
                     .map(|edit| json!({ "deletedRegion": region(locator, edit.span), "insertedContent": { "text": edit.replacement } }))
                     .collect();
                 entry["fixes"] = json!([{
-                    "description": { "text": format!("{} ({})", fix.message, match fix.applicability {
-                        nianbao_model::Applicability::Safe => "safe",
-                        nianbao_model::Applicability::Unsafe => "unsafe",
+                    "description": { "text": format!("{}{}", fix.message, match fix.applicability {
+                        nianbao_model::Applicability::Safe => lang.pick(" (safe)", "（可自动修正）"),
+                        nianbao_model::Applicability::Unsafe => lang.pick(" (unsafe)", "（须人工核对）"),
                     }) },
                     "artifactChanges": [{ "artifactLocation": artifact, "replacements": replacements }],
                 }]);
