@@ -21,7 +21,8 @@ const env = (name) => {
 };
 const pageUrl = pathToFileURL(env("AUDIT_PAGE")).href;
 const check = JSON.parse(readFileSync(env("CHECK_JSON"), "utf8"));
-const unreadable = readFileSync(env("CHECK_STDERR"), "utf8").split("\n").filter((line) => line.startsWith("error: "));
+// 「错误：文件：原因」 (or 「error: …」 with --lang en): one line per file not read.
+const unreadable = readFileSync(env("CHECK_STDERR"), "utf8").split("\n").filter((line) => /^(错误：|error: )/.test(line));
 
 let browser, page;
 const requests = [];
@@ -99,6 +100,12 @@ test("a report held as text, PDF, Word and HTML counts once, and says so once", 
   const note = await page.$eval("#copies-note", (p) => Number(p.dataset.copies));
   assert.equal(note, (await count("files")) - (await count("reports")));
   // Summed once: the roll-up leaves the copies out, saying why.
+  // The findings chart has a bar per report, not per file (or says how many more).
+  const { reports } = await audited();
+  const withFindings = new Set(reports.filter((r) => r.errors + r.warnings + r.infos > 0).map((r) => r.copy_of ?? r.path));
+  const bars = await page.$$eval("#chart-findings g.bar", (bars) => bars.length);
+  const more = await page.$eval("#chart-findings", (chart) => Number(chart.textContent.match(/另有 (\d+) 份报告未列出/)?.[1] ?? 0));
+  assert.equal(bars + more, withFindings.size);
   const summary = await text("#rollup-copies summary");
   assert.equal(summary, `另有 ${note} 份文件与已计入的报告为同一报告，未重复计入`);
   const folded = await page.$$eval("#rollup-copies li", (items) => items.map((li) => li.textContent));
@@ -204,7 +211,7 @@ test("the charts and the files not read are drawn", async () => {
   assert.ok((await page.$$eval("#chart-years .small[data-agency] svg polyline", (lines) => lines.length)) > 0, "an agency's years are drawn");
   const listed = await page.$$eval("#unreadable li[data-path]", (items) => items.map((li) => li.textContent));
   assert.equal(listed.length, unreadable.length);
-  assert.ok(listed.some((item) => item.includes("scanned.pdf") && item.includes("no text layer")), listed.join("\n"));
+  assert.ok(listed.some((item) => item.includes("scanned.pdf") && item.includes("没有文字层")), listed.join("\n"));
   // Chart labels are whole: a file's own name, not a folder's start, and nothing cut off at the left.
   const cut = await page.$$eval('#charts g.bar text[text-anchor="end"]', (texts) =>
     texts.filter((text) => text.getBBox().x < 0 || text.textContent.includes("/")).map((text) => text.textContent),

@@ -87,7 +87,7 @@ pub fn profile(report: &Report, config: &Config) -> Profile {
     let ctx = Context::new(report, config, &related);
     let deadline = ctx.deadline();
     let mut tables = Sums::default();
-    let tables = tables.add(report).map(|()| tables);
+    let tables = tables.add_in(report, config.lang()).map(|()| tables);
     Profile {
         agency: ctx.agency().map(str::to_string),
         level: ctx.level().or(ctx.agency().map(|_| Level::Department)),

@@ -254,7 +254,10 @@ async fn answer(shared: Shared, named: Named, body: Bytes, what: Answer) -> Resp
     let (status, response) = match work.await {
         Ok(Ok(json)) => (StatusCode::OK, ([(header::CONTENT_TYPE, "application/json")], json).into_response()),
         Ok(Err(why)) => (StatusCode::UNPROCESSABLE_ENTITY, problem(StatusCode::UNPROCESSABLE_ENTITY, &why)),
-        Err(_) => (StatusCode::INTERNAL_SERVER_ERROR, problem(StatusCode::INTERNAL_SERVER_ERROR, "the check failed")),
+        Err(_) => (
+            StatusCode::INTERNAL_SERVER_ERROR,
+            problem(StatusCode::INTERNAL_SERVER_ERROR, "检查失败（the check failed）"),
+        ),
     };
     // The size and the outcome, nothing of what was sent.
     eprintln!("nianbao serve: {what:?} of {size} bytes: {}", status.as_u16());

@@ -114,8 +114,20 @@
     return el("div", {}, chart, key);
   }
 
+  /** One row per report: of a report held in several files, the file with the most findings. */
+  function oneFilePerReport() {
+    const worst = new Map();
+    for (const r of data.reports) {
+      const key = r.copy_of || r.path;
+      const seen = worst.get(key);
+      if (!seen || r.errors > seen.errors || (r.errors === seen.errors && r.warnings > seen.warnings)) worst.set(key, r);
+    }
+    return [...worst.values()];
+  }
+
   function drawFindingsChart() {
-    const items = data.reports
+    const reports = oneFilePerReport();
+    const items = reports
       .filter((r) => r.errors + r.warnings + r.infos > 0)
       .sort((a, b) => b.errors - a.errors || b.warnings - a.warnings || b.infos - a.infos)
       .slice(0, 30)
@@ -124,7 +136,7 @@
         title: `${r.path}: ${r.errors} errors, ${r.warnings} warnings, ${r.infos} infos`,
         parts: [[r.errors, COLORS.error], [r.warnings, COLORS.warning], [r.infos, COLORS.info]],
       }));
-    const hidden = data.reports.filter((r) => r.errors + r.warnings + r.infos > 0).length - items.length;
+    const hidden = reports.filter((r) => r.errors + r.warnings + r.infos > 0).length - items.length;
     const chart = document.getElementById("chart-findings");
     chart.append(barChart(items, [["错误 errors", COLORS.error], ["警告 warnings", COLORS.warning], ["提示 infos", COLORS.info]]));
     if (hidden > 0) chart.append(el("p", { class: "legend" }, `另有 ${hidden} 份报告未列出 (${hidden} more not shown)`));

@@ -438,7 +438,7 @@ fn rollup(results: &[Checked], reports: &[ReportRow], parent: Option<Parent>) ->
                 Err(reason) => {
                     rollup
                         .excluded
-                        .push(Unreadable { path: display, reason: format!("parent not compared: {reason}") });
+                        .push(Unreadable { path: display, reason: format!("上级报告未比较：{reason}") });
                     None
                 }
             }
