@@ -217,7 +217,7 @@ fn aggregate_sums_the_seeds_and_checks_a_parent() {
     let printed = String::from_utf8_lossy(&output.stdout);
     // At the catalogue's severity (info), naming rows and columns as the
     // table writes them, not by their export keys.
-    assert!(printed.contains("note[C004]"), "{printed}");
+    assert!(printed.contains("提示[C004]"), "{printed}");
     assert!(printed.contains("「行政许可」「本年处理决定数量」"), "{printed}");
     assert!(!printed.contains("licensing.decisions"), "{printed}");
 }

@@ -27,24 +27,28 @@ pub enum AuditFormat {
 
 #[derive(Debug, clap::Args)]
 pub struct AuditArgs {
-    /// Files or folders of reports.
+    /// 要审查的报告文件或文件夹。Files or folders of reports.
     #[arg(required = true)]
     paths: Vec<PathBuf>,
-    /// Write here (replacing the file, atomically) instead of standard output.
+    /// 写入此文件（整体替换），而不输出到标准输出。Write here (replacing the file, atomically) instead of
+    /// standard output.
     #[arg(long, short)]
     output: Option<PathBuf>,
-    /// Default: from the output's extension (.csv, .json), else html.
+    /// 输出格式；默认按输出文件的扩展名（.csv、.json），否则为网页。Default: from the output's extension (.csv,
+    /// .json), else html.
     #[arg(long, value_enum)]
     format: Option<AuditFormat>,
-    /// The 本级政府 (or summary) report whose tables should equal the reports' sum.
+    /// 本级政府（汇总）报告：其表格应等于各报告之和。The 本级政府 (or summary) report whose tables should
+    /// equal the reports' sum.
     #[arg(long)]
     parent: Option<PathBuf>,
+    /// 使用此配置文件，不再查找 nianbao.toml。Use this configuration file instead of discovering nianbao.toml.
     #[arg(long)]
     config: Option<PathBuf>,
-    /// Exit 1 only for findings at or above this severity.
+    /// 只有达到此级别的检查结果才使退出码为 1。Exit 1 only for findings at or above this severity.
     #[arg(long, value_enum, default_value_t = crate::FailOn::Warning)]
     fail_on: crate::FailOn,
-    /// Check this many files at a time. Default: one per core.
+    /// 同时检查的文件数；默认每个处理器核心一个。Check this many files at a time. Default: one per core.
     #[arg(long, short = 'j')]
     jobs: Option<std::num::NonZeroUsize>,
 }

@@ -4,7 +4,7 @@
 use codespan_reporting::diagnostic::{
     Diagnostic as Snippet, Label as SnippetLabel, LabelStyle, Severity as SnippetSeverity,
 };
-use codespan_reporting::term::termcolor::WriteColor;
+use codespan_reporting::term::termcolor::{Buffer, WriteColor};
 use codespan_reporting::term::{self, Config};
 use nianbao_model::{Applicability, Diagnostic, Label, Severity};
 use nianbao_rules::Lang;
@@ -67,13 +67,36 @@ pub fn render(results: &[Checked], out: &mut dyn WriteColor) -> std::io::Result<
         for diagnostic in &result.diagnostics {
             // A long line is shown around this finding's labels, not whole.
             files.window_for(&label_ranges(diagnostic, file, &others));
-            term::emit_to_write_style(out, &config, &files, &snippet(result, file, &others, diagnostic))
+            let snippet = snippet(result, file, &others, diagnostic);
+            if result.lang == Lang::En {
+                term::emit_to_write_style(out, &config, &files, &snippet)
+                    .map_err(|error| std::io::Error::other(error.to_string()))?;
+                continue;
+            }
+            // codespan names the severity in English (「error[T303]」): rendered
+            // aside, the header's word is put in Chinese (「错误[T303]」).
+            let mut rendered = if out.supports_color() { Buffer::ansi() } else { Buffer::no_color() };
+            term::emit_to_write_style(&mut rendered, &config, &files, &snippet)
                 .map_err(|error| std::io::Error::other(error.to_string()))?;
+            let rendered = String::from_utf8_lossy(rendered.as_slice());
+            out.write_all(severity_in_chinese(&rendered, diagnostic).as_bytes())?;
         }
     }
     // A run that read nothing speaks the language this process was asked for.
     let lang = results.first().map_or_else(crate::config::process_lang, |result| result.lang);
     writeln!(out, "{}", summary_line(&Summary::of(results), lang))
+}
+
+/// `rendered` with its header's 「error[CODE]」 written 「错误[CODE]」 (警告,
+/// 提示 for the others).
+fn severity_in_chinese(rendered: &str, diagnostic: &Diagnostic) -> String {
+    let (english, chinese) = match diagnostic.severity {
+        Severity::Error => ("error", "错误"),
+        Severity::Warning => ("warning", "警告"),
+        Severity::Info => ("note", "提示"),
+    };
+    let header = format!("{english}[{}]", diagnostic.code);
+    rendered.replacen(&header, &format!("{chinese}[{}]", diagnostic.code), 1)
 }
 
 /// Renders without colour into a string (tests, snapshots).
