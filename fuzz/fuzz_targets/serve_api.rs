@@ -1,11 +1,12 @@
-//! `nianbao serve`'s check, export and the page's view on arbitrary bodies
-//! and file names: the first line of the input is the name (its extension
-//! picks the reader), the rest the body. No panic; an answer is JSON, and an error
-//! says why.
+//! `nianbao serve`'s check, export, the page's view, the fixed file and the
+//! audit on arbitrary bodies and file names: the first line of the input is
+//! the name (its extension picks the reader), the rest the body. No panic;
+//! an answer is JSON, and an error says why.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use nianbao_server::{Answer, checked_json};
+use nianbao_server::audit::{Sent, audit};
+use nianbao_server::{Answer, checked_json, fixed_file};
 
 fuzz_target!(|data: &[u8]| {
     let split = data.iter().position(|&byte| byte == b'\n').unwrap_or(data.len());
@@ -20,4 +21,10 @@ fuzz_target!(|data: &[u8]| {
             Err(why) => assert!(!why.is_empty(), "an error says why"),
         }
     }
+    if let Err(why) = fixed_file(&name, body, &config) {
+        assert!(!why.is_empty(), "an error says why");
+    }
+    // The file audited alone: read, or listed with why.
+    let audited = audit(&[Sent { name, bytes: body.to_vec() }], &config);
+    assert_eq!(audited.summary.files + audited.unreadable.len(), 1);
 });

@@ -17,6 +17,7 @@ import { mkdtempSync, readFileSync, existsSync, writeFileSync } from "node:fs";
 import { applyFonts, prepareFonts } from "./fonts.mjs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
+import { pathToFileURL } from "node:url";
 import chromium from "@sparticuz/chromium";
 import puppeteer from "puppeteer-core";
 
@@ -175,6 +176,59 @@ test("the findings and the fixed file download", async () => {
     const offered = await page.$$eval(`.file[data-file="${basename(file)}"] a[data-download*="已修正"]`, (nodes) => nodes.length);
     assert.equal(offered, 0, file);
   }
+});
+
+test("the audit page over the files checked is made by the server and opens from disk", async () => {
+  await page.click("#audit");
+  const html = await downloaded("审查页.html");
+  const start = html.indexOf('id="audit-data">') + 'id="audit-data">'.length;
+  const data = JSON.parse(html.slice(start, html.indexOf("</script>", start)));
+  assert.deepEqual(data.reports.map((r) => r.path).sort(), files.map((file) => basename(file)).sort());
+  for (const file of files) {
+    let expected;
+    try {
+      expected = JSON.parse(execFileSync(nianbao, ["check", "--format", "json", file], { encoding: "utf8" }));
+    } catch (failed) {
+      expected = JSON.parse(failed.stdout); // exit 1: findings
+    }
+    const row = data.reports.find((r) => r.path === basename(file));
+    assert.deepEqual(row.findings.map((f) => f.code), expected.files[0].diagnostics.map((d) => d.code), file);
+  }
+  // The broken DOCX and the PDF of report 003 are one report.
+  assert.equal(data.summary.files, files.length);
+  assert.equal(data.summary.reports, files.length - 1);
+  const opened = await browser.newPage();
+  await opened.goto(pathToFileURL(join(downloads, "审查页.html")).href, { waitUntil: "load" });
+  assert.equal(await opened.$eval('[data-count="files"] b', (b) => Number(b.textContent)), files.length);
+  assert.equal(await opened.$$eval("#reports tbody tr.report", (rows) => rows.length), files.length);
+  await opened.close();
+});
+
+test("a GB18030 report's fixed file comes back in GB18030", async () => {
+  const root = files[0].slice(0, files[0].indexOf("/tests/seeds/"));
+  const gbk = join(root, "tests/fixtures/formats/002-gb18030.txt");
+  const input = await page.$("#pick");
+  await input.uploadFile(gbk);
+  await done();
+  const box = '.file[data-file="002-gb18030.txt"]';
+  await page.$eval(box, (node) => { node.open = true; });
+  const link = `${box} a[data-download*="已修正"]`;
+  assert.ok((await page.$eval(link, (a) => a.textContent)).includes("GB18030"));
+  await page.click(link);
+  const path = join(downloads, "002-gb18030-已修正.txt");
+  for (let i = 0; i < 100 && !existsSync(path); i++) await new Promise((resolve) => setTimeout(resolve, 100));
+  const bytes = readFileSync(path);
+  assert.throws(() => new TextDecoder("utf-8", { fatal: true }).decode(bytes), "the file is not UTF-8");
+  assert.ok(new TextDecoder("gb18030").decode(bytes).includes("政府信息公开"));
+  let refixed;
+  try {
+    refixed = execFileSync(nianbao, ["check", "--format", "json", path], { encoding: "utf8" });
+  } catch (failed) {
+    refixed = failed.stdout; // exit 1: findings
+  }
+  const checked = JSON.parse(refixed).files[0];
+  assert.equal(checked.encoding, "GB18030");
+  assert.ok(!checked.diagnostics.some((d) => d.fix?.applicability === "safe"), "no safe fix is left");
 });
 
 test("a file over the upload limit is refused in the page, saying why, and nothing is sent", async () => {

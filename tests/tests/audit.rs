@@ -116,7 +116,7 @@ fn each_report_row_has_its_facts_and_findings_their_context() {
 fn the_page_is_self_contained_and_carries_the_audit() {
     let paths = inputs(9);
     let (audit, _, _) = audit_and_check(&paths);
-    let page = audit::html::render(&audit);
+    let page = audit::data::page::render(&audit);
     // Nothing is loaded: no src or href attribute, and a policy that forbids it.
     assert!(page.contains("Content-Security-Policy\" content=\"default-src 'none'"));
     for attribute in [" src=", " href=", "@import", "url("] {

@@ -11,6 +11,7 @@
 //! beyond its size and outcome. `/healthz` stands outside the limits, so
 //! it answers at once however busy the checks are.
 
+use std::collections::BTreeMap;
 use std::future::Future;
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
@@ -28,11 +29,12 @@ use nianbao_parser::Format;
 use nianbao_rules::Config;
 use nianbao_workspace::related::FolderIndex;
 use nianbao_workspace::render::{export, json};
-use nianbao_workspace::{Source, analyse};
+use nianbao_workspace::{Analysed, Source, analyse};
 use serde::Deserialize;
 use tokio::sync::Semaphore;
 use tower::ServiceBuilder;
 
+pub mod audit;
 pub mod view;
 
 /// The page, with its script and style inside it: it loads nothing from
@@ -72,6 +74,8 @@ pub fn app(limits: &Limits, config: Config) -> Router {
         .route("/api/check", post(check))
         .route("/api/export", post(export_report))
         .route("/api/view", post(view_report))
+        .route("/api/audit", post(audit_reports))
+        .route("/api/fix", post(fix_report))
         .layer(
             ServiceBuilder::new()
                 // Past the checks allowed at once, an answer at once (503), not a queue.
@@ -246,6 +250,75 @@ async fn view_report(State(shared): State<Shared>, Query(named): Query<Named>, b
     answer(shared, named, body, Answer::View).await
 }
 
+/// A text report with its safe fixes applied, in its own encoding, as
+/// `nianbao fix` would write it; the rules applied, by how many, in the
+/// `X-Fixes-Applied` header (`F005=2,S008=1`).
+async fn fix_report(State(shared): State<Shared>, Query(named): Query<Named>, body: Bytes) -> Response {
+    let name = named.filename.unwrap_or_else(|| "report.txt".to_string());
+    let size = body.len();
+    let work = tokio::task::spawn_blocking(move || fixed_file(&name, &body, &shared.config));
+    let response = match work.await {
+        Ok(Ok((bytes, applied))) => {
+            let applied: Vec<String> = applied.iter().map(|(code, n)| format!("{code}={n}")).collect();
+            let mut response = ([(header::CONTENT_TYPE, "application/octet-stream")], bytes).into_response();
+            if let Ok(value) = HeaderValue::from_str(&applied.join(",")) {
+                response.headers_mut().insert("x-fixes-applied", value);
+            }
+            response
+        }
+        Ok(Err(why)) => problem(StatusCode::UNPROCESSABLE_ENTITY, &why),
+        Err(_) => problem(StatusCode::INTERNAL_SERVER_ERROR, "修正失败（the fix failed）"),
+    };
+    eprintln!("nianbao serve: Fix of {size} bytes: {}", response.status().as_u16());
+    response
+}
+
+/// The bytes of `name` (holding `bytes`) with its safe fixes applied, in the
+/// encoding it came in, and how many fixes of each rule; `Err` says why
+/// not (not a report, not a text file, an encoding that cannot be written).
+pub fn fixed_file(name: &str, bytes: &[u8], config: &Config) -> Result<(Vec<u8>, BTreeMap<String, usize>), String> {
+    let index = Mutex::new(FolderIndex::default());
+    let analysed = read_report(name, bytes, config, &index)?;
+    if !analysed.origin.is_text_file() {
+        return Err(
+            "只能修正文本文件（.txt、.md）；Word、PDF 和网页请在原文件中修改（only text files are fixed）".to_string()
+        );
+    }
+    let fixed = nianbao_workspace::fixes::apply_fixes(&analysed, config, None, &index, false)?;
+    let encoded = nianbao_workspace::fixes::encode(&fixed.text, &analysed.report.source)
+        .map_err(|why| why.pick(config.lang()).to_string())?;
+    Ok((encoded, fixed.applied))
+}
+
+/// Several reports sent at once (multipart), audited on a blocking thread
+/// and written as `nianbao audit` writes them.
+async fn audit_reports(
+    State(shared): State<Shared>,
+    Query(wanted): Query<audit::Wanted>,
+    multipart: Result<axum::extract::Multipart, axum::extract::multipart::MultipartRejection>,
+) -> Response {
+    let Ok(multipart) = multipart else {
+        return problem(
+            StatusCode::BAD_REQUEST,
+            "请以 multipart/form-data 发送报告文件（send the reports as multipart/form-data file parts）",
+        );
+    };
+    let sent = match audit::files(multipart).await {
+        Ok(sent) => sent,
+        Err(why) => return problem(StatusCode::UNPROCESSABLE_ENTITY, &why),
+    };
+    let (count, size) = (sent.len(), sent.iter().map(|file| file.bytes.len()).sum::<usize>());
+    let config = shared.config.clone();
+    let work = tokio::task::spawn_blocking(move || audit::audit(&sent, &config));
+    let response = match work.await {
+        Ok(audit) => audit::written(&audit, wanted.format()),
+        Err(_) => problem(StatusCode::INTERNAL_SERVER_ERROR, "审查失败（the audit failed）"),
+    };
+    // How many files and bytes, and the outcome; nothing of what was sent.
+    eprintln!("nianbao serve: Audit of {count} files, {size} bytes: {}", response.status().as_u16());
+    response
+}
+
 /// Checks the body on a blocking thread and answers with the command's JSON.
 async fn answer(shared: Shared, named: Named, body: Bytes, what: Answer) -> Response {
     let name = named.filename.unwrap_or_else(|| "report.txt".to_string());
@@ -272,14 +345,8 @@ pub fn checked_json(name: &str, bytes: &[u8], config: &Config, what: Answer) -> 
         let view = view::view(name, bytes, config)?;
         return Ok(serde_json::to_string(&view).expect("serialising plain data cannot fail"));
     }
-    let extension = name.rsplit_once('.').map(|(_, extension)| extension);
-    let source = Source::Bytes { bytes, format: Format::detect(extension, bytes), file: None };
-    // No folder: a report sent alone is compared with nothing.
     let index = Mutex::new(FolderIndex::default());
-    let analysed = analyse(source, config, &index, None)?;
-    if !analysed.is_report {
-        return Err(NOT_A_REPORT.to_string());
-    }
+    let analysed = read_report(name, bytes, config, &index)?;
     let mut checked = analysed.into_checked(name.to_string());
     let report = checked.report.take().expect("a checked file keeps its report");
     Ok(if let Answer::Export = what {
@@ -290,8 +357,26 @@ pub fn checked_json(name: &str, bytes: &[u8], config: &Config, what: Answer) -> 
     })
 }
 
+/// `bytes`, sent as the file `name` (its extension picks the reader), read
+/// and checked; `Err` says why it is no report: it cannot be read, or reads
+/// as something else. Sent files are compared with nothing on disk.
+pub(crate) fn read_report(
+    name: &str,
+    bytes: &[u8],
+    config: &Config,
+    index: &Mutex<FolderIndex>,
+) -> Result<Analysed, String> {
+    let extension = name.rsplit_once('.').map(|(_, extension)| extension);
+    let source = Source::Bytes { bytes, format: Format::detect(extension, bytes), file: None };
+    let analysed = analyse(source, config, index, None)?;
+    if !analysed.is_report {
+        return Err(NOT_A_REPORT.to_string());
+    }
+    Ok(analysed)
+}
+
 /// Why a file that reads is still refused.
-const NOT_A_REPORT: &str = "不是政府信息公开工作年度报告：未找到标题、法定部分标题或统计表栏目（not an annual report: no title, statutory section heading or table label found）";
+pub(crate) const NOT_A_REPORT: &str = "不是政府信息公开工作年度报告：未找到标题、法定部分标题或统计表栏目（not an annual report: no title, statutory section heading or table label found）";
 
 /// An error as JSON: `{"error": "…"}`.
 fn problem(status: StatusCode, why: &str) -> Response {

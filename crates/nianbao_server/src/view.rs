@@ -11,11 +11,10 @@ use std::collections::BTreeMap;
 use std::sync::Mutex;
 
 use nianbao_model::{Diagnostic, Label, Report, RowKey, Span, T3Col, T4Col, T4Group, TableKind};
-use nianbao_parser::Format;
 use nianbao_rules::{Config, Identity};
 use nianbao_workspace::related::FolderIndex;
 use nianbao_workspace::render::json;
-use nianbao_workspace::{Analysed, Origin, Source, analyse};
+use nianbao_workspace::{Analysed, Origin};
 use serde::Serialize;
 
 /// One report as the page shows it.
@@ -113,6 +112,9 @@ pub struct CellView {
 #[derive(Debug, Serialize)]
 pub struct FixedView {
     pub text: String,
+    /// The file's encoding (「UTF-8」, 「GB18030」): the page offers a file in
+    /// another encoding than UTF-8 through `POST /api/fix`, which writes it so.
+    pub encoding: String,
     /// How many fixes of each rule were applied.
     pub applied: BTreeMap<String, usize>,
 }
@@ -120,13 +122,8 @@ pub struct FixedView {
 /// The view of one file named `name` holding `bytes`; `Err` says why it
 /// cannot be read as a report (as [`crate::checked_json`] does).
 pub fn view(name: &str, bytes: &[u8], config: &Config) -> Result<View, String> {
-    let extension = name.rsplit_once('.').map(|(_, extension)| extension);
-    let source = Source::Bytes { bytes, format: Format::detect(extension, bytes), file: None };
     let index = Mutex::new(FolderIndex::default());
-    let analysed = analyse(source, config, &index, None)?;
-    if !analysed.is_report {
-        return Err(crate::NOT_A_REPORT.to_string());
-    }
+    let analysed = crate::read_report(name, bytes, config, &index)?;
     let fixed = fixed(&analysed, config, &index)?;
     let shown = Shown::of(&analysed);
     let identities = nianbao_rules::identities(&analysed.report);
@@ -160,7 +157,8 @@ fn fixed(analysed: &Analysed, config: &Config, index: &Mutex<FolderIndex>) -> Re
         return Ok(None);
     }
     let fixed = nianbao_workspace::fixes::apply_fixes(analysed, config, None, index, false)?;
-    Ok(Some(FixedView { text: fixed.text, applied: fixed.applied }))
+    let encoding = analysed.report.source.encoding.clone();
+    Ok(Some(FixedView { text: fixed.text, applied: fixed.applied, encoding }))
 }
 
 /// The text shown and how spans of the report and of the findings become

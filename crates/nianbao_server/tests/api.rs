@@ -172,3 +172,97 @@ async fn a_thousand_requests_at_once_each_get_an_answer() {
     assert!(other.is_empty(), "{answered:?}");
     assert!(answered.get(&StatusCode::OK).is_some_and(|&ok| ok >= 16), "{answered:?}");
 }
+
+/// A `multipart/form-data` request to `uri` carrying `files` (name, bytes).
+fn multipart(uri: &str, files: &[(&str, &[u8])]) -> Request<Body> {
+    const BOUNDARY: &str = "nianbao-test-boundary";
+    let mut body = Vec::new();
+    for (name, bytes) in files {
+        body.extend_from_slice(
+            format!(
+                "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{name}\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+            )
+            .as_bytes(),
+        );
+        body.extend_from_slice(bytes);
+        body.extend_from_slice(b"\r\n");
+    }
+    body.extend_from_slice(format!("--{BOUNDARY}--\r\n").as_bytes());
+    Request::post(uri)
+        .header("content-type", format!("multipart/form-data; boundary={BOUNDARY}"))
+        .body(Body::from(body))
+        .unwrap()
+}
+
+fn fixture(path: &str) -> Vec<u8> {
+    std::fs::read(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").join(path)).unwrap()
+}
+
+#[tokio::test]
+async fn several_reports_are_audited_as_the_command_audits_them() {
+    let (seed, pdf, scanned) = (
+        fixture("tests/seeds/003_be94cdfbcf579bbe.txt"),
+        fixture("tests/fixtures/pdf/003.pdf"),
+        fixture("tests/fixtures/pdf/scanned.pdf"),
+    );
+    let files: [(&str, &[u8]); 4] =
+        [("003.txt", &seed), ("003.pdf", &pdf), ("scanned.pdf", &scanned), ("002.txt", SEED.as_bytes())];
+    let (status, body, _) = send(&Limits::default(), multipart("/api/audit?format=json", &files)).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let audit: serde_json::Value = serde_json::from_str(&body).unwrap();
+    // The PDF is the text file's report again: one report, counted once.
+    let summary = &audit["summary"];
+    assert_eq!(
+        (summary["files"].as_u64(), summary["reports"].as_u64(), summary["copies"].as_u64()),
+        (Some(3), Some(2), Some(1))
+    );
+    let pdf_row = audit["reports"].as_array().unwrap().iter().find(|row| row["path"] == "003.pdf").unwrap();
+    assert_eq!(pdf_row["copy_of"], "003.txt");
+    // The scanned PDF is listed with why, in Chinese.
+    assert_eq!(audit["unreadable"][0]["path"], "scanned.pdf");
+    assert!(audit["unreadable"][0]["reason"].as_str().unwrap().contains("扫描件"));
+    // The page by default, with the same data inside; CSV on request.
+    let (status, page, _) = send(&Limits::default(), multipart("/api/audit", &files)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.starts_with("<!DOCTYPE html>") && page.contains("id=\"audit-data\""), "{}", &page[..200]);
+    let (_, csv, _) = send(&Limits::default(), multipart("/api/audit?format=csv", &files)).await;
+    assert!(csv.starts_with("\u{feff}文件,机关"));
+    assert_eq!(csv.lines().count(), 1 + 3 + 1);
+}
+
+#[tokio::test]
+async fn an_audit_without_files_says_what_it_needs() {
+    let (status, body, _) = send(&Limits::default(), post("/api/audit", SEED)).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(body.contains("multipart/form-data"), "{body}");
+    let (status, body, _) = send(&Limits::default(), multipart("/api/audit", &[])).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(body.contains("没有收到文件"), "{body}");
+}
+
+#[tokio::test]
+async fn a_fixed_file_comes_back_in_its_own_encoding() {
+    let gbk = fixture("tests/fixtures/formats/002-gb18030.txt");
+    let response = app(&Limits::default(), nianbao_rules::Config::default())
+        .oneshot(post("/api/fix?filename=002.txt", gbk.clone()))
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    let applied = response.headers()["x-fixes-applied"].to_str().unwrap().to_string();
+    assert!(applied.contains("F008="), "{applied}");
+    let bytes = axum::body::to_bytes(response.into_body(), usize::MAX).await.unwrap();
+    // GB18030 still, not UTF-8; the same text as the UTF-8 file fixed.
+    assert!(std::str::from_utf8(&bytes).is_err());
+    let (fixed, _, _) = encoding_rs::GB18030.decode(&bytes);
+    let (_, utf8, _) = send(&Limits::default(), post("/api/view?filename=002.txt", SEED)).await;
+    let view: serde_json::Value = serde_json::from_str(&utf8).unwrap();
+    assert_eq!(fixed, view["fixed"]["text"].as_str().unwrap());
+    let (_, gbk_view, _) = send(&Limits::default(), post("/api/view?filename=002.txt", gbk)).await;
+    let gbk_view: serde_json::Value = serde_json::from_str(&gbk_view).unwrap();
+    assert_eq!(gbk_view["fixed"]["encoding"], "GB18030");
+    // A Word file is fixed in Word.
+    let docx = fixture("tests/fixtures/docx/003-broken.docx");
+    let (status, body, _) = send(&Limits::default(), post("/api/fix?filename=003.docx", docx)).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(body.contains("只能修正文本文件"), "{body}");
+}

@@ -130,6 +130,25 @@ async fn real_answers_match_the_document() {
     }
 }
 
+#[tokio::test]
+async fn an_audits_answers_match_the_document() {
+    let document: Value = serde_json::from_str(OPENAPI).unwrap();
+    let limits = Limits::default();
+    let body = format!(
+        "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"002.txt\"\r\n\r\n{SEED}\r\n--b--\r\n"
+    );
+    let request = Request::post("/api/audit?format=json")
+        .header("content-type", "multipart/form-data; boundary=b")
+        .body(Body::from(body))
+        .unwrap();
+    let (status, answer) = send(&limits, request).await;
+    assert_eq!(status, StatusCode::OK);
+    check_answer(&document, "/api/audit", "post", status, &answer);
+    let (status, answer) = send(&limits, Request::post("/api/audit").body(Body::from(SEED)).unwrap()).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    check_answer(&document, "/api/audit", "post", status, &answer);
+}
+
 /// Every route the document lists answers (no 404), and the server has no
 /// route the document does not list.
 #[tokio::test]
@@ -142,8 +161,17 @@ async fn the_document_lists_the_routes() {
         let (status, _) = send(&Limits::default(), request).await;
         assert_ne!(status, StatusCode::NOT_FOUND, "{method} {path}");
     }
-    let mut expected =
-        vec!["/api/check", "/api/export", "/api/view", "/api/openapi.json", "/api/rules", "/api/limits", "/healthz"];
+    let mut expected = vec![
+        "/api/check",
+        "/api/export",
+        "/api/view",
+        "/api/audit",
+        "/api/fix",
+        "/api/openapi.json",
+        "/api/rules",
+        "/api/limits",
+        "/healthz",
+    ];
     expected.sort_unstable();
     let mut listed: Vec<&str> = listed.iter().map(|path| path.as_str()).collect();
     listed.sort_unstable();

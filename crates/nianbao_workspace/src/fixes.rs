@@ -1,12 +1,12 @@
 //! The rules' fixes applied to a text, round by round: `nianbao fix`, and
-//! the fixed file the HTTP server's page offers. Pure: the caller writes
-//! (or sends) the text.
+//! the fixed file the HTTP server's page offers; and the text encoded as
+//! the file was (`encode`). Pure: the caller writes (or sends) the bytes.
 
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::Mutex;
 
-use nianbao_model::{Applicability, Diagnostic, Edit, apply_edits};
+use nianbao_model::{Applicability, Bilingual, Diagnostic, Edit, SourceInfo, apply_edits, bilingual};
 use nianbao_rules::Config;
 
 use crate::pipeline::{Analysed, Source, analyse};
@@ -80,4 +80,44 @@ fn non_overlapping_fixes(
         *applied.entry(diagnostic.code.clone()).or_default() += 1;
     }
     taken
+}
+
+/// `text` in the encoding the file was read in (UTF-8 with or without BOM, or
+/// GB18030). UTF-16 files and text GB18030 cannot hold are refused rather than
+/// silently converted.
+pub fn encode(text: &str, source: &SourceInfo) -> Result<Vec<u8>, Bilingual> {
+    match source.encoding.as_str() {
+        "UTF-8" if source.had_bom => Ok([b"\xEF\xBB\xBF".as_slice(), text.as_bytes()].concat()),
+        "UTF-8" => Ok(text.as_bytes().to_vec()),
+        "GB18030" | "GBK" => {
+            let (bytes, _, unmappable) = encoding_rs::GB18030.encode(text);
+            if unmappable {
+                return Err(bilingual!(
+                    "the fixed text has characters GB18030 cannot hold",
+                    "修改后的文本中有 GB18030 编码无法表示的字符"
+                ));
+            }
+            Ok(bytes.into_owned())
+        }
+        other => Err(bilingual!(
+            "cannot write {other} files; convert the file to UTF-8 first",
+            "无法写回 {other} 编码的文件，请先将文件转为 UTF-8 编码"
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn encodings_round_trip_or_are_refused() {
+        let gbk = SourceInfo { encoding: "GB18030".into(), had_bom: false, lossy: false, len: 0 };
+        let bytes = encode("一、总体情况，", &gbk).unwrap();
+        assert_eq!(nianbao_parser::decode(&bytes).0, "一、总体情况，");
+        let bom = SourceInfo { encoding: "UTF-8".into(), had_bom: true, lossy: false, len: 0 };
+        assert!(encode("一", &bom).unwrap().starts_with(b"\xEF\xBB\xBF"));
+        let utf16 = SourceInfo { encoding: "UTF-16LE".into(), had_bom: true, lossy: false, len: 0 };
+        assert!(encode("一", &utf16).is_err());
+    }
 }

@@ -2,13 +2,11 @@
 //! supervising office reads (or as CSV or JSON with the same data).
 //!
 //! - `data` (`nianbao_workspace::audit`, for any front end): what the page
-//!   shows, built from the checked reports;
-//! - `html`, `csv`: how it is written (JSON is `data` serialised);
+//!   shows, built from the checked reports, and how it is written
+//!   (`data::page`, `data::csv`; JSON is `data` serialised);
 //! - `progress`: the bar on a terminal's standard error.
 
-pub mod csv;
 pub use nianbao_workspace::audit as data;
-pub mod html;
 mod progress;
 
 use std::path::{Path, PathBuf};
@@ -105,8 +103,8 @@ pub fn run(args: &AuditArgs) -> ExitCode {
     });
     bar.finish();
     let text = match args.format() {
-        AuditFormat::Html => html::render(&audit),
-        AuditFormat::Csv => csv::render(&audit),
+        AuditFormat::Html => data::page::render(&audit),
+        AuditFormat::Csv => data::csv::render(&audit),
         AuditFormat::Json => serde_json::to_string_pretty(&audit).expect("serialising plain data cannot fail") + "\n",
     };
     let written = match &args.output {

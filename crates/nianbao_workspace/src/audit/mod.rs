@@ -1,7 +1,10 @@
 //! What an audit shows, as data: built once from the checked reports, and
-//! then written as a page, CSV or JSON. The page and `--format json` carry
-//! exactly this, so the counts a reviewer reads are the ones tests compare.
+//! then written as a page (`page`), CSV (`csv`) or JSON. The page and
+//! `--format json` carry exactly this, so the counts a reviewer reads are the
+//! ones tests compare. `nianbao audit` and `nianbao serve` both write them.
 
+pub mod csv;
+pub mod page;
 mod same;
 
 use std::collections::BTreeMap;

@@ -2,7 +2,7 @@
 //! drawn by the page's own script. No file, font or script is fetched (its
 //! Content-Security-Policy forbids it), so it opens from disk anywhere.
 
-use super::data::Audit;
+use super::Audit;
 
 const PAGE: &str = include_str!("page.html");
 const STYLE: &str = include_str!("page.css");

@@ -3,7 +3,7 @@
 //! them; UTF-8 with a byte-order mark, which is how Excel and WPS know the
 //! Chinese is UTF-8.
 
-use super::data::{Audit, ReportRow};
+use super::{Audit, ReportRow};
 
 const HEADER: [&str; 22] = [
     "文件",

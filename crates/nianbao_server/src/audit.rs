@@ -1,0 +1,107 @@
+//! `POST /api/audit`: several reports at once, as `nianbao audit` shows
+//! them — one page (or its CSV or JSON) with the counts, the charts, every
+//! finding, the copies of one report counted once, and the roll-up.
+//!
+//! The files come as `multipart/form-data`, each part a file with its name
+//! (the page sends what the clerk dropped; `curl -F file=@a.pdf -F
+//! file=@b.docx`). Each is read and checked as `/api/check` checks it, and
+//! the audit is built and written by `nianbao_workspace::audit`, as the
+//! command does.
+
+use std::sync::Mutex;
+
+use axum::extract::Multipart;
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use nianbao_rules::Config;
+use nianbao_workspace::audit::{self, Audit};
+use nianbao_workspace::inputs::InputError;
+use nianbao_workspace::related::FolderIndex;
+use nianbao_workspace::render::Checked;
+use serde::Deserialize;
+
+/// How the audit is written: `?format=html` (the default), `csv` or `json`.
+#[derive(Clone, Copy, Debug, Default, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum AuditFormat {
+    #[default]
+    Html,
+    Csv,
+    Json,
+}
+
+#[derive(Debug, Deserialize)]
+pub(crate) struct Wanted {
+    #[serde(default)]
+    format: AuditFormat,
+}
+
+/// One file sent: its name and bytes.
+#[derive(Debug)]
+pub struct Sent {
+    pub name: String,
+    pub bytes: Vec<u8>,
+}
+
+/// The files of a multipart body, in the order sent; `Err` says why the body
+/// cannot be read (not multipart, cut off, no file in it).
+pub(crate) async fn files(mut multipart: Multipart) -> Result<Vec<Sent>, String> {
+    let mut files = Vec::new();
+    loop {
+        let field = match multipart.next_field().await {
+            Ok(Some(field)) => field,
+            Ok(None) => break,
+            Err(error) => return Err(format!("无法读取所传文件（cannot read the files sent: {error}）")),
+        };
+        // A part without a file name is a form value, not a report.
+        let Some(name) = field.file_name().map(str::to_string) else { continue };
+        let bytes =
+            field.bytes().await.map_err(|error| format!("无法读取文件 {name}（cannot read {name}: {error}）"))?;
+        files.push(Sent { name, bytes: bytes.to_vec() });
+    }
+    if files.is_empty() {
+        return Err("没有收到文件：请以 multipart/form-data 发送一个或多个文件（no file: send the reports as multipart/form-data file parts）".to_string());
+    }
+    Ok(files)
+}
+
+/// The audit of `files`, each read and checked with `config`.
+pub fn audit(files: &[Sent], config: &Config) -> Audit {
+    let mut checked: Vec<Checked> = Vec::new();
+    let mut unreadable: Vec<InputError> = Vec::new();
+    // One index for the lot: the files are compared with nothing on disk.
+    let index = Mutex::new(FolderIndex::default());
+    for Sent { name, bytes } in files {
+        match crate::read_report(name, bytes, config, &index) {
+            Ok(analysed) => {
+                let mut file = analysed.into_checked(name.clone());
+                let report = file.report.take().expect("a checked file keeps its report");
+                file.profile = Some(Box::new(nianbao_rules::profile::profile(&report, config)));
+                file.shed_unshown();
+                checked.push(file);
+            }
+            Err(message) => unreadable.push(InputError { display: name.clone(), message }),
+        }
+    }
+    Audit::build(&checked, &unreadable, None)
+}
+
+/// The audit written as asked.
+pub(crate) fn written(audit: &Audit, format: AuditFormat) -> Response {
+    let (kind, body) = match format {
+        AuditFormat::Html => ("text/html; charset=utf-8", audit::page::render(audit)),
+        AuditFormat::Csv => ("text/csv; charset=utf-8", audit::csv::render(audit)),
+        // As `nianbao audit --format json` prints it.
+        AuditFormat::Json => (
+            "application/json",
+            serde_json::to_string_pretty(audit).expect("serialising plain data cannot fail") + "\n",
+        ),
+    };
+    (StatusCode::OK, [(header::CONTENT_TYPE, kind)], body).into_response()
+}
+
+impl Wanted {
+    pub(crate) fn format(&self) -> AuditFormat {
+        self.format
+    }
+}
