@@ -164,6 +164,10 @@ pub struct Metadata {
     pub year: Option<Spanned<i32>>,
     /// 发文日期 / 发布时间 of a web copy, or a dated signature at the end.
     pub publish_date: Option<Spanned<Date>>,
+    /// The date of the signature at the end (落款), when one of the last
+    /// lines is only a date; beside a web copy's 发布时间 it may differ.
+    #[serde(default)]
+    pub signature_date: Option<Spanned<Date>>,
     /// The sentence naming the statistics period.
     pub statistics_period: Option<StatisticsPeriod>,
 }

@@ -22,8 +22,9 @@ pub(crate) fn read_metadata(source: &str, preface: &[Paragraph], sections: &[Sec
     let year = title_year
         .or_else(|| statistics_period.as_ref().and_then(|period| period.years.first().cloned()))
         .or_else(|| preface.iter().find(|p| p.text.contains("报告")).and_then(|p| first_year(source, p.span)));
-    let publish_date = find_publish_date(source, preface).or_else(|| find_signature_date(source, sections));
-    Metadata { title, agency, year, publish_date, statistics_period }
+    let signature_date = find_signature_date(source, sections);
+    let publish_date = find_publish_date(source, preface).or_else(|| signature_date.clone());
+    Metadata { title, agency, year, publish_date, signature_date, statistics_period }
 }
 
 /// The agency and year [`read_metadata`] reads, when the title states the
@@ -186,14 +187,32 @@ fn find_publish_date(source: &str, preface: &[Paragraph]) -> Option<Spanned<Date
     })
 }
 
-/// A dated signature: one of the last lines of the report is only a date.
+/// A dated signature: one of the last lines of the report is only a date;
+/// or, where a page ran the signature into the last paragraph, its last
+/// sentence is a short name and a date: 「…情况。平潭综合实验区旅游与文化体育局 2021年1月25日」.
 fn find_signature_date(source: &str, sections: &[Section]) -> Option<Spanned<Date>> {
     let last = sections.last()?;
-    last.paragraphs.iter().rev().take(3).find_map(|paragraph| {
+    let alone = last.paragraphs.iter().rev().take(3).find_map(|paragraph| {
         let date = first_date(source, paragraph.span)?;
         let rest: String = paragraph.text.chars().filter(|c| !c.is_whitespace()).collect();
         (rest.chars().count() <= 12).then_some(date)
-    })
+    });
+    alone.or_else(|| signature_ending(source, last.paragraphs.last()?.span))
+}
+
+/// The date a paragraph ends with, when the sentence it ends is a
+/// signature: after the last 「。」, at most 40 characters, ending with the date.
+fn signature_ending(source: &str, paragraph: Span) -> Option<Spanned<Date>> {
+    let text = paragraph.slice(source).trim_end();
+    let tail_start = text.rfind('。').map_or(0, |at| at + '。'.len_utf8());
+    let tail = &text[tail_start..];
+    if tail.chars().count() > 40 {
+        return None;
+    }
+    let tail_span = Span::new(paragraph.start + tail_start, paragraph.start + text.len());
+    let date = first_date(source, tail_span)?;
+    let after = Span::new(date.span.end, tail_span.end).slice(source);
+    after.chars().all(|c| c.is_whitespace() || c == '日').then_some(date)
 }
 
 /// The first date in `span`: 2025-01-15, 2025/1/15, 2025.1.15 or 2025年1月15日.
@@ -292,6 +311,19 @@ mod tests {
         // A title that starts with its year (real: Shanghai 105).
         assert_eq!(agency("2024 年上海市科委政府信息公开工作年度报告"), named("上海市科委"));
         assert_eq!(agency("2024年度政府信息公开工作年度报告"), None);
+    }
+
+    #[test]
+    fn a_signature_run_into_the_last_paragraph_is_found() {
+        let signed = |text: &str| signature_ending(text, Span::new(0, text.len())).map(|date| date.value.to_string());
+        // Real: Pingtan 365, a crawled page.
+        assert_eq!(
+            signed("本年度无收取信息处理费情况。平潭综合实验区旅游与文化体育局 2021年1月25日").as_deref(),
+            Some("2021-01-25")
+        );
+        // A date in the last sentence that is not its end, or a long sentence, is no signature.
+        assert_eq!(signed("本年度无收取信息处理费情况。2021年1月25日起施行新办法"), None);
+        assert_eq!(signed(&format!("{}2021年1月25日", "很长的句子".repeat(10))), None);
     }
 
     #[test]

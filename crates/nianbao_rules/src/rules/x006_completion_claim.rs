@@ -5,7 +5,7 @@ use crate::t;
 
 declare_rule! {
     /// ## What it does
-    /// Reports 「所有申请均已办结」 (and 「全部办结」) while 四、结转下年度继续办理[总计] is
+    /// Reports 「所有申请均已办结」 (and 「全部办结」, 「均在法定期限内办结」, 「办结率为100%」) while 四、结转下年度继续办理[总计] is
     /// above 0, and 「未收到…申请」 while 一、本年新收[总计] is above 0.
     ///
     /// ## Why is this bad
@@ -43,7 +43,7 @@ declare_rule! {
         fix: FixKind::None,
         check: check,
         docs_zh: r#"## 检查内容
-以下情形予以报告：「四、结转下年度继续办理」总计大于0，正文却称「所有申请均已办结」（或「全部办结」）；「一、本年新收政府信息公开申请数量」总计大于0，正文却称「未收到……申请」。
+以下情形予以报告：「四、结转下年度继续办理」总计大于0，正文却称「所有申请均已办结」（或「全部办结」「均在法定期限内办结」「办结率为100%」）；「一、本年新收政府信息公开申请数量」总计大于0，正文却称「未收到……申请」。
 
 ## 为何有问题
 这两种说法都是断然的表述，表格却证明其不成立；读者相信了这句话，就会误以为没有尚未办结的申请。
@@ -99,7 +99,20 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             if !has(sentence, "申请") {
                 continue;
             }
-            let all_done = ["均已办结", "全部办结", "全部按时办结", "均已按时办结"].iter().any(|w| has(sentence, w));
+            // 「所有申请均在法定期限内办结」 says every application was decided too
+            // (real: Pingtan 312, two carried into the next year).
+            let all_done = [
+                "均已办结",
+                "全部办结",
+                "全部按时办结",
+                "均已按时办结",
+                "均在法定期限内办结",
+                "均在法定答复期限内办结",
+                "办结率为100%",
+                "办结率均为100%",
+            ]
+            .iter()
+            .any(|w| has(sentence, w));
             let has_exception = ["除", "外"].iter().all(|w| has(sentence, w));
             if let Some(figure) = carried.as_ref().filter(|_| all_done && !has_exception) {
                 let claim = t!(lang, "all applications were decided", "申请均已办结");
