@@ -12,12 +12,14 @@
 //! it is the only split at all (as many digits as cells; a space always
 //! separates two cells, and no number has a leading zero), or exactly one
 //! split satisfies the row's own total (table 三's 总计, table 四's group
-//! totals). Any other run is a row that cannot be read: its digits go into
+//! totals), or, in table 三, exactly one choice among the splits that
+//! satisfy their rows' totals also satisfies the table's column identities
+//! (（七）总计 = the sum of the results, 一 + 二 = （七） + 四). Any other run is a row that cannot be read: its digits go into
 //! its first cell as they are, and [`Crawled::unread`] names the row, so
 //! that its cells are marked [`CellValue::Unread`] and no arithmetic is
 //! ever done on a guessed split.
 
-use nianbao_model::{CellValue, Report, RowKey, Span, TableKind};
+use nianbao_model::{CellValue, Report, RowKey, Span, T3Row, TableKind};
 
 use crate::labels::{HeaderRole, LabelMatch, classify, written_labels};
 use crate::lines::lines_of;
@@ -37,6 +39,11 @@ const MAX_CELL_DIGITS: usize = 7;
 const MAX_SPLIT_STEPS: usize = 200_000;
 /// Splits tried over a whole page: a page of many long runs is bounded too.
 const MAX_PAGE_SPLIT_STEPS: usize = 2_000_000;
+/// A run with more splits satisfying its row's total than this is left
+/// unread without trying the column identities on them.
+const MAX_CANDIDATES: usize = 8;
+/// Choices of split over a table's unread rows tried against its columns.
+const MAX_CHOICES: usize = 256;
 
 /// A crawler text projected into the parser's layout.
 pub(crate) struct Crawled {
@@ -52,8 +59,14 @@ pub(crate) fn project(text: &str) -> Option<Crawled> {
     if !text[start..].starts_with("标题") {
         return None;
     }
-    let mut out =
-        Writer { text, projection: Projection::default(), unread: Vec::new(), split_steps: MAX_PAGE_SPLIT_STEPS };
+    let mut out = Writer {
+        text,
+        projection: Projection::default(),
+        unread: Vec::new(),
+        split_steps: MAX_PAGE_SPLIT_STEPS,
+        t3_rows: Vec::new(),
+        settled: Vec::new(),
+    };
     let mut body = None;
     for line in lines_of(text).take(MAX_HEADER_LINES) {
         let content = trim(text, line.span);
@@ -115,6 +128,24 @@ struct Writer<'a> {
     unread: Vec<Span>,
     /// Splits the page may still try (see [`MAX_PAGE_SPLIT_STEPS`]).
     split_steps: usize,
+    /// Table 三's rows of seven cells as the table being read has them.
+    t3_rows: Vec<T3Written>,
+    /// Splits the column identities settled, by where the run starts: the
+    /// table is read again with them.
+    settled: Vec<(usize, Vec<Span>)>,
+}
+
+/// One of table 三's rows as written: its values, or the splits of its run
+/// that satisfy its total when there are several.
+struct T3Written {
+    row: T3Row,
+    run: Span,
+    cells: T3Cells,
+}
+
+enum T3Cells {
+    Read([i64; 7]),
+    Splits(Vec<Vec<Span>>),
 }
 
 /// A stretch of a table's text: words, or a run of digits (and the spaces
@@ -144,7 +175,9 @@ enum Split {
     Certain(Vec<Span>),
     /// The only split that satisfies the row's total.
     ByTotal(Vec<Span>),
-    Unread,
+    /// No split is certain; the splits that satisfy the row's total when
+    /// there are a few (up to [`MAX_CANDIDATES`]), else none.
+    Unread(Vec<Vec<Span>>),
 }
 
 impl Writer<'_> {
@@ -255,6 +288,27 @@ impl Writer<'_> {
     /// Reads the table of `kind` that starts at `span.start`; returns where
     /// it ends (prose resumes there).
     fn table(&mut self, kind: TableKind, span: Span) -> usize {
+        let unread_before = self.unread.len();
+        self.t3_rows.clear();
+        let end = self.read_table(kind, span);
+        // Table 三's unread rows whose splits its columns settle: read again.
+        if kind == TableKind::Applications
+            && end > span.start
+            && self.settled.is_empty()
+            && let Some(settled) = settle_by_columns(self.text, &self.t3_rows)
+        {
+            self.settled = settled;
+            self.projection = Projection::default();
+            self.unread.truncate(unread_before);
+            self.t3_rows.clear();
+            let end = self.read_table(kind, span);
+            self.settled.clear();
+            return end;
+        }
+        end
+    }
+
+    fn read_table(&mut self, kind: TableKind, span: Span) -> usize {
         // A table holds no sentence: what follows the first 「。」 is prose,
         // and is not cut into words (a long body would be, at every anchor
         // tried).
@@ -372,11 +426,28 @@ impl Writer<'_> {
             TableKind::ReviewLitigation if cells == 15 => Total::Groups,
             _ => Total::None,
         };
-        let split = match digits {
-            Some(digits) => split_digits(self.text, digits, cells, total, &mut self.split_steps),
+        let settled = digits.and_then(|d| self.settled.iter().find(|(start, _)| *start == d.start));
+        let split = match (digits, settled) {
+            (_, Some((_, parts))) => Split::ByTotal(parts.clone()),
+            (Some(digits), None) => split_digits(self.text, digits, cells, total, &mut self.split_steps),
             // A label and no value: as many blank cells as the row has.
-            None => Split::Certain(Vec::new()),
+            (None, None) => Split::Certain(Vec::new()),
         };
+        if kind == TableKind::Applications
+            && cells == 7
+            && let (Some(label), Some(run)) = (label, digits)
+            && let Some(LabelMatch::Row { key: RowKey::T3(row), .. }) =
+                classify(label.slice(self.text), Some(kind), false).as_deref()
+        {
+            let cells = match &split {
+                Split::Certain(parts) | Split::ByTotal(parts) => values(self.text, parts).map(T3Cells::Read),
+                Split::Unread(splits) if !splits.is_empty() => Some(T3Cells::Splits(splits.clone())),
+                Split::Unread(_) => None,
+            };
+            if let Some(cells) = cells {
+                self.t3_rows.push(T3Written { row: *row, run, cells });
+            }
+        }
         match split {
             Split::Certain(parts) | Split::ByTotal(parts) if !parts.is_empty() => {
                 for (i, part) in parts.into_iter().enumerate() {
@@ -391,7 +462,7 @@ impl Writer<'_> {
                     self.projection.push_added("\t");
                 }
             }
-            Split::Unread => {
+            Split::Unread(_) => {
                 let digits = digits.map(|d| trim(self.text, d)).unwrap_or_default();
                 if label.is_some() {
                     self.projection.push_added("\t");
@@ -770,7 +841,7 @@ fn split_digits(text: &str, run: Span, cells: usize, total: Total, budget: &mut 
         return Split::Certain(pieces);
     }
     if written.contains('.') || UNITS.iter().any(|unit| written.contains(unit)) {
-        return Split::Unread;
+        return Split::Unread(Vec::new());
     }
     // Each digit, whether a space (or a sign) comes before it, and where a
     // cell starting with it starts (at its sign, if it has one).
@@ -795,7 +866,7 @@ fn split_digits(text: &str, run: Span, cells: usize, total: Total, budget: &mut 
         return Split::Certain(digits.iter().map(|&(at, _)| Span::new(at, at + 1)).collect());
     }
     if cells == 0 || digits.len() < cells || digits.len() > cells * MAX_CELL_DIGITS {
-        return Split::Unread;
+        return Split::Unread(Vec::new());
     }
     let bytes = text.as_bytes();
     let mut search = SplitSearch {
@@ -810,11 +881,12 @@ fn split_digits(text: &str, run: Span, cells: usize, total: Total, budget: &mut 
         first: None,
         satisfying: 0,
         first_satisfying: None,
+        all_satisfying: Vec::new(),
     };
     search.run(0);
     *budget = budget.saturating_sub(search.steps);
     if search.steps > search.limit {
-        return Split::Unread;
+        return Split::Unread(Vec::new());
     }
     let to_spans = |parts: Vec<(usize, usize)>| -> Vec<Span> {
         parts.into_iter().map(|(from, to)| Span::new(cell_starts[from], digits[to - 1].0 + 1)).collect()
@@ -822,8 +894,110 @@ fn split_digits(text: &str, run: Span, cells: usize, total: Total, budget: &mut 
     match (search.splits, search.first, search.satisfying, search.first_satisfying) {
         (1, Some(only), _, _) => Split::Certain(to_spans(only)),
         (_, _, 1, Some(only)) if total != Total::None => Split::ByTotal(to_spans(only)),
-        _ => Split::Unread,
+        (_, _, satisfying, _) if satisfying <= MAX_CANDIDATES => {
+            Split::Unread(search.all_satisfying.into_iter().map(to_spans).collect())
+        }
+        _ => Split::Unread(Vec::new()),
     }
+}
+
+/// The seven values of a row's cells, if each is a count.
+fn values(text: &str, parts: &[Span]) -> Option<[i64; 7]> {
+    let mut values = [0; 7];
+    if parts.len() != values.len() {
+        return None;
+    }
+    for (value, part) in values.iter_mut().zip(parts) {
+        *value = part.slice(text).parse().ok()?;
+    }
+    Some(values)
+}
+
+/// The splits of table 三's rows left with several that its columns
+/// settle: a row's split is settled when every choice of splits over the
+/// open rows that makes the columns add up — （七）总计 the sum of the
+/// result rows, and 一 + 二 = （七） + 四, in every column, where all of an
+/// identity's rows are written with seven cells — picks the same one for
+/// it. None when nothing is settled.
+fn settle_by_columns(text: &str, rows: &[T3Written]) -> Option<Vec<(usize, Vec<Span>)>> {
+    let first = |row: T3Row| rows.iter().find(|written| written.row == row);
+    let open: Vec<(&T3Written, &Vec<Vec<Span>>)> = T3Row::ALL
+        .iter()
+        .filter_map(|&row| first(row))
+        .filter_map(|written| match &written.cells {
+            T3Cells::Splits(splits) => Some((written, splits)),
+            T3Cells::Read(_) => None,
+        })
+        .collect();
+    if open.is_empty() {
+        return None;
+    }
+    let choices = open.iter().try_fold(1usize, |n, (_, splits)| n.checked_mul(splits.len()))?;
+    if choices > MAX_CHOICES {
+        return None;
+    }
+    // For each open row, the split every fitting choice picks so far
+    // (None once two differ), and whether any choice fits.
+    let mut agreed: Vec<Option<usize>> = vec![None; open.len()];
+    let mut differ = vec![false; open.len()];
+    let mut any_fits = false;
+    for choice in 0..choices {
+        // The choice's split for each open row, as mixed-radix digits.
+        let mut rest = choice;
+        let picked: Vec<usize> = open
+            .iter()
+            .map(|(_, splits)| {
+                let pick = rest % splits.len();
+                rest /= splits.len();
+                pick
+            })
+            .collect();
+        let value = |row: T3Row| -> Option<[i64; 7]> {
+            let written = first(row)?;
+            match &written.cells {
+                T3Cells::Read(values) => Some(*values),
+                T3Cells::Splits(splits) => {
+                    let at = open.iter().position(|(open, _)| open.row == row)?;
+                    values(text, &splits[picked[at]])
+                }
+            }
+        };
+        let results: Option<Vec<[i64; 7]>> = T3Row::results().iter().map(|&row| value(row)).collect();
+        let sums = results
+            .zip(value(T3Row::TotalResults))
+            .map(|(results, total)| (0..7).all(|c| results.iter().map(|row| row[c]).sum::<i64>() == total[c]));
+        let flows = [T3Row::NewReceived, T3Row::CarriedOver, T3Row::TotalResults, T3Row::CarriedForward]
+            .map(value)
+            .into_iter()
+            .collect::<Option<Vec<_>>>()
+            .map(|v| (0..7).all(|c| v[0][c] + v[1][c] == v[2][c] + v[3][c]));
+        // An identity that cannot be checked settles nothing.
+        if sums.is_none() && flows.is_none() {
+            return None;
+        }
+        if sums == Some(false) || flows == Some(false) {
+            continue;
+        }
+        any_fits = true;
+        for (i, &pick) in picked.iter().enumerate() {
+            match agreed[i] {
+                None => agreed[i] = Some(pick),
+                Some(earlier) if earlier != pick => differ[i] = true,
+                Some(_) => {}
+            }
+        }
+    }
+    if !any_fits {
+        return None;
+    }
+    let settled: Vec<(usize, Vec<Span>)> = open
+        .iter()
+        .zip(agreed.iter().zip(&differ))
+        .filter_map(|((written, splits), (agreed, differ))| {
+            agreed.filter(|_| !differ).map(|pick| (written.run.start, splits[pick].clone()))
+        })
+        .collect();
+    (!settled.is_empty()).then_some(settled)
 }
 
 /// The pieces of a run set apart by spaces, or ending with a unit.
@@ -873,6 +1047,8 @@ struct SplitSearch<'a> {
     first: Option<Vec<(usize, usize)>>,
     satisfying: usize,
     first_satisfying: Option<Vec<(usize, usize)>>,
+    /// The first [`MAX_CANDIDATES`] of them.
+    all_satisfying: Vec<Vec<(usize, usize)>>,
 }
 
 impl SplitSearch<'_> {
@@ -918,6 +1094,9 @@ impl SplitSearch<'_> {
             if self.first_satisfying.is_none() {
                 self.first_satisfying = Some(self.parts.clone());
             }
+            if self.all_satisfying.len() < MAX_CANDIDATES {
+                self.all_satisfying.push(self.parts.clone());
+            }
         }
     }
 
@@ -954,7 +1133,7 @@ mod tests {
                 cut.insert(0, "by total");
                 Ok(cut)
             }
-            Split::Unread => Err("unread"),
+            Split::Unread(_) => Err("unread"),
         }
     }
 
@@ -981,6 +1160,32 @@ mod tests {
         assert_eq!(split("2 45.82万元", 2, Total::None), Ok(vec!["2", "45.82万元"]));
         assert_eq!(split("0+11", 3, Total::None), Ok(vec!["0", "+1", "1"]));
         assert_eq!(split("000000000000000", 15, Total::Groups).map(|p| p.len()), Ok(15));
+    }
+
+    /// 211's 表三: 一 and （七） both 「110000011」, 11|0|0|0|0|0|11 or
+    /// 1|10|0|0|0|0|11; the result rows settle （七）, and 一 + 二 = （七） + 四
+    /// then settles 一.
+    const TABLE3_211: &str = "三、收到和处理政府信息公开申请情况 （本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和） 申请人情况 自然人 法人或其他组织 总计 商业 企业 科研 机构 社会公益组织 法律服务机构 其他 一、本年新收政府信息公开申请数量 110000011二、上年结转政府信息公开申请数量 0000000三、本年度办理结果 （一）予以公开 0000000（二）部分公开（区分处理的，只计这一情形，不计其他情形） 3000003（三）不予公开 1.属于国家秘密 00000002.其他法律行政法规禁止公开 00000003.危及“三安全一稳定” 00000004.保护第三方合法权益 00000005.属于三类内部事务信息 00000006.属于四类过程性信息 00000007.属于行政执法案卷 00000008.属于行政查询事项 0000000（四）无法提供 1.本机关不掌握相关政府信息 70000072.没有现成信息需要另行制作 00000003.补正后申请内容仍不明确 0000000（五）不予处理 1.信访举报投诉类申请 00000002.重复申请 00000003.要求提供公开出版物 00000004.无正当理由大量反复申请 00000005.要求行政机关确认或重新出具已获取信息 0000000（六）其他处理 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请 10000012.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请 00000003.其他 0000000（七）总计 110000011四、结转下年度继续办理 0000000";
+
+    #[test]
+    fn table_3_columns_settle_a_split_only_when_every_fitting_choice_agrees() {
+        let crawled = project(&format!("{HEADER}{TABLE3_211}")).unwrap();
+        let out = &crawled.projection.text;
+        assert!(out.contains("\n一、本年新收政府信息公开申请数量\t11\t0\t0\t0\t0\t0\t11\n"), "{out}");
+        assert!(out.contains("\n（七）总计\t11\t0\t0\t0\t0\t0\t11\n"), "{out}");
+        assert!(crawled.unread.is_empty(), "{out}");
+        // Without 四, 一 + 二 = （七） + 四 cannot be checked: （七） is still
+        // settled by the result rows, 一 is not.
+        let without_carried_forward = TABLE3_211.replace("四、结转下年度继续办理 0000000", "");
+        let crawled = project(&format!("{HEADER}{without_carried_forward}")).unwrap();
+        let out = &crawled.projection.text;
+        assert!(out.contains("\n（七）总计\t11\t0\t0\t0\t0\t0\t11\n"), "{out}");
+        assert_eq!(crawled.unread.len(), 1, "{out}");
+        assert_eq!(crawled.unread[0].slice(out), "一、本年新收政府信息公开申请数量\t110000011\t\t\t\t\t\t");
+        // A result row that does not add up settles nothing.
+        let wrong = TABLE3_211.replace("70000072.没有", "80000082.没有");
+        let crawled = project(&format!("{HEADER}{wrong}")).unwrap();
+        assert_eq!(crawled.unread.len(), 2, "{}", crawled.projection.text);
     }
 
     fn projected(text: &str) -> String {

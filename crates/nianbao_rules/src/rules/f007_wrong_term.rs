@@ -14,6 +14,9 @@ declare_rule! {
     /// "错误写法" = "正确写法"
     /// ```
     ///
+    /// 「不公开是例外」 is reported only after 「为常态」 (「以公开为常态、不公开是
+    /// 例外」): 「公开是常态、不公开是例外」 is a sound paraphrase.
+    ///
     /// ## Why is this bad
     /// Fixed terms of policy documents are quoted verbatim; a wrong character
     /// changes the term (效劳 is not 服务) and is marked as an error.
@@ -51,6 +54,8 @@ declare_rule! {
 [lexicon]
 "错误写法" = "正确写法"
 ```
+
+「不公开是例外」只在前面有「为常态」时报告（「以公开为常态、不公开是例外」）：「公开是常态、不公开是例外」是正确的说法。
 
 ## 为何有问题
 政策文件中的固定用语须原文照引；写错一个字，用语就变了（「效劳」不等于「服务」），会被认定为差错。
@@ -97,6 +102,21 @@ const LEXICON: &[(&str, &str)] = &[
     ("显目位置", "显著位置"),
     ("残差不齐", "参差不齐"),
 ];
+
+/// Built-in entries that are wrong only after a word: the entry, the word,
+/// and within how many characters before the entry it must end. 「公开是常态、
+/// 不公开是例外」 and 「公开是原则，不公开是例外」 are sound paraphrases (and
+/// 「不公开为例外」 would not match them); after 「以公开为常态、」 the phrase is
+/// the quoted 「公开为常态、不公开为例外」 mis-written.
+const ONLY_AFTER: &[(&str, &str, usize)] = &[("不公开是例外", "为常态", 8)];
+
+/// Whether the built-in entry `wrong` at `i` in `text` has the word it needs
+/// before it, if it needs one.
+fn in_its_context(text: &str, i: usize, wrong: &str) -> bool {
+    let Some(&(_, before, within)) = ONLY_AFTER.iter().find(|(entry, _, _)| *entry == wrong) else { return true };
+    let start = text[..i].char_indices().rev().nth(within - 1).map_or(0, |(j, _)| j);
+    text[start..i].contains(before)
+}
 
 /// Up to this many entries, each is searched for with its own SIMD searcher;
 /// beyond, one pass over the characters tests them all at once.
@@ -159,6 +179,9 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         }
         for &(i, entry) in &found {
             let (wrong, right) = lexicon[entry];
+            if entry < LEXICON.len() && !in_its_context(text, i, wrong) {
+                continue;
+            }
             let span = at(base, i, wrong.len());
             let message = t!(
                 lang,
@@ -235,5 +258,15 @@ mod tests {
         }
         // Overlaps included: 「aaaa」 has three 「aa」.
         assert!(total >= 15, "{total}");
+    }
+
+    #[test]
+    fn not_an_exception_is_wrong_only_after_the_norm() {
+        let at = |text: &str| in_its_context(text, text.find("不公开").unwrap(), "不公开是例外");
+        assert!(at("按照“以公开为常态、不公开是例外”的要求"));
+        assert!(!at("切实树立起“公开是常态、不公开是例外”的政府"));
+        assert!(!at("坚持“公开是原则，不公开是例外”原则"));
+        assert!(!at("不公开是例外"));
+        assert!(in_its_context("效劳公开", 0, "效劳公开"));
     }
 }

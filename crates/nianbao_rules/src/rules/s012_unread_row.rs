@@ -14,8 +14,10 @@ declare_rule! {
     /// (「行政规范性文件6051」), and its digits split into the row's cells
     /// in more than one way (6|0|51 or 60|5|1), or in none (too few digits,
     /// a unit or decimal where no cell can hold it). nianbao splits a run only
-    /// when the split is certain — the only split there is, or the only one
-    /// that satisfies the row's own total — and never checks a guess. The
+    /// when the split is certain — the only split there is, the only one
+    /// that satisfies the row's own total, or, in table 三, the only one of
+    /// those that also makes the table's columns add up (（七）总计 the sum
+    /// of the results, 一 + 二 = （七） + 四) — and never checks a guess. The
     /// rows it could not read get one diagnostic for their table, which
     /// names each row and its digits; no other rule reads their values.
     ///
@@ -64,7 +66,7 @@ declare_rule! {
         fix: FixKind::None,
         check: check,
         docs_zh: r#"## 检查内容
-指出表格中数值无法读取的行：爬虫保存的网页会把一行的各格连写在一起（「行政规范性文件6051」），而这些数字拆分到该行各格的拆法不止一种（6|0|51或60|5|1），或者一种也没有（数字太少，或出现了任何一格都容纳不了的单位、小数）。只有拆法确定无疑时——即只有一种拆法，或只有一种拆法能满足该行自身的合计——nianbao 才拆分连写的数字，且从不依据猜测进行核查。无法读取的行，每张表合并给出一条提示，逐行列出行名称及其数字；其他规则都不读取这些行的数值。
+指出表格中数值无法读取的行：爬虫保存的网页会把一行的各格连写在一起（「行政规范性文件6051」），而这些数字拆分到该行各格的拆法不止一种（6|0|51或60|5|1），或者一种也没有（数字太少，或出现了任何一格都容纳不了的单位、小数）。只有拆法确定无疑时——即只有一种拆法，或只有一种拆法能满足该行自身的合计，或者在表三中，满足合计的拆法里只有一种能使全表各栏相符（「（七）总计」等于各办理结果之和，第一项加第二项等于第三项加第四项）——nianbao 才拆分连写的数字，且从不依据猜测进行核查。无法读取的行，每张表合并给出一条提示，逐行列出行名称及其数字；其他规则都不读取这些行的数值。
 
 行名称与数值分离的表格，也按同样方式提示：从 PDF 转换为 Markdown 的工具，可能把某行的数值单独写成一行、不带名称，放在一个数值已经齐全的行之后，而把名称写在别处。这时无法知道哪个名称对应哪些数值，因此凡数值与名称分离的行一律不读取；提示指向没有名称的那些数值，并列出未读取的行。在这样的表格中，S007不提示缺行：该行名称可能就在被转换工具分离出去的文字中。
 
