@@ -238,3 +238,23 @@ fn a_folders_nianbao_toml_sets_the_level_its_reports_do_not_say() {
     );
     std::fs::remove_dir_all(&root).unwrap();
 }
+
+#[test]
+fn a_report_gives_the_roll_up_the_tables_it_can() {
+    let root = tests::workspace_root();
+    // Seed 002's 表四 has 16 values; its 表二 and 表三 read.
+    let files =
+        ["tests/seeds/002_bf81134e00d6a1b6.txt", "tests/seeds/000_88a8dc7d33e7281e.txt"].map(|file| root.join(file));
+    let (audit, _) = audit::audit_paths(&files, None, None, 1, &|_, _| {});
+    let rollup = &audit.rollup;
+    assert_eq!(rollup.summed, 2);
+    let by_table: Vec<(&str, usize)> = rollup.summed_by_table.iter().map(|(table, n)| (*table, *n)).collect();
+    assert_eq!(by_table, [("表三", 2), ("表二", 2), ("表四", 1)]);
+    assert_eq!(rollup.excluded.len(), 1);
+    assert!(rollup.excluded[0].path.ends_with("002_bf81134e00d6a1b6.txt"));
+    assert!(rollup.excluded[0].reason.starts_with("表四"), "{}", rollup.excluded[0].reason);
+    // 表三 一、本年新收 总计 adds both reports': 5 + 3.
+    let received =
+        rollup.rows.iter().find(|row| row.table == "表三" && row.row.starts_with("一、") && row.column == "总计");
+    assert_eq!(received.map(|row| row.sum), Some(8.0));
+}

@@ -163,23 +163,41 @@ impl Sums {
         Ok(())
     }
 
+    /// One table of `report` as the sums of one report, all its values or
+    /// none; else why not, in `lang` (the table is missing, a row is not
+    /// the template's, a value is not a number). An audit adds up each
+    /// table a report gives, so that one unreadable table leaves out only
+    /// itself.
+    pub fn of_table_in(report: &Report, kind: TableKind, lang: Lang) -> Result<Sums, String> {
+        let mut sums = Sums::default();
+        sums.add_table(report, kind).map_err(|why| why.pick(lang).to_string())?;
+        Ok(sums)
+    }
+
     fn add_tables(&mut self, report: &Report) -> Result<(), Bilingual> {
-        for kind in TableKind::ALL {
-            let table = kind.name();
-            let found = report.table(kind).ok_or_else(|| bilingual!("{table} is missing", "缺少{table}"))?;
-            let values = values_in_shape(found)
-                .map_err(|why| why.map(|lang, why| t!(lang, "{table}: {why}", "{table}：{why}")))?;
-            for (&(key, index), raw) in &values {
-                let cell = found.cell(key, index);
-                let label = key.label();
-                let number = cell.and_then(nianbao_model::Cell::number).ok_or_else(|| {
-                    bilingual!(
-                        "{table}: 「{label}」 has the value 「{raw}」, which is not a number",
-                        "{table}：「{label}」的值「{raw}」不是数字"
-                    )
-                })?;
-                *self.values.entry((key, index)).or_default() += number;
-            }
+        TableKind::ALL.into_iter().try_for_each(|kind| self.add_table(report, kind))
+    }
+
+    fn add_table(&mut self, report: &Report, kind: TableKind) -> Result<(), Bilingual> {
+        let table = kind.name();
+        let found = report.table(kind).ok_or_else(|| bilingual!("{table} is missing", "缺少{table}"))?;
+        let values =
+            values_in_shape(found).map_err(|why| why.map(|lang, why| t!(lang, "{table}: {why}", "{table}：{why}")))?;
+        let mut added = Vec::with_capacity(values.len());
+        for (&(key, index), raw) in &values {
+            let cell = found.cell(key, index);
+            let label = key.label();
+            let number = cell.and_then(nianbao_model::Cell::number).ok_or_else(|| {
+                bilingual!(
+                    "{table}: 「{label}」 has the value 「{raw}」, which is not a number",
+                    "{table}：「{label}」的值「{raw}」不是数字"
+                )
+            })?;
+            added.push(((key, index), number));
+        }
+        // All of the table or none of it.
+        for (at, number) in added {
+            *self.values.entry(at).or_default() += number;
         }
         Ok(())
     }

@@ -2,7 +2,7 @@
 //! and its headline figures. What an audit of many reports shows in one row
 //! per report, and adds up over them.
 
-use nianbao_model::{Date, Report, T3Row, T4Group};
+use nianbao_model::{Date, Report, T3Row, T4Group, TableKind};
 use serde::Serialize;
 
 use crate::claims::Table2Figure;
@@ -32,6 +32,10 @@ pub struct Profile {
     /// they cannot be added up (a missing table, a text value).
     #[serde(skip)]
     pub tables: Result<Sums, String>,
+    /// Each of tables 二, 三 and 四 on its own, for a roll-up that adds what
+    /// a report gives: one unreadable table leaves out only itself.
+    #[serde(skip)]
+    pub each_table: Vec<(TableKind, Result<Sums, String>)>,
 }
 
 impl Profile {
@@ -86,8 +90,13 @@ pub fn profile(report: &Report, config: &Config) -> Profile {
     let related = Related::default();
     let ctx = Context::new(report, config, &related);
     let deadline = ctx.deadline();
-    let mut tables = Sums::default();
-    let tables = tables.add_in(report, config.lang()).map(|()| tables);
+    let each_table: Vec<(TableKind, Result<Sums, String>)> =
+        TableKind::ALL.into_iter().map(|kind| (kind, Sums::of_table_in(report, kind, config.lang()))).collect();
+    // The three together, or the first reason one of them cannot be added.
+    let tables = each_table.iter().try_fold(Sums::default(), |mut all, (_, table)| {
+        all.merge(table.as_ref().map_err(Clone::clone)?);
+        Ok(all)
+    });
     Profile {
         agency: ctx.agency().map(str::to_string),
         level: ctx.level().or(ctx.agency().map(|_| Level::Department)),
@@ -97,6 +106,7 @@ pub fn profile(report: &Report, config: &Config) -> Profile {
         deadline_basis: deadline.as_ref().map(|d| d.basis.as_str().to_string()),
         figures: Figures::of(report),
         tables,
+        each_table,
     }
 }
 

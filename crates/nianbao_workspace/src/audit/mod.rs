@@ -127,9 +127,13 @@ pub struct Unreadable {
 /// figures beside the sums.
 #[derive(Debug, Default, Serialize)]
 pub struct Rollup {
-    /// How many reports were added up.
+    /// How many reports were added up, each in the tables it gives.
     pub summed: usize,
-    /// Reports left out of the sum, with why (a missing table, a text value).
+    /// How many reports each table (「表二」…) adds up: a report whose 表二
+    /// cannot be read still gives its 表三 and 表四.
+    pub summed_by_table: BTreeMap<&'static str, usize>,
+    /// Tables of reports left out of the sum, with why (a missing table, a
+    /// row not the template's, a text value); the reason names the table.
     pub excluded: Vec<Unreadable>,
     /// Files not added because they repeat a report that was (see
     /// [`ReportRow::copy_of`]).
@@ -415,6 +419,8 @@ fn positions() -> impl Iterator<Item = (RowKey, usize, &'static str, Option<&'st
 fn rollup(results: &[Checked], reports: &[ReportRow], parent: Option<Parent>) -> Rollup {
     let mut sums = Sums::default();
     let mut rollup = Rollup::default();
+    // Tables some report was left out of: a parent is not compared with them.
+    let mut incomplete: Vec<TableKind> = Vec::new();
     for (checked, row) in results.iter().zip(reports) {
         // The parent is compared with the sum, not part of it.
         if parent.as_ref().is_some_and(|parent| parent.display == checked.display) {
@@ -424,14 +430,22 @@ fn rollup(results: &[Checked], reports: &[ReportRow], parent: Option<Parent>) ->
             rollup.copies.push(checked.display.clone());
             continue;
         }
-        match checked.profile.as_deref().map(|profile| &profile.tables) {
-            Some(Ok(tables)) => {
-                sums.merge(tables);
-                rollup.summed += 1;
+        let Some(profile) = checked.profile.as_deref() else { continue };
+        let mut gave = false;
+        for (kind, table) in &profile.each_table {
+            match table {
+                Ok(table) => {
+                    sums.merge(table);
+                    *rollup.summed_by_table.entry(kind.name()).or_default() += 1;
+                    gave = true;
+                }
+                Err(why) => {
+                    rollup.excluded.push(Unreadable { path: checked.display.clone(), reason: why.clone() });
+                    incomplete.push(*kind);
+                }
             }
-            Some(Err(why)) => rollup.excluded.push(Unreadable { path: checked.display.clone(), reason: why.clone() }),
-            None => {}
         }
+        rollup.summed += usize::from(gave);
     }
     let parent_tables = match parent {
         Some(Parent { display, tables }) => {
@@ -450,7 +464,8 @@ fn rollup(results: &[Checked], reports: &[ReportRow], parent: Option<Parent>) ->
     };
     for (key, index, table, group, row, column) in positions() {
         let sum = sums.get(key, index);
-        let parent = parent_tables.as_ref().map(|tables| tables.get(key, index));
+        let complete = !incomplete.contains(&key.table());
+        let parent = parent_tables.as_ref().filter(|_| complete).map(|tables| tables.get(key, index));
         rollup.mismatches += usize::from(parent.is_some_and(|parent| (parent - sum).abs() > 1e-9));
         rollup.rows.push(RollupRow { table, group, row, column, sum, parent });
     }

@@ -415,8 +415,13 @@
 
   function drawRollup() {
     const rollup = data.rollup;
-    const note = `${rollup.summed} 份报告的表二、表三、表四合计 (tables summed over ${rollup.summed} reports)`
-      + (rollup.parent ? `；上级报告 ${rollup.parent}：${rollup.mismatches} 处与合计不一致 (figures differing from the sum)` : "");
+    // Each table adds up the reports that give it: say how many for each.
+    const byTable = ["表二", "表三", "表四"].map((table) => `${table} ${rollup.summed_by_table[table] || 0} 份`).join("、");
+    const partial = ["表二", "表三", "表四"].some((table) => (rollup.summed_by_table[table] || 0) < rollup.summed);
+    const note = `${rollup.summed} 份报告的合计：${byTable}`
+      + (partial ? "（有的报告某张表格未能读取，只计其余表格，见下）" : "")
+      + ` (tables summed over ${rollup.summed} reports)`
+      + (rollup.parent ? `；上级报告 ${rollup.parent}：${rollup.mismatches} 处与合计不一致${partial ? "（有报告未计入的表格不作比较）" : ""} (figures differing from the sum)` : "");
     document.getElementById("rollup-note").textContent = note;
     document.getElementById("rollup-excluded").append(...rollup.excluded.map((u) => el("li", {}, `未计入 left out: ${u.path}：${u.reason}`)));
     // Copies are said once, their list folded away.
