@@ -161,6 +161,16 @@ pub(crate) fn in_format_of_its_year(ctx: &crate::context::Context<'_>, table: &T
                 && !table.rows.iter().any(|row| row.key.is_some_and(is_other_handling_item))))
 }
 
+/// A table of a report for 2021 or later still in the 2019 trial format,
+/// which S010 reports once for the table: its old columns, or the single
+/// （六）其他处理 row. What follows from that format (a 表二 row's three
+/// values, the three items of （六） not there) is not reported again.
+pub(crate) fn trial_format_reported(ctx: &crate::context::Context<'_>, table: &Table) -> bool {
+    !ctx.predates_2021_format()
+        && (table.headers.iter().any(|header| matches!(header.class, nianbao_model::HeaderClass::Obsolete { .. }))
+            || table.rows.iter().any(|row| row.key.is_none() && is_obsolete_row_label(row)))
+}
+
 /// The three items of （六）其他处理, which the 2019 format did not have.
 pub(crate) fn is_other_handling_item(key: RowKey) -> bool {
     matches!(key, RowKey::T3(row) if row.group() == Some(nianbao_model::T3Group::OtherHandling))

@@ -1,6 +1,6 @@
 use nianbao_model::{Row, RowKey, Span, Table};
 
-use super::{in_format_of_its_year, is_other_handling_item, row_anchor, row_name, table_anchor};
+use super::{in_format_of_its_year, is_other_handling_item, row_anchor, row_name, table_anchor, trial_format_reported};
 use crate::context::Context;
 use crate::finding::Finding;
 use crate::lang::{Lang, Text};
@@ -13,7 +13,9 @@ declare_rule! {
     /// row; table 四: 15; table 二: 3 or 1 per row), rows that are missing, and
     /// rows that appear twice. A report for 2019 or 2020 laid out in the trial
     /// format of its year (国办公开办函〔2019〕60号) keeps that format's 表二
-    /// columns and its single （六）其他处理 row without a finding. In a table
+    /// columns and its single （六）其他处理 row without a finding; a later report
+    /// still in that format has it said once, by S010, not again row by row
+    /// here. In a table
     /// whose labels and values stand apart (S012 says so), no row is called
     /// missing: its label may be among the text set apart.
     ///
@@ -50,7 +52,7 @@ declare_rule! {
         fix: FixKind::None,
         check: check,
         docs_zh: r#"## 检查内容
-指出数值个数不对的表格行（表三每行7个，表四15个，表二每行3个或1个），以及缺少的行和重复出现的行。2019年度或2020年度的报告如按当年的试行格式（国办公开办函〔2019〕60号）编排，其表二沿用该格式的栏目、「（六）其他处理」只有一行，均不提示。表格的行名称与数值分离时（S012会指出），不提示任何行缺失：缺少的行名称可能就在被分离出去的文字中。
+指出数值个数不对的表格行（表三每行7个，表四15个，表二每行3个或1个），以及缺少的行和重复出现的行。2019年度或2020年度的报告如按当年的试行格式（国办公开办函〔2019〕60号）编排，其表二沿用该格式的栏目、「（六）其他处理」只有一行，均不提示；2021年度及以后的报告仍用该格式的，由S010对整张表格提示一次，本规则不再逐行重复。表格的行名称与数值分离时（S012会指出），不提示任何行缺失：缺少的行名称可能就在被分离出去的文字中。
 
 ## 为何有问题
 多一个或少一个数值，其后各栏都会错位：数字不再对应它所统计的申请人类型或办理结果。行列不符的行，nianbao 不核对其计算关系，因为无法判断是哪一格错了位。
@@ -79,8 +81,9 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     for table in &ctx.report.tables {
         let first = table.first_rows();
         // A report for 2019 or 2020 in that year's format: its 表二 rows have
-        // that format's columns, and its （六）其他处理 is one row.
-        let format_of_its_year = in_format_of_its_year(ctx, table);
+        // that format's columns, and its （六）其他处理 is one row. A later
+        // report in that format has it said once, by S010.
+        let format_of_its_year = in_format_of_its_year(ctx, table) || trial_format_reported(ctx, table);
         check_rows(ctx.lang(), table, &first, format_of_its_year, out);
         // In a table whose labels and values stand apart (S012), a row not
         // found may be one whose label went astray with them.
