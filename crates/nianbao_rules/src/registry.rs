@@ -158,6 +158,7 @@ pub static RULES: &[&Rule] = &[
     &x009_fee_statement::RULE,
     &x010_empty_section::RULE,
     &x011_table2_count::RULE,
+    &x012_breakdown_sum::RULE,
 ];
 
 /// The rule with `code` (case-insensitive) or kebab-case `name`.

@@ -52,6 +52,7 @@ pub(crate) mod x008_year_mismatch;
 pub(crate) mod x009_fee_statement;
 pub(crate) mod x010_empty_section;
 pub(crate) mod x011_table2_count;
+pub(crate) mod x012_breakdown_sum;
 
 use nianbao_model::{CellValue, Row, RowKey, Span, T3Col, T4Col, Table};
 
