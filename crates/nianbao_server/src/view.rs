@@ -112,8 +112,9 @@ pub struct CellView {
 #[derive(Debug, Serialize)]
 pub struct FixedView {
     pub text: String,
-    /// The file's encoding (「UTF-8」, 「GB18030」): the page offers a file in
-    /// another encoding than UTF-8 through `POST /api/fix`, which writes it so.
+    /// The file's encoding (「UTF-8」, 「UTF-8 BOM」, 「GB18030」): the page
+    /// offers a file in any other than plain UTF-8 through `POST /api/fix`,
+    /// which writes it so.
     pub encoding: String,
     /// How many fixes of each rule were applied.
     pub applied: BTreeMap<String, usize>,
@@ -157,7 +158,10 @@ fn fixed(analysed: &Analysed, config: &Config, index: &Mutex<FolderIndex>) -> Re
         return Ok(None);
     }
     let fixed = nianbao_workspace::fixes::apply_fixes(analysed, config, None, index, false)?;
-    let encoding = analysed.report.source.encoding.clone();
+    // A UTF-8 file with a byte-order mark keeps it: the page asks the server
+    // for the file, as for any encoding but plain UTF-8.
+    let source = &analysed.report.source;
+    let encoding = if source.had_bom { format!("{} BOM", source.encoding) } else { source.encoding.clone() };
     Ok(Some(FixedView { text: fixed.text, applied: fixed.applied, encoding }))
 }
 

@@ -260,6 +260,17 @@ async fn a_fixed_file_comes_back_in_its_own_encoding() {
     let (_, gbk_view, _) = send(&Limits::default(), post("/api/view?filename=002.txt", gbk)).await;
     let gbk_view: serde_json::Value = serde_json::from_str(&gbk_view).unwrap();
     assert_eq!(gbk_view["fixed"]["encoding"], "GB18030");
+    // A UTF-8 file with a byte-order mark keeps it.
+    let bom = [b"\xEF\xBB\xBF".as_slice(), SEED.as_bytes()].concat();
+    let (_, bom_view, _) = send(&Limits::default(), post("/api/view?filename=002.txt", bom.clone())).await;
+    let bom_view: serde_json::Value = serde_json::from_str(&bom_view).unwrap();
+    assert_eq!(bom_view["fixed"]["encoding"], "UTF-8 BOM");
+    let response = app(&Limits::default(), nianbao_rules::Config::default())
+        .oneshot(post("/api/fix?filename=002.txt", bom))
+        .await
+        .unwrap();
+    let bytes = axum::body::to_bytes(response.into_body(), usize::MAX).await.unwrap();
+    assert!(bytes.starts_with(b"\xEF\xBB\xBF"));
     // A Word file is fixed in Word.
     let docx = fixture("tests/fixtures/docx/003-broken.docx");
     let (status, body, _) = send(&Limits::default(), post("/api/fix?filename=003.docx", docx)).await;
