@@ -117,6 +117,11 @@ test("uploaded reports show the findings of nianbao check", async () => {
     const gravest = [...expected.files[0].diagnostics].sort((a, b) => order[a.severity] - order[b.severity])[0];
     assert.ok(line.includes(gravest ? `${gravest.code} ${gravest.message}` : "未发现问题"), line);
   }
+  // The PDF of report 003 after its Word draft: said to be the same report.
+  const [first, second] = ["003-broken.docx", "003.pdf"].filter((name) => files.some((file) => file.endsWith(name)));
+  const same = await page.$eval(`#overview tr[data-file="${second}"] .same`, (note) => note.textContent);
+  assert.equal(same, `与 ${first} 为同一报告（同一机关、同一年度）`);
+  assert.equal(await page.$$eval("#overview .same", (notes) => notes.length), 1);
   // A PDF's text is read page by page, a DOCX's by paragraph.
   const pdf = basename(files.find((file) => file.endsWith(".pdf")));
   assert.ok(await page.$eval(`.file[data-file="${pdf}"] .text`, (text) => text.textContent.includes("第2页")));
