@@ -7,8 +7,9 @@ declare_rule! {
     /// ## What it does
     /// Reports a count the prose breaks down (「主动公开政府信息64条，其中……」)
     /// whose parts do not add up to it: their sum is larger than the count,
-    /// or smaller while the list ends with 「其他」, which says every part was
-    /// named. A list of only some parts (no 「其他」) may fall short of the
+    /// or smaller while the list names every part: it ends with 「其他」, or it
+    /// splits the information made and obtained into 主动公开, 依申请公开 and
+    /// 不予公开. A list of only some parts (no 「其他」) may fall short of the
     /// count, and a sentence that also compares (同比, 占, 增长) or gives a
     /// part's own parts (a second 其中) is left alone. A count broken down twice,
     /// one list after the other (by origin, then by state), adds up when each
@@ -45,7 +46,7 @@ declare_rule! {
         fix: FixKind::None,
         check: check,
         docs_zh: r#"## 检查内容
-正文对一个数量作了分解（「主动公开政府信息64条，其中……」），而各分项之和与该数量不符的，予以报告：分项之和大于总数；或小于总数且所列最后一项为「其他」（表明已列出全部分项）。只列出部分分项（没有「其他」）的，分项之和可以小于总数；同一句中还有比较（同比、占、增长）或分项再分解（又一个「其中」）的，不作检查。先后两次分解同一数量的（先按来源、再按办理状态），每一组分项之和等于总数即可。
+正文对一个数量作了分解（「主动公开政府信息64条，其中……」），而各分项之和与该数量不符的，予以报告：分项之和大于总数；或小于总数且已列出全部分项：最后一项为「其他」，或将制作、获取的政府信息分为主动公开、依申请公开、不予公开三类。只列出部分分项（没有「其他」）的，分项之和可以小于总数；同一句中还有比较（同比、占、增长）或分项再分解（又一个「其中」）的，不作检查。先后两次分解同一数量的（先按来源、再按办理状态），每一组分项之和等于总数即可。
 
 ## 为何有问题
 主动公开和依申请公开的数量是读者和考核评估引用的数字；总数与其所列分项相矛盾，往往是沿用了其他稿件的数字，或漏列了某一类。
@@ -88,10 +89,8 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             let offset = sentence.as_ptr() as usize - paragraph.text.as_ptr() as usize;
             let Some(breakdown) = breakdown(sentence) else { continue };
             let sum: u64 = breakdown.parts.iter().map(|part| part.value).sum();
-            let names_every_part =
-                sentence[breakdown.list_start..].contains("其他") || sentence[breakdown.list_start..].contains("其它");
             if sum == breakdown.total.value
-                || (sum < breakdown.total.value && !names_every_part)
+                || (sum < breakdown.total.value && !names_every_part(&sentence[breakdown.list_start..]))
                 || breaks_down_more_than_once(&breakdown.parts, breakdown.total.value)
             {
                 continue;
@@ -123,6 +122,16 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             out.push(finding);
         }
     }
+}
+
+/// Whether a list names every part of its count: it ends with 「其他」, or
+/// it splits the information made and obtained into 主动公开, 依申请公开 and
+/// 不予公开, which is all of it (real: Pingtan 321, 「510条，其中主动公开
+/// 198条，依申请公开142条，不予公开137条」).
+fn names_every_part(list: &str) -> bool {
+    list.contains("其他")
+        || list.contains("其它")
+        || ["主动公开", "依申请公开", "不予公开"].iter().all(|part| list.contains(part))
 }
 
 /// A number written in a sentence: its value and its bytes.
@@ -249,6 +258,14 @@ mod tests {
         // Real: Pingtan 355, 312.
         assert_eq!(sums("发布信息607条，其中主动公开380份，依申请公开及不予公开319份，作出行政处罚决定545起"), None);
         assert_eq!(sums("推文974篇，其中共完成11541批次抽检，检出不合格产品38批次"), None);
+    }
+
+    #[test]
+    fn a_list_names_every_part_with_other_or_the_three_kinds_of_disclosure() {
+        assert!(names_every_part("政策类2条，其他类9条"));
+        assert!(names_every_part("主动公开政府信息198条，依申请公开信息数142条，不予公开信息数137条"));
+        assert!(!names_every_part("主动公开政府信息198条，依申请公开信息数142条"));
+        assert!(!names_every_part("减税降费22条，财税金融等政策及解读共2条"));
     }
 
     #[test]
