@@ -92,7 +92,7 @@ test("a report held as text, PDF, Word and HTML counts once, and says so once", 
   const copies = ["tests/fixtures/pdf/003.pdf", "tests/fixtures/docx/003.docx", "tests/fixtures/html/003.html"];
   for (const copy of copies) {
     const line = await text(`#reports tbody tr.report[data-path="${copy}"] .copy-of`);
-    assert.equal(line, `副本与 ${seed} 为同一报告，只计一次`);
+    assert.equal(line, `重复文件与 ${seed} 为同一报告，只计一次`);
   }
   const kept = await text(`#reports tbody tr.report[data-path="${seed}"] .copies`);
   for (const copy of copies) assert.ok(kept.includes(`${copy}（数字一致）`), kept);

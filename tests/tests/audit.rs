@@ -257,4 +257,12 @@ fn a_report_gives_the_roll_up_the_tables_it_can() {
     let received =
         rollup.rows.iter().find(|row| row.table == "表三" && row.row.starts_with("一、") && row.column == "总计");
     assert_eq!(received.map(|row| row.sum), Some(8.0));
+    // A parent is not compared on 表四, which 002 was left out of, and says so.
+    let text = std::fs::read_to_string(root.join("examples/example-report.md")).unwrap();
+    let tables = nianbao_rules::profile::profile(&nianbao_parser::parse(&text), &Default::default()).tables;
+    let parent = audit::data::Parent { display: "parent.md".into(), tables };
+    let (compared, _) = audit::audit_paths(&files, None, Some(parent), 1, &|_, _| {});
+    assert_eq!(compared.rollup.not_compared, ["表四"]);
+    assert!(compared.rollup.rows.iter().filter(|row| row.table == "表四").all(|row| row.parent.is_none()));
+    assert!(compared.rollup.rows.iter().filter(|row| row.table == "表三").all(|row| row.parent.is_some()));
 }

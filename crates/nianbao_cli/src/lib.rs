@@ -134,8 +134,8 @@ enum Command {
     },
     /// 列出全部规则。List every rule.
     Rules,
-    /// 提供在线检查网页和 HTTP 接口。Serve a checker page and an HTTP API (POST /api/check, /api/export, /api/view;
-    /// GET /api/rules, /healthz).
+    /// 提供在线检查网页和 HTTP 接口。Serve a checker page and an HTTP API (POST /api/check, /api/export, /api/view,
+    /// /api/fix, /api/audit; GET /api/rules, /api/limits, /healthz).
     Serve {
         /// 监听地址；设为 127.0.0.1 以外的地址，其他机器才能访问。Where to listen; another machine can reach it only if
         /// told an address other than 127.0.0.1.

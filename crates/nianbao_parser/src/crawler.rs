@@ -908,7 +908,13 @@ fn values(text: &str, parts: &[Span]) -> Option<[i64; 7]> {
         return None;
     }
     for (value, part) in values.iter_mut().zip(parts) {
-        *value = part.slice(text).parse().ok()?;
+        // No count has more digits than a cell holds; a longer run could
+        // overflow the column sums below.
+        let digits = part.slice(text);
+        if digits.len() > MAX_CELL_DIGITS {
+            return None;
+        }
+        *value = digits.parse().ok()?;
     }
     Some(values)
 }

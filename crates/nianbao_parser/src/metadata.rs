@@ -120,8 +120,15 @@ fn agency_before(source: &str, title: Span, year: Span) -> Option<Spanned<String
 fn agency_after(source: &str, title: Span, year: Span) -> Option<Spanned<String>> {
     let after = Span::new(year.end.min(title.end), title.end).slice(source);
     let name_start = after.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '年' | '度'));
-    let subject =
-        ["政府信息公开", "政务公开", "信息公开", "年度报告"].iter().filter_map(|word| name_start.find(word)).min()?;
+    // 「金山区人民政府信息公开工作…」: the body's own 「人民政府」 is part of
+    // its name, not of the subject.
+    let subject = match name_start.find("人民政府信息公开") {
+        Some(at) => at + "人民政府".len(),
+        None => ["政府信息公开", "政务公开", "信息公开", "年度报告"]
+            .iter()
+            .filter_map(|word| name_start.find(word))
+            .min()?,
+    };
     let name = name_start[..subject].trim_end();
     if name.chars().count() < 2 || name.contains(|c: char| c.is_ascii_digit()) {
         return None;
@@ -311,6 +318,7 @@ mod tests {
         // A title that starts with its year (real: Shanghai 105).
         assert_eq!(agency("2024 年上海市科委政府信息公开工作年度报告"), named("上海市科委"));
         assert_eq!(agency("2024年度政府信息公开工作年度报告"), None);
+        assert_eq!(agency("2023年金山区人民政府信息公开工作年度报告"), named("金山区人民政府"));
     }
 
     #[test]

@@ -11,6 +11,7 @@
 use std::sync::Mutex;
 
 use axum::extract::Multipart;
+use axum::extract::multipart::MultipartError;
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use nianbao_rules::Config;
@@ -44,25 +45,37 @@ pub struct Sent {
 }
 
 /// The files of a multipart body, in the order sent; `Err` says why the body
-/// cannot be read (not multipart, cut off, no file in it).
-pub(crate) async fn files(mut multipart: Multipart) -> Result<Vec<Sent>, String> {
+/// cannot be read, with the status to answer: 413 past the body limit
+/// (which counts the whole request, every file in it), 400 for a body cut
+/// off, 422 for one with no file in it.
+pub(crate) async fn files(mut multipart: Multipart) -> Result<Vec<Sent>, (StatusCode, String)> {
     let mut files = Vec::new();
     loop {
         let field = match multipart.next_field().await {
             Ok(Some(field)) => field,
             Ok(None) => break,
-            Err(error) => return Err(format!("无法读取所传文件（cannot read the files sent: {error}）")),
+            Err(error) => return Err(refused(&error, "所传文件", "the files sent")),
         };
         // A part without a file name is a form value, not a report.
         let Some(name) = field.file_name().map(str::to_string) else { continue };
-        let bytes =
-            field.bytes().await.map_err(|error| format!("无法读取文件 {name}（cannot read {name}: {error}）"))?;
+        let bytes = field.bytes().await.map_err(|error| refused(&error, &name, &name))?;
         files.push(Sent { name, bytes: bytes.to_vec() });
     }
     if files.is_empty() {
-        return Err("没有收到文件：请以 multipart/form-data 发送一个或多个文件（no file: send the reports as multipart/form-data file parts）".to_string());
+        let why = "没有收到文件：请以 multipart/form-data 发送一个或多个文件（no file: send the reports as multipart/form-data file parts）";
+        return Err((StatusCode::UNPROCESSABLE_ENTITY, why.to_string()));
     }
     Ok(files)
+}
+
+/// Why a multipart body could not be read, and the status that says so.
+fn refused(error: &MultipartError, what: &str, what_en: &str) -> (StatusCode, String) {
+    let status = error.status();
+    if status == StatusCode::PAYLOAD_TOO_LARGE {
+        let why = "所传文件合计超过本服务允许的大小（the files sent are larger than --max-upload in all）";
+        return (status, why.to_string());
+    }
+    (status, format!("无法读取{what}（cannot read {what_en}: {error}）"))
 }
 
 /// The audit of `files`, each read and checked with `config`.

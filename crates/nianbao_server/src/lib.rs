@@ -305,7 +305,7 @@ async fn audit_reports(
     };
     let sent = match audit::files(multipart).await {
         Ok(sent) => sent,
-        Err(why) => return problem(StatusCode::UNPROCESSABLE_ENTITY, &why),
+        Err((status, why)) => return problem(status, &why),
     };
     let (count, size) = (sent.len(), sent.iter().map(|file| file.bytes.len()).sum::<usize>());
     let config = shared.config.clone();

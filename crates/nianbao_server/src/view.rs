@@ -161,7 +161,12 @@ fn fixed(analysed: &Analysed, config: &Config, index: &Mutex<FolderIndex>) -> Re
     // A UTF-8 file with a byte-order mark keeps it: the page asks the server
     // for the file, as for any encoding but plain UTF-8.
     let source = &analysed.report.source;
-    let encoding = if source.had_bom { format!("{} BOM", source.encoding) } else { source.encoding.clone() };
+    // UTF-16 cannot be written back: the page offers the fixed text in UTF-8.
+    let encoding = match source.encoding.as_str() {
+        utf16 if utf16.starts_with("UTF-16") => "UTF-8".to_string(),
+        encoding if source.had_bom => format!("{encoding} BOM"),
+        encoding => encoding.to_string(),
+    };
     Ok(Some(FixedView { text: fixed.text, applied: fixed.applied, encoding }))
 }
 

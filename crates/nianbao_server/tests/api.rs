@@ -277,3 +277,12 @@ async fn a_fixed_file_comes_back_in_its_own_encoding() {
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(body.contains("只能修正文本文件"), "{body}");
 }
+
+#[tokio::test]
+async fn an_audit_past_the_body_limit_gets_413_saying_the_files_in_all() {
+    let small = Limits { max_upload: 4_000, ..Limits::default() };
+    let files: [(&str, &[u8]); 1] = [("002.txt", SEED.as_bytes())];
+    let (status, body, _) = send(&small, multipart("/api/audit", &files)).await;
+    assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE, "{body}");
+    assert!(body.contains("所传文件合计超过"), "{body}");
+}

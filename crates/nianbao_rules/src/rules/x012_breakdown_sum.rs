@@ -71,6 +71,9 @@ declare_rule! {
 
 use crate::text::{at, words};
 
+/// The most digits a count is read with.
+const MAX_DIGITS: usize = 9;
+
 /// Units a count is given in.
 const UNITS: [char; 4] = ['条', '件', '篇', '个'];
 
@@ -124,7 +127,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     }
 }
 
-/// Whether a list names every part of its count: it ends with 「其他」, or
+/// Whether a list names every part of its count: it names 「其他」, or
 /// it splits the information made and obtained into 主动公开, 依申请公开 and
 /// 不予公开, which is all of it (real: Pingtan 321, 「510条，其中主动公开
 /// 198条，依申请公开142条，不予公开137条」).
@@ -216,7 +219,12 @@ fn numbers(text: &str) -> Vec<Number> {
         }
         let decimal = bytes.get(i) == Some(&b'.') && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)
             || (start > 0 && bytes[start - 1] == b'.');
-        if !decimal && let Ok(value) = text[start..i].parse() {
+        // No count in a report has ten digits; a longer run (a phone number,
+        // an identifier) is no count, and could overflow the sum.
+        if !decimal
+            && i - start <= MAX_DIGITS
+            && let Ok(value) = text[start..i].parse()
+        {
             out.push(Number { value, start, len: i - start });
         }
     }
@@ -287,5 +295,7 @@ mod tests {
         assert_eq!(sums("主动公开约64条，其中政策类2条，其他类9条"), None);
         assert_eq!(sums("主动公开64条，其中政策类2条"), None);
         assert_eq!(sums("共有3个部分，其中第一部分2页，第二部分4页"), None);
+        // Ten digits or more are no count (and must not overflow the sum).
+        assert_eq!(sums("主动公开1条，其中甲类9999999999999999999条，其他类9999999999999999999条"), None);
     }
 }

@@ -140,6 +140,9 @@ pub struct Rollup {
     pub copies: Vec<String>,
     /// The parent report compared with the sums, when `--parent` was given.
     pub parent: Option<String>,
+    /// Tables the parent is not compared on, because some report was left
+    /// out of their sum.
+    pub not_compared: Vec<&'static str>,
     /// Figures where the parent differs from the sum.
     pub mismatches: usize,
     pub rows: Vec<RollupRow>,
@@ -450,6 +453,8 @@ fn rollup(results: &[Checked], reports: &[ReportRow], parent: Option<Parent>) ->
     let parent_tables = match parent {
         Some(Parent { display, tables }) => {
             rollup.parent = Some(display.clone());
+            rollup.not_compared =
+                TableKind::ALL.into_iter().filter(|kind| incomplete.contains(kind)).map(TableKind::name).collect();
             match tables {
                 Ok(tables) => Some(tables),
                 Err(reason) => {

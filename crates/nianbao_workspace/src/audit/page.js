@@ -319,7 +319,7 @@
   /** The files that hold the same report: counted once, by one of them. */
   function copiesLine(r) {
     if (r.copy_of) {
-      return el("div", { class: "copy-of" }, el("span", { class: "badge copy" }, "副本"), `与 ${r.copy_of} 为同一报告，只计一次`);
+      return el("div", { class: "copy-of" }, el("span", { class: "badge copy" }, "重复文件"), `与 ${r.copy_of} 为同一报告，只计一次`);
     }
     if (!r.copies.length) return null;
     return el("div", { class: "copies" }, "同一报告的其他文件：",
@@ -421,7 +421,9 @@
     const note = `${rollup.summed} 份报告的合计：${byTable}`
       + (partial ? "（有的报告某张表格未能读取，只计其余表格，见下）" : "")
       + ` (tables summed over ${rollup.summed} reports)`
-      + (rollup.parent ? `；上级报告 ${rollup.parent}：${rollup.mismatches} 处与合计不一致${partial ? "（有报告未计入的表格不作比较）" : ""} (figures differing from the sum)` : "");
+      + (rollup.parent ? `；上级报告 ${rollup.parent}：${rollup.mismatches} 处与合计不一致`
+        + (rollup.not_compared.length ? `（${rollup.not_compared.join("、")}有报告未计入合计，未作比较）` : "")
+        + " (figures differing from the sum)" : "");
     document.getElementById("rollup-note").textContent = note;
     document.getElementById("rollup-excluded").append(...rollup.excluded.map((u) => el("li", {}, `未计入 left out: ${u.path}：${u.reason}`)));
     // Copies are said once, their list folded away.
