@@ -21,20 +21,11 @@ use nianbao_workspace::related::FolderIndex;
 use nianbao_workspace::render::Checked;
 use serde::Deserialize;
 
-/// How the audit is written: `?format=html` (the default), `csv` or `json`.
-#[derive(Clone, Copy, Debug, Default, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum AuditFormat {
-    #[default]
-    Html,
-    Csv,
-    Json,
-}
-
 #[derive(Debug, Deserialize)]
 pub(crate) struct Wanted {
+    /// `?format=html` (the default), `csv` or `json`.
     #[serde(default)]
-    format: AuditFormat,
+    format: audit::Format,
 }
 
 /// One file sent: its name and bytes.
@@ -99,22 +90,8 @@ pub fn audit(files: &[Sent], config: &Config) -> Audit {
     Audit::build(&checked, &unreadable, None)
 }
 
-/// The audit written as asked.
-pub(crate) fn written(audit: &Audit, format: AuditFormat) -> Response {
-    let (kind, body) = match format {
-        AuditFormat::Html => ("text/html; charset=utf-8", audit::page::render(audit)),
-        AuditFormat::Csv => ("text/csv; charset=utf-8", audit::csv::render(audit)),
-        // As `nianbao audit --format json` prints it.
-        AuditFormat::Json => (
-            "application/json",
-            serde_json::to_string_pretty(audit).expect("serialising plain data cannot fail") + "\n",
-        ),
-    };
-    (StatusCode::OK, [(header::CONTENT_TYPE, kind)], body).into_response()
-}
-
-impl Wanted {
-    pub(crate) fn format(&self) -> AuditFormat {
-        self.format
-    }
+/// The audit written as asked, as `nianbao audit` writes it.
+pub(crate) fn written(audit: &Audit, wanted: &Wanted) -> Response {
+    let body = audit.write(wanted.format);
+    (StatusCode::OK, [(header::CONTENT_TYPE, wanted.format.media_type())], body).into_response()
 }

@@ -311,7 +311,7 @@ async fn audit_reports(
     let config = shared.config.clone();
     let work = tokio::task::spawn_blocking(move || audit::audit(&sent, &config));
     let response = match work.await {
-        Ok(audit) => audit::written(&audit, wanted.format()),
+        Ok(audit) => audit::written(&audit, &wanted),
         Err(_) => problem(StatusCode::INTERNAL_SERVER_ERROR, "审查失败（the audit failed）"),
     };
     // How many files and bytes, and the outcome; nothing of what was sent.

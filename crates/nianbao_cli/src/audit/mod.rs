@@ -103,9 +103,9 @@ pub fn run(args: &AuditArgs) -> ExitCode {
     });
     bar.finish();
     let text = match args.format() {
-        AuditFormat::Html => data::page::render(&audit),
-        AuditFormat::Csv => data::csv::render(&audit),
-        AuditFormat::Json => serde_json::to_string_pretty(&audit).expect("serialising plain data cannot fail") + "\n",
+        AuditFormat::Html => audit.write(data::Format::Html),
+        AuditFormat::Csv => audit.write(data::Format::Csv),
+        AuditFormat::Json => audit.write(data::Format::Json),
     };
     let written = match &args.output {
         Some(path) => crate::write::write_atomic(path, text.as_bytes()).map(|()| {

@@ -7,6 +7,27 @@ pub mod csv;
 pub mod page;
 mod same;
 
+/// How an audit is written: the page, its CSV, or its data as JSON.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    #[default]
+    Html,
+    Csv,
+    Json,
+}
+
+impl Format {
+    /// The media type of what [`Audit::write`] gives.
+    pub fn media_type(self) -> &'static str {
+        match self {
+            Format::Html => "text/html; charset=utf-8",
+            Format::Csv => "text/csv; charset=utf-8",
+            Format::Json => "application/json",
+        }
+    }
+}
+
 use std::collections::BTreeMap;
 
 use nianbao_model::{Diagnostic, RowKey, Severity, T3Col, T4Col, TableKind};
@@ -171,6 +192,16 @@ pub struct Parent {
 }
 
 impl Audit {
+    /// The audit written as `format`: `nianbao audit` and the server's
+    /// `/api/audit` give the same bytes.
+    pub fn write(&self, format: Format) -> String {
+        match format {
+            Format::Html => page::render(self),
+            Format::Csv => csv::render(self),
+            Format::Json => serde_json::to_string_pretty(self).expect("serialising plain data cannot fail") + "\n",
+        }
+    }
+
     pub fn build(results: &[Checked], unreadable: &[InputError], parent: Option<Parent>) -> Audit {
         let mut reports: Vec<ReportRow> = results.iter().map(report_row).collect();
         name_bodies_fully(&mut reports);
