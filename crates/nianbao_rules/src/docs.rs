@@ -17,6 +17,29 @@ pub fn rule_body(meta: &RuleMeta) -> String {
     meta.docs.lines().map(|line| line.strip_prefix(' ').unwrap_or(line)).collect::<Vec<_>>().join("\n")
 }
 
+/// The Chinese docs of a rule with its examples in: the ✗/✓ examples are
+/// report text, written once in the English docs (where the fixture tests
+/// read them). `{examples}` stands for the English `## Example` section
+/// (its ✗/✓ headings in Chinese); `{example N}`, inside a ```text block of
+/// a section with Chinese words between its examples, for the English
+/// docs' N-th such block. Empty when the rule has no Chinese docs.
+pub fn docs_zh(meta: &RuleMeta) -> String {
+    let english = rule_body(meta);
+    let mut docs = meta.docs_zh.trim().to_string();
+    if docs.contains("{examples}\n") {
+        let start = english.find("## Example\n").map_or(english.len(), |at| at + "## Example\n".len());
+        let end = english[start..].find("\n## ").map_or(english.len(), |at| start + at);
+        let section =
+            english[start..end].replace("### ✗ Incorrect", "### ✗ 错误").replace("### ✓ Correct", "### ✓ 正确");
+        docs = docs.replace("{examples}\n", &section);
+    }
+    for (index, block) in english.split("```text\n").skip(1).enumerate() {
+        let content = block.split("```").next().unwrap_or_default();
+        docs = docs.replace(&format!("{{example {}}}\n", index + 1), content);
+    }
+    docs
+}
+
 /// The full page of one rule, as `docs/rules/` has it: Chinese first (when
 /// the rule has its Chinese docs), then English.
 pub fn rule_markdown(meta: &RuleMeta) -> String {
@@ -26,8 +49,9 @@ pub fn rule_markdown(meta: &RuleMeta) -> String {
     let _ = writeln!(out, "{}\n", meta.summary);
     let _ =
         writeln!(out, "| default severity | fix |\n|---|---|\n| {} | {} |\n", severity_text(meta), meta.fix.as_str());
-    if !meta.docs_zh.trim().is_empty() {
-        out += meta.docs_zh.trim();
+    let chinese = docs_zh(meta);
+    if !chinese.is_empty() {
+        out += &chinese;
         out += "\n\n---\n\n";
     }
     out += rule_body(meta).trim_end();
@@ -44,8 +68,9 @@ pub fn rule_markdown_in(meta: &RuleMeta, lang: crate::lang::Lang) -> String {
     let _ = writeln!(out, "{}\n", meta.summary_in(lang));
     let (severity, fix) = if chinese { ("默认级别", "修正") } else { ("default severity", "fix") };
     let _ = writeln!(out, "| {severity} | {fix} |\n|---|---|\n| {} | {} |\n", severity_text(meta), meta.fix.as_str());
-    if chinese && !meta.docs_zh.trim().is_empty() {
-        out += meta.docs_zh.trim();
+    let docs_zh = if chinese { docs_zh(meta) } else { String::new() };
+    if !docs_zh.is_empty() {
+        out += &docs_zh;
     } else {
         out += rule_body(meta).trim_end();
     }

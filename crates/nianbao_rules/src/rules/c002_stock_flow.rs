@@ -53,15 +53,11 @@ declare_rule! {
 `<!-- previous report -->` 之后的文字代表上年报告，实际是另一个文件。
 ### ✗ 错误
 ```text
-行政规范性文件 | 2 | 1 | 20
-<!-- previous report -->
-行政规范性文件 | 3 | 0 | 14
+{example 1}
 ```
 ### ✓ 正确
 ```text
-行政规范性文件 | 2 | 1 | 15
-<!-- previous report -->
-行政规范性文件 | 3 | 0 | 14
+{example 2}
 ```
 
 ## 修正

@@ -49,7 +49,7 @@ fn uri(display: &str) -> String {
 /// (also where it has no Chinese docs yet).
 fn full_description(meta: &RuleMeta, lang: Lang) -> String {
     match lang {
-        Lang::Zh if !meta.docs_zh.trim().is_empty() => meta.docs_zh.trim().to_string(),
+        Lang::Zh if !meta.docs_zh.trim().is_empty() => nianbao_rules::docs::docs_zh(meta),
         _ => nianbao_rules::docs::rule_body(meta),
     }
 }
